@@ -1,0 +1,80 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const APPS = ['gateway', 'drafting', 'review', 'secrecy', 'publication', 'audit', 'portal'];
+/** Pure domain libs: no framework, no persistence, no transport, no I/O. */
+const PURE_LIBS = ['contracts', 'workflow', 'annual-report', 'content-checks'];
+const FRAMEWORK_IMPORTS = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'pg',
+  'ioredis',
+  'bullmq',
+  '@nats-io/*',
+  'fastify',
+  'node:fs',
+  'node:fs/*',
+  'node:net',
+  'node:http',
+  'node:child_process',
+  'fs',
+  'http',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.run/**', 'eslint.config.js', 'apps/*/src/console/assets/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    languageOptions: { parserOptions: { projectService: false } },
+    settings: {
+      'import-x/resolver': { typescript: { project: './tsconfig.json' }, node: true },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // An app never imports another app: services meet only over NATS.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: APPS.map((app) => ({
+            target: `./apps/${app}`,
+            from: APPS.filter((other) => other !== app).map((other) => `./apps/${other}`),
+            message: 'Apps talk over NATS, never by importing each other.',
+          })).concat([
+            { target: './libs', from: './apps', message: 'Libs never import apps.' },
+          ]),
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports', disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    files: PURE_LIBS.map((lib) => `libs/${lib}/src/**/*.ts`),
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: FRAMEWORK_IMPORTS,
+              message: 'Pure domain libs take no framework, persistence, transport or I/O.',
+            },
+            { group: ['@sanshen/messaging', '@sanshen/platform'], message: 'Pure libs depend only on pure libs.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,32 @@
+import type { Actor } from './actor.js';
+import type { ErrorBody } from './errors.js';
+import type { EventEnvelope } from './envelope.js';
+
+/**
+ * Every request-reply message carries the acting user (null only for the few system-to-system
+ * queries that need none, such as an outbox replay) and the correlation id of the HTTP request.
+ */
+export interface RpcRequest<TPayload> {
+  actor: Actor | null;
+  correlationId: string;
+  payload: TPayload;
+}
+
+/** Replies: the result, or a typed error. */
+export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** The subject a producer answers outbox replay requests on: `<service>.outbox.replay`. */
+export function outboxReplayPattern(service: string): string {
+  return `${service}.outbox.replay`;
+}
+
+export interface OutboxReplayRequest {
+  documentId: string;
+  /** Inclusive range of document sequence numbers wanted. */
+  fromSequence: number;
+  toSequence: number;
+}
+
+export interface OutboxReplayReply {
+  events: EventEnvelope[];
+}

@@ -1,0 +1,46 @@
+import { err, ok } from '@sanshen/contracts';
+import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/contracts';
+import { EDGES } from './transitions.js';
+import type { Edge, Performer } from './transitions.js';
+
+export type TransitionErrorCode = 'DOCUMENT.INVALID_TRANSITION' | 'DOCUMENT.ROLE_NOT_ALLOWED';
+
+export interface TransitionError {
+  code: TransitionErrorCode;
+  from: DocumentStatus | null;
+  event: DocumentEventType;
+  /** The performers that may fire the event from that state, when the state allows it at all. */
+  allowed?: readonly Performer[];
+}
+
+function edgeFor(from: DocumentStatus | null, event: DocumentEventType): Edge | undefined {
+  return EDGES.find((edge) => edge.event === event && edge.from === from);
+}
+
+/**
+ * May someone holding `performers` fire `event` on a document in `from`?
+ * An event the state does not allow is INVALID_TRANSITION whoever asks; an allowed event fired by
+ * the wrong role is ROLE_NOT_ALLOWED.
+ */
+export function checkTransition(
+  from: DocumentStatus | null,
+  event: DocumentEventType,
+  performers: readonly Performer[],
+): Result<DocumentStatus, TransitionError> {
+  const edge = edgeFor(from, event);
+  if (edge === undefined) return err({ code: 'DOCUMENT.INVALID_TRANSITION', from, event });
+  if (!edge.by.some((performer) => performers.includes(performer))) {
+    return err({ code: 'DOCUMENT.ROLE_NOT_ALLOWED', from, event, allowed: edge.by });
+  }
+  return ok(edge.to);
+}
+
+/** The events that may be fired from a state (for UIs: which buttons to show). */
+export function eventsFrom(from: DocumentStatus | null): DocumentEventType[] {
+  return EDGES.filter((edge) => edge.from === from).map((edge) => edge.event);
+}
+
+/** The performers an actor stands for: the system actor, or the actor's roles. */
+export function performersOf(actor: { userId: string; roles: readonly string[] }): Performer[] {
+  return actor.userId === 'system' ? ['system'] : (actor.roles as Performer[]);
+}

@@ -1,0 +1,145 @@
+import { assertNever, err, ok } from '@sanshen/contracts';
+import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/contracts';
+import { checkTransition } from './check-transition.js';
+import type { TransitionError } from './check-transition.js';
+import type { Performer } from './transitions.js';
+
+/** The steps whose signatures must all bind the published content. */
+export type SignedStep = 'l1' | 'l2' | 'l3' | 'secrecy';
+
+/** What the rulebook knows of one document, folded from its events. */
+export interface LifecycleState {
+  status: DocumentStatus;
+  authorId: string;
+  version: number;
+  contentHash: string;
+  /** Content hash each step signed, for the current version; voided by every new version. */
+  signatures: Partial<Record<SignedStep, string>>;
+  /** Users who signed any step of the current version (one person, one step). */
+  signers: string[];
+}
+
+/** One event as the rulebook sees it. */
+export interface LifecycleEvent {
+  type: DocumentEventType;
+  actorId: string;
+  performers: readonly Performer[];
+  version: number;
+  contentHash: string;
+  /** `created` only: who drafted the document. */
+  authorId?: string;
+}
+
+export type LifecycleErrorCode =
+  | TransitionError['code']
+  | 'DOCUMENT.HASH_MISMATCH'
+  | 'REVIEW.SELF_APPROVAL'
+  | 'REVIEW.ALREADY_SIGNED';
+
+export interface LifecycleError {
+  code: LifecycleErrorCode;
+  event: DocumentEventType;
+  from: DocumentStatus | null;
+  detail?: string;
+}
+
+const ALL_STEPS: readonly SignedStep[] = ['l1', 'l2', 'l3', 'secrecy'];
+
+function signedStepOf(type: DocumentEventType): SignedStep | null {
+  switch (type) {
+    case 'approved_l1':
+      return 'l1';
+    case 'approved_l2':
+      return 'l2';
+    case 'approved_l3':
+      return 'l3';
+    case 'secrecy_cleared':
+      return 'secrecy';
+    case 'created':
+    case 'revised':
+    case 'submitted':
+    case 'withdrawn':
+    case 'returned':
+    case 'secrecy_returned':
+    case 'publish_started':
+    case 'published':
+    case 'publish_failed':
+    case 'publish_retried':
+    case 'retracted':
+      return null;
+    default:
+      return assertNever(type);
+  }
+}
+
+/** Is every step signed on exactly the state's content hash? */
+export function fullySigned(state: LifecycleState): boolean {
+  return ALL_STEPS.every((step) => state.signatures[step] === state.contentHash);
+}
+
+function fail(code: LifecycleErrorCode, event: LifecycleEvent, from: DocumentStatus | null, detail?: string) {
+  return err<LifecycleError>({ code, event: event.type, from, ...(detail === undefined ? {} : { detail }) });
+}
+
+/**
+ * Applies one event to the state, enforcing the transition table and the rules that hold everywhere:
+ * signatures bind (version, content hash), any new version voids them, nobody signs two steps of a
+ * version, the drafter signs none, and nothing is published unless all four steps signed its hash.
+ */
+export function applyLifecycleEvent(
+  state: LifecycleState | null,
+  event: LifecycleEvent,
+): Result<LifecycleState, LifecycleError> {
+  const from = state?.status ?? null;
+  const transition = checkTransition(from, event.type, event.performers);
+  if (!transition.ok) return err({ ...transition.error, event: event.type, from });
+  const next = transition.value;
+
+  if (state === null) {
+    return ok({
+      status: next,
+      authorId: event.authorId ?? event.actorId,
+      version: event.version,
+      contentHash: event.contentHash,
+      signatures: {},
+      signers: [],
+    });
+  }
+  if (event.type === 'revised') {
+    return ok({ ...state, status: next, version: event.version, contentHash: event.contentHash, signatures: {}, signers: [] });
+  }
+  if (event.version !== state.version || event.contentHash !== state.contentHash) {
+    return fail('DOCUMENT.HASH_MISMATCH', event, from, `expected v${state.version} ${state.contentHash}`);
+  }
+  const step = signedStepOf(event.type);
+  if (step !== null) {
+    if (event.actorId === state.authorId) return fail('REVIEW.SELF_APPROVAL', event, from);
+    if (state.signers.includes(event.actorId)) return fail('REVIEW.ALREADY_SIGNED', event, from);
+    return ok({
+      ...state,
+      status: next,
+      signatures: { ...state.signatures, [step]: event.contentHash },
+      signers: [...state.signers, event.actorId],
+    });
+  }
+  if ((event.type === 'publish_started' || event.type === 'published') && !fullySigned(state)) {
+    return fail('DOCUMENT.HASH_MISMATCH', event, from, 'not every step signed this content');
+  }
+  // A return or withdrawal keeps the signatures: they stay bound to this version's hash until a
+  // new version voids them.
+  return ok({ ...state, status: next });
+}
+
+/** Folds a whole history; the first illegal event stops the fold and is reported with its index. */
+export function foldLifecycle(
+  events: readonly LifecycleEvent[],
+): Result<LifecycleState, LifecycleError & { index: number }> {
+  let state: LifecycleState | null = null;
+  for (const [index, event] of events.entries()) {
+    const applied = applyLifecycleEvent(state, event);
+    if (!applied.ok) return err({ ...applied.error, index });
+    state = applied.value;
+  }
+  if (state === null) return err({ code: 'DOCUMENT.INVALID_TRANSITION', event: 'created', from: null, index: 0 });
+  return ok(state);
+}
