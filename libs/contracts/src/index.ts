@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './result.js';
 export * from './subjects.js';
 export * from './rpc.js';
+export * from './canonical.js';

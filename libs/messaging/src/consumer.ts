@@ -1,0 +1,262 @@
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { ConsumerConfig, ConsumerMessages, JsMsg, JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders, nanos } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { deadLetterSubject, eventSubject, streamName } from '@sanshen/contracts';
+import type { EventEnvelope, Namespace } from '@sanshen/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { parseEnvelope } from './envelope.js';
+import { requestReplay } from './replay.js';
+import { silentLogger } from './types.js';
+import type { EventHandlerDefinition, MessagingLogger } from './types.js';
+
+export interface ConsumerRunnerOptions {
+  namespace: Namespace;
+  service: string;
+  /** Services whose outboxes an ordered consumer asks to replay a gap. */
+  replaySources: readonly string[];
+  /** First redelivery delay; doubles per delivery up to 30 s (default 500 ms). */
+  baseRetryDelayMs?: number;
+  ackWaitMs?: number;
+  logger?: MessagingLogger;
+}
+
+type Outcome = 'applied' | 'duplicate';
+
+class SequenceGapError extends Error {
+  constructor(readonly expected: number, readonly actual: number) {
+    super(`sequence gap: expected ${expected}, got ${actual}`);
+  }
+}
+
+const DEFAULT_MAX_DELIVERIES = 5;
+
+/**
+ * Runs one durable pull consumer for one handler: explicit ack, bounded redelivery with backoff,
+ * an inbox row per event (so a redelivered event has no second effect), per-document ordering with
+ * gap replay for ordered handlers, and a dead-letter subject for events that keep failing.
+ */
+export class EventConsumerRunner {
+  private readonly js: JetStreamClient;
+  private readonly logger: MessagingLogger;
+  private readonly name: string;
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nc: NatsConnection,
+    private readonly definition: EventHandlerDefinition,
+    private readonly options: ConsumerRunnerOptions,
+  ) {
+    this.js = jetstream(nc);
+    this.logger = options.logger ?? silentLogger;
+    this.name = `${options.service}-${definition.durable}`;
+  }
+
+  get consumerName(): string {
+    return this.name;
+  }
+
+  async start(): Promise<void> {
+    const stream = streamName(this.options.namespace);
+    await this.ensureConsumer(stream);
+    const consumer = await this.js.consumers.get(stream, this.name);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    const messages = this.messages;
+    this.loop = (async () => {
+      for await (const msg of messages) {
+        await this.process(msg).catch((error: unknown) => {
+          this.logger.error({ err: error, consumer: this.name }, 'event processing crashed; redelivering');
+          msg.nak(this.retryDelay(msg.info.deliveryCount));
+        });
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop?.catch(() => undefined);
+    this.messages = null;
+    this.loop = null;
+  }
+
+  private async ensureConsumer(stream: string): Promise<void> {
+    const jsm = await jetstreamManager(this.nc);
+    const subjects = this.definition.eventTypes.map((type) => eventSubject(this.options.namespace, type));
+    const config: Partial<ConsumerConfig> = {
+      durable_name: this.name,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      // Redelivery is bounded by this runner (it dead-letters), so the server never drops a message.
+      max_deliver: -1,
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+      max_ack_pending: 1000,
+      ...(subjects.length === 1 ? { filter_subject: subjects[0] } : { filter_subjects: subjects }),
+    };
+    try {
+      await jsm.consumers.info(stream, this.name);
+      await jsm.consumers.update(stream, this.name, config);
+    } catch (error) {
+      if (!(error instanceof Error && /consumer not found/i.test(error.message))) throw error;
+      await jsm.consumers.add(stream, config);
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const envelope = this.decode(msg);
+    if (envelope === null) {
+      await this.deadLetter(msg, null, 'malformed envelope');
+      return;
+    }
+    try {
+      if (this.definition.ordered) await this.applyInOrder(envelope, msg);
+      else await this.applyOnce(envelope);
+      msg.ack();
+    } catch (error) {
+      await this.handleFailure(msg, envelope, error);
+    }
+  }
+
+  private decode(msg: JsMsg): EventEnvelope | null {
+    try {
+      return parseEnvelope(msg.json());
+    } catch {
+      return null;
+    }
+  }
+
+  private async applyInOrder(envelope: EventEnvelope, msg: JsMsg): Promise<void> {
+    const last = await this.readCursor(this.dataSource.manager, envelope.documentId);
+    if (envelope.sequence > last + 1) {
+      msg.working();
+      const missing = await requestReplay(this.nc, this.options.namespace, this.options.replaySources, {
+        documentId: envelope.documentId,
+        fromSequence: last + 1,
+        toSequence: envelope.sequence - 1,
+      });
+      this.logger.warn(
+        {
+          consumer: this.name,
+          documentId: envelope.documentId,
+          expected: last + 1,
+          received: envelope.sequence,
+          replayed: missing.length,
+          correlationId: envelope.correlationId,
+        },
+        'sequence gap: replaying from producer outboxes',
+      );
+      for (const event of missing) await this.applyOnce(event);
+    }
+    await this.applyOnce(envelope);
+  }
+
+  /** Records the event in the inbox and applies it in one transaction; a recorded event is skipped. */
+  private async applyOnce(envelope: EventEnvelope): Promise<Outcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
+      )) as unknown[];
+      if (inserted.length === 0) return 'duplicate';
+      if (this.definition.ordered) {
+        const last = await this.readCursor(manager, envelope.documentId, true);
+        if (envelope.sequence <= last) return 'duplicate';
+        if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
+        await manager.query(
+          `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) VALUES ($1, $2, $3)
+           ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
+          [this.name, envelope.documentId, envelope.sequence],
+        );
+      }
+      if (this.handles(envelope.type)) await this.definition.handle(envelope, manager);
+      this.logger.info(
+        {
+          consumer: this.name,
+          eventId: envelope.id,
+          eventType: envelope.type,
+          documentId: envelope.documentId,
+          sequence: envelope.sequence,
+          correlationId: envelope.correlationId,
+        },
+        'event handled',
+      );
+      return 'applied';
+    });
+  }
+
+  private handles(type: string): boolean {
+    return this.definition.eventTypes.includes('>') || this.definition.eventTypes.includes(type);
+  }
+
+  private async readCursor(manager: EntityManager, documentId: string, lock = false): Promise<number> {
+    const rows = (await manager.query(
+      `SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [this.name, documentId],
+    )) as { last_sequence: number }[];
+    return rows[0]?.last_sequence ?? 0;
+  }
+
+  private async handleFailure(msg: JsMsg, envelope: EventEnvelope, error: unknown): Promise<void> {
+    const deliveries = msg.info.deliveryCount;
+    const limit = this.definition.maxDeliveries ?? DEFAULT_MAX_DELIVERIES;
+    const context = {
+      consumer: this.name,
+      eventId: envelope.id,
+      eventType: envelope.type,
+      documentId: envelope.documentId,
+      deliveries,
+      correlationId: envelope.correlationId,
+      err: error,
+    };
+    if (deliveries >= limit) {
+      await this.deadLetter(msg, envelope, describe(error));
+      return;
+    }
+    this.logger.warn(context, 'event handler failed; will redeliver');
+    msg.nak(this.retryDelay(deliveries));
+  }
+
+  private retryDelay(deliveries: number): number {
+    const base = this.options.baseRetryDelayMs ?? 500;
+    return Math.min(30_000, base * 2 ** Math.max(0, deliveries - 1));
+  }
+
+  /** Parks an event for operators: a row in dead_letter and a copy on the dead-letter subject. */
+  private async deadLetter(msg: JsMsg, envelope: EventEnvelope | null, reason: string): Promise<void> {
+    const h = natsHeaders();
+    h.set('Sanshen-Dead-Letter-Consumer', this.name);
+    h.set('Sanshen-Dead-Letter-Reason', reason.slice(0, 500));
+    h.set('Sanshen-Original-Subject', msg.subject);
+    h.set('Sanshen-Stream-Sequence', String(msg.seq));
+    await this.js.publish(deadLetterSubject(this.options.namespace, this.name), msg.data, {
+      headers: h,
+      msgID: `dlq:${this.name}:${msg.seq}`,
+    });
+    await this.dataSource.query(
+      `INSERT INTO dead_letter (consumer, event_id, event_type, document_id, stream_sequence, deliveries, error, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        this.name,
+        envelope?.id ?? null,
+        envelope?.type ?? null,
+        envelope?.documentId ?? null,
+        msg.seq,
+        msg.info.deliveryCount,
+        reason,
+        msg.string(),
+      ],
+    );
+    this.logger.error(
+      { consumer: this.name, eventId: envelope?.id, streamSequence: msg.seq, reason },
+      'event dead-lettered',
+    );
+    msg.term(reason.slice(0, 200));
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof SequenceGapError) return error.message;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

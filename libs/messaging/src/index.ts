@@ -1,0 +1,14 @@
+export { MessagingRuntime } from './runtime.js';
+export type { MessagingRuntimeOptions } from './runtime.js';
+export { EventConsumerRunner } from './consumer.js';
+export type { ConsumerRunnerOptions } from './consumer.js';
+export { OutboxRelay } from './relay.js';
+export type { RelayOptions } from './relay.js';
+export { OutboxReplayResponder, requestReplay } from './replay.js';
+export { appendToOutbox, readOutboxRange } from './outbox.js';
+export { buildEnvelope, parseEnvelope } from './envelope.js';
+export type { NewEvent } from './envelope.js';
+export { ensureStream, DUPLICATE_WINDOW_MS } from './jetstream.js';
+export { MESSAGING_TABLES_UP, MESSAGING_TABLES_DOWN } from './schema.js';
+export { silentLogger } from './types.js';
+export type { EventHandlerDefinition, MessagingLogger, MessagingOptions } from './types.js';

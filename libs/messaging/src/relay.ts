@@ -1,0 +1,163 @@
+import { jetstream } from '@nats-io/jetstream';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { eventSubject } from '@sanshen/contracts';
+import type { EventEnvelope, Namespace } from '@sanshen/contracts';
+import type { DataSource } from 'typeorm';
+import { silentLogger } from './types.js';
+import type { MessagingLogger } from './types.js';
+
+interface OutboxRow {
+  position: string;
+  id: string;
+  envelope: EventEnvelope;
+  headers: Record<string, string>;
+}
+
+export interface RelayOptions {
+  namespace: Namespace;
+  service: string;
+  intervalMs?: number;
+  batchSize?: number;
+  retentionMs?: number;
+  logger?: MessagingLogger;
+  /**
+   * Fault injection for tests: runs after a batch was published and before it is marked sent.
+   * A throw here is what a crash between the two steps looks like.
+   */
+  afterPublish?: (published: readonly string[]) => void | Promise<void>;
+}
+
+/**
+ * Publishes outbox rows to JetStream in order. One relay per service publishes at a time (an
+ * advisory lock inside the batch's transaction); each message carries Nats-Msg-Id = event id so a
+ * batch republished after a crash is stored once by JetStream, and the consumers' inboxes drop any
+ * copy that arrives after the duplicate window.
+ */
+export class OutboxRelay {
+  private readonly js: JetStreamClient;
+  private readonly logger: MessagingLogger;
+  private readonly lockKey: string;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    nc: NatsConnection,
+    private readonly options: RelayOptions,
+  ) {
+    this.js = jetstream(nc);
+    this.logger = options.logger ?? silentLogger;
+    this.lockKey = `sanshen-outbox-relay:${options.namespace.name}:${options.service}`;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Called after a commit that wrote to the outbox: publish now instead of at the next tick. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Publishes everything pending once; returns how many events were published. */
+  async flush(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published === 0) return total;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    this.again = false;
+    this.running = this.flush()
+      .then(() => this.cleanupIfDue())
+      .catch((error: unknown) => {
+        this.logger.error({ err: error }, 'outbox relay batch failed; will retry');
+      });
+    await this.running;
+    this.running = null;
+    this.schedule(this.again ? 0 : (this.options.intervalMs ?? 500));
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+        this.lockKey,
+      ])) as { locked: boolean }[];
+      if (!locked) return 0;
+      const rows = (await manager.query(
+        `SELECT position, id, envelope, headers FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT $1`,
+        [this.options.batchSize ?? 100],
+      )) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      const published: string[] = [];
+      for (const row of rows) {
+        await this.publish(row);
+        published.push(row.id);
+      }
+      await this.options.afterPublish?.(published);
+      await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [published]);
+      return published.length;
+    });
+  }
+
+  private async publish(row: OutboxRow): Promise<void> {
+    const h = natsHeaders();
+    h.set('X-Correlation-Id', row.envelope.correlationId);
+    for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
+    const ack = await this.js.publish(eventSubject(this.options.namespace, row.envelope.type), JSON.stringify(row.envelope), {
+      msgID: row.id,
+      headers: h,
+    });
+    this.logger.info(
+      {
+        eventId: row.id,
+        eventType: row.envelope.type,
+        documentId: row.envelope.documentId,
+        sequence: row.envelope.sequence,
+        streamSequence: ack.seq,
+        duplicate: ack.duplicate,
+        correlationId: row.envelope.correlationId,
+      },
+      'event published',
+    );
+  }
+
+  /** Drops sent rows older than the retention window (they stay replayable until then). */
+  private async cleanupIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < 60_000) return;
+    this.lastCleanup = now;
+    const retentionMs = this.options.retentionMs ?? 7 * 24 * 60 * 60 * 1000;
+    await this.dataSource.query(`DELETE FROM outbox WHERE sent_at < now() - ($1::bigint * interval '1 millisecond')`, [
+      retentionMs,
+    ]);
+  }
+}

@@ -1,0 +1,41 @@
+import type { EventEnvelope, Namespace } from '@sanshen/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** Minimal logger port, so the messaging core runs under Nest (pino) and in plain tests alike. */
+export interface MessagingLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+export const silentLogger: MessagingLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export interface MessagingOptions {
+  namespace: Namespace;
+  /** The service this process is: names its outbox replay subject and prefixes its durable consumers. */
+  service: string;
+  /** How long sent outbox rows are kept for replay (default 7 days). */
+  outboxRetentionMs?: number;
+  /** Fallback polling interval of the relay (default 500 ms); commits nudge it at once. */
+  relayIntervalMs?: number;
+  /** Stream replicas: 1 on one server, 3 on a JetStream cluster. */
+  streamReplicas?: number;
+  logger?: MessagingLogger;
+}
+
+/** What a service implements to consume events: one durable consumer per class. */
+export interface EventHandlerDefinition {
+  /** Durable consumer name (a wire contract: never rename). Prefixed with the service name. */
+  readonly durable: string;
+  /** Event types handled, e.g. ['document.submitted']; '>' for every event of the stream. */
+  readonly eventTypes: readonly string[];
+  /**
+   * Ordered consumers want every event of a document in sequence: a gap makes them ask the
+   * producers' outboxes for the missing events before going on.
+   */
+  readonly ordered?: boolean;
+  /** Deliveries before a failing event goes to the dead-letter subject (default 5). */
+  readonly maxDeliveries?: number;
+  /** Runs inside the transaction that records the event in the inbox: effect and record commit together. */
+  handle(event: EventEnvelope, manager: EntityManager): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { BaseConfig } from './config.js';
+
+export interface ServiceBootOptions {
+  service: string;
+  config: BaseConfig;
+  /** Answer NATS request-reply (every service but the portal). */
+  rpc?: boolean;
+  /** Extra HTTP set-up (the gateway's global pipes, OpenAPI, console). */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
+  bodyLimit?: number;
+}
+
+/** Boots one service: Fastify for HTTP (health, metrics, its API), NATS for request-reply. */
+export async function bootstrapService(
+  module: Type<unknown> | DynamicModule,
+  options: ServiceBootOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module,
+    new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1_048_576, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (options.rpc !== false) {
+    app.connectMicroservice<MicroserviceOptions>(
+      {
+        transport: Transport.NATS,
+        options: {
+          servers: options.config.natsUrl.split(','),
+          queue: `${options.config.namespace.name || 'sanshen'}-${options.service}`,
+          name: `sanshen-${options.service}-rpc`,
+        },
+      },
+      { inheritAppConfig: true },
+    );
+  }
+  await options.configure?.(app);
+  await app.startAllMicroservices();
+  await app.listen(options.config.port, options.config.host);
+  return app;
+}
+
+/** The HTTP edge's validation: unknown fields refused, types transformed. */
+export function strictValidationPipe(): ValidationPipe {
+  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+}

@@ -1,0 +1,54 @@
+import { isValidNamespace } from '@sanshen/contracts';
+import type { Namespace } from '@sanshen/contracts';
+import { z } from 'zod';
+
+const baseSchema = z.object({
+  SANSHEN_NAMESPACE: z.string().default('').refine(isValidNamespace, 'lowercase letters, digits and _ only'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/sanshen'),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+});
+
+export interface BaseConfig {
+  namespace: Namespace;
+  databaseUrl: string;
+  natsUrl: string;
+  redisUrl: string;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
+  streamReplicas: number;
+}
+
+export const BASE_CONFIG = Symbol('BASE_CONFIG');
+
+/**
+ * Reads and checks the environment once, at boot; a bad value stops the service with a message
+ * naming the variable. Nothing reads process.env after this.
+ */
+export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number): BaseConfig {
+  const parsed = parseEnv(baseSchema.extend({ PORT: z.coerce.number().int().min(1).max(65535).default(defaultPort) }), env);
+  return {
+    namespace: { name: parsed.SANSHEN_NAMESPACE },
+    databaseUrl: parsed.DATABASE_URL,
+    natsUrl: parsed.NATS_URL,
+    redisUrl: parsed.REDIS_URL,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    logLevel: parsed.LOG_LEVEL,
+    streamReplicas: parsed.STREAM_REPLICAS,
+  };
+}
+
+/** Parses a service's own variables with its schema; fails fast with every problem listed. */
+export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

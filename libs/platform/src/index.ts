@@ -1,0 +1,14 @@
+export { loadBaseConfig, parseEnv, BASE_CONFIG } from './config.js';
+export type { BaseConfig } from './config.js';
+export { dataSourceOptions, openDataSource, databaseModule } from './database.js';
+export type { DatabaseOptions } from './database.js';
+export { NATS_CONNECTION, connectNats } from './nats.js';
+export { createRootLogger, correlationIdFrom, messagingLogger, CORRELATION_HEADER } from './logging.js';
+export { messagingProvider, MessagingLifecycle, EventOutbox, MESSAGING_RUNTIME } from './messaging.js';
+export type { MessagingProviderOptions } from './messaging.js';
+export { RpcPattern, RpcErrorFilter, ServiceClient, requireActor } from './rpc.js';
+export { PlatformModule } from './platform.module.js';
+export type { PlatformOptions } from './platform.module.js';
+export { bootstrapService, strictValidationPipe } from './bootstrap.js';
+export type { ServiceBootOptions } from './bootstrap.js';
+export { ROOT_LOGGER, REDIS_CONNECTION } from './tokens.js';

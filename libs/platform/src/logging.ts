@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DynamicModule, ExecutionContext } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import type { MessagingLogger } from '@sanshen/messaging';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+export function createRootLogger(service: string, level: string): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'], censor: '[redacted]' },
+  });
+}
+
+/** Accepts a caller's correlation id when it is a sane token; otherwise makes one. */
+export function correlationIdFrom(value: unknown): string {
+  return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
+}
+
+function correlationIdOfMessage(context: ExecutionContext): string {
+  const data = context.switchToRpc().getData<{ correlationId?: unknown } | undefined>();
+  return correlationIdFrom(data?.correlationId);
+}
+
+/**
+ * JSON logs for HTTP and for NATS message handlers, each line carrying the correlation id: taken from
+ * X-Correlation-Id (echoed back) or from the RPC request body that the gateway fills from it.
+ */
+export function loggingModule(logger: Logger): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      logger,
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const id = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+        res.setHeader('X-Correlation-Id', id);
+        return id;
+      },
+      customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+    },
+    microservice: {
+      genReqId: correlationIdOfMessage,
+      customProps: (context: ExecutionContext) => ({ correlationId: correlationIdOfMessage(context) }),
+    },
+  });
+}
+
+/** The messaging core's logger port, on pino. */
+export function messagingLogger(logger: Logger): MessagingLogger {
+  const child = logger.child({ component: 'messaging' });
+  return {
+    info: (obj, msg) => child.info(obj, msg),
+    warn: (obj, msg) => child.warn(obj, msg),
+    error: (obj, msg) => child.error(obj, msg),
+  };
+}

@@ -1,0 +1,63 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule, Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { collectDefaultMetrics, register } from 'prom-client';
+import { BASE_CONFIG } from './config.js';
+import type { BaseConfig } from './config.js';
+import { databaseModule } from './database.js';
+import type { DatabaseOptions } from './database.js';
+import { HealthController, MetricsController } from './health.js';
+import { loggingModule } from './logging.js';
+import { NATS_CONNECTION, NatsConnectionCloser, connectNats } from './nats.js';
+import { RpcErrorFilter, ServiceClient } from './rpc.js';
+import { REDIS_CONNECTION, ROOT_LOGGER } from './tokens.js';
+
+export interface PlatformOptions {
+  service: string;
+  config: BaseConfig;
+  logger: Logger;
+  database: DatabaseOptions;
+  /** Services that use BullMQ get a Redis connection (and a Redis health check). */
+  redis?: boolean;
+}
+
+/**
+ * What every service stands on: config, JSON logging, its PostgreSQL schema, the NATS connection,
+ * health and metrics, the RPC error filter and a client for other services.
+ */
+@Module({})
+export class PlatformModule {
+  static forService(options: PlatformOptions): DynamicModule {
+    if (!register.getSingleMetric('process_cpu_user_seconds_total')) {
+      collectDefaultMetrics({ labels: { service: options.service } });
+    }
+    const providers: Provider[] = [
+      { provide: BASE_CONFIG, useValue: options.config },
+      { provide: ROOT_LOGGER, useValue: options.logger },
+      {
+        provide: NATS_CONNECTION,
+        useFactory: () => connectNats(options.config.natsUrl, `sanshen-${options.service}`),
+      },
+      NatsConnectionCloser,
+      ServiceClient,
+      { provide: APP_FILTER, useClass: RpcErrorFilter },
+    ];
+    if (options.redis) {
+      providers.push({
+        provide: REDIS_CONNECTION,
+        useFactory: () => new Redis(options.config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }),
+      });
+    }
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [loggingModule(options.logger), databaseModule(options.database), TerminusModule],
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: [BASE_CONFIG, ROOT_LOGGER, NATS_CONNECTION, ServiceClient, ...(options.redis ? [REDIS_CONNECTION] : [])],
+    };
+  }
+}
