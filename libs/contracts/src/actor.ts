@@ -7,6 +7,8 @@ import type { Role } from './roles.js';
 export interface Actor {
   userId: string;
   agencyId: string;
+  /** The agency's display name (机关名称), for pages and approval sheets. */
+  agencyName: string;
   /** The user's own department (科室), if any. */
   departmentId: string | null;
   roles: Role[];
@@ -18,5 +20,5 @@ export interface Actor {
 
 /** The actor recorded on events emitted by the system itself (scheduled publication, portal receipts). */
 export function systemActor(agencyId: string): Actor {
-  return { userId: 'system', agencyId, departmentId: null, roles: [], oversees: [], displayName: '系统' };
+  return { userId: 'system', agencyId, agencyName: '', departmentId: null, roles: [], oversees: [], displayName: '系统' };
 }

@@ -41,6 +41,12 @@ export const ERROR_CATALOGUE = {
   'PUBLICATION.HASH_MISMATCH': { kind: 'conflict', message: '待发布内容与审核签署的内容不一致，已拒绝发布' },
   'PORTAL.SIGNATURE_INVALID': { kind: 'unauthenticated', message: '推送签名无效' },
   'PORTAL.PUSH_STALE': { kind: 'invalid_input', message: '推送已过期' },
+  'AUDIT.FORBIDDEN': { kind: 'forbidden', message: '没有查看审计记录的权限' },
+  'PORTAL.IDEMPOTENCY_KEY_INVALID': { kind: 'invalid_input', message: 'Idempotency-Key 缺失或与 publicationId 不一致' },
+  'PORTAL.IDEMPOTENCY_KEY_REUSED': { kind: 'conflict', message: '该 Idempotency-Key 已用于另一份推送内容' },
+  'PORTAL.VERSION_CONFLICT': { kind: 'conflict', message: '该文档的同一版本已以不同内容发布' },
+  'PORTAL.DOCUMENT_RETRACTED': { kind: 'conflict', message: '该文档已撤稿，不再接受推送' },
+  'PORTAL.PAGE_NOT_FOUND': { kind: 'not_found', message: '页面不存在' },
   'SERVICE.UNAVAILABLE': { kind: 'unavailable', message: '服务暂时不可用，请稍后再试' },
   'INTERNAL': { kind: 'internal', message: '系统内部错误' },
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;

@@ -9,3 +9,7 @@ export * from './result.js';
 export * from './subjects.js';
 export * from './rpc.js';
 export * from './canonical.js';
+export * from './audit-rpc.js';
+export * from './portal-push.js';
+export * from './drafting-rpc.js';
+export * from './publication-rpc.js';

@@ -187,7 +187,9 @@ export class EventConsumerRunner {
   }
 
   private handles(type: string): boolean {
-    return this.definition.eventTypes.includes('>') || this.definition.eventTypes.includes(type);
+    return this.definition.eventTypes.some(
+      (pattern) => pattern === type || (pattern.endsWith('>') && type.startsWith(pattern.slice(0, -1))),
+    );
   }
 
   private async readCursor(manager: EntityManager, documentId: string, lock = false): Promise<number> {
@@ -252,7 +254,9 @@ export class EventConsumerRunner {
       { consumer: this.name, eventId: envelope?.id, streamSequence: msg.seq, reason },
       'event dead-lettered',
     );
-    msg.term(reason.slice(0, 200));
+    // A bare +TERM: nats-server 2.9 ignores "+TERM <reason>" (2.10.4+ accepts it), which would leave the
+    // message pending and dead-letter it again after every ack wait. The reason is in the headers and row.
+    msg.term();
   }
 }
 

@@ -27,7 +27,7 @@ export interface MessagingOptions {
 export interface EventHandlerDefinition {
   /** Durable consumer name (a wire contract: never rename). Prefixed with the service name. */
   readonly durable: string;
-  /** Event types handled, e.g. ['document.submitted']; '>' for every event of the stream. */
+  /** Event types handled, e.g. ['document.submitted']; 'document.>' for every event of an aggregate. */
   readonly eventTypes: readonly string[];
   /**
    * Ordered consumers want every event of a document in sequence: a gap makes them ask the

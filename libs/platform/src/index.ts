@@ -12,3 +12,4 @@ export type { PlatformOptions } from './platform.module.js';
 export { bootstrapService, strictValidationPipe } from './bootstrap.js';
 export type { ServiceBootOptions } from './bootstrap.js';
 export { ROOT_LOGGER, REDIS_CONNECTION } from './tokens.js';
+export { assertTransition } from './transition-guard.js';

@@ -1,4 +1,4 @@
-import { err, ok } from '@sanshen/contracts';
+import { err, isRole, ok } from '@sanshen/contracts';
 import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/contracts';
 import { EDGES } from './transitions.js';
 import type { Edge, Performer } from './transitions.js';
@@ -40,7 +40,10 @@ export function eventsFrom(from: DocumentStatus | null): DocumentEventType[] {
   return EDGES.filter((edge) => edge.from === from).map((edge) => edge.event);
 }
 
-/** The performers an actor stands for: the system actor, or the actor's roles. */
+/**
+ * The performers an actor stands for: the system actor, or the actor's roles. Strings that are not
+ * roles (an envelope read off the wire) grant nothing; above all, only the system actor is 'system'.
+ */
 export function performersOf(actor: { userId: string; roles: readonly string[] }): Performer[] {
-  return actor.userId === 'system' ? ['system'] : (actor.roles as Performer[]);
+  return actor.userId === 'system' ? ['system'] : actor.roles.filter(isRole);
 }

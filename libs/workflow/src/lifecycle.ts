@@ -15,8 +15,11 @@ export interface LifecycleState {
   contentHash: string;
   /** Content hash each step signed, for the current version; voided by every new version. */
   signatures: Partial<Record<SignedStep, string>>;
-  /** Users who signed any step of the current version (one person, one step). */
-  signers: string[];
+  /**
+   * Who signed which step of the current version (one person, one step: signing the same step again
+   * after a return is allowed, signing a second step is not); voided by every new version.
+   */
+  signers: { actorId: string; step: SignedStep }[];
 }
 
 /** One event as the rulebook sees it. */
@@ -114,12 +117,13 @@ export function applyLifecycleEvent(
   const step = signedStepOf(event.type);
   if (step !== null) {
     if (event.actorId === state.authorId) return fail('REVIEW.SELF_APPROVAL', event, from);
-    if (state.signers.includes(event.actorId)) return fail('REVIEW.ALREADY_SIGNED', event, from);
+    const mine = state.signers.filter((signer) => signer.actorId === event.actorId);
+    if (mine.some((signer) => signer.step !== step)) return fail('REVIEW.ALREADY_SIGNED', event, from);
     return ok({
       ...state,
       status: next,
       signatures: { ...state.signatures, [step]: event.contentHash },
-      signers: [...state.signers, event.actorId],
+      signers: mine.length > 0 ? state.signers : [...state.signers, { actorId: event.actorId, step }],
     });
   }
   if ((event.type === 'publish_started' || event.type === 'published') && !fullySigned(state)) {

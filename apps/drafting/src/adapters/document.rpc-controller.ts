@@ -1,0 +1,69 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { DRAFTING_RPC } from '@sanshen/contracts';
+import type {
+  CreateDocumentRequest,
+  DocumentPage,
+  DocumentVersionView,
+  DocumentView,
+  GetDocumentRequest,
+  GetVersionRequest,
+  ListDocumentsRequest,
+  ReviseDocumentRequest,
+  RpcRequest,
+  SubmitDocumentRequest,
+} from '@sanshen/contracts';
+import { RpcPattern, requireActor } from '@sanshen/platform';
+import { CreateDocumentUseCase } from '../use-cases/create-document/create-document.use-case.js';
+import { GetDocumentUseCase } from '../use-cases/get-document/get-document.use-case.js';
+import { GetVersionUseCase } from '../use-cases/get-version/get-version.use-case.js';
+import { ListDocumentsUseCase } from '../use-cases/list-documents/list-documents.use-case.js';
+import { ReviseDocumentUseCase } from '../use-cases/revise-document/revise-document.use-case.js';
+import { SubmitDocumentUseCase } from '../use-cases/submit-document/submit-document.use-case.js';
+
+@Controller()
+export class DocumentRpcController {
+  constructor(
+    private readonly createDocument: CreateDocumentUseCase,
+    private readonly reviseDocument: ReviseDocumentUseCase,
+    private readonly submitDocument: SubmitDocumentUseCase,
+    private readonly getDocument: GetDocumentUseCase,
+    private readonly listDocuments: ListDocumentsUseCase,
+    private readonly getVersion: GetVersionUseCase,
+  ) {}
+
+  @RpcPattern(DRAFTING_RPC.create)
+  create(@Payload() request: RpcRequest<CreateDocumentRequest>): Promise<DocumentView> {
+    return this.createDocument.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.revise)
+  revise(@Payload() request: RpcRequest<ReviseDocumentRequest>): Promise<DocumentView> {
+    return this.reviseDocument.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.submit)
+  submit(@Payload() request: RpcRequest<SubmitDocumentRequest>): Promise<DocumentView> {
+    return this.submitDocument.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.get)
+  get(@Payload() request: RpcRequest<GetDocumentRequest>): Promise<DocumentView> {
+    return this.getDocument.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.list)
+  list(@Payload() request: RpcRequest<ListDocumentsRequest>): Promise<DocumentPage> {
+    return this.listDocuments.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.getVersion)
+  version(@Payload() request: RpcRequest<GetVersionRequest>): Promise<DocumentVersionView> {
+    return this.getVersion.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.listVersions)
+  versions(@Payload() request: RpcRequest<GetDocumentRequest>): Promise<Omit<DocumentVersionView, 'content'>[]> {
+    return this.getVersion.list(requireActor(request), request.payload.documentId);
+  }
+}

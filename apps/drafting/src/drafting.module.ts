@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { EventOutbox, MessagingLifecycle, PlatformModule, messagingProvider } from '@sanshen/platform';
+import type { BaseConfig } from '@sanshen/platform';
+import type { Logger } from 'pino';
+import { DocumentRpcController } from './adapters/document.rpc-controller.js';
+import { LifecycleConsumer } from './adapters/lifecycle.consumer.js';
+import { DocumentVersionOrmEntity } from './persistence/document-version.orm-entity.js';
+import { DocumentOrmEntity } from './persistence/document.orm-entity.js';
+import { DocumentRepository } from './persistence/document.repository.js';
+import { CreateDraftingSchema1763769600000 } from './persistence/migrations/1763769600000-CreateDraftingSchema.js';
+import { CreateDocumentUseCase } from './use-cases/create-document/create-document.use-case.js';
+import { GetDocumentUseCase } from './use-cases/get-document/get-document.use-case.js';
+import { GetVersionUseCase } from './use-cases/get-version/get-version.use-case.js';
+import { ListDocumentsUseCase } from './use-cases/list-documents/list-documents.use-case.js';
+import { ProjectLifecycleUseCase } from './use-cases/project-lifecycle/project-lifecycle.use-case.js';
+import { ReviseDocumentUseCase } from './use-cases/revise-document/revise-document.use-case.js';
+import { SubmitDocumentUseCase } from './use-cases/submit-document/submit-document.use-case.js';
+
+export const DRAFTING_SERVICE = 'drafting';
+
+@Module({})
+export class DraftingModule {
+  static register(config: BaseConfig, logger: Logger): DynamicModule {
+    return {
+      module: DraftingModule,
+      imports: [
+        PlatformModule.forService({
+          service: DRAFTING_SERVICE,
+          config,
+          logger,
+          database: {
+            schema: DRAFTING_SERVICE,
+            entities: [DocumentOrmEntity, DocumentVersionOrmEntity],
+            migrations: [CreateDraftingSchema1763769600000],
+          },
+        }),
+      ],
+      controllers: [DocumentRpcController],
+      providers: [
+        DocumentRepository,
+        CreateDocumentUseCase,
+        ReviseDocumentUseCase,
+        SubmitDocumentUseCase,
+        GetDocumentUseCase,
+        ListDocumentsUseCase,
+        GetVersionUseCase,
+        ProjectLifecycleUseCase,
+        LifecycleConsumer,
+        messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),
+        MessagingLifecycle,
+        EventOutbox,
+      ],
+    };
+  }
+}

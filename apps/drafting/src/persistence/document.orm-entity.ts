@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+
+@Entity({ name: 'documents' })
+export class DocumentOrmEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'agency_id' })
+  agencyId!: string;
+
+  @Column('text', { name: 'agency_name' })
+  agencyName!: string;
+
+  @Column('uuid', { name: 'department_id' })
+  departmentId!: string;
+
+  @Column('uuid', { name: 'author_id' })
+  authorId!: string;
+
+  @Column('text')
+  kind!: DocumentKind;
+
+  @Column('text')
+  title!: string;
+
+  @Column('integer', { nullable: true })
+  year!: number | null;
+
+  @Column('text')
+  status!: DocumentStatus;
+
+  @Column('integer')
+  version!: number;
+
+  @Column('text', { name: 'content_hash' })
+  contentHash!: string;
+
+  /** The document's last event sequence known here (own events and those of later owners). */
+  @Column('integer', { name: 'event_seq' })
+  eventSeq!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { DocumentStatus } from '@sanshen/contracts';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { DocumentVersionOrmEntity } from './document-version.orm-entity.js';
+import { DocumentOrmEntity } from './document.orm-entity.js';
+
+export interface DocumentFilter {
+  agencyId: string;
+  status?: DocumentStatus;
+  kind?: string;
+  year?: number;
+  departmentId?: string;
+  q?: string;
+  limit: number;
+  /** updated_at|id of the last item of the previous page. */
+  after?: { updatedAt: Date; id: string };
+}
+
+@Injectable()
+export class DocumentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<DocumentOrmEntity | null> {
+    return manager.findOne(DocumentOrmEntity, { where: { id } });
+  }
+
+  /** Locks the row for the rest of the transaction: concurrent writers queue behind it. */
+  findForUpdate(manager: EntityManager, id: string): Promise<DocumentOrmEntity | null> {
+    return manager.findOne(DocumentOrmEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findVersion(documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
+    return this.dataSource.manager.findOne(DocumentVersionOrmEntity, { where: { documentId, version } });
+  }
+
+  listVersions(documentId: string): Promise<DocumentVersionOrmEntity[]> {
+    return this.dataSource.manager.find(DocumentVersionOrmEntity, { where: { documentId }, order: { version: 'ASC' } });
+  }
+
+  async insert(manager: EntityManager, document: DocumentOrmEntity, version: DocumentVersionOrmEntity): Promise<void> {
+    await manager.insert(DocumentOrmEntity, document);
+    await manager.insert(DocumentVersionOrmEntity, version as QueryDeepPartialEntity<DocumentVersionOrmEntity>);
+  }
+
+  async insertVersion(manager: EntityManager, version: DocumentVersionOrmEntity): Promise<void> {
+    await manager.insert(DocumentVersionOrmEntity, version as QueryDeepPartialEntity<DocumentVersionOrmEntity>);
+  }
+
+  async save(manager: EntityManager, document: DocumentOrmEntity): Promise<void> {
+    await manager.save(DocumentOrmEntity, document);
+  }
+
+  async search(filter: DocumentFilter): Promise<DocumentOrmEntity[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(DocumentOrmEntity, 'd')
+      .where('d.agency_id = :agencyId', { agencyId: filter.agencyId })
+      .orderBy('d.updated_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(filter.limit);
+    if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
+    if (filter.kind) query.andWhere('d.kind = :kind', { kind: filter.kind });
+    if (filter.year) query.andWhere('d.year = :year', { year: filter.year });
+    if (filter.departmentId) query.andWhere('d.department_id = :departmentId', { departmentId: filter.departmentId });
+    if (filter.q) query.andWhere('d.title ILIKE :q', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.after) {
+      query.andWhere('(d.updated_at, d.id) < (:updatedAt, :id)', filter.after);
+    }
+    return query.getMany();
+  }
+}

@@ -1,0 +1,37 @@
+import type { DocumentVersionView, DocumentView } from '@sanshen/contracts';
+import type { DocumentVersionOrmEntity } from '../persistence/document-version.orm-entity.js';
+import type { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
+
+export function toDocumentView(document: DocumentOrmEntity, content: unknown): DocumentView {
+  return {
+    id: document.id,
+    kind: document.kind,
+    status: document.status,
+    version: document.version,
+    contentHash: document.contentHash,
+    title: document.title,
+    agencyId: document.agencyId,
+    agencyName: document.agencyName,
+    departmentId: document.departmentId,
+    authorId: document.authorId,
+    content,
+    createdAt: document.createdAt.toISOString(),
+    updatedAt: document.updatedAt.toISOString(),
+  };
+}
+
+export function toVersionView(document: DocumentOrmEntity, version: DocumentVersionOrmEntity): DocumentVersionView {
+  return {
+    documentId: document.id,
+    version: version.version,
+    contentHash: version.contentHash,
+    kind: document.kind,
+    title: version.title,
+    agencyId: document.agencyId,
+    agencyName: document.agencyName,
+    departmentId: document.departmentId,
+    authorId: document.authorId,
+    content: version.content,
+    createdAt: version.createdAt.toISOString(),
+  };
+}

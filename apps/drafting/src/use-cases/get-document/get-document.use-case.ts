@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor, DocumentView, GetDocumentRequest } from '@sanshen/contracts';
+import { DocumentRepository } from '../../persistence/document.repository.js';
+import { assertVisible } from '../document-access.js';
+import { toDocumentView } from '../document-view.js';
+
+@Injectable()
+export class GetDocumentUseCase {
+  constructor(private readonly documents: DocumentRepository) {}
+
+  async execute(actor: Actor, request: GetDocumentRequest): Promise<DocumentView> {
+    const document = await this.documents.findById(request.documentId);
+    assertVisible(actor, document);
+    const version = await this.documents.findVersion(document.id, document.version);
+    return toDocumentView(document, version?.content ?? null);
+  }
+}

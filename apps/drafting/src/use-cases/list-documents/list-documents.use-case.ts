@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, DocumentPage, ListDocumentsRequest } from '@sanshen/contracts';
+import { DocumentRepository } from '../../persistence/document.repository.js';
+import { toDocumentView } from '../document-view.js';
+
+const MAX_LIMIT = 100;
+
+/** The agency's documents, newest change first, with an opaque cursor. Content is left out of lists. */
+@Injectable()
+export class ListDocumentsUseCase {
+  constructor(private readonly documents: DocumentRepository) {}
+
+  async execute(actor: Actor, request: ListDocumentsRequest): Promise<DocumentPage> {
+    const limit = Math.min(Math.max(request.limit ?? 20, 1), MAX_LIMIT);
+    const rows = await this.documents.search({
+      agencyId: actor.agencyId,
+      ...(request.status ? { status: request.status } : {}),
+      ...(request.kind ? { kind: request.kind } : {}),
+      ...(request.year ? { year: request.year } : {}),
+      ...(request.departmentId ? { departmentId: request.departmentId } : {}),
+      ...(request.q ? { q: request.q } : {}),
+      ...(request.cursor ? { after: decodeCursor(request.cursor) } : {}),
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toDocumentView(row, null)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+    };
+  }
+}
+
+function encodeCursor(updatedAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([updatedAt.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+  try {
+    const [updatedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(updatedAt);
+    if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
+    return { updatedAt: date, id };
+  } catch {
+    throw new DomainError('REQUEST.INVALID', { field: 'cursor' }, '分页游标无效');
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { lifecycleTypeOf } from '@sanshen/contracts';
+import type { EventEnvelope } from '@sanshen/contracts';
+import { ROOT_LOGGER } from '@sanshen/platform';
+import { checkTransition, performersOf } from '@sanshen/workflow';
+import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
+import { DocumentRepository } from '../../persistence/document.repository.js';
+
+/**
+ * Keeps drafting's view of a document's status in step with the services that own it after
+ * submission, so that a returned document is editable again here and lists show where things are.
+ * Events drafting emitted itself are already applied (their sequence is not newer).
+ */
+@Injectable()
+export class ProjectLifecycleUseCase {
+  constructor(
+    private readonly documents: DocumentRepository,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    const type = lifecycleTypeOf(event.type);
+    if (type === null) return;
+    const document = await this.documents.findForUpdate(manager, event.documentId);
+    if (document === null || event.sequence <= document.eventSeq) return;
+    const transition = checkTransition(document.status, type, performersOf(event.actor));
+    if (!transition.ok) {
+      this.logger.warn(
+        { documentId: event.documentId, eventId: event.id, status: document.status, code: transition.error.code, correlationId: event.correlationId },
+        'event does not fit the projected status; keeping the status',
+      );
+    } else {
+      document.status = transition.value;
+    }
+    document.eventSeq = event.sequence;
+    await this.documents.save(manager, document);
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, contentHashOf, documentEventName } from '@sanshen/contracts';
+import type { Actor, ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
+import { EventOutbox, assertTransition } from '@sanshen/platform';
+import { DataSource } from 'typeorm';
+import { reviseArticleContent } from '../../content/document-content.js';
+import type { AnnualReportContent } from '../../content/document-content.js';
+import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
+import { DocumentRepository } from '../../persistence/document.repository.js';
+import { assertDrafterOf, assertVersion, assertVisible } from '../document-access.js';
+import { documentFacts } from '../document-facts.js';
+import { toDocumentView } from '../document-view.js';
+
+/** An edit of a draft makes a new version (new hash, every signature void) and emits `revised`. */
+@Injectable()
+export class ReviseDocumentUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: DocumentRepository,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async execute(actor: Actor, request: ReviseDocumentRequest, correlationId: string): Promise<DocumentView> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const document = await this.documents.findForUpdate(manager, request.documentId);
+      assertVisible(actor, document);
+      assertDrafterOf(actor, document);
+      assertVersion(document, request.version);
+      if (document.status !== 'draft') throw new DomainError('DOCUMENT.NOT_EDITABLE', { status: document.status });
+      assertTransition(document.status, 'revised', actor);
+      const current = await manager.findOneOrFail(DocumentVersionOrmEntity, {
+        where: { documentId: document.id, version: document.version },
+      });
+      const content = this.revise(document.kind, current.content, request.content);
+      const contentHash = contentHashOf(content);
+      if (contentHash === document.contentHash) return { document, content };
+      const previousVersion = document.version;
+      document.version += 1;
+      document.contentHash = contentHash;
+      document.eventSeq += 1;
+      if (document.kind === 'article') document.title = (content as ArticleContent).title;
+      await this.documents.insertVersion(
+        manager,
+        Object.assign(new DocumentVersionOrmEntity(), {
+          documentId: document.id,
+          version: document.version,
+          content: content as unknown as Record<string, unknown>,
+          contentHash,
+          title: document.title,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.documents.save(manager, document);
+      await this.outbox.emit(manager, [
+        {
+          type: documentEventName('revised'),
+          documentId: document.id,
+          sequence: document.eventSeq,
+          actor,
+          correlationId,
+          payload: { ...documentFacts(document), previousVersion },
+          occurredAt: new Date(),
+        },
+      ]);
+      return { document, content };
+    });
+    this.outbox.published();
+    return toDocumentView(result.document, result.content);
+  }
+
+  private revise(kind: string, current: unknown, patch: Record<string, unknown>): unknown {
+    if (kind === 'article') return reviseArticleContent(current as ArticleContent, patch);
+    const report = current as AnnualReportContent;
+    const sections = patch.sections;
+    const tables = patch.tables;
+    return {
+      ...report,
+      sections: isRecord(sections) ? { ...report.sections, ...sections } : report.sections,
+      tables: isRecord(tables) ? { ...report.tables, ...tables } : report.tables,
+    };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, never> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

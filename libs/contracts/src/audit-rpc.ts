@@ -1,0 +1,58 @@
+import type { EventActor } from './envelope.js';
+
+/** RPC patterns of the audit service. Wire contracts: never rename. */
+export const AUDIT_RPC = {
+  timeline: 'audit.timeline.get',
+  verify: 'audit.chain.verify',
+} as const;
+
+export interface AuditTimelineRequest {
+  documentId: string;
+}
+
+export interface LedgerEntryView {
+  /** Position in the global chain (1-based). */
+  position: number;
+  eventId: string;
+  eventType: string;
+  documentId: string;
+  sequence: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor: EventActor;
+  /** Status of the document after this event, per the ledger's own fold of the state machine. */
+  statusAfter: string | null;
+  /** Set when the event was not a legal transition from the ledger's state for the document. */
+  violation: string | null;
+  /** What the rulebook said about the violation (the expected state, version or signer); null when legal. */
+  violationDetail?: string | null;
+  payload: unknown;
+  documentPrevHash: string;
+  documentHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditTimelineReply {
+  documentId: string;
+  entries: LedgerEntryView[];
+}
+
+export interface AuditVerifyRequest {
+  documentId?: string;
+}
+
+export interface AuditVerifyReply {
+  ok: boolean;
+  checked: number;
+  firstBroken?: {
+    position: number;
+    eventId: string;
+    reason: string;
+    /**
+     * Stable code of the break: ENVELOPE_MISMATCH, ENTRY_HASH_MISMATCH, CHAIN_LINK_BROKEN,
+     * POSITION_GAP, DOCUMENT_HASH_MISMATCH, DOCUMENT_LINK_BROKEN, HEAD_MISMATCH (docs/audit.md).
+     */
+    code?: string;
+  };
+}

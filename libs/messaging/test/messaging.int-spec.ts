@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
+import { deadLetterSubject, eventSubject } from '@sanshen/contracts';
+import type { EventEnvelope } from '@sanshen/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../test/support/wait-for.js';
+import { MessagingWorld, newEvent, recordingHandler } from './fixture.js';
+import type { EffectRow, TestService } from './fixture.js';
+
+/** Sequences applied per document, in application order. */
+function sequencesByDocument(rows: readonly EffectRow[]): Map<string, number[]> {
+  const byDocument = new Map<string, number[]>();
+  for (const row of rows) byDocument.set(row.document_id, [...(byDocument.get(row.document_id) ?? []), row.sequence]);
+  return byDocument;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+async function count(service: TestService, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = (await service.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) AS q`, params)) as { n: number }[];
+  return row.n;
+}
+
+describe('outbox relay killed after publishing, before marking sent', () => {
+  const world = new MessagingWorld('relay');
+  afterAll(() => world.close());
+
+  it('stores the events once in the stream and the consumer applies each once', async () => {
+    const producer = await world.service('producer');
+    const consumer = await world.service('consumer');
+    const handler = recordingHandler({ durable: 'effects', eventTypes: ['test.relayed'] });
+    const [runner] = (await consumer.start({ produces: false, handlers: [handler] })).consumers;
+
+    const crashes: string[][] = [];
+    const doomed = await producer.start({
+      produces: true,
+      relay: {
+        afterPublish: (published) => {
+          crashes.push([...published]);
+          throw new Error('relay killed between publish and mark-sent');
+        },
+      },
+    });
+    const documentId = randomUUID();
+    const envelopes = await producer.emit(doomed, range(1, 3).map((sequence) => newEvent('test.relayed', documentId, sequence)));
+    const ids = envelopes.map((envelope) => envelope.id);
+    await waitFor(() => crashes.length > 0, { what: 'the relay to publish and crash' });
+    await doomed.stop();
+
+    expect(crashes[0]).toEqual(ids);
+    expect(await producer.unsentOutboxRows()).toBe(3);
+    expect((await world.streamInfo()).state.messages).toBe(3);
+
+    const republished: string[] = [];
+    await producer.start({ produces: true, relay: { afterPublish: (published) => void republished.push(...published) } });
+    await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the fresh relay to mark the outbox sent' });
+    await waitFor(async () => (await consumer.effects()).length === 3 && (await world.consumerIdle(runner.consumerName)), {
+      what: 'the consumer to apply the events',
+    });
+
+    expect(republished).toEqual(ids);
+    const stream = await world.streamInfo();
+    expect(stream.state.messages).toBe(3);
+    expect(stream.state.subjects).toEqual({ [eventSubject(world.namespace, 'test.relayed')]: 3 });
+    const effects = await consumer.effects();
+    expect(effects.map((row) => row.event_id)).toEqual(ids);
+    expect(await count(producer, 'SELECT 1 FROM outbox WHERE sent_at IS NOT NULL')).toBe(3);
+    expect(handler.calls).toHaveLength(3);
+  });
+});
+
+describe('handler failures and redelivery', () => {
+  const world = new MessagingWorld('redeliver');
+  let producer: TestService;
+  let consumer: TestService;
+  let emitter: Awaited<ReturnType<TestService['start']>>;
+  let consumerName: string;
+  const attempts = new Map<string, number>();
+  const handler = recordingHandler({
+    durable: 'effects',
+    eventTypes: ['test.flaky'],
+    maxDeliveries: 3,
+    after: (event) => {
+      const attempt = (attempts.get(event.id) ?? 0) + 1;
+      attempts.set(event.id, attempt);
+      const failures = (event.payload as { failures?: number }).failures ?? 0;
+      if (attempt <= failures) throw new Error(`transient failure ${attempt} of ${failures}`);
+    },
+  });
+
+  beforeAll(async () => {
+    producer = await world.service('producer');
+    consumer = await world.service('consumer');
+    emitter = await producer.start({ produces: true });
+    const runtime = await consumer.start({ produces: false, handlers: [handler], consumer: { baseRetryDelayMs: 50 } });
+    consumerName = runtime.consumers[0].consumerName;
+  });
+  afterAll(() => world.close());
+
+  it('applies an event once when its handler throws on every delivery but the last allowed one', async () => {
+    const [event] = await producer.emit(emitter, [newEvent('test.flaky', randomUUID(), 1, { failures: 2 })]);
+
+    await waitFor(async () => (await consumer.effects()).length === 1 && (await world.consumerIdle(consumerName)), {
+      what: 'the event to be applied after two failed deliveries',
+    });
+
+    expect(attempts.get(event.id)).toBe(3);
+    expect(handler.calls.filter((call) => call.id === event.id)).toHaveLength(3);
+    expect((await consumer.effects()).map((row) => row.event_id)).toEqual([event.id]);
+    expect(await count(consumer, 'SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).toBe(1);
+    expect(await consumer.deadLetters()).toEqual([]);
+  });
+
+  it('has no second effect when an applied event arrives again after the duplicate window', async () => {
+    const [event] = await producer.emit(emitter, [newEvent('test.flaky', randomUUID(), 1)]);
+    await waitFor(async () => (await consumer.effects()).some((row) => row.event_id === event.id), {
+      what: 'the event to be applied',
+    });
+
+    // A republish the stream no longer deduplicates (another Nats-Msg-Id): only the inbox stands in the way.
+    const js = jetstream(await world.nats());
+    const copy = await js.publish(eventSubject(world.namespace, 'test.flaky'), JSON.stringify(event), {
+      msgID: `${event.id}:after-window`,
+    });
+    expect(copy.duplicate).toBe(false);
+    await waitFor(
+      async () => {
+        const info = await world.consumerInfo(consumerName);
+        return info.ack_floor.stream_seq >= copy.seq && info.num_ack_pending === 0;
+      },
+      { what: 'the consumer to acknowledge the copy' },
+    );
+
+    expect((await consumer.effects()).filter((row) => row.event_id === event.id)).toHaveLength(1);
+    expect(handler.calls.filter((call) => call.id === event.id)).toHaveLength(1);
+    expect(await consumer.deadLetters()).toEqual([]);
+  });
+});
+
+describe('a consumer that was offline', () => {
+  const world = new MessagingWorld('offline');
+  afterAll(() => world.close());
+
+  it('receives every event published while it was down, in per-document order', async () => {
+    const documents = 50;
+    const sequences = 20;
+    const producer = await world.service('producer');
+    const consumer = await world.service('consumer');
+    const definitions = () => [
+      recordingHandler({ durable: 'plain', eventTypes: ['test.offline'] }),
+      recordingHandler({ durable: 'ordered', eventTypes: ['test.offline'], ordered: true }),
+    ];
+
+    // First start creates the durable consumers; then the service goes down.
+    const first = await consumer.start({ produces: false, handlers: definitions(), replaySources: ['producer'] });
+    const names = first.consumers.map((runner) => runner.consumerName);
+    await first.stop();
+
+    const emitter = await producer.start({ produces: true });
+    const documentIds = range(1, documents).map(() => randomUUID());
+    for (const sequence of range(1, sequences)) {
+      const order = [...documentIds].sort(() => Math.random() - 0.5);
+      await producer.emit(
+        emitter,
+        order.map((documentId) => newEvent('test.offline', documentId, sequence)),
+      );
+    }
+    await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the relay to publish everything' });
+    expect((await world.streamInfo()).state.messages).toBe(documents * sequences);
+    for (const name of names) expect((await world.consumerInfo(name)).num_pending).toBe(documents * sequences);
+    expect(await consumer.effects()).toEqual([]);
+
+    await consumer.start({ produces: false, handlers: definitions(), replaySources: ['producer'] });
+    await waitFor(async () => (await count(consumer, 'SELECT 1 FROM effect')) === 2 * documents * sequences, {
+      what: 'the consumer to catch up',
+      timeoutMs: 40_000,
+      intervalMs: 250,
+    });
+
+    for (const durable of ['plain', 'ordered']) {
+      const rows = await consumer.effects(durable);
+      expect(rows).toHaveLength(documents * sequences);
+      expect(new Set(rows.map((row) => row.event_id)).size).toBe(documents * sequences);
+      const byDocument = sequencesByDocument(rows);
+      expect([...byDocument.keys()].sort()).toEqual([...documentIds].sort());
+      for (const applied of byDocument.values()) expect(applied).toEqual(range(1, sequences));
+    }
+    for (const name of names) await waitFor(() => world.consumerIdle(name), { what: `${name} to be idle` });
+  });
+});
+
+describe('poison messages', () => {
+  const world = new MessagingWorld('poison');
+  afterAll(() => world.close());
+
+  it('dead-letters a failing event and a malformed body after bounded attempts while the others are applied', async () => {
+    const producer = await world.service('producer');
+    const consumer = await world.service('consumer');
+    const handler = recordingHandler({
+      durable: 'effects',
+      eventTypes: ['test.poison'],
+      maxDeliveries: 3,
+      after: (event) => {
+        if ((event.payload as { poison?: boolean }).poison) throw new Error('cannot digest this event');
+      },
+    });
+    const runtime = await consumer.start({ produces: false, handlers: [handler], consumer: { baseRetryDelayMs: 20 } });
+    const consumerName = runtime.consumers[0].consumerName;
+    const emitter = await producer.start({ produces: true });
+    const subject = eventSubject(world.namespace, 'test.poison');
+    const js = jetstream(await world.nats());
+
+    const before = await producer.emit(emitter, range(1, 10).map(() => newEvent('test.poison', randomUUID(), 1)));
+    const [poison] = await producer.emit(emitter, [newEvent('test.poison', randomUUID(), 1, { poison: true })]);
+    await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the relay to publish' });
+    const malformed = await js.publish(subject, '{"not": "an envelope"', { msgID: `malformed-${randomUUID()}` });
+    const after = await producer.emit(emitter, range(1, 10).map(() => newEvent('test.poison', randomUUID(), 1)));
+    const healthy = [...before, ...after].map((event) => event.id);
+
+    await waitFor(
+      async () =>
+        (await consumer.deadLetters()).length === 2 &&
+        (await consumer.effects()).length === healthy.length &&
+        (await world.consumerIdle(consumerName)),
+      { what: 'the poison to be dead-lettered and the rest applied' },
+    );
+
+    expect(new Set((await consumer.effects()).map((row) => row.event_id))).toEqual(new Set(healthy));
+    expect(handler.calls.filter((call) => call.id === poison.id)).toHaveLength(3);
+
+    const deadLetters = await consumer.deadLetters();
+    const poisonRow = deadLetters.find((row) => row.event_id === poison.id);
+    expect(poisonRow).toMatchObject({
+      consumer: consumerName,
+      event_type: 'test.poison',
+      document_id: poison.documentId,
+      deliveries: 3,
+      error: 'Error: cannot digest this event',
+    });
+    expect(JSON.parse(poisonRow!.body)).toEqual(poison);
+    const malformedRow = deadLetters.find((row) => row.event_id === null);
+    expect(malformedRow).toMatchObject({
+      consumer: consumerName,
+      event_type: null,
+      document_id: null,
+      stream_sequence: String(malformed.seq),
+      deliveries: 1,
+      error: 'malformed envelope',
+      body: '{"not": "an envelope"',
+    });
+
+    const dlq = deadLetterSubject(world.namespace, consumerName);
+    expect((await world.streamInfo()).state.subjects?.[dlq]).toBe(2);
+    const reader = await js.consumers.get(world.stream, { filter_subjects: dlq });
+    const parked: JsMsg[] = [];
+    for await (const msg of await reader.fetch({ max_messages: 2, expires: 5_000 })) parked.push(msg);
+    expect(parked).toHaveLength(2);
+    const bySequence = new Map(parked.map((msg) => [msg.headers?.get('Sanshen-Stream-Sequence'), msg]));
+    const parkedPoison = bySequence.get(poisonRow!.stream_sequence)!;
+    expect(parkedPoison.json<EventEnvelope>()).toEqual(poison);
+    expect(parkedPoison.headers?.get('Sanshen-Dead-Letter-Consumer')).toBe(consumerName);
+    expect(parkedPoison.headers?.get('Sanshen-Dead-Letter-Reason')).toBe('Error: cannot digest this event');
+    expect(parkedPoison.headers?.get('Sanshen-Original-Subject')).toBe(subject);
+    const parkedMalformed = bySequence.get(String(malformed.seq))!;
+    expect(parkedMalformed.string()).toBe('{"not": "an envelope"');
+    expect(parkedMalformed.headers?.get('Sanshen-Dead-Letter-Reason')).toBe('malformed envelope');
+  });
+});
+
+describe('a sequence gap seen by an ordered consumer', () => {
+  const world = new MessagingWorld('gap');
+  afterAll(() => world.close());
+
+  it('replays the missing events from the producer outbox and applies everything in order', async () => {
+    const producer = await world.service('producer');
+    const consumer = await world.service('consumer');
+    const handler = recordingHandler({ durable: 'ordered', eventTypes: ['test.gap'], ordered: true });
+    const runtime = await consumer.start({
+      produces: false,
+      handlers: [handler],
+      replaySources: [producer.name],
+      consumer: { baseRetryDelayMs: 50 },
+    });
+    const consumerName = runtime.consumers[0].consumerName;
+    const emitter = await producer.start({ produces: true });
+    const documentId = randomUUID();
+
+    const [first] = await producer.emit(emitter, [newEvent('test.gap', documentId, 1)]);
+    await waitFor(async () => (await consumer.effects()).length === 1, { what: 'sequence 1 to be applied' });
+
+    // Sequences 2 and 3 reach the outbox and are marked sent, but never reach the stream: a lost message.
+    const lost = await producer.dataSource.transaction(async (manager) => {
+      const envelopes = await emitter.emit(manager, [newEvent('test.gap', documentId, 2), newEvent('test.gap', documentId, 3)]);
+      await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [envelopes.map((e) => e.id)]);
+      return envelopes;
+    });
+    const later = await producer.emit(emitter, [newEvent('test.gap', documentId, 4), newEvent('test.gap', documentId, 5)]);
+
+    await waitFor(async () => (await consumer.effects()).length === 5 && (await world.consumerIdle(consumerName)), {
+      what: 'the gap to be replayed',
+    });
+
+    const stream = await world.streamInfo();
+    expect(stream.state.messages).toBe(3);
+    const effects = await consumer.effects();
+    expect(effects.map((row) => row.sequence)).toEqual([1, 2, 3, 4, 5]);
+    expect(effects.map((row) => row.event_id)).toEqual([first, ...lost, ...later].map((event) => event.id));
+    const [cursor] = (await consumer.dataSource.query(
+      'SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $2',
+      [consumerName, documentId],
+    )) as { last_sequence: number }[];
+    expect(cursor.last_sequence).toBe(5);
+    expect(consumer.logger.messages('warn')).toContain('sequence gap: replaying from producer outboxes');
+    expect(await consumer.deadLetters()).toEqual([]);
+  });
+});
