@@ -31,7 +31,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },
-    languageOptions: { parserOptions: { projectService: false } },
+    languageOptions: { parserOptions: { projectService: false, emitDecoratorMetadata: true, experimentalDecorators: true } },
     settings: {
       'import-x/resolver': { typescript: { project: './tsconfig.json' }, node: true },
       'import-x/extensions': ['.ts', '.js'],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { EventOutbox, MessagingLifecycle, PlatformModule, messagingProvider } from '@sanshen/platform';
+import { PlatformModule, messagingProvider } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { DocumentRpcController } from './adapters/document.rpc-controller.js';
@@ -47,9 +47,7 @@ export class DraftingModule {
         GetVersionUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
-        messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),
-        MessagingLifecycle,
-        EventOutbox,
+        ...messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),
       ],
     };
   }

@@ -20,6 +20,9 @@ export interface LedgerEntryView {
   occurredAt: string;
   recordedAt: string;
   actor: EventActor;
+  /** The request that caused the event (X-Correlation-Id), carried HTTP → NATS → event. */
+  correlationId: string;
+  causationId: string | null;
   /** Status of the document after this event, per the ledger's own fold of the state machine. */
   statusAfter: string | null;
   /** Set when the event was not a legal transition from the ledger's state for the document. */

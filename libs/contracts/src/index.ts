@@ -13,3 +13,5 @@ export * from './audit-rpc.js';
 export * from './portal-push.js';
 export * from './drafting-rpc.js';
 export * from './publication-rpc.js';
+export * from './review-rpc.js';
+export * from './secrecy-rpc.js';

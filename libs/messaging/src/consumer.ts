@@ -83,7 +83,7 @@ export class EventConsumerRunner {
 
   private async ensureConsumer(stream: string): Promise<void> {
     const jsm = await jetstreamManager(this.nc);
-    const subjects = this.definition.eventTypes.map((type) => eventSubject(this.options.namespace, type));
+    const filter = eventSubject(this.options.namespace, consumerFilter(this.definition.eventTypes));
     const config: Partial<ConsumerConfig> = {
       durable_name: this.name,
       ack_policy: AckPolicy.Explicit,
@@ -92,7 +92,7 @@ export class EventConsumerRunner {
       max_deliver: -1,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
       max_ack_pending: 1000,
-      ...(subjects.length === 1 ? { filter_subject: subjects[0] } : { filter_subjects: subjects }),
+      filter_subject: filter,
     };
     try {
       await jsm.consumers.info(stream, this.name);
@@ -107,6 +107,10 @@ export class EventConsumerRunner {
     const envelope = this.decode(msg);
     if (envelope === null) {
       await this.deadLetter(msg, null, 'malformed envelope');
+      return;
+    }
+    if (!this.definition.ordered && !this.handles(envelope.type)) {
+      msg.ack();
       return;
     }
     try {
@@ -258,6 +262,28 @@ export class EventConsumerRunner {
     // message pending and dead-letter it again after every ack wait. The reason is in the headers and row.
     msg.term();
   }
+}
+
+/**
+ * One filter subject for the handler's event types (nats-server 2.9 takes a single filter): the type
+ * itself, or the types' common prefix with `>` (`document.submitted` + `document.approved_l1` →
+ * `document.>`); events outside the handler's types are then acknowledged without effect.
+ */
+export function consumerFilter(eventTypes: readonly string[]): string {
+  if (eventTypes.length === 0) throw new Error('an event handler needs at least one event type');
+  if (eventTypes.some((type) => type === '>' || type === '')) {
+    throw new Error("an event handler must name an aggregate ('document.>'), never the whole stream");
+  }
+  if (eventTypes.length === 1) return eventTypes[0] as string;
+  const split = eventTypes.map((type) => type.split('.'));
+  const common: string[] = [];
+  for (let index = 0; ; index += 1) {
+    const token = split[0]?.[index];
+    if (token === undefined || token === '>' || split.some((parts) => parts[index] !== token || index >= parts.length - 1)) break;
+    common.push(token);
+  }
+  if (common.length === 0) throw new Error(`event types ${eventTypes.join(', ')} share no aggregate`);
+  return `${common.join('.')}.>`;
 }
 
 function describe(error: unknown): string {

@@ -14,7 +14,6 @@ import { silentLogger } from './types.js';
 import type { EventHandlerDefinition, MessagingOptions } from './types.js';
 
 export interface MessagingRuntimeOptions extends MessagingOptions {
-  handlers: readonly EventHandlerDefinition[];
   replaySources: readonly string[];
   /** Whether this service writes events (runs a relay and answers replays). */
   produces: boolean;
@@ -29,7 +28,7 @@ export interface MessagingRuntimeOptions extends MessagingOptions {
 export class MessagingRuntime {
   readonly relay: OutboxRelay | null;
   private readonly responder: OutboxReplayResponder | null;
-  readonly consumers: EventConsumerRunner[];
+  private consumerRunners: EventConsumerRunner[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,27 +49,36 @@ export class MessagingRuntime {
     this.responder = options.produces
       ? new OutboxReplayResponder(dataSource, nc, options.namespace, options.service, logger)
       : null;
-    this.consumers = options.handlers.map(
-      (definition) =>
-        new EventConsumerRunner(dataSource, nc, definition, {
-          namespace: options.namespace,
-          service: options.service,
-          replaySources: options.replaySources,
-          logger,
-          ...options.consumer,
-        }),
-    );
   }
 
-  async start(): Promise<void> {
+  get consumers(): readonly EventConsumerRunner[] {
+    return this.consumerRunners;
+  }
+
+  /**
+   * Starts the stream, the relay and replay responder, and one durable consumer per handler. Handlers
+   * are given here, not at construction, so a handler may itself depend on what emits events.
+   */
+  async start(handlers: readonly EventHandlerDefinition[] = []): Promise<void> {
     await ensureStream(this.nc, this.options.namespace, this.options.streamReplicas ?? 1);
     this.responder?.start();
     this.relay?.start();
-    for (const consumer of this.consumers) await consumer.start();
+    const logger = this.options.logger ?? silentLogger;
+    this.consumerRunners = handlers.map(
+      (definition) =>
+        new EventConsumerRunner(this.dataSource, this.nc, definition, {
+          namespace: this.options.namespace,
+          service: this.options.service,
+          replaySources: this.options.replaySources,
+          logger,
+          ...this.options.consumer,
+        }),
+    );
+    for (const consumer of this.consumerRunners) await consumer.start();
   }
 
   async stop(): Promise<void> {
-    for (const consumer of this.consumers) await consumer.stop();
+    for (const consumer of this.consumerRunners) await consumer.stop();
     await this.relay?.stop();
     await this.responder?.stop();
   }

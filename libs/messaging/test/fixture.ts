@@ -93,20 +93,21 @@ export class TestService {
 
   /** Builds and starts a runtime for this service on a fresh NATS connection (a new process, as it were). */
   async start(
-    options: Pick<MessagingRuntimeOptions, 'produces'> & Partial<Omit<MessagingRuntimeOptions, 'namespace' | 'service'>>,
+    options: Pick<MessagingRuntimeOptions, 'produces'> &
+      Partial<Omit<MessagingRuntimeOptions, 'namespace' | 'service'>> & { handlers?: readonly EventHandlerDefinition[] },
   ): Promise<MessagingRuntime> {
     const nc = await this.world.connect(this.name);
+    const { handlers = [], ...runtimeOptions } = options;
     const runtime = new MessagingRuntime(this.dataSource, nc, {
       namespace: this.world.namespace,
       service: this.name,
-      handlers: [],
       replaySources: [],
       relayIntervalMs: 100,
       logger: this.logger,
-      ...options,
+      ...runtimeOptions,
     });
     this.world.track(runtime);
-    await runtime.start();
+    await runtime.start(handlers);
     return runtime;
   }
 

@@ -162,11 +162,9 @@ describe('a consumer that was offline', () => {
     const emitter = await producer.start({ produces: true });
     const documentIds = range(1, documents).map(() => randomUUID());
     for (const sequence of range(1, sequences)) {
-      const order = [...documentIds].sort(() => Math.random() - 0.5);
-      await producer.emit(
-        emitter,
-        order.map((documentId) => newEvent('test.offline', documentId, sequence)),
-      );
+      // Interleaved: every round carries one event per document, starting at a different document.
+      const order = documentIds.map((_, index) => documentIds[(index + sequence * 7) % documents]);
+      await producer.emit(emitter, order.map((documentId) => newEvent('test.offline', documentId, sequence)));
     }
     await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the relay to publish everything' });
     expect((await world.streamInfo()).state.messages).toBe(documents * sequences);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,6 +8,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { BaseConfig } from './config.js';
+import { CORRELATION_HEADER, correlationIdFrom } from './logging.js';
 
 export interface ServiceBootOptions {
   service: string;
@@ -25,10 +27,23 @@ export async function bootstrapService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
-    new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1_048_576, trustProxy: true }),
+    new FastifyAdapter({
+      bodyLimit: options.bodyLimit ?? 1_048_576,
+      trustProxy: true,
+      // The request id is the correlation id: the caller's X-Correlation-Id when sane, else a new one.
+      requestIdHeader: false,
+      genReqId: (request: IncomingMessage) => correlationIdFrom(request.headers[CORRELATION_HEADER]),
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('X-Correlation-Id', request.id);
+      done();
+    });
   app.enableShutdownHooks();
   if (options.rpc !== false) {
     app.connectMicroservice<MicroserviceOptions>(
@@ -49,7 +64,13 @@ export async function bootstrapService(
   return app;
 }
 
-/** The HTTP edge's validation: unknown fields refused, types transformed. */
-export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+/** The HTTP edge's validation: unknown fields refused, types transformed, errors as the caller wants. */
+export function strictValidationPipe(toError: (errors: { field: string; problems: string[] }[]) => Error): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) =>
+      toError(errors.map((error) => ({ field: error.property, problems: Object.values(error.constraints ?? {}) }))),
+  });
 }

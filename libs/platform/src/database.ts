@@ -36,13 +36,15 @@ export async function openDataSource(options: DataSourceOptions & { schema?: str
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    // Only when missing: a service running as a limited role may not CREATE on the database.
+    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema]);
+    if (found.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   } finally {
     await client.end();
   }
   const dataSource = new DataSource(options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (await dataSource.showMigrations()) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { DynamicModule, ExecutionContext } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
@@ -35,11 +35,8 @@ export function loggingModule(logger: Logger): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       logger,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const id = correlationIdFrom(req.headers[CORRELATION_HEADER]);
-        res.setHeader('X-Correlation-Id', id);
-        return id;
-      },
+      // Fastify has set req.id from X-Correlation-Id already (see bootstrapService).
+      genReqId: (req: IncomingMessage) => correlationIdFrom((req as IncomingMessage & { id?: unknown }).id ?? req.headers[CORRELATION_HEADER]),
       customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
     },

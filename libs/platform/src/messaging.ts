@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
+import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { EVENT_PRODUCERS } from '@sanshen/contracts';
 import { MessagingRuntime } from '@sanshen/messaging';
@@ -15,6 +16,7 @@ import { NATS_CONNECTION } from './nats.js';
 import { ROOT_LOGGER } from './tokens.js';
 
 export const MESSAGING_RUNTIME = Symbol('MESSAGING_RUNTIME');
+const MESSAGING_HANDLERS = Symbol('MESSAGING_HANDLERS');
 
 export interface MessagingProviderOptions {
   service: string;
@@ -22,37 +24,43 @@ export interface MessagingProviderOptions {
   handlers: Type<EventHandlerDefinition>[];
 }
 
-/** The service's event backbone, built from its handler classes (which Nest constructs with their deps). */
-export function messagingProvider(options: MessagingProviderOptions): FactoryProvider<MessagingRuntime> {
-  return {
+/** The service's event backbone: runtime, lifecycle and EventOutbox. List the handler classes as providers too. */
+export function messagingProvider(options: MessagingProviderOptions): Provider[] {
+  return [
+    { provide: MESSAGING_HANDLERS, useValue: options.handlers },
+    MessagingLifecycle,
+    EventOutbox,
+    {
     provide: MESSAGING_RUNTIME,
-    inject: [DataSource, NATS_CONNECTION, BASE_CONFIG, ROOT_LOGGER, ...options.handlers],
-    useFactory: (
-      dataSource: DataSource,
-      nc: NatsConnection,
-      config: BaseConfig,
-      logger: Logger,
-      ...handlers: EventHandlerDefinition[]
-    ) =>
+    inject: [DataSource, NATS_CONNECTION, BASE_CONFIG, ROOT_LOGGER],
+    useFactory: (dataSource: DataSource, nc: NatsConnection, config: BaseConfig, logger: Logger) =>
       new MessagingRuntime(dataSource, nc, {
         namespace: config.namespace,
         service: options.service,
         produces: options.produces,
-        handlers,
         replaySources: EVENT_PRODUCERS,
         streamReplicas: config.streamReplicas,
         logger: messagingLogger(logger),
       }),
-  };
+    } satisfies FactoryProvider<MessagingRuntime>,
+  ];
 }
 
-/** Starts the relay and consumers once the app is up; stops them before the connections close. */
+/**
+ * Starts the relay and consumers once the app is up (handlers resolved then, so they may depend on
+ * EventOutbox); stops them before the connections close.
+ */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(MESSAGING_RUNTIME) private readonly runtime: MessagingRuntime) {}
+  constructor(
+    @Inject(MESSAGING_RUNTIME) private readonly runtime: MessagingRuntime,
+    @Inject(MESSAGING_HANDLERS) private readonly handlerTypes: Type<EventHandlerDefinition>[],
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runtime.start();
+    const handlers = this.handlerTypes.map((type) => this.moduleRef.get(type, { strict: false }));
+    await this.runtime.start(handlers);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -12,7 +12,8 @@ import type { DatabaseOptions } from './database.js';
 import { HealthController, MetricsController } from './health.js';
 import { loggingModule } from './logging.js';
 import { NATS_CONNECTION, NatsConnectionCloser, connectNats } from './nats.js';
-import { RpcErrorFilter, ServiceClient } from './rpc.js';
+import { ErrorFilter } from './error.filter.js';
+import { ServiceClient } from './rpc.js';
 import { REDIS_CONNECTION, ROOT_LOGGER } from './tokens.js';
 
 export interface PlatformOptions {
@@ -43,7 +44,7 @@ export class PlatformModule {
       },
       NatsConnectionCloser,
       ServiceClient,
-      { provide: APP_FILTER, useClass: RpcErrorFilter },
+      { provide: APP_FILTER, useClass: ErrorFilter },
     ];
     if (options.redis) {
       providers.push({

@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { Catch, Inject, Injectable } from '@nestjs/common';
-import type { ArgumentsHost, OnApplicationShutdown, RpcExceptionFilter } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Transport } from '@nestjs/microservices';
 import type { ClientProxy } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { DomainError, domainErrorFromBody, rpcSubject, isValidNamespace } from '@sanshen/contracts';
-import type { Actor, ErrorBody, RpcRequest } from '@sanshen/contracts';
-import type { Logger } from 'pino';
-import { firstValueFrom, throwError, timeout } from 'rxjs';
-import type { Observable } from 'rxjs';
+import type { Actor, RpcRequest } from '@sanshen/contracts';
+import { firstValueFrom, timeout } from 'rxjs';
 import { BASE_CONFIG } from './config.js';
 import type { BaseConfig } from './config.js';
-import { ROOT_LOGGER } from './tokens.js';
 
 /**
  * The namespace, read once when decorators are evaluated (module load, i.e. boot): message patterns
@@ -26,24 +22,6 @@ function bootNamespace(): { name: string } {
 /** `@MessagePattern` on the namespaced subject of `<service>.<noun>.<verb>`. */
 export function RpcPattern(pattern: string): MethodDecorator {
   return MessagePattern(rpcSubject(bootNamespace(), pattern));
-}
-
-/**
- * Sends what a use case refused as its {code, message, details}; a bug becomes INTERNAL with an
- * errorId, logged in full here and never shown to the caller.
- */
-@Catch()
-export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
-  constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
-
-  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
-    if (exception instanceof DomainError) return throwError(() => exception.toBody());
-    const errorId = randomUUID();
-    const data = host.switchToRpc().getData<{ correlationId?: string } | undefined>();
-    this.logger.error({ err: exception, errorId, correlationId: data?.correlationId }, 'unhandled error in message handler');
-    const body: ErrorBody = { code: 'INTERNAL', message: '系统内部错误', details: { errorId } };
-    return throwError(() => body);
-  }
 }
 
 /** Refuses a request that carries no well-formed actor: services never trust a bare message. */

@@ -4,3 +4,5 @@ export { checkTransition, eventsFrom, performersOf } from './check-transition.js
 export type { TransitionError, TransitionErrorCode } from './check-transition.js';
 export { applyLifecycleEvent, foldLifecycle, fullySigned } from './lifecycle.js';
 export type { LifecycleError, LifecycleErrorCode, LifecycleEvent, LifecycleState, SignedStep } from './lifecycle.js';
+export { reviewLevelOf, isInReviewScope, checkSeparationOfDuties, APPROVAL_EVENT, REVIEWER_ROLE } from './review-policy.js';
+export type { ReviewerScope, ReviewedDocument, SeparationError, PriorSignature } from './review-policy.js';

@@ -15,6 +15,9 @@ export interface RawActiveRow {
   row: string;
   line: number;
   label: string;
+  text: string;
+  /** Cells came from tab columns, so a short row means blank trailing cells. */
+  positional: boolean;
   cells: string[] | null;
 }
 
@@ -103,7 +106,7 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
     closeHeader();
     result.votes[row.format] += rowLabels(item).some((r) => r.label === row.label && r.format !== row.format) ? 0 : 1;
     if (item === 'article20Item9') result.votes['2019'] += 1;
-    result.rows.push({ item, row: row.key, line: line.no, label: row.label, cells: rowCells(line, row.label) });
+    result.rows.push({ item, row: row.key, line: line.no, label: row.label, text: line.text, positional: line.tabbed, cells: rowCells(line, row.label) });
   }
   closeHeader();
   return result;

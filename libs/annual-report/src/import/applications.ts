@@ -69,7 +69,7 @@ class Walker {
       this.read.labels[ROWS[this.current].pointer] = this.written;
       return;
     }
-    for (let next = this.current + 1; next < Math.min(ROWS.length, this.current + 8); next += 1) {
+    for (let next = this.current + 1; next < ROWS.length; next += 1) {
       if (!begins(t, next)) continue;
       this.current = next;
       this.label = t;

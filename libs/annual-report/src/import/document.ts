@@ -1,4 +1,3 @@
-import { SECTION_ORDER } from '../model/labels.js';
 import type { ReportSections, SectionHeading, SectionId, TableId } from '../model/report.js';
 import { findHeadings } from './headings.js';
 import type { FoundHeading } from './headings.js';
@@ -99,4 +98,3 @@ export function headingsOf(layout: DocumentLayout): SectionHeading[] {
   return layout.headings.map((h) => ({ section: h.section, text: h.text }));
 }
 
-export { SECTION_ORDER };

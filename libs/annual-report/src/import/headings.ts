@@ -1,6 +1,6 @@
 import { SECTION_HEADING_VARIANTS, SECTION_NUMERALS, SECTION_ORDER } from '../model/labels.js';
 import type { SectionId } from '../model/report.js';
-import { headingKey } from '../rules/label-rules.js';
+import { headingKey } from '../text/headings.js';
 import { editDistance } from '../text/normalise.js';
 import type { SourceLine } from './source-lines.js';
 

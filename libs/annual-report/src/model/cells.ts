@@ -59,8 +59,16 @@ export function cellDef(format: FormatId, pointer: string): CellDef | undefined 
   return BY_POINTER[format].get(pointer);
 }
 
+const SEGMENTS = new Map<string, string[]>();
+
+/** Pointer → path keys, memoised: rules read the same few hundred pointers on every check. */
 function segments(pointer: string): string[] {
-  return pointer.split('/').slice(1);
+  let keys = SEGMENTS.get(pointer);
+  if (keys === undefined) {
+    keys = pointer.split('/').slice(1);
+    if (SEGMENTS.size < 10_000) SEGMENTS.set(pointer, keys);
+  }
+  return keys;
 }
 
 /** Reads a cell by pointer; undefined when the pointer does not name a cell of the report. */

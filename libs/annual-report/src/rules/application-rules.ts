@@ -1,4 +1,4 @@
-import { cellsOf } from '../model/cells.js';
+import { cellsOf, readCell } from '../model/cells.js';
 import { APPLICANT_COLUMNS, applicationsTable } from '../model/grid.js';
 import type { RowDef } from '../model/grid.js';
 import { SECTION_HEADINGS } from '../model/labels.js';
@@ -22,7 +22,17 @@ export const APP_01: Rule = {
   severity: 'error',
   title: '申请情况表每个单元格均有数值',
   check({ report }) {
-    return completeness(report, cellsOf(report.format, 'applications'), '申请情况表');
+    const verdict = completeness(report, cellsOf(report.format, 'applications'), '申请情况表');
+    const stray = Object.keys(report.extraction?.unplacedRowValues ?? {});
+    if (verdict.status !== 'FAIL' || stray.length === 0) return verdict;
+    const table = applicationsTable(report.format);
+    const empty = table.rows.filter((r) => !stray.includes(r.pointer) && APPLICANT_COLUMNS.every((c) => readCell(report, `${r.pointer}/${c.key}`) === null));
+    const note = textFinding(
+      `申请情况表有${stray.length}行的数值无法确定所在列（未导入）${empty.length > 0 ? `，${empty.map((r) => `“${r.label}”`).join('、')}行没有任何数值` : ''}`,
+      table.rows.length * APPLICANT_COLUMNS.length,
+      stray.length,
+    );
+    return { ...verdict, findings: [...verdict.findings, { ...note, table: TABLE, cells: stray }] };
   },
 };
 

@@ -31,7 +31,10 @@ export function proseOf(report: AnnualReport): ProseView {
   const other = flattenProse(s.otherMatters);
   const notes = [s.activeDisclosureNotes, s.applicationsNotes, s.reviewLitigationNotes].map(flattenProse);
   const all = [intro, overall, ...notes, problems, other].filter((t) => t !== '').join('\n');
-  return { intro, overall, problems, other, all };
+  const lines = [s.intro, s.overall, s.activeDisclosureNotes, s.applicationsNotes, s.reviewLitigationNotes, s.problemsAndImprovements, s.otherMatters]
+    .filter((t) => t !== '')
+    .join('\n');
+  return { intro, overall, problems, other, all, lines };
 }
 
 /** Runs the rule catalogue over a report. Pure: same input, same outcome. */

@@ -1,4 +1,3 @@
-import { cellsOf } from '../model/cells.js';
 import type { CellDef } from '../model/cells.js';
 import type { AnnualReport } from '../model/report.js';
 import type { FindingDraft } from './types.js';
@@ -26,4 +25,3 @@ export function completeness(report: AnnualReport, cells: readonly CellDef[], wh
   return fail([...findings, ...extra]);
 }
 
-export { cellsOf };

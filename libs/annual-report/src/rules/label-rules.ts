@@ -5,11 +5,11 @@ import {
   APPLICATIONS_NOTE,
   LEGAL_PERSON_GROUP,
   RESULTS_GROUP,
-  SECTION_HEADING_VARIANTS,
   SECTION_HEADINGS,
 } from '../model/labels.js';
 import { DENIED_GROUP, NOT_PROCESSED_GROUP, OTHER_HANDLING_LABEL, UNABLE_GROUP } from '../model/grid.js';
 import { normaliseLabel } from '../text/normalise.js';
+import { isAcceptedHeading } from '../text/headings.js';
 import type { FindingDraft, Rule } from './types.js';
 import { fail, pass, textFinding } from './verdict.js';
 
@@ -80,18 +80,6 @@ export const LBL_01: Rule = {
     return findings.length > 0 ? fail(findings) : pass();
   },
 };
-
-/** Heading comparison: spaces, full/half width and "、" against "和" are not differences. */
-export function headingKey(text: string): string {
-  return normaliseLabel(text)
-    .replace(/^[一二三四五六][、.]/, '')
-    .replace(/和/g, '、');
-}
-
-export function isAcceptedHeading(section: keyof typeof SECTION_HEADING_VARIANTS, text: string): boolean {
-  const key = headingKey(text);
-  return SECTION_HEADING_VARIANTS[section].some((variant) => headingKey(variant) === key);
-}
 
 export const LBL_02: Rule = {
   id: 'LBL-02',

@@ -55,8 +55,8 @@ export function equation(context: RuleContext, spec: EquationSpec): Instance {
   const { report, mode } = context;
   const leftValues = spec.left.map((t) => operand(report, t.pointer, mode));
   const rightValues = spec.right.map((t) => operand(report, t.pointer, mode));
-  const text = `${show(spec.left, leftValues)} ${spec.relation === '=' ? '=' : '≥'} ${show(spec.right, rightValues)}`;
-  if ([...leftValues, ...rightValues].some((v) => v === null)) {
+  if (leftValues.includes(null) || rightValues.includes(null)) {
+    const text = `${show(spec.left, leftValues)} ${spec.relation === '=' ? '=' : '≥'} ${show(spec.right, rightValues)}`;
     return { status: 'N/E', note: `${spec.where}：有空白或无效单元格，无法核对 ${text}` };
   }
   const left = sum(leftValues as number[]);

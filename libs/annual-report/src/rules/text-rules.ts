@@ -43,11 +43,11 @@ export const TXT_03: Rule = {
   check({ prose }) {
     const findings: FindingDraft[] = [];
     let previous = 0;
-    for (const match of prose.all.matchAll(MARKER)) {
+    for (const match of prose.lines.matchAll(MARKER)) {
       const ordinal = chineseNumeral(match[1]);
       if (ordinal === null) continue;
       if (ordinal !== 1 && ordinal !== previous + 1) {
-        const context = prose.all.slice(Math.max(0, (match.index ?? 0) - 8), (match.index ?? 0) + 8);
+        const context = prose.lines.slice(Math.max(0, (match.index ?? 0) - 8), (match.index ?? 0) + 8).replace(/\s+/g, '');
         findings.push(textFinding(`序号“${match[0]}”接在第${previous}项之后，不连续：“${context}”`, previous + 1, ordinal));
       }
       previous = ordinal;

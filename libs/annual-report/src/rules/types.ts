@@ -60,6 +60,8 @@ export interface ProseView {
   other: string;
   /** Intro and every section's prose, tables excluded, in order, separated by newlines. */
   all: string;
+  /** The same prose with its original line breaks kept (a line start is a boundary for TXT-03). */
+  lines: string;
 }
 
 export interface RuleContext {

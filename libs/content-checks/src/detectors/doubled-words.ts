@@ -15,8 +15,11 @@ for (const word of BOUNDARY_WORDS) BOUNDARY_BY_FIRST.set(word[0], [...(BOUNDARY_
 export function detectDoubledWords(text: string): Finding[] {
   const findings: Finding[] = [];
   let skipUntil = 0;
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (i < skipUntil || !isHan(text.charCodeAt(i))) continue;
+  for (let i = 0, n = text.length; i + 1 < n; i++) {
+    const c = text.charCodeAt(i);
+    // Fast reject: no equal character within the next MAX_WORD positions (NaN past the end).
+    if (c !== text.charCodeAt(i + 1) && c !== text.charCodeAt(i + 2) && c !== text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 4)) continue;
+    if (i < skipUntil || !isHan(c)) continue;
     const size = doubledSize(text, i);
     if (size === 0 || allowed(text, i, size)) continue;
     const word = text.slice(i, i + size);

@@ -19,7 +19,8 @@ export function detectUnbalancedBrackets(text: string): Finding[] {
   };
   for (let i = 0, n = text.length; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x2018) continue; // every bracket here is above U+2018
+    // Fast reject: the brackets live in U+2018–U+201D, U+3008–U+3015 and U+FF08–U+FF09.
+    if (!((code >= 0x2018 && code <= 0x201d) || (code >= 0x3008 && code <= 0x3015) || code === 0xff08 || code === 0xff09)) continue;
     if (CLOSER_OF.has(code)) {
       stack.push(i);
       continue;

@@ -20,7 +20,8 @@ export function joinedView(source: string): JoinedView {
   let runStart = 0;
   let i = 0;
   while (i < n) {
-    if (!isWhitespace(source.charCodeAt(i))) {
+    const code = source.charCodeAt(i);
+    if ((code > 0x20 && code < 0xa0) || (code > 0x3000 && code !== 0xfeff) || !isWhitespace(code)) {
       toSource[length++] = i++;
       continue;
     }

@@ -1,0 +1,40 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { AUDIT_RPC, DomainError } from '@sanshen/contracts';
+import type { AuditTimelineReply, AuditVerifyReply, RpcRequest } from '@sanshen/contracts';
+import { RpcPattern, requireActor } from '@sanshen/platform';
+import { z } from 'zod';
+import { GetTimelineUseCase } from '../use-cases/get-timeline/get-timeline.use-case.js';
+import { VerifyChainUseCase } from '../use-cases/verify-chain/verify-chain.use-case.js';
+
+const timelineRequest = z.strictObject({ documentId: z.uuid() });
+const verifyRequest = z.strictObject({ documentId: z.uuid().optional() });
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    throw new DomainError('REQUEST.INVALID', {
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    });
+  }
+  return parsed.data;
+}
+
+/** `audit.timeline.get` and `audit.chain.verify` over NATS request-reply (the gateway calls them). */
+@Controller()
+export class AuditRpcController {
+  constructor(
+    @Inject(GetTimelineUseCase) private readonly getTimeline: GetTimelineUseCase,
+    @Inject(VerifyChainUseCase) private readonly verifyChain: VerifyChainUseCase,
+  ) {}
+
+  @RpcPattern(AUDIT_RPC.timeline)
+  timeline(@Payload() request: RpcRequest<unknown>): Promise<AuditTimelineReply> {
+    return this.getTimeline.execute(requireActor(request), parse(timelineRequest, request.payload));
+  }
+
+  @RpcPattern(AUDIT_RPC.verify)
+  verify(@Payload() request: RpcRequest<unknown>): Promise<AuditVerifyReply> {
+    return this.verifyChain.execute(requireActor(request), parse(verifyRequest, request.payload));
+  }
+}

@@ -1,0 +1,31 @@
+import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@sanshen/contracts';
+import { correlationIdFrom } from '@sanshen/platform';
+import type { FastifyRequest } from 'fastify';
+
+/** What the gateway knows of a request once it is authenticated. */
+export interface RequestContext {
+  actor: Actor;
+  sessionId: string;
+  correlationId: string;
+}
+
+export type AuthenticatedRequest = FastifyRequest & { sanshen?: { actor: Actor; sessionId: string } };
+
+export const IS_PUBLIC = 'sanshen:public';
+
+/** The route needs no sign-in (login, refresh, health, docs). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export function correlationIdOf(request: FastifyRequest): string {
+  const raw = request.raw as typeof request.raw & { id?: unknown };
+  return correlationIdFrom(raw.id ?? request.headers['x-correlation-id']);
+}
+
+/** The signed-in actor, the session and the correlation id of the request. */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.sanshen) throw new Error('Ctx used on a public route');
+  return { ...request.sanshen, correlationId: correlationIdOf(request) };
+});

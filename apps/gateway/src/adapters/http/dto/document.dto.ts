@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@sanshen/contracts';
+import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+
+export class CreateDocumentDto {
+  @ApiProperty({ enum: DOCUMENT_KINDS })
+  @IsIn(DOCUMENT_KINDS)
+  kind!: DocumentKind;
+
+  @ApiPropertyOptional({ description: 'annual_report: the report year', example: 2025 })
+  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'annual_report')
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ description: 'article: title' })
+  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'article')
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'article: website column (栏目)', example: '工作动态' })
+  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'article')
+  @IsString()
+  @Length(1, 50)
+  column?: string;
+
+  @ApiPropertyOptional({ description: 'article: rich text (HTML, sanitized before it is stored)' })
+  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'article')
+  @IsString()
+  @Length(1, 500_000)
+  body?: string;
+}
+
+export class VersionDto {
+  @ApiProperty({ description: 'the version the action was made on' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class PatchDocumentDto extends VersionDto {
+  @ApiProperty({ description: 'partial content: given members replace the current ones' })
+  @IsObject()
+  content!: Record<string, unknown>;
+}
+
+export class ListDocumentsQueryDto {
+  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES })
+  @IsOptional()
+  @IsIn(DOCUMENT_STATUSES)
+  status?: DocumentStatus;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS })
+  @IsOptional()
+  @IsIn(DOCUMENT_KINDS)
+  kind?: DocumentKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  year?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
+}

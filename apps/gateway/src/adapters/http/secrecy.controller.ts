@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SECRECY_RPC } from '@sanshen/contracts';
+import type { SecrecyDecisionView, SecrecyReviewView } from '@sanshen/contracts';
+import { Ctx } from '../auth/request-context.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { SecrecyDecisionDto } from './dto/secrecy.dto.js';
+import { ServiceCalls } from './service-calls.js';
+
+@ApiTags('secrecy')
+@ApiBearerAuth()
+@Controller('api/v1/documents/:id/secrecy')
+export class SecrecyController {
+  constructor(private readonly services: ServiceCalls) {}
+
+  @Get()
+  get(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<SecrecyReviewView> {
+    return this.services.send(SECRECY_RPC.get, context, { documentId: id });
+  }
+
+  @Post('decision')
+  decide(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SecrecyDecisionDto): Promise<SecrecyDecisionView> {
+    return this.services.send(SECRECY_RPC.decide, context, { documentId: id, ...dto });
+  }
+}

@@ -1,0 +1,41 @@
+import { loadBaseConfig, parseEnv } from '@sanshen/platform';
+import type { BaseConfig } from '@sanshen/platform';
+import { z } from 'zod';
+
+const gatewaySchema = z.object({
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600).default(7 * 24 * 3600),
+  /** Seeds the demo agencies and users at boot (idempotent); DEMO_PASSWORD is then required. */
+  SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  DEMO_PASSWORD: z.string().min(12).optional(),
+  PORTAL_PUBLIC_URL: z.url().default('http://127.0.0.1:3100'),
+});
+
+export interface GatewayConfig {
+  base: BaseConfig;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  seedDemo: boolean;
+  demoPassword: string | null;
+  portalPublicUrl: string;
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+  const parsed = parseEnv(gatewaySchema, env);
+  if (parsed.SEED_DEMO === 'true' && parsed.DEMO_PASSWORD === undefined) {
+    throw new Error('Invalid configuration: DEMO_PASSWORD is required when SEED_DEMO=true');
+  }
+  return {
+    base: loadBaseConfig(env, 3000),
+    jwtSecret: parsed.JWT_SECRET,
+    accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,
+    seedDemo: parsed.SEED_DEMO === 'true',
+    demoPassword: parsed.DEMO_PASSWORD ?? null,
+    portalPublicUrl: parsed.PORTAL_PUBLIC_URL,
+  };
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { isRole } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/contracts';
+import { DataSource } from 'typeorm';
+import { RefreshTokenOrmEntity, SessionOrmEntity, UserOrmEntity } from './identity.orm-entities.js';
+
+interface ActorRow {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  department_id: string | null;
+  display_name: string;
+  roles: string[] | null;
+  oversees: string[] | null;
+}
+
+@Injectable()
+export class IdentityRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findActiveUserByUsername(username: string): Promise<UserOrmEntity | null> {
+    return this.dataSource.manager.findOne(UserOrmEntity, { where: { username, active: true } });
+  }
+
+  /** The user as an actor: agency, department, roles and oversight, in one query. */
+  async loadActor(userId: string): Promise<Actor | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.agency_id, a.name AS agency_name, u.department_id, u.display_name,
+              (SELECT array_agg(g.role ORDER BY g.role) FROM role_grants g WHERE g.user_id = u.id) AS roles,
+              (SELECT array_agg(o.department_id::text) FROM deputy_oversight o WHERE o.user_id = u.id) AS oversees
+         FROM users u JOIN agencies a ON a.id = u.agency_id
+        WHERE u.id = $1 AND u.active`,
+      [userId],
+    )) as ActorRow[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId: row.id,
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      departmentId: row.department_id,
+      displayName: row.display_name,
+      roles: (row.roles ?? []).filter(isRole),
+      oversees: row.oversees ?? [],
+    };
+  }
+
+  /** A new session with its first refresh token, in one transaction. */
+  async createSession(session: SessionOrmEntity, refreshHash: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(SessionOrmEntity, session);
+      await manager.insert(RefreshTokenOrmEntity, { hash: refreshHash, sessionId: session.id, usedAt: null });
+    });
+  }
+
+  /**
+   * Spends a refresh token and issues the next one. Returns the session, or `reused` when the token
+   * had been spent already (it leaked: the caller revokes the session), or null when unknown.
+   */
+  async spendRefreshToken(hash: string, nextHash: string): Promise<SessionOrmEntity | 'reused' | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const token = await manager.findOne(RefreshTokenOrmEntity, { where: { hash }, lock: { mode: 'pessimistic_write' } });
+      if (token === null) return null;
+      const session = await manager.findOne(SessionOrmEntity, { where: { id: token.sessionId } });
+      if (session === null) return null;
+      if (token.usedAt !== null) return 'reused';
+      await manager.update(RefreshTokenOrmEntity, { hash }, { usedAt: new Date() });
+      await manager.insert(RefreshTokenOrmEntity, { hash: nextHash, sessionId: session.id, usedAt: null });
+      return session;
+    });
+  }
+
+  async sessionOfToken(hash: string): Promise<string | null> {
+    const token = await this.dataSource.manager.findOne(RefreshTokenOrmEntity, { where: { hash } });
+    return token?.sessionId ?? null;
+  }
+
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.dataSource.manager.update(SessionOrmEntity, { id: sessionId }, { revokedAt: new Date() });
+  }
+
+  async isSessionLive(sessionId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      [sessionId],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+}

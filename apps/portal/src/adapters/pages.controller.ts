@@ -1,0 +1,79 @@
+import { Controller, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
+import { DomainError } from '@sanshen/contracts';
+import type { FastifyReply } from 'fastify';
+import { PORTAL_CONFIG } from '../config/portal.config.js';
+import type { PortalConfig } from '../config/portal.config.js';
+import { ListPublishedUseCase } from '../use-cases/list-published/list-published.use-case.js';
+import { ShowAgencyUseCase } from '../use-cases/show-agency/show-agency.use-case.js';
+import { ShowHomeUseCase } from '../use-cases/show-home/show-home.use-case.js';
+import { ShowPageUseCase } from '../use-cases/show-page/show-page.use-case.js';
+import type { DocumentView } from '../use-cases/show-page/show-page.use-case.js';
+import { pagePath } from '../use-cases/page-url.js';
+import { PageErrorFilter } from './error-filters.js';
+import { sendHtml, sendMachine } from './http-responses.js';
+import { jsonFeed, sitemapXml } from './views/machine.js';
+import { agencyPage, documentPage, homePage, retractedPage } from './views/pages.js';
+
+/** The public website: no sign-in, server-rendered, Simplified Chinese. */
+@Controller()
+@UseFilters(PageErrorFilter)
+export class PagesController {
+  constructor(
+    @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
+    @Inject(ShowHomeUseCase) private readonly showHome: ShowHomeUseCase,
+    @Inject(ShowAgencyUseCase) private readonly showAgency: ShowAgencyUseCase,
+    @Inject(ShowPageUseCase) private readonly showPage: ShowPageUseCase,
+    @Inject(ListPublishedUseCase) private readonly listPublished: ListPublishedUseCase,
+  ) {}
+
+  @Get()
+  async home(@Res() reply: FastifyReply): Promise<void> {
+    sendHtml(reply, 200, homePage(this.config.siteName, await this.showHome.execute()));
+  }
+
+  @Get('agencies/:agencyId')
+  async agency(@Param('agencyId') agencyId: string, @Res() reply: FastifyReply): Promise<void> {
+    sendHtml(reply, 200, agencyPage(this.config.siteName, await this.showAgency.execute(agencyId)));
+  }
+
+  @Get('items/:documentId')
+  async item(@Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
+    const view = await this.showPage.execute({ documentId });
+    // An annual report lives at its agency-and-year address.
+    if (view.page.kind === 'annual_report' && !view.retraction) {
+      void reply.redirect(pagePath(view.page), 301);
+      return;
+    }
+    this.sendDocument(reply, view);
+  }
+
+  @Get('reports/:agencyId/:year')
+  async report(@Param('agencyId') agencyId: string, @Param('year') year: string, @Res() reply: FastifyReply): Promise<void> {
+    if (!/^\d{4}$/.test(year)) throw new DomainError('PORTAL.PAGE_NOT_FOUND');
+    this.sendDocument(reply, await this.showPage.execute({ agencyId, year: Number(year) }));
+  }
+
+  @Get('feed.json')
+  async feed(@Res() reply: FastifyReply): Promise<void> {
+    const feed = jsonFeed(this.config.siteName, this.config.publicUrl, await this.listPublished.feed());
+    sendMachine(reply, 'application/feed+json', JSON.stringify(feed));
+  }
+
+  @Get('sitemap.xml')
+  async sitemap(@Res() reply: FastifyReply): Promise<void> {
+    const { agencies, pages } = await this.listPublished.sitemap();
+    sendMachine(reply, 'application/xml', sitemapXml(this.config.publicUrl, agencies, pages));
+  }
+
+  /** Any other address: the Chinese 404 page (static routes such as /health win over this one). */
+  @Get('*')
+  unknown(): never {
+    throw new DomainError('PORTAL.PAGE_NOT_FOUND');
+  }
+
+  private sendDocument(reply: FastifyReply, view: DocumentView): void {
+    const { retraction } = view;
+    if (retraction) sendHtml(reply, 410, retractedPage(this.config.siteName, { ...view, retraction }));
+    else sendHtml(reply, 200, documentPage(this.config.siteName, view));
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import { DomainError, PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER } from '@sanshen/contracts';
+import type { PortalReceipt, PortalRetractReceipt } from '@sanshen/contracts';
+import type { FastifyReply } from 'fastify';
+import { ReceivePushUseCase } from '../use-cases/receive-push/receive-push.use-case.js';
+import { RetractPageUseCase } from '../use-cases/retract-page/retract-page.use-case.js';
+import type { SignedRequest } from '../use-cases/signed-request.js';
+import { PushErrorFilter } from './error-filters.js';
+
+/** The signed push contract (docs/portal.md): 201 when stored, 200 with the same receipt when repeated. */
+@Controller('api')
+@UseFilters(PushErrorFilter)
+export class PushController {
+  constructor(
+    @Inject(ReceivePushUseCase) private readonly receivePush: ReceivePushUseCase,
+    @Inject(RetractPageUseCase) private readonly retractPage: RetractPageUseCase,
+  ) {}
+
+  @Post('push')
+  @HttpCode(201)
+  async push(
+    @Body() body: unknown,
+    @Headers(PORTAL_SIGNATURE_HEADER) signature: string | undefined,
+    @Headers(PORTAL_IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PortalReceipt> {
+    const outcome = await this.receivePush.execute(signedRequest(body, signature, idempotencyKey));
+    if (!outcome.created) reply.status(200);
+    return outcome.receipt;
+  }
+
+  @Post('retract')
+  @HttpCode(201)
+  async retract(
+    @Body() body: unknown,
+    @Headers(PORTAL_SIGNATURE_HEADER) signature: string | undefined,
+    @Headers(PORTAL_IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PortalRetractReceipt> {
+    const outcome = await this.retractPage.execute(signedRequest(body, signature, idempotencyKey));
+    if (!outcome.created) reply.status(200);
+    return outcome.receipt;
+  }
+}
+
+/** A JSON body arrives as its raw bytes (see RawJsonBody); no body at all is an empty one. */
+function signedRequest(body: unknown, signature: string | undefined, idempotencyKey: string | undefined): SignedRequest {
+  if (body !== undefined && !Buffer.isBuffer(body)) {
+    throw new DomainError('REQUEST.INVALID', { problems: ['Content-Type: application/json required'] }, '请求的 Content-Type 必须为 application/json');
+  }
+  return { rawBody: body ?? Buffer.alloc(0), signature, idempotencyKey };
+}

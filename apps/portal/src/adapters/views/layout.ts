@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { SafeHtml, html } from './html.js';
+
+/** Small, readable on a phone, printable on A4; no web fonts, no scripts. */
+const CSS = `
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.75 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif;color:#1f2328;background:#fff}
+a{color:#0b57d0}
+a:focus-visible{outline:3px solid #b3261e;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0}
+.skip:focus{left:1rem;z-index:1;background:#fff;padding:.25rem .5rem}
+.site{background:#b3261e;color:#fff}
+.site .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}
+.site a{color:#fff;text-decoration:none}
+.site .name{font-size:1.25rem;font-weight:700;padding:.75rem 0}
+.site nav a{margin-left:1rem}
+.wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
+.crumbs{font-size:.875rem;color:#57606a;margin:1rem 0 0}
+.crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}
+.crumbs li+li::before{content:"›";margin:0 .5rem}
+main{padding:1rem 0 2rem}
+h1{font-size:1.6rem;line-height:1.4;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid #d0d7de}
+h3{font-size:1.1rem}
+.meta{color:#57606a;font-size:.9rem;margin:0 0 1rem}
+.meta span+span::before{content:"｜";margin:0 .25rem}
+.note{border-left:4px solid #bf8700;background:#fff8c5;padding:.5rem 1rem;margin:1rem 0}
+.note p{margin:.25rem 0}
+.gone{border-left:4px solid #b3261e;background:#ffebe9;padding:1rem;margin:1rem 0}
+.list{list-style:none;margin:0;padding:0}
+.list li{display:flex;justify-content:space-between;gap:1rem;padding:.5rem 0;border-bottom:1px dashed #d0d7de}
+.list time,.list .by{color:#57606a;white-space:nowrap;font-size:.9rem}
+.agencies{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.5rem;list-style:none;margin:0;padding:0}
+.agencies a{display:block;padding:.75rem 1rem;border:1px solid #d0d7de;border-radius:6px;text-decoration:none}
+.content{overflow-x:auto}
+.content img{max-width:100%;height:auto}
+table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
+caption{font-weight:700;padding:.5rem;text-align:left}
+th,td{border:1px solid #8c959f;padding:.35rem .5rem;vertical-align:top}
+th{background:#f6f8fa;text-align:center}
+td{text-align:right}
+td:first-child{text-align:left}
+footer{border-top:1px solid #d0d7de;color:#57606a;font-size:.875rem;padding:1rem 0 2rem}
+@media (max-width:40rem){.list li{flex-direction:column;gap:0}h1{font-size:1.35rem}}
+@media print{
+  @page{size:A4;margin:18mm 15mm}
+  body{font-size:11pt;color:#000}
+  .site,.crumbs,.skip,footer nav{display:none}
+  .wrap{max-width:none;padding:0}
+  a{color:#000;text-decoration:none}
+  .content a[href^="http"]::after{content:" (" attr(href) ")";font-size:9pt}
+  .content{overflow:visible}
+  table{page-break-inside:auto}
+  tr,th,td{page-break-inside:avoid}
+  thead{display:table-header-group}
+  th{background:none}
+  .note,.gone{background:none}
+}`;
+
+/** A constant, embedded as it is (its quotes must stay quotes). */
+const STYLESHEET = new SafeHtml(CSS);
+
+/** The stylesheet is the only thing the Content-Security-Policy lets run: no script at all. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'`,
+  'img-src http: https:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export interface Layout {
+  siteName: string;
+  title: string;
+  crumbs?: Crumb[];
+  description?: string;
+}
+
+/** Every page: zh-CN, one h1 (in `body`), a skip link, breadcrumbs, the feed linked. */
+export function layout(options: Layout, body: SafeHtml): string {
+  const crumbs = options.crumbs ?? [];
+  const fullTitle = options.title === options.siteName ? options.siteName : `${options.title} - ${options.siteName}`;
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${options.description ? html`<meta name="description" content="${options.description}">` : ''}
+<link rel="alternate" type="application/feed+json" title="${options.siteName}" href="/feed.json">
+<style>${STYLESHEET}</style>
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="site"><div class="wrap"><a class="name" href="/">${options.siteName}</a><nav aria-label="网站导航"><a href="/">首页</a><a href="/feed.json">订阅</a></nav></div></header>
+<div class="wrap">
+${crumbs.length > 0 ? html`<nav class="crumbs" aria-label="当前位置"><ol>${crumbs.map((crumb, index) => (index === crumbs.length - 1 ? html`<li aria-current="page">${crumb.label}</li>` : crumb.href ? html`<li><a href="${crumb.href}">${crumb.label}</a></li>` : html`<li>${crumb.label}</li>`))}</ol></nav>` : ''}
+<main id="main">
+${body}
+</main>
+<footer><p>${options.siteName}</p><nav aria-label="其他"><a href="/sitemap.xml">网站地图</a></nav></footer>
+</div>
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,27 @@
+import { parseEnv } from '@sanshen/platform';
+import { z } from 'zod';
+
+const portalSchema = z.object({
+  PORTAL_PUSH_SECRET: z.string({ error: 'required' }).min(32, 'at least 32 characters'),
+  PORTAL_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://127.0.0.1:3100')
+    .transform((url) => url.replace(/\/+$/, '')),
+  PORTAL_SITE_NAME: z.string().min(1).default('政府信息公开'),
+});
+
+export interface PortalConfig {
+  /** The HMAC key shared with the publication service (or another sender). */
+  pushSecret: string;
+  /** Where the portal is reached from outside, without a trailing slash: receipts' URLs start with it. */
+  publicUrl: string;
+  siteName: string;
+}
+
+export const PORTAL_CONFIG = Symbol('PORTAL_CONFIG');
+
+/** The portal's own variables, checked once at boot. */
+export function loadPortalConfig(env: NodeJS.ProcessEnv): PortalConfig {
+  const parsed = parseEnv(portalSchema, env);
+  return { pushSecret: parsed.PORTAL_PUSH_SECRET, publicUrl: parsed.PORTAL_PUBLIC_URL, siteName: parsed.PORTAL_SITE_NAME };
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { bootstrapService, createRootLogger, loadBaseConfig } from '@sanshen/platform';
+import { loadPortalConfig } from './config/portal.config.js';
+import { PortalModule } from './portal.module.js';
+
+const base = loadBaseConfig(process.env, 3100);
+const portal = loadPortalConfig(process.env);
+const logger = createRootLogger('portal', base.logLevel);
+
+try {
+  await bootstrapService(PortalModule.forRoot({ base, portal, logger }), { service: 'portal', config: base, rpc: false });
+} catch (error) {
+  logger.fatal({ err: error }, 'portal failed to start');
+  process.exit(1);
+}

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { PlatformModule } from '@sanshen/platform';
+import type { BaseConfig } from '@sanshen/platform';
+import type { Logger } from 'pino';
+import { PagesController } from './adapters/pages.controller.js';
+import { PushController } from './adapters/push.controller.js';
+import { RawJsonBody } from './adapters/raw-json-body.js';
+import { PORTAL_CONFIG } from './config/portal.config.js';
+import type { PortalConfig } from './config/portal.config.js';
+import { CreatePortalPages1795307512096 } from './persistence/migrations/1795307512096-CreatePortalPages.js';
+import { PageOrmEntity } from './persistence/page.orm-entity.js';
+import { PageRepository } from './persistence/page.repository.js';
+import { RetractionOrmEntity } from './persistence/retraction.orm-entity.js';
+import { ListPublishedUseCase } from './use-cases/list-published/list-published.use-case.js';
+import { ReceivePushUseCase } from './use-cases/receive-push/receive-push.use-case.js';
+import { RetractPageUseCase } from './use-cases/retract-page/retract-page.use-case.js';
+import { ShowAgencyUseCase } from './use-cases/show-agency/show-agency.use-case.js';
+import { ShowHomeUseCase } from './use-cases/show-home/show-home.use-case.js';
+import { ShowPageUseCase } from './use-cases/show-page/show-page.use-case.js';
+
+export interface PortalModuleOptions {
+  base: BaseConfig;
+  portal: PortalConfig;
+  logger: Logger;
+}
+
+/** The bundled municipal website: signed pushes in, public pages out. HTTP only (no RPC). */
+@Module({})
+export class PortalModule {
+  static forRoot(options: PortalModuleOptions): DynamicModule {
+    return {
+      module: PortalModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'portal',
+          config: options.base,
+          logger: options.logger,
+          database: {
+            schema: 'portal',
+            entities: [PageOrmEntity, RetractionOrmEntity],
+            migrations: [CreatePortalPages1795307512096],
+          },
+        }),
+      ],
+      controllers: [PushController, PagesController],
+      providers: [
+        { provide: PORTAL_CONFIG, useValue: options.portal },
+        RawJsonBody,
+        PageRepository,
+        ReceivePushUseCase,
+        RetractPageUseCase,
+        ShowHomeUseCase,
+        ShowAgencyUseCase,
+        ShowPageUseCase,
+        ListPublishedUseCase,
+      ],
+    };
+  }
+}

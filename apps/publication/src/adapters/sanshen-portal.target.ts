@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER, portalSignature } from '@sanshen/contracts';
+import type { PortalPush } from '@sanshen/contracts';
+import { PUBLICATION_CONFIG } from '../config/publication.config.js';
+import type { PublicationConfig } from '../config/publication.config.js';
+import type { PortalPushOutcome, PortalTarget } from '../use-cases/push-publication/portal-target.js';
+
+export const PORTAL_PUSH_TIMEOUT_MS = 10_000;
+
+/** The bundled portal (apps/portal): POST {PORTAL_URL}/api/push, signed, keyed by publication id. */
+@Injectable()
+export class SanshenPortalTarget implements PortalTarget {
+  readonly name = 'sanshen-portal';
+
+  constructor(@Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig) {}
+
+  async push(push: PortalPush): Promise<PortalPushOutcome> {
+    const body = Buffer.from(JSON.stringify(push), 'utf8');
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetch(`${this.config.portalUrl}/api/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          [PORTAL_SIGNATURE_HEADER]: portalSignature(body, this.config.portalPushSecret),
+          [PORTAL_IDEMPOTENCY_HEADER]: push.publicationId,
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(PORTAL_PUSH_TIMEOUT_MS),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      return { ok: false, kind: 'retryable', httpStatus: null, error: `门户无响应：${describe(error)}` };
+    }
+    if (status >= 200 && status < 300) return this.receiptFrom(push, status, text);
+    const detail = text.slice(0, 300);
+    if (status === 429 || status >= 500) {
+      return { ok: false, kind: 'retryable', httpStatus: status, error: `门户暂时不可用（HTTP ${status}）${detail}` };
+    }
+    return { ok: false, kind: 'permanent', httpStatus: status, error: `门户拒绝推送（HTTP ${status}）${detail}` };
+  }
+
+  private receiptFrom(push: PortalPush, status: number, text: string): PortalPushOutcome {
+    let body: { url?: unknown; publishedAt?: unknown; contentHash?: unknown };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      body = {};
+    }
+    if (typeof body !== 'object' || body === null || typeof body.url !== 'string' || body.url === '') {
+      return { ok: false, kind: 'permanent', httpStatus: status, error: `门户回执缺少页面地址（HTTP ${status}）` };
+    }
+    const publishedAt =
+      typeof body.publishedAt === 'string' && !Number.isNaN(Date.parse(body.publishedAt)) ? body.publishedAt : push.publishedAt;
+    const contentHash = typeof body.contentHash === 'string' ? body.contentHash : push.contentHash;
+    return { ok: true, httpStatus: status, receipt: { url: body.url, publishedAt, contentHash } };
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.name}: ${error.message} (${cause.message})` : `${error.name}: ${error.message}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { PublicationAttemptOrmEntity } from './publication-attempt.orm-entity.js';
+import type { AttemptOutcome } from './publication-attempt.orm-entity.js';
+import { PublicationOrmEntity } from './publication.orm-entity.js';
+import type { PublicationState } from './publication.orm-entity.js';
+
+export interface NewPublication {
+  id: string;
+  documentId: string;
+  version: number;
+  contentHash: string;
+  agencyId: string;
+  state: PublicationState;
+  eventSeq: number;
+  correlationId: string;
+  causeEventId: string;
+  scheduledAt: Date | null;
+}
+
+export interface NewAttempt {
+  publicationId: string;
+  run: number;
+  jobId: string;
+  at: Date;
+  outcome: AttemptOutcome;
+  httpStatus: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** What a transition changes besides the state and the sequence. */
+export type TransitionChanges = Partial<
+  Pick<
+    PublicationOrmEntity,
+    'run' | 'causeEventId' | 'receiptUrl' | 'publishedAt' | 'receiptContentHash' | 'failureReason' | 'correlationId'
+  >
+>;
+
+@Injectable()
+export class PublicationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts a publication; false when this id or this document version already has one. */
+  async create(manager: EntityManager, row: NewPublication): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PublicationOrmEntity)
+      .values({ ...row, run: 0 })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return result.raw.length > 0;
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<PublicationOrmEntity | null> {
+    return manager.findOne(PublicationOrmEntity, { where: { id } });
+  }
+
+  /** The document's most recent publication (the newest version's). */
+  findLatestForDocument(documentId: string): Promise<PublicationOrmEntity | null> {
+    return this.dataSource.manager.findOne(PublicationOrmEntity, {
+      where: { documentId },
+      order: { version: 'DESC', createdAt: 'DESC' },
+    });
+  }
+
+  /** Publications whose push is under way (to re-enqueue on boot). */
+  listInFlight(): Promise<PublicationOrmEntity[]> {
+    return this.dataSource.manager.find(PublicationOrmEntity, { where: { state: 'publishing' }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * Moves a publication to `to` and its sequence one on, provided nobody moved it since it was read
+   * (same state, same sequence): the optimistic check that lets exactly one of two racers win.
+   */
+  async transition(
+    manager: EntityManager,
+    read: Pick<PublicationOrmEntity, 'id' | 'state' | 'eventSeq'>,
+    to: PublicationState,
+    changes: TransitionChanges = {},
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(PublicationOrmEntity)
+      .set({ ...changes, state: to, eventSeq: read.eventSeq + 1, updatedAt: () => 'now()' })
+      .where('id = :id AND state = :state AND event_seq = :seq', { id: read.id, state: read.state, seq: read.eventSeq })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Records which event started the publication's current run (the causation of what follows). */
+  async setCauseEvent(manager: EntityManager, id: string, eventId: string): Promise<void> {
+    await manager.update(PublicationOrmEntity, { id }, { causeEventId: eventId });
+  }
+
+  /** Appends an attempt, numbered on from the publication's previous ones. */
+  async recordAttempt(manager: EntityManager, attempt: NewAttempt): Promise<number> {
+    const rows = (await manager.query(
+      `INSERT INTO publication_attempts (publication_id, attempt, run, job_id, at, outcome, http_status, error, duration_ms)
+       SELECT $1, coalesce(max(attempt), 0) + 1, $2, $3, $4, $5, $6, $7, $8 FROM publication_attempts WHERE publication_id = $1
+       RETURNING attempt`,
+      [
+        attempt.publicationId,
+        attempt.run,
+        attempt.jobId,
+        attempt.at,
+        attempt.outcome,
+        attempt.httpStatus,
+        attempt.error === null ? null : attempt.error.slice(0, 2000),
+        attempt.durationMs,
+      ],
+    )) as { attempt: number }[];
+    return rows[0].attempt;
+  }
+
+  /** Attempts of one run of a publication. */
+  async countAttempts(manager: EntityManager, publicationId: string, run: number): Promise<number> {
+    return manager.count(PublicationAttemptOrmEntity, { where: { publicationId, run } });
+  }
+
+  attemptsOf(publicationId: string): Promise<PublicationAttemptOrmEntity[]> {
+    return this.dataSource.manager.find(PublicationAttemptOrmEntity, {
+      where: { publicationId },
+      order: { attempt: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider } from '@sanshen/platform';
+import type { BaseConfig } from '@sanshen/platform';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { PublicationPushProcessor } from './adapters/publication-push.processor.js';
+import { PublicationRpcController } from './adapters/publication.rpc-controller.js';
+import { SanshenPortalTarget } from './adapters/sanshen-portal.target.js';
+import { SecrecyClearedConsumer } from './adapters/secrecy-cleared.consumer.js';
+import { PUBLICATION_CONFIG } from './config/publication.config.js';
+import type { PublicationConfig } from './config/publication.config.js';
+import { CreatePublicationTables1795308109163 } from './persistence/migrations/1795308109163-CreatePublicationTables.js';
+import { PublicationAttemptOrmEntity } from './persistence/publication-attempt.orm-entity.js';
+import { PublicationOrmEntity } from './persistence/publication.orm-entity.js';
+import { PublicationRepository } from './persistence/publication.repository.js';
+import { PUSH_QUEUE, PushQueue } from './queue/push-queue.js';
+import { GetPublicationUseCase } from './use-cases/get-publication/get-publication.use-case.js';
+import { PORTAL_TARGET } from './use-cases/push-publication/portal-target.js';
+import type { PortalTarget } from './use-cases/push-publication/portal-target.js';
+import { PushPublicationUseCase } from './use-cases/push-publication/push-publication.use-case.js';
+import { ResumePublicationsUseCase } from './use-cases/resume-publications/resume-publications.use-case.js';
+import { RetryPublicationUseCase } from './use-cases/retry-publication/retry-publication.use-case.js';
+import { StartPublicationUseCase } from './use-cases/start-publication/start-publication.use-case.js';
+
+export interface PublicationModuleOptions {
+  config: BaseConfig;
+  publication: PublicationConfig;
+  logger: Logger;
+}
+
+/** The platform's Redis connection is shared with BullMQ; it is closed last, after queues and workers. */
+@Injectable()
+class RedisConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+function portalTargetFor(config: PublicationConfig): PortalTarget {
+  switch (config.portalTarget) {
+    case 'sanshen-portal':
+      return new SanshenPortalTarget(config);
+  }
+}
+
+@Module({})
+export class PublicationModule {
+  static forRoot(options: PublicationModuleOptions): DynamicModule {
+    return {
+      module: PublicationModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'publication',
+          config: options.config,
+          logger: options.logger,
+          database: {
+            schema: 'publication',
+            entities: [PublicationOrmEntity, PublicationAttemptOrmEntity],
+            migrations: [CreatePublicationTables1795308109163],
+          },
+          redis: true,
+        }),
+        BullModule.forRootAsync({
+          inject: [REDIS_CONNECTION, BASE_CONFIG],
+          useFactory: (redis: Redis, config: BaseConfig) => ({
+            connection: redis,
+            prefix: `bull:${config.namespace.name || 'sanshen'}`,
+          }),
+        }),
+        BullModule.registerQueue({ name: PUSH_QUEUE }),
+      ],
+      controllers: [PublicationRpcController],
+      providers: [
+        { provide: PUBLICATION_CONFIG, useValue: options.publication },
+        { provide: PORTAL_TARGET, inject: [PUBLICATION_CONFIG], useFactory: portalTargetFor },
+        PublicationRepository,
+        PushQueue,
+        StartPublicationUseCase,
+        PushPublicationUseCase,
+        GetPublicationUseCase,
+        RetryPublicationUseCase,
+        ResumePublicationsUseCase,
+        SecrecyClearedConsumer,
+        PublicationPushProcessor,
+        ...messagingProvider({ service: 'publication', produces: true, handlers: [SecrecyClearedConsumer] }),
+        RedisConnectionCloser,
+      ],
+    };
+  }
+}

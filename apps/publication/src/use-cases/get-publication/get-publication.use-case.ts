@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, PublicationRequest, PublicationView } from '@sanshen/contracts';
+import { PublicationRepository } from '../../persistence/publication.repository.js';
+import { toPublicationView } from './publication-view.js';
+
+/** The latest publication of a document, for anyone signed in to the document's agency. */
+@Injectable()
+export class GetPublicationUseCase {
+  constructor(private readonly publications: PublicationRepository) {}
+
+  async execute(actor: Actor, request: PublicationRequest): Promise<PublicationView> {
+    const publication = await this.publications.findLatestForDocument(request.documentId);
+    // Another agency's document is reported exactly like a missing one.
+    if (publication === null || publication.agencyId !== actor.agencyId) {
+      throw new DomainError('PUBLICATION.NOT_FOUND', { documentId: request.documentId });
+    }
+    return toPublicationView(publication, await this.publications.attemptsOf(publication.id));
+  }
+}

@@ -1,0 +1,23 @@
+import type { PortalPush, PortalReceipt } from '@sanshen/contracts';
+
+/**
+ * The port a push goes through. The bundled portal is one adapter; another CMS is another adapter
+ * speaking the same contract (ARCHITECTURE.md "Portal push contract"), chosen by PORTAL_TARGET.
+ */
+export interface PortalTarget {
+  readonly name: string;
+  /** Never throws for what the remote side did: every outcome is a value. */
+  push(push: PortalPush): Promise<PortalPushOutcome>;
+}
+
+export type PortalPushOutcome =
+  | { ok: true; receipt: PortalReceipt; httpStatus: number }
+  | {
+      ok: false;
+      /** retryable: 429, 5xx, timeouts, network errors; permanent: any other refusal. */
+      kind: 'retryable' | 'permanent';
+      httpStatus: number | null;
+      error: string;
+    };
+
+export const PORTAL_TARGET = Symbol('PORTAL_TARGET');

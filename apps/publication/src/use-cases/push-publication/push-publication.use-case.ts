@@ -1,0 +1,223 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DRAFTING_RPC, DomainError, contentHashOf, documentEventName, systemActor } from '@sanshen/contracts';
+import type { DocumentEventPayloads, DocumentVersionView, GetVersionRequest, PortalPush, PortalReceipt } from '@sanshen/contracts';
+import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
+import { checkTransition } from '@sanshen/workflow';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { documentStatusOf } from '../../persistence/publication.orm-entity.js';
+import type { PublicationOrmEntity } from '../../persistence/publication.orm-entity.js';
+import { PublicationRepository } from '../../persistence/publication.repository.js';
+import type { NewAttempt } from '../../persistence/publication.repository.js';
+import { PORTAL_TARGET } from './portal-target.js';
+import type { PortalTarget } from './portal-target.js';
+import { renderPage } from './render-page.js';
+
+export interface PushCommand {
+  publicationId: string;
+  run: number;
+  jobId: string;
+  correlationId: string;
+  /** No retry follows this attempt if it fails: it ends the run either way. */
+  lastAttempt: boolean;
+}
+
+export type PushOutcome =
+  /** The row (or this run of it) is not committed yet: ask again shortly. */
+  | { kind: 'not_visible' }
+  /** Nothing to do: already published or failed, or a newer run took over. */
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'published'; url: string }
+  /** This attempt failed in a way worth retrying, and attempts remain. */
+  | { kind: 'retry'; error: string }
+  /** The run ended in publish_failed. */
+  | { kind: 'failed'; reason: string };
+
+type AttemptResult =
+  | { ok: true; receipt: PortalReceipt; httpStatus: number }
+  | { ok: false; kind: 'retryable' | 'permanent'; httpStatus: number | null; error: string; reason?: string };
+
+/** Reason recorded on publish_failed when what would be pushed is not what was signed. */
+export const HASH_MISMATCH_REASON = '内容哈希不一致';
+
+class MovedConcurrently extends Error {}
+
+/**
+ * One push attempt of one publication run: fetch the signed version from drafting, prove it hashes
+ * to what every signer bound, render, push through the portal target, and record the attempt. A
+ * receipt publishes the document; a permanent refusal, or the last failed attempt, fails it.
+ */
+@Injectable()
+export class PushPublicationUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publications: PublicationRepository,
+    private readonly outbox: EventOutbox,
+    private readonly drafting: ServiceClient,
+    @Inject(PORTAL_TARGET) private readonly target: PortalTarget,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(command: PushCommand): Promise<PushOutcome> {
+    const publication = await this.publications.findById(command.publicationId);
+    if (publication === null || publication.run < command.run) return { kind: 'not_visible' };
+    if (publication.run > command.run) return { kind: 'skipped', reason: `run ${command.run} superseded by run ${publication.run}` };
+    if (publication.state !== 'publishing') return { kind: 'skipped', reason: `publication is ${publication.state}` };
+
+    const at = new Date();
+    const result = await this.attempt(publication, command, at);
+    const attempt: NewAttempt = {
+      publicationId: publication.id,
+      run: publication.run,
+      jobId: command.jobId,
+      at,
+      outcome: 'succeeded',
+      httpStatus: result.httpStatus,
+      error: result.ok ? null : result.error,
+      durationMs: Date.now() - at.getTime(),
+    };
+    const log = { documentId: publication.documentId, publicationId: publication.id, run: publication.run, correlationId: command.correlationId };
+    try {
+      if (result.ok) {
+        await this.markPublished(publication, result.receipt, attempt, command);
+        this.logger.info({ ...log, url: result.receipt.url }, 'published');
+        return { kind: 'published', url: result.receipt.url };
+      }
+      if (result.kind === 'retryable' && !command.lastAttempt) {
+        await this.publications.recordAttempt(this.dataSource.manager, { ...attempt, outcome: 'retrying' });
+        this.logger.warn({ ...log, httpStatus: result.httpStatus, error: result.error }, 'push failed; will retry');
+        return { kind: 'retry', error: result.error };
+      }
+      const reason = result.reason ?? (result.kind === 'retryable' ? `推送重试次数已用尽：${result.error}` : result.error);
+      await this.markFailed(publication, reason, { ...attempt, outcome: 'failed' }, command);
+      this.logger.error({ ...log, httpStatus: result.httpStatus, error: result.error, reason }, 'publication failed');
+      return { kind: 'failed', reason };
+    } catch (error) {
+      if (error instanceof MovedConcurrently) return { kind: 'skipped', reason: 'publication moved concurrently' };
+      throw error;
+    }
+  }
+
+  private async attempt(publication: PublicationOrmEntity, command: PushCommand, at: Date): Promise<AttemptResult> {
+    let version: DocumentVersionView;
+    try {
+      version = await this.drafting.send<DocumentVersionView, GetVersionRequest>(DRAFTING_RPC.getVersion, {
+        actor: systemActor(publication.agencyId),
+        correlationId: command.correlationId,
+        payload: { documentId: publication.documentId, version: publication.version },
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.kind !== 'unavailable' && error.kind !== 'internal') {
+        return { ok: false, kind: 'permanent', httpStatus: null, error: `起草服务拒绝提供该版本：${error.code}` };
+      }
+      return { ok: false, kind: 'retryable', httpStatus: null, error: `起草服务不可用：${describe(error)}` };
+    }
+    const actualHash = contentHashOf(version.content);
+    if (version.documentId !== publication.documentId || version.version !== publication.version || actualHash !== publication.contentHash) {
+      this.logger.error(
+        {
+          alert: 'PUBLICATION.HASH_MISMATCH',
+          documentId: publication.documentId,
+          publicationId: publication.id,
+          version: publication.version,
+          signedHash: publication.contentHash,
+          actualHash,
+          returnedVersion: version.version,
+          correlationId: command.correlationId,
+        },
+        '待发布内容与审核签署的内容不一致，已拒绝发布',
+      );
+      return { ok: false, kind: 'permanent', httpStatus: null, error: `签署哈希 ${publication.contentHash}，实际 ${actualHash}`, reason: HASH_MISMATCH_REASON };
+    }
+    const rendered = renderPage(version);
+    if (!rendered.ok) return { ok: false, kind: 'permanent', httpStatus: null, error: rendered.reason };
+    const push: PortalPush = {
+      publicationId: publication.id,
+      documentId: publication.documentId,
+      version: publication.version,
+      contentHash: publication.contentHash,
+      agency: { id: publication.agencyId, name: version.agencyName },
+      publishedAt: at.toISOString(),
+      ...rendered.page,
+    };
+    const outcome = await this.target.push(push);
+    if (outcome.ok && outcome.receipt.contentHash !== publication.contentHash) {
+      return { ok: false, kind: 'permanent', httpStatus: outcome.httpStatus, error: `门户回执的内容哈希 ${outcome.receipt.contentHash} 与签署哈希不一致` };
+    }
+    return outcome;
+  }
+
+  private async markPublished(
+    publication: PublicationOrmEntity,
+    receipt: PortalReceipt,
+    attempt: NewAttempt,
+    command: PushCommand,
+  ): Promise<void> {
+    const transition = checkTransition(documentStatusOf(publication.state), 'published', ['system']);
+    if (!transition.ok) throw new DomainError(transition.error.code, { publicationId: publication.id });
+    const publishedAt = new Date(receipt.publishedAt);
+    await this.dataSource.transaction(async (manager) => {
+      const moved = await this.publications.transition(manager, publication, 'published', {
+        receiptUrl: receipt.url,
+        publishedAt,
+        receiptContentHash: receipt.contentHash,
+        failureReason: null,
+      });
+      if (!moved) throw new MovedConcurrently();
+      await this.publications.recordAttempt(manager, attempt);
+      await this.outbox.emit(manager, [
+        {
+          type: documentEventName('published'),
+          documentId: publication.documentId,
+          sequence: publication.eventSeq + 1,
+          actor: systemActor(publication.agencyId),
+          correlationId: command.correlationId,
+          causationId: publication.causeEventId,
+          payload: {
+            version: publication.version,
+            contentHash: publication.contentHash,
+            publicationId: publication.id,
+            url: receipt.url,
+            publishedAt: publishedAt.toISOString(),
+          } satisfies DocumentEventPayloads['published'],
+          occurredAt: new Date(),
+        },
+      ]);
+    });
+    this.outbox.published();
+  }
+
+  private async markFailed(publication: PublicationOrmEntity, reason: string, attempt: NewAttempt, command: PushCommand): Promise<void> {
+    const transition = checkTransition(documentStatusOf(publication.state), 'publish_failed', ['system']);
+    if (!transition.ok) throw new DomainError(transition.error.code, { publicationId: publication.id });
+    await this.dataSource.transaction(async (manager) => {
+      const moved = await this.publications.transition(manager, publication, 'publish_failed', { failureReason: reason });
+      if (!moved) throw new MovedConcurrently();
+      await this.publications.recordAttempt(manager, attempt);
+      const attempts = await this.publications.countAttempts(manager, publication.id, publication.run);
+      await this.outbox.emit(manager, [
+        {
+          type: documentEventName('publish_failed'),
+          documentId: publication.documentId,
+          sequence: publication.eventSeq + 1,
+          actor: systemActor(publication.agencyId),
+          correlationId: command.correlationId,
+          causationId: publication.causeEventId,
+          payload: {
+            version: publication.version,
+            contentHash: publication.contentHash,
+            publicationId: publication.id,
+            reason,
+            attempts,
+          } satisfies DocumentEventPayloads['publish_failed'],
+          occurredAt: new Date(),
+        },
+      ]);
+    });
+    this.outbox.published();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

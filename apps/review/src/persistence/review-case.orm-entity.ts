@@ -1,0 +1,46 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+
+/** Review's own record of a submitted document: what version is under review and at which level. */
+@Entity({ name: 'review_cases' })
+export class ReviewCaseOrmEntity {
+  @PrimaryColumn('uuid', { name: 'document_id' })
+  documentId!: string;
+
+  @Column('uuid', { name: 'agency_id' })
+  agencyId!: string;
+
+  @Column('uuid', { name: 'department_id' })
+  departmentId!: string;
+
+  @Column('uuid', { name: 'author_id' })
+  authorId!: string;
+
+  @Column('uuid', { name: 'submitter_id' })
+  submitterId!: string;
+
+  @Column('text')
+  kind!: DocumentKind;
+
+  @Column('text')
+  title!: string;
+
+  @Column('integer')
+  version!: number;
+
+  @Column('text', { name: 'content_hash' })
+  contentHash!: string;
+
+  @Column('text')
+  status!: DocumentStatus;
+
+  @Column('integer', { name: 'event_seq' })
+  eventSeq!: number;
+
+  @Column('timestamptz', { name: 'submitted_at' })
+  submittedAt!: Date;
+
+  /** When the current level's task opened (for inbox order and due dates). */
+  @Column('timestamptz', { name: 'stage_entered_at' })
+  stageEnteredAt!: Date;
+}

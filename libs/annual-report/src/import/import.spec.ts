@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { readCell } from '../model/cells.js';
+import { checkReport } from '../rules/check-report.js';
+import { parseCellText } from '../text/cell-text.js';
+import { importReportText } from './import-report.js';
+import { splitRunTogether, sumsTo } from './run-together.js';
+
+describe('parseCellText', () => {
+  it.each([
+    ['3,119', 'count', 3119],
+    ['１２', 'count', 12],
+    ['增 114', 'signed', 114],
+    ['减少57', 'signed', -57],
+    ['－8', 'signed', -8],
+    ['367.98万元', 'moneyYuan', 3679800],
+    ['19.7469 亿元', 'moneyYuan', 1974690000],
+  ] as const)('reads %s as %s %d', (text, kind, value) => {
+    expect(parseCellText(text, kind)).toMatchObject({ state: 'number', value });
+  });
+
+  it('treats 空、—、/、无 as blank and annotations as invalid', () => {
+    expect(['', '—', '/', '无', '-'].map((t) => parseCellText(t, 'count').state)).toEqual(['blank', 'blank', 'blank', 'blank', 'blank']);
+    expect(parseCellText('1659（海东市）', 'count')).toMatchObject({ state: 'invalid', value: null });
+  });
+
+  it('converts money with the header unit when the cell has none', () => {
+    expect(parseCellText('785901.37', 'moneyYuan', '元').value).toBe(785901.37);
+    expect(parseCellText('1.5', 'moneyYuan', '万元').value).toBe(15000);
+    expect(parseCellText('5000元', 'moneyTenThousandYuan').value).toBe(0.5);
+  });
+});
+
+describe('splitRunTogether', () => {
+  const seven = (p: number[]) => sumsTo(p, [0, 1, 2, 3, 4, 5], 6);
+
+  it('splits a run-together row when only one split balances', () => {
+    expect(splitRunTogether('120030015', 7, seven)).toEqual([[12, 0, 0, 3, 0, 0, 15]]);
+  });
+
+  it('finds both readings of an ambiguous row so the caller can refuse to guess', () => {
+    expect(splitRunTogether('230020025', 7, seven)).toHaveLength(2);
+  });
+});
+
+const HEAD = `海东市教育局
+2021 年政府信息公开工作年度报告
+一、总体情况
+2021年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+规章\t0\t0\t0
+行政规范性文件\t1\t0\t5
+第二十条第（五）项
+信息内容\t本年处理决定数量
+行政许可\t0
+第二十条第（六）项
+信息内容\t本年处理决定数量
+行政处罚\t0
+行政强制\t0
+第二十条第（八）项
+信息内容\t本年收费金额（单位：万元）
+行政事业性收费\t0
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况
+自然人\t法人或其他组织\t总计
+商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他
+一、本年新收政府信息公开申请数量 120030015
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+三、本年度办理结果\t（一）予以公开\t12\t0\t0\t3\t0\t0\t15
+（二）部分公开（区分处理的，只计这一情形，不计其他情形） 230020025
+`;
+
+describe('importReportText', () => {
+  it('splits a uniquely balanced run-together row and reports an ambiguous one instead of guessing', () => {
+    const result = importReportText(HEAD);
+    if (!result.ok) throw new Error(result.error.message);
+    const { report, unplaced } = result.value;
+    expect(readCell(report, '/applications/newReceived/naturalPerson')).toBe(12);
+    expect(readCell(report, '/applications/newReceived/total')).toBe(15);
+    expect(readCell(report, '/applications/results/granted/researchInstitution')).toBe(0);
+    expect(readCell(report, '/applications/results/partiallyGranted/total')).toBeNull();
+    expect(unplaced).toContainEqual(expect.objectContaining({ line: 27, text: '230020025' }));
+  });
+
+  it('detects a hybrid: 2021 主动公开 tables with a single （六） row', () => {
+    const result = importReportText(`${HEAD}（六）其他处理 0 0 0 0 0 0 0\n（七）总计 0 0 0 0 0 0 0\n`);
+    if (!result.ok) throw new Error(result.error.message);
+    const { report } = result.value;
+    expect(report.format).toBe('2021');
+    expect(report.extraction?.elementFormats).toEqual({ activeDisclosure: '2021', otherHandling: '2019' });
+    const statuses = checkReport(report, { only: ['FMT-03', 'APP-05'] }).outcomes.map((o) => o.status);
+    expect(statuses).toEqual(['FAIL', 'FAIL']);
+  });
+
+  it('leaves a 主动公开 row with run-together cells blank and reports it', () => {
+    const text = HEAD.replace('行政规范性文件\t1\t0\t5', '行政规范性文件 454590');
+    const result = importReportText(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(readCell(result.value.report, '/activeDisclosure/article20Item1/normativeDocuments/currentlyValid')).toBeNull();
+    expect(result.value.unplaced.map((u) => u.line)).toContain(9);
+  });
+
+  it('refuses a report of the pre-2019 layout and a text without a report year', () => {
+    const old = importReportText('海东市教育局\n2018 年政府信息公开工作年度报告\n一、概述\n');
+    expect(old.ok ? null : old.error.code).toBe('ANNUAL_REPORT.YEAR_UNSUPPORTED');
+    const none = importReportText('一份没有标题的文本');
+    expect(none.ok ? null : none.error.code).toBe('ANNUAL_REPORT.YEAR_NOT_FOUND');
+  });
+});

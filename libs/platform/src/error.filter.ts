@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Catch, HttpException, Inject } from '@nestjs/common';
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@sanshen/contracts';
+import type { ErrorBody, ErrorKind } from '@sanshen/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { correlationIdFrom } from './logging.js';
+import { ROOT_LOGGER } from './tokens.js';
+
+const STATUS_OF_KIND = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const satisfies Record<ErrorKind, number>;
+
+export function httpStatusOf(error: DomainError): number {
+  return STATUS_OF_KIND[error.kind];
+}
+
+/** Framework errors named precisely by their HTTP status (malformed JSON, unknown route, too large). */
+function fromHttpStatus(status: number): DomainError | null {
+  switch (status) {
+    case 400:
+      return new DomainError('REQUEST.INVALID');
+    case 404:
+      return new DomainError('ROUTE.NOT_FOUND');
+    case 413:
+      return new DomainError('REQUEST.TOO_LARGE');
+    case 415:
+      return new DomainError('REQUEST.INVALID', { reason: 'unsupported media type' }, '请求的内容类型不受支持');
+    case 429:
+      return new DomainError('REQUEST.RATE_LIMITED');
+    default:
+      return null;
+  }
+}
+
+function toDomainError(exception: unknown): DomainError | null {
+  if (exception instanceof DomainError) return exception;
+  if (exception instanceof HttpException) return fromHttpStatus(exception.getStatus());
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? fromHttpStatus(status) : null;
+}
+
+/**
+ * The one place errors leave a service. Over NATS a refusal travels as {code, message, details};
+ * over HTTP its kind decides the status. Anything else is INTERNAL with an errorId: logged in full,
+ * shown to nobody.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    const domain = toDomainError(exception);
+    if (host.getType() === 'rpc') {
+      if (domain) return throwError(() => domain.toBody());
+      const data = host.switchToRpc().getData<{ correlationId?: string } | undefined>();
+      return throwError(() => this.internal(exception, data?.correlationId));
+    }
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const raw = request.raw as typeof request.raw & { id?: unknown };
+    const correlationId = correlationIdFrom(raw.id ?? request.headers['x-correlation-id']);
+    if (domain) {
+      void reply.status(httpStatusOf(domain)).send({ ...domain.toBody(), correlationId });
+      return;
+    }
+    void reply.status(500).send({ ...this.internal(exception, correlationId, request.url), correlationId });
+  }
+
+  private internal(exception: unknown, correlationId: string | undefined, url?: string): ErrorBody {
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId, correlationId, url }, 'unhandled error');
+    return { code: 'INTERNAL', message: '系统内部错误', details: { errorId } };
+  }
+}

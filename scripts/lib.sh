@@ -1,0 +1,25 @@
+# Shared by scripts/start.sh, stop.sh and test.sh. Sourced, not run.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NODE="$ROOT/node_modules/.bin/node"
+RUN_DIR="$ROOT/.run"
+# service:port — the order services start in (gateway last: it calls the others).
+SERVICES=(drafting:3001 review:3002 secrecy:3003 publication:3004 audit:3005 portal:3100 gateway:3000)
+
+say() { printf '\033[1m%s\033[0m\n' "$*"; }
+
+# Builds every app when a source is newer than its bundle (or a bundle is missing).
+build_if_stale() {
+  local stale=0 app
+  for entry in "${SERVICES[@]}"; do
+    app=${entry%%:*}
+    if [[ ! -f "$ROOT/dist/apps/$app/main.js" ]]; then stale=1; break; fi
+    if [[ -n $(find "$ROOT/apps/$app/src" "$ROOT/libs" -name '*.ts' -newer "$ROOT/dist/apps/$app/main.js" -print -quit) ]]; then
+      stale=1
+      break
+    fi
+  done
+  if (( stale )); then
+    say "Building the services (nest build --all)…"
+    (cd "$ROOT" && "$ROOT/node_modules/.bin/nest" build --all)
+  fi
+}

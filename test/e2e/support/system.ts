@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from '../../support/wait-for.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const NODE = `${ROOT}node_modules/.bin/node`;
+/** Start order: the gateway last, it calls the others. */
+const APPS = ['drafting', 'review', 'secrecy', 'publication', 'audit', 'portal', 'gateway'] as const;
+export type AppName = (typeof APPS)[number];
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  portalUrl: string;
+  demoPassword: string;
+  ports: Record<AppName, number>;
+  /** Stops one service with a signal (fault tests) and starts it again with the same settings. */
+  restart(app: AppName, signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts every service as its own process from the built bundles (dist/), against the real
+ * PostgreSQL, NATS and Redis, in this test run's namespace and database, on free loopback ports.
+ */
+export async function startSystem(overrides: Record<string, string> = {}): Promise<RunningSystem> {
+  for (const app of APPS) {
+    if (!existsSync(`${ROOT}dist/apps/${app}/main.js`)) {
+      throw new Error(`dist/apps/${app}/main.js is missing: run \`nest build --all\` (scripts/test.sh does)`);
+    }
+  }
+  const namespace = process.env.SANSHEN_NAMESPACE ?? '';
+  if (namespace === '') throw new Error('no test namespace: run through the e2e vitest project');
+  const ports = Object.fromEntries(await Promise.all(APPS.map(async (app) => [app, await freePort()]))) as Record<AppName, number>;
+  const portalUrl = `http://127.0.0.1:${ports.portal}`;
+  const demoPassword = `E2e-${randomBytes(9).toString('base64url')}`;
+  const common: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    SANSHEN_NAMESPACE: namespace,
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+    NATS_URL: process.env.NATS_URL ?? '',
+    REDIS_URL: process.env.REDIS_URL ?? '',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PORTAL_PUSH_SECRET: randomBytes(32).toString('hex'),
+    PORTAL_URL: portalUrl,
+    PORTAL_PUBLIC_URL: portalUrl,
+    SEED_DEMO: 'true',
+    DEMO_PASSWORD: demoPassword,
+    PUBLISH_BACKOFF_MS: '500',
+    ...overrides,
+  };
+  const logDir = `${ROOT}.run/e2e-logs/${namespace}`;
+  mkdirSync(logDir, { recursive: true });
+  const processes = new Map<AppName, ChildProcess>();
+
+  const launch = async (app: AppName): Promise<void> => {
+    const log = createWriteStream(`${logDir}/${app}.log`, { flags: 'a' });
+    const child = spawn(NODE, ['--enable-source-maps', `${ROOT}dist/apps/${app}/main.js`], {
+      env: { ...common, PORT: String(ports[app]) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    processes.set(app, child);
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}; see ${logDir}/${app}.log`);
+        return healthy(ports[app]);
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: `${app} to be healthy` },
+    );
+  };
+
+  const terminate = async (app: AppName, signal: NodeJS.Signals): Promise<void> => {
+    const child = processes.get(app);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+
+  try {
+    for (const app of APPS) await launch(app);
+  } catch (error) {
+    for (const app of APPS) await terminate(app, 'SIGKILL');
+    throw error;
+  }
+
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    portalUrl,
+    demoPassword,
+    ports,
+    restart: async (app, signal = 'SIGTERM') => {
+      await terminate(app, signal);
+      await launch(app);
+    },
+    stop: async () => {
+      for (const app of [...APPS].reverse()) await terminate(app, 'SIGTERM');
+    },
+  };
+}
