@@ -1,3 +1,4 @@
+import type { Http2ServerRequest } from 'node:http2';
 import type { IncomingMessage } from 'node:http';
 import { ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
@@ -32,7 +33,7 @@ export async function bootstrapService(
       trustProxy: true,
       // The request id is the correlation id: the caller's X-Correlation-Id when sane, else a new one.
       requestIdHeader: false,
-      genReqId: (request: IncomingMessage) => correlationIdFrom(request.headers[CORRELATION_HEADER]),
+      genReqId: (request: IncomingMessage | Http2ServerRequest) => correlationIdFrom(request.headers[CORRELATION_HEADER]),
     }),
     { bufferLogs: true },
   );

@@ -5,9 +5,11 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import { register } from 'prom-client';
 import { NATS_CONNECTION } from './nats.js';
+import { Public } from './public-route.js';
 import { REDIS_CONNECTION } from './tokens.js';
 
 /** `/health`: the service's PostgreSQL, NATS and, where it uses one, Redis. */
+@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -49,6 +51,7 @@ export class HealthController {
 }
 
 /** `/metrics` in the Prometheus text format. */
+@Public()
 @Controller()
 export class MetricsController {
   @Get('metrics')

@@ -5,7 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError, isRole } from '@sanshen/contracts';
 import { IdentityRepository } from '../../persistence/identity.repository.js';
 import type { AccessClaims } from '../../use-cases/session-tokens.js';
-import { IS_PUBLIC } from './request-context.js';
+import { IS_PUBLIC } from '@sanshen/platform';
 import type { AuthenticatedRequest } from './request-context.js';
 
 /**

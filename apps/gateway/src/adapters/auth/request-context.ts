@@ -1,4 +1,4 @@
-import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import { createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@sanshen/contracts';
 import { correlationIdFrom } from '@sanshen/platform';
@@ -13,10 +13,6 @@ export interface RequestContext {
 
 export type AuthenticatedRequest = FastifyRequest & { sanshen?: { actor: Actor; sessionId: string } };
 
-export const IS_PUBLIC = 'sanshen:public';
-
-/** The route needs no sign-in (login, refresh, health, docs). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export function correlationIdOf(request: FastifyRequest): string {
   const raw = request.raw as typeof request.raw & { id?: unknown };

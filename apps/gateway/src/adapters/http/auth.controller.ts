@@ -5,7 +5,8 @@ import { SignInUseCase } from '../../use-cases/sign-in/sign-in.use-case.js';
 import { RefreshSessionUseCase } from '../../use-cases/refresh-session/refresh-session.use-case.js';
 import type { TokenPair } from '../../use-cases/session-tokens.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
-import { Ctx, Public } from '../auth/request-context.js';
+import { Public } from '@sanshen/platform';
+import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { LoginDto, RefreshDto } from './dto/auth.dto.js';
 
