@@ -166,7 +166,14 @@ export class EventConsumerRunner {
       if (inserted.length === 0) return 'duplicate';
       if (this.definition.ordered) {
         const last = await this.readCursor(manager, envelope.documentId, true);
-        if (envelope.sequence <= last) return 'duplicate';
+        if (envelope.sequence <= last) {
+          // A new event id with a sequence already applied: two producers emitted the same number.
+          this.logger.warn(
+            { consumer: this.name, eventId: envelope.id, documentId: envelope.documentId, sequence: envelope.sequence, last },
+            'event reuses an applied sequence number; skipped',
+          );
+          return 'duplicate';
+        }
         if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
         await manager.query(
           `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) VALUES ($1, $2, $3)

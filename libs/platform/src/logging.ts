@@ -4,6 +4,7 @@ import type { DynamicModule, ExecutionContext } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { DomainError } from '@sanshen/contracts';
 import type { MessagingLogger } from '@sanshen/messaging';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -41,6 +42,9 @@ export function loggingModule(logger: Logger): DynamicModule {
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
     },
     microservice: {
+      // A refusal (DomainError) is an answer, not a failure of the service: log it at info.
+      customLogLevel: (_context: ExecutionContext, error?: Error) =>
+        error === undefined || error instanceof DomainError ? 'info' : 'error',
       genReqId: correlationIdOfMessage,
       customProps: (context: ExecutionContext) => ({ correlationId: correlationIdOfMessage(context) }),
     },
