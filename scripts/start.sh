@@ -23,9 +23,13 @@ if [[ ! -f "$RUN_DIR/secrets.env" ]]; then
     printf 'DEMO_PASSWORD=%s\n' "Sanshen-$("$NODE" -e 'console.log(require("crypto").randomBytes(6).toString("base64url"))')"
   } > "$RUN_DIR/secrets.env"
 fi
+# Added after the first release: older .run/secrets.env files lack it.
+if ! grep -q '^INTERNAL_TOKEN_SECRET=' "$RUN_DIR/secrets.env"; then
+  printf 'INTERNAL_TOKEN_SECRET=%s\n' "$("$NODE" -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')" >> "$RUN_DIR/secrets.env"
+fi
 set -a
 source "$RUN_DIR/secrets.env"
-: "${JWT_SECRET:?}" "${PORTAL_PUSH_SECRET:?}" "${DEMO_PASSWORD:?}"
+: "${JWT_SECRET:?}" "${PORTAL_PUSH_SECRET:?}" "${INTERNAL_TOKEN_SECRET:?}" "${DEMO_PASSWORD:?}"
 export SEED_DEMO=true
 set +a
 

@@ -195,11 +195,12 @@ docker_usable() {
 }
 
 compose() {
-  # The app services need JWT_SECRET and PORTAL_PUSH_SECRET, and Compose checks the whole
+  # The app services need JWT_SECRET, PORTAL_PUSH_SECRET and INTERNAL_TOKEN_SECRET, and Compose checks the whole
   # file; placeholders let the infrastructure start without .env. They never reach a
   # container: only postgres, redis and nats are started here.
   (cd "$ROOT" && JWT_SECRET="${JWT_SECRET:-infra-only-placeholder}" \
     PORTAL_PUSH_SECRET="${PORTAL_PUSH_SECRET:-infra-only-placeholder}" \
+    INTERNAL_TOKEN_SECRET="${INTERNAL_TOKEN_SECRET:-infra-only-placeholder}" \
     PGPORT="$PG_PORT" REDIS_PORT="$REDIS_PORT" NATS_PORT="$NATS_PORT" \
     "${COMPOSE[@]}" "$@")
 }

@@ -23,13 +23,20 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.DATABASE_URL = databaseUrlFor(database);
   process.env.NATS_URL = TEST_NATS_URL;
   process.env.REDIS_URL = TEST_REDIS_URL;
+  // Services sign the actor of every internal request with it (libs/platform request-signing).
+  process.env.INTERNAL_TOKEN_SECRET ??= randomBytes(32).toString('hex');
 
   return async () => {
     await dropStreams(namespace).catch((error: unknown) => console.warn('could not remove test streams', error));
     await dropRedisKeys(namespace).catch((error: unknown) => console.warn('could not remove test redis keys', error));
     const cleanup = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
     await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    // The run's database and those of the e2e systems it started (sanshen_<ns>_s…).
+    const { rows } = await cleanup.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
+      [database, `${database}\\_s%`],
+    );
+    for (const { datname } of rows) await cleanup.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await cleanup.end();
   };
 }

@@ -12,6 +12,7 @@ import { LedgerEntryOrmEntity } from './persistence/ledger-entry.orm-entity.js';
 import { LedgerHeadOrmEntity } from './persistence/ledger-head.orm-entity.js';
 import { LedgerRepository } from './persistence/ledger.repository.js';
 import { CreateLedger1795307527889 } from './persistence/migrations/1795307527889-CreateLedger.js';
+import { ExportLedgerUseCase } from './use-cases/export-ledger/export-ledger.use-case.js';
 import { GetTimelineUseCase } from './use-cases/get-timeline/get-timeline.use-case.js';
 import { RecordEventUseCase } from './use-cases/record-event/record-event.use-case.js';
 import { VerifyChainUseCase } from './use-cases/verify-chain/verify-chain.use-case.js';
@@ -46,6 +47,7 @@ export class AuditModule {
         RecordEventUseCase,
         GetTimelineUseCase,
         VerifyChainUseCase,
+        ExportLedgerUseCase,
         LedgerConsumer,
         ...messagingProvider({ service: AUDIT_SERVICE, produces: false, handlers: [LedgerConsumer] }),
       ],

@@ -9,11 +9,18 @@ import { DocumentVersionOrmEntity } from './persistence/document-version.orm-ent
 import { DocumentOrmEntity } from './persistence/document.orm-entity.js';
 import { DocumentRepository } from './persistence/document.repository.js';
 import { CreateDraftingSchema1763769600000 } from './persistence/migrations/1763769600000-CreateDraftingSchema.js';
+import { AnnualReportColumns1795400000000 } from './persistence/migrations/1795400000000-AnnualReportColumns.js';
+import { AggregateReportsUseCase } from './use-cases/aggregate-reports/aggregate-reports.use-case.js';
+import { CheckDocumentUseCase } from './use-cases/check-document/check-document.use-case.js';
 import { CreateDocumentUseCase } from './use-cases/create-document/create-document.use-case.js';
+import { DiffDocumentUseCase } from './use-cases/diff-document/diff-document.use-case.js';
 import { GetDocumentUseCase } from './use-cases/get-document/get-document.use-case.js';
 import { GetVersionUseCase } from './use-cases/get-version/get-version.use-case.js';
+import { ImportReportUseCase } from './use-cases/import-report/import-report.use-case.js';
 import { ListDocumentsUseCase } from './use-cases/list-documents/list-documents.use-case.js';
+import { PreviousYearReports } from './use-cases/previous-year-report.js';
 import { ProjectLifecycleUseCase } from './use-cases/project-lifecycle/project-lifecycle.use-case.js';
+import { RenderReportUseCase } from './use-cases/render-report/render-report.use-case.js';
 import { ReviseDocumentUseCase } from './use-cases/revise-document/revise-document.use-case.js';
 import { SubmitDocumentUseCase } from './use-cases/submit-document/submit-document.use-case.js';
 
@@ -32,7 +39,7 @@ export class DraftingModule {
           database: {
             schema: DRAFTING_SERVICE,
             entities: [DocumentOrmEntity, DocumentVersionOrmEntity],
-            migrations: [CreateDraftingSchema1763769600000],
+            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000],
           },
         }),
       ],
@@ -45,6 +52,12 @@ export class DraftingModule {
         GetDocumentUseCase,
         ListDocumentsUseCase,
         GetVersionUseCase,
+        PreviousYearReports,
+        CheckDocumentUseCase,
+        ImportReportUseCase,
+        DiffDocumentUseCase,
+        AggregateReportsUseCase,
+        RenderReportUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
         ...messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),

@@ -5,18 +5,45 @@ import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { JwtAuthGuard } from './adapters/auth/jwt-auth.guard.js';
+import { AnnualReportsController } from './adapters/http/annual-reports.controller.js';
+import { ReportRenderingController } from './adapters/http/report-rendering.controller.js';
 import { AuditController } from './adapters/http/audit.controller.js';
 import { AuthController } from './adapters/http/auth.controller.js';
+import { OrganisationController } from './adapters/http/organisation.controller.js';
 import { DocumentsController } from './adapters/http/documents.controller.js';
+import { PublicationActionsController } from './adapters/http/publication-actions.controller.js';
 import { PublicationController } from './adapters/http/publication.controller.js';
+import { QueuesController } from './adapters/http/queues.controller.js';
 import { ReviewsController } from './adapters/http/reviews.controller.js';
+import { ApprovalSheetController } from './adapters/http/approval-sheet.controller.js';
+import { DelegationsController } from './adapters/http/delegations.controller.js';
+import { NotificationsController } from './adapters/http/notifications.controller.js';
 import { SecrecyController } from './adapters/http/secrecy.controller.js';
+import { DictionaryController } from './adapters/http/dictionary.controller.js';
 import { ServiceCalls } from './adapters/http/service-calls.js';
 import { GATEWAY_CONFIG } from './config/gateway.config.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { IDENTITY_ENTITIES } from './persistence/identity.orm-entities.js';
 import { IdentityRepository } from './persistence/identity.repository.js';
 import { CreateIdentitySchema1763769600000 } from './persistence/migrations/1763769600000-CreateIdentitySchema.js';
+import { AdminLockoutAndIdentityAudit1763942400000 } from './persistence/migrations/1763942400000-AdminLockoutAndIdentityAudit.js';
+import { OrganisationRepository } from './persistence/organisation.repository.js';
+import { SignInGuardRepository } from './persistence/sign-in-guard.repository.js';
+import { ChangeOwnPasswordUseCase } from './use-cases/change-own-password/change-own-password.use-case.js';
+import { ChangeUserRolesUseCase } from './use-cases/change-user-roles/change-user-roles.use-case.js';
+import { CreateAgencyUseCase } from './use-cases/create-agency/create-agency.use-case.js';
+import { CreateDepartmentUseCase } from './use-cases/create-department/create-department.use-case.js';
+import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case.js';
+import { ImportUsersUseCase } from './use-cases/import-users/import-users.use-case.js';
+import { ListAgenciesUseCase } from './use-cases/list-agencies/list-agencies.use-case.js';
+import { ListDepartmentsUseCase } from './use-cases/list-departments/list-departments.use-case.js';
+import { ListIdentityAuditUseCase } from './use-cases/list-identity-audit/list-identity-audit.use-case.js';
+import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case.js';
+import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.use-case.js';
+import { SetDeputyOversightUseCase } from './use-cases/set-deputy-oversight/set-deputy-oversight.use-case.js';
+import { SetUserActiveUseCase } from './use-cases/set-user-active/set-user-active.use-case.js';
+import { UnlockUserUseCase } from './use-cases/unlock-user/unlock-user.use-case.js';
+import { AggregateAnnualReportsUseCase } from './use-cases/aggregate-annual-reports/aggregate-annual-reports.use-case.js';
 import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case.js';
 import { SeedDemoOrganisationUseCase } from './use-cases/seed-demo-organisation/seed-demo-organisation.use-case.js';
 import { SessionTokens } from './use-cases/session-tokens.js';
@@ -40,12 +67,12 @@ export class GatewayModule {
           database: {
             schema: IDENTITY_SCHEMA,
             entities: IDENTITY_ENTITIES,
-            migrations: [CreateIdentitySchema1763769600000],
+            migrations: [CreateIdentitySchema1763769600000, AdminLockoutAndIdentityAudit1763942400000],
           },
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, SecrecyController, PublicationController, AuditController],
+      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
@@ -55,6 +82,23 @@ export class GatewayModule {
         RefreshSessionUseCase,
         SignOutUseCase,
         SeedDemoOrganisationUseCase,
+        AggregateAnnualReportsUseCase,
+        OrganisationRepository,
+        SignInGuardRepository,
+        ChangeOwnPasswordUseCase,
+        ChangeUserRolesUseCase,
+        CreateAgencyUseCase,
+        CreateDepartmentUseCase,
+        CreateUserUseCase,
+        ImportUsersUseCase,
+        ListAgenciesUseCase,
+        ListDepartmentsUseCase,
+        ListIdentityAuditUseCase,
+        ListUsersUseCase,
+        ResetPasswordUseCase,
+        SetDeputyOversightUseCase,
+        SetUserActiveUseCase,
+        UnlockUserUseCase,
         ServiceCalls,
       ],
     };

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DomainError } from '@sanshen/contracts';
 import { bootstrapService, createRootLogger, strictValidationPipe } from '@sanshen/platform';
+import { registerMultipart } from './adapters/http/multipart.js';
+import { registerCsvBody } from './adapters/http/csv-body.js';
 import { loadGatewayConfig } from './config/gateway.config.js';
 import { GATEWAY_SERVICE, GatewayModule } from './gateway.module.js';
 import { setUpOpenApi } from './openapi.js';
@@ -11,7 +13,9 @@ await bootstrapService(GatewayModule.register(config, logger), {
   service: GATEWAY_SERVICE,
   config: config.base,
   rpc: false,
-  configure: (app) => {
+  configure: async (app) => {
+    await registerMultipart(app);
+    registerCsvBody(app);
     app.useGlobalPipes(
       strictValidationPipe((errors) => new DomainError('REQUEST.INVALID', { errors })),
     );

@@ -3,7 +3,7 @@ import { bootstrapService, createRootLogger, loadBaseConfig } from '@sanshen/pla
 import { loadPortalConfig } from './config/portal.config.js';
 import { PortalModule } from './portal.module.js';
 
-const base = loadBaseConfig(process.env, 3100);
+const base = loadBaseConfig(process.env, 3100, { internalRequests: false });
 const portal = loadPortalConfig(process.env);
 const logger = createRootLogger('portal', base.logLevel);
 

@@ -12,16 +12,23 @@ import { SecrecyClearedConsumer } from './adapters/secrecy-cleared.consumer.js';
 import { PUBLICATION_CONFIG } from './config/publication.config.js';
 import type { PublicationConfig } from './config/publication.config.js';
 import { CreatePublicationTables1795308109163 } from './persistence/migrations/1795308109163-CreatePublicationTables.js';
+import { AddSchedulesRetractionCorrection1795400000000 } from './persistence/migrations/1795400000000-AddSchedulesRetractionCorrection.js';
 import { PublicationAttemptOrmEntity } from './persistence/publication-attempt.orm-entity.js';
+import { PublicationScheduleOrmEntity } from './persistence/publication-schedule.orm-entity.js';
 import { PublicationOrmEntity } from './persistence/publication.orm-entity.js';
 import { PublicationRepository } from './persistence/publication.repository.js';
 import { PUSH_QUEUE, PushQueue } from './queue/push-queue.js';
+import { AuthorizeRetractionUseCase } from './use-cases/authorize-retraction/authorize-retraction.use-case.js';
+import { InspectQueueUseCase } from './use-cases/inspect-queue/inspect-queue.use-case.js';
 import { GetPublicationUseCase } from './use-cases/get-publication/get-publication.use-case.js';
 import { PORTAL_TARGET } from './use-cases/push-publication/portal-target.js';
 import type { PortalTarget } from './use-cases/push-publication/portal-target.js';
 import { PushPublicationUseCase } from './use-cases/push-publication/push-publication.use-case.js';
 import { ResumePublicationsUseCase } from './use-cases/resume-publications/resume-publications.use-case.js';
+import { RequestRetractionUseCase } from './use-cases/request-retraction/request-retraction.use-case.js';
 import { RetryPublicationUseCase } from './use-cases/retry-publication/retry-publication.use-case.js';
+import { SchedulePublicationUseCase } from './use-cases/schedule-publication/schedule-publication.use-case.js';
+import { StartCorrectionUseCase } from './use-cases/start-correction/start-correction.use-case.js';
 import { StartPublicationUseCase } from './use-cases/start-publication/start-publication.use-case.js';
 
 export interface PublicationModuleOptions {
@@ -59,8 +66,8 @@ export class PublicationModule {
           logger: options.logger,
           database: {
             schema: 'publication',
-            entities: [PublicationOrmEntity, PublicationAttemptOrmEntity],
-            migrations: [CreatePublicationTables1795308109163],
+            entities: [PublicationOrmEntity, PublicationAttemptOrmEntity, PublicationScheduleOrmEntity],
+            migrations: [CreatePublicationTables1795308109163, AddSchedulesRetractionCorrection1795400000000],
           },
           redis: true,
         }),
@@ -83,6 +90,11 @@ export class PublicationModule {
         PushPublicationUseCase,
         GetPublicationUseCase,
         RetryPublicationUseCase,
+        SchedulePublicationUseCase,
+        RequestRetractionUseCase,
+        AuthorizeRetractionUseCase,
+        StartCorrectionUseCase,
+        InspectQueueUseCase,
         ResumePublicationsUseCase,
         SecrecyClearedConsumer,
         PublicationPushProcessor,

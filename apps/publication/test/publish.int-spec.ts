@@ -387,7 +387,7 @@ describe('publication', () => {
       title: '关于开展安全生产检查的通知',
       column: '工作动态',
     });
-    expect(push.body.html).toBe('<h1>关于开展安全生产检查的通知</h1><p>请各单位按时<a rel="noopener noreferrer">报送</a>。</p>');
+    expect(push.body.html).toBe('<p>请各单位按时<a rel="noopener noreferrer">报送</a>。</p>');
     expect(row.receipt_url).toBe(`https://portal.test/pages/${documentId}/v2`);
     expect(row.receipt_content_hash).toBe(version.contentHash);
     expect(row.event_seq).toBe(11);
@@ -536,6 +536,34 @@ describe('publication', () => {
     expect(events[4].causationId).toBe(events[3].id);
 
     expect(await rpcError(PUBLICATION_RPC.retry, publisher, { documentId })).toBe('DOCUMENT.INVALID_TRANSITION');
+  });
+
+  it('holds a version scheduled before it was cleared until its time, then starts and publishes it', async () => {
+    const { documentId, version } = clearedArticle('关于元旦假期安排的通知');
+    const publishAt = new Date(Date.now() + 2_500);
+    // As `publication.schedule.set` stores it (that RPC asks drafting for the document first).
+    await db.query(
+      `INSERT INTO publication.publication_schedules (document_id, version, agency_id, publish_at, set_by) VALUES ($1, $2, $3, $4, $5)`,
+      [documentId, version.version, AGENCY, publishAt, randomUUID()],
+    );
+    await emitSecrecyCleared(documentId, 9, version.version, version.contentHash);
+
+    const waiting = await waitForState(documentId, 'scheduled');
+    expect(waiting.event_seq).toBe(9);
+    expect(portal.pushesFor(documentId)).toHaveLength(0);
+    expect((await streamEvents(documentId)).map((event) => event.type)).toEqual(['document.secrecy_cleared']);
+    const view = await rpc<PublicationView>(PUBLICATION_RPC.get, actor(['publisher']), { documentId });
+    expect(view).toMatchObject({ state: 'scheduled', scheduledAt: publishAt.toISOString(), receipt: null });
+
+    const row = await waitForState(documentId, 'published');
+    expect(row.event_seq).toBe(11);
+    expect(portal.pushesFor(documentId)).toHaveLength(1);
+    const events = await waitForEvents(documentId, ['document.publish_started', 'document.published']);
+    const started = events.find((event) => event.type === 'document.publish_started')!;
+    expect(started.sequence).toBe(10);
+    expect((started.payload as DocumentEventPayloads['publish_started']).scheduledAt).toBe(publishAt.toISOString());
+    expect(new Date(started.occurredAt).getTime()).toBeGreaterThanOrEqual(publishAt.getTime() - 1_000);
+    expect(events.find((event) => event.type === 'document.published')!.sequence).toBe(11);
   });
 
   it('resumes at boot a publication left publishing without a job', async () => {

@@ -1,26 +1,54 @@
-import { Module } from '@nestjs/common';
-import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
+import { BullModule } from '@nestjs/bullmq';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { DocumentSubmittedConsumer } from './adapters/document-submitted.consumer.js';
+import { ReviewReminderProcessor } from './adapters/review-reminder.processor.js';
 import { ReviewRpcController } from './adapters/review.rpc-controller.js';
+import { WebhookNotifier } from './adapters/webhook.notifier.js';
+import { REVIEW_CONFIG, loadReviewConfig } from './config/review.config.js';
+import type { ReviewConfig } from './config/review.config.js';
 import { CreateReviewSchema1763769600000 } from './persistence/migrations/1763769600000-CreateReviewSchema.js';
+import { DelegationsRemindersNotifications1795500000000 } from './persistence/migrations/1795500000000-DelegationsRemindersNotifications.js';
 import { ReviewCaseOrmEntity } from './persistence/review-case.orm-entity.js';
+import { ReviewDelegationOrmEntity } from './persistence/review-delegation.orm-entity.js';
+import { ReviewNotificationOrmEntity } from './persistence/review-notification.orm-entity.js';
 import { ReviewSignatureOrmEntity } from './persistence/review-signature.orm-entity.js';
 import { ReviewRepository } from './persistence/review.repository.js';
+import { REMINDER_QUEUE, ReminderQueue } from './queue/reminder-queue.js';
 import { ApproveDocumentUseCase } from './use-cases/approve-document/approve-document.use-case.js';
 import { CaseTransition } from './use-cases/case-transition.js';
+import { CreateDelegationUseCase } from './use-cases/create-delegation/create-delegation.use-case.js';
+import { GetApprovalSheetUseCase } from './use-cases/get-approval-sheet/get-approval-sheet.use-case.js';
+import { ListDelegationsUseCase } from './use-cases/list-delegations/list-delegations.use-case.js';
 import { ListInboxUseCase } from './use-cases/list-inbox/list-inbox.use-case.js';
+import { ListNotificationsUseCase } from './use-cases/list-notifications/list-notifications.use-case.js';
 import { OpenReviewUseCase } from './use-cases/open-review/open-review.use-case.js';
 import { ReturnDocumentUseCase } from './use-cases/return-document/return-document.use-case.js';
+import { RevokeDelegationUseCase } from './use-cases/revoke-delegation/revoke-delegation.use-case.js';
+import { EnsureRemindersUseCase } from './use-cases/send-reminder/ensure-reminders.use-case.js';
+import { SendReminderUseCase } from './use-cases/send-reminder/send-reminder.use-case.js';
 import { WithdrawDocumentUseCase } from './use-cases/withdraw-document/withdraw-document.use-case.js';
 
 export const REVIEW_SERVICE = 'review';
 
+/** The platform's Redis connection is shared with BullMQ; it is closed last, after queues and workers. */
+@Injectable()
+class RedisConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
 @Module({})
 export class ReviewModule {
-  static register(config: BaseConfig, logger: Logger): DynamicModule {
+  /** `review` defaults to the environment's review settings (REVIEW_*), read once here. */
+  static register(config: BaseConfig, logger: Logger, review: ReviewConfig = loadReviewConfig(process.env)): DynamicModule {
     return {
       module: ReviewModule,
       imports: [
@@ -30,22 +58,43 @@ export class ReviewModule {
           logger,
           database: {
             schema: REVIEW_SERVICE,
-            entities: [ReviewCaseOrmEntity, ReviewSignatureOrmEntity],
-            migrations: [CreateReviewSchema1763769600000],
+            entities: [ReviewCaseOrmEntity, ReviewSignatureOrmEntity, ReviewDelegationOrmEntity, ReviewNotificationOrmEntity],
+            migrations: [CreateReviewSchema1763769600000, DelegationsRemindersNotifications1795500000000],
           },
+          redis: true,
         }),
+        BullModule.forRootAsync({
+          inject: [REDIS_CONNECTION, BASE_CONFIG],
+          useFactory: (redis: Redis, base: BaseConfig) => ({
+            connection: redis,
+            prefix: `bull:${base.namespace.name || 'sanshen'}`,
+          }),
+        }),
+        BullModule.registerQueue({ name: REMINDER_QUEUE }),
       ],
       controllers: [ReviewRpcController],
       providers: [
+        { provide: REVIEW_CONFIG, useValue: review },
         ReviewRepository,
+        ReminderQueue,
+        WebhookNotifier,
         CaseTransition,
         OpenReviewUseCase,
         ApproveDocumentUseCase,
         ReturnDocumentUseCase,
         WithdrawDocumentUseCase,
         ListInboxUseCase,
+        GetApprovalSheetUseCase,
+        CreateDelegationUseCase,
+        ListDelegationsUseCase,
+        RevokeDelegationUseCase,
+        ListNotificationsUseCase,
+        SendReminderUseCase,
+        EnsureRemindersUseCase,
         DocumentSubmittedConsumer,
+        ReviewReminderProcessor,
         ...messagingProvider({ service: REVIEW_SERVICE, produces: true, handlers: [DocumentSubmittedConsumer] }),
+        RedisConnectionCloser,
       ],
     };
   }

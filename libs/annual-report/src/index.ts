@@ -29,6 +29,8 @@ export { cellDef, cellsOf, readCell } from './model/cells.js';
 export type { CellDef } from './model/cells.js';
 export { createEmptyReport } from './model/create-report.js';
 export type { NewReportInput } from './model/create-report.js';
+export { contentToReport, isAnnualReportContent, reportToContent } from './model/document-content.js';
+export type { AnnualReportContent } from './model/document-content.js';
 export { prefillFromPreviousYear } from './model/prefill.js';
 export type { Prefilled, PrefillError } from './model/prefill.js';
 
@@ -45,7 +47,7 @@ export type { UnplacedItem } from './import/source-lines.js';
 export { importReportHtml } from './import/import-html.js';
 
 // Rendering
-export { renderReportHtml } from './render/render-html.js';
+export { renderReportFragment, renderReportHtml } from './render/render-html.js';
 export { htmlToText } from './render/html-text.js';
 export { toReportJson } from './render/report-json.js';
 export type { JsonOptions } from './render/report-json.js';

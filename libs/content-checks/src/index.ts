@@ -2,6 +2,7 @@ export { scanText } from './scan-text.js';
 export type { ScanError, ScanErrorCode, ScanOptions } from './scan-text.js';
 export { scanSections } from './scan-sections.js';
 export type { TextSection } from './scan-sections.js';
+export { documentSections, richTextToPlain } from './document/document-sections.js';
 export { FINDING_TYPES } from './finding.js';
 export type { Finding, FindingType, SectionFinding, Severity } from './finding.js';
 export { compileDictionary } from './dictionary/compile-dictionary.js';

@@ -4,6 +4,8 @@ import type { EventActor } from './envelope.js';
 export const AUDIT_RPC = {
   timeline: 'audit.timeline.get',
   verify: 'audit.chain.verify',
+  /** The entries recorded in [from, to) as JSON Lines with a final digest line (auditors only). */
+  export: 'audit.ledger.export',
 } as const;
 
 export interface AuditTimelineRequest {
@@ -58,4 +60,17 @@ export interface AuditVerifyReply {
      */
     code?: string;
   };
+}
+
+export interface AuditExportRequest {
+  /** ISO 8601; inclusive. */
+  from: string;
+  /** ISO 8601; exclusive. At most 366 days after `from`. */
+  to: string;
+}
+
+export interface AuditExportReply {
+  /** One JSON object per line, entries in ledger order, then the digest line; ends with a newline. */
+  jsonl: string;
+  count: number;
 }

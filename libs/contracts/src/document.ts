@@ -22,6 +22,8 @@ export const DOCUMENT_EVENT_TYPES = [
   'approved_l2',
   'approved_l3',
   'returned',
+  'returned_previous',
+  'resumed',
   'secrecy_cleared',
   'secrecy_returned',
   'publish_started',
@@ -29,6 +31,7 @@ export const DOCUMENT_EVENT_TYPES = [
   'publish_failed',
   'publish_retried',
   'retracted',
+  'correction_started',
 ] as const;
 export type DocumentEventType = (typeof DOCUMENT_EVENT_TYPES)[number];
 

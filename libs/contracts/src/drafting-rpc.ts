@@ -9,6 +9,11 @@ export const DRAFTING_RPC = {
   submit: 'drafting.document.submit',
   getVersion: 'drafting.version.get',
   listVersions: 'drafting.version.list',
+  check: 'drafting.document.check',
+  importReport: 'drafting.document.import',
+  diff: 'drafting.document.diff',
+  aggregate: 'drafting.annual-report.aggregate',
+  render: 'drafting.annual-report.render',
 } as const;
 
 /** An ordinary website item: title, column (栏目) and sanitized rich text. */
@@ -45,6 +50,8 @@ export interface DocumentView {
   departmentId: string;
   authorId: string;
   content: unknown;
+  /** The explanation of warnings given at the last submission (annual reports), for reviewers. */
+  warningsExplanation?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -78,6 +85,8 @@ export interface ReviseDocumentRequest {
 export interface SubmitDocumentRequest {
   documentId: string;
   version: number;
+  /** The drafter's explanation of the annual report's warnings; required while any warning rule fails. */
+  warningsExplanation?: string;
 }
 
 export interface GetVersionRequest {
@@ -97,4 +106,123 @@ export interface DocumentVersionView {
   authorId: string;
   content: unknown;
   createdAt: string;
+}
+
+/** A finding of the annual-report rules (libs/annual-report): labels in Chinese, `cells` are JSON pointers into `content.tables`. */
+export interface ConsistencyFindingView {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  table: string | null;
+  row: string | null;
+  column: string | null;
+  expected: string | number | null;
+  actual: string | number | null;
+  cells: string[];
+}
+
+/** A content-check finding (libs/content-checks) in one section of the document. */
+export interface ContentFindingView {
+  section: string;
+  type: string;
+  severity: 'blocking' | 'warning';
+  start: number;
+  end: number;
+  matched: string;
+  suggestion: string | null;
+  message: string;
+}
+
+export interface CheckDocumentRequest {
+  documentId: string;
+  /** Default: the current version. */
+  version?: number;
+}
+
+export interface DocumentCheckView {
+  documentId: string;
+  version: number;
+  /** Findings of annual-report rules that fail at error severity: submission is refused while any remain. */
+  errors: ConsistencyFindingView[];
+  /** Findings of rules that fail at warning severity: submission needs a written explanation. */
+  warnings: ConsistencyFindingView[];
+  /** Content checks (classification marks, personal data, wording …), for every kind of document. */
+  findings: ContentFindingView[];
+  /** Informational notices of the rules (e.g. a 本年增/减 written as "增 114"). */
+  notices: ConsistencyFindingView[];
+  /** Every rule's status (annual reports; empty for articles). */
+  outcomes: { ruleId: string; severity: string; status: 'PASS' | 'FAIL' | 'N/A' | 'N/E' }[];
+  /** Last year's report the cross-year rules (XYR-*) compared with, when the system has it. */
+  previousReport: { documentId: string; version: number; year: number } | null;
+}
+
+export interface ImportReportRequest {
+  /** Extracted text of a published report. */
+  text?: string;
+  /** Or a file: .txt, .docx, or .pdf with a text layer (base64; the NATS message size bounds it). */
+  file?: { filename: string; contentType?: string; base64: string };
+}
+
+export interface UnplacedItemView {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export type ImportedDocumentView = DocumentView & { unplaced: UnplacedItemView[] };
+
+export interface DiffDocumentRequest {
+  documentId: string;
+  /** Default: the last version with a review decision or publication (else version 1). */
+  from?: number;
+  /** Default: the current version. */
+  to?: number;
+}
+
+export interface TextDiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface DocumentDiffView {
+  documentId: string;
+  from: number;
+  to: number;
+  /** Sections (or article fields) whose text changed, with a line diff. */
+  sections: { key: string; label: string; ops: TextDiffOp[] }[];
+  /** Table cells that changed (annual reports). */
+  cells: { pointer: string; table: string; row: string; column: string; from: number | null; to: number | null }[];
+}
+
+export interface AggregateReportsRequest {
+  year: number;
+  /** Agencies that should have reported (the gateway passes the agencies it knows). */
+  expectedAgencies?: { id: string; name: string }[];
+}
+
+export interface AggregateView {
+  year: number;
+  format: '2019' | '2021';
+  /** The summed tables, in the shape of `content.tables`. */
+  tables: Record<string, unknown>;
+  /** Cells blank in some included reports (the sum covers only the others). */
+  incompleteCells: string[];
+  included: { agencyId: string; agencyName: string; documentId: string; version: number; status: string }[];
+  missing: { agencyId: string; agencyName: string; reason: string; documentId?: string; status?: string }[];
+  failing: { agencyId: string; agencyName: string; documentId: string; ruleIds: string[] }[];
+}
+
+export interface RenderReportRequest {
+  documentId: string;
+  /** Default: the current version. */
+  version?: number;
+}
+
+export interface RenderedReportView {
+  documentId: string;
+  version: number;
+  /** The whole report as a standalone page in the national layout, with a print stylesheet. */
+  html: string;
+  /** The report in report.schema.json's shape (blank cells null). */
+  data: Record<string, unknown>;
 }

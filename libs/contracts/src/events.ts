@@ -35,13 +35,22 @@ export interface DocumentEventPayloads {
   approved_l2: SignaturePayload;
   approved_l3: SignaturePayload;
   returned: VersionRef & { level: ReviewLevel; reason: string; to: 'drafter' | 'previous' };
+  /** 驳回上一级: the reviewer at `level` sends the version back to level − 1, whose signature it voids. */
+  returned_previous: VersionRef & { level: ReviewLevel; reason: string; to: 'previous' };
+  /**
+   * A resubmitted version with unchanged content carries `level`'s still-valid signature forward: one
+   * event per carried level, emitted by review (actor: the system) right after `submitted`.
+   */
+  resumed: VersionRef & { level: ReviewLevel; signerId: string; signerName: string };
   secrecy_cleared: VersionRef & { decisionId: string; basis: string; opinion: string };
   secrecy_returned: VersionRef & { decisionId: string; opinion: string; findingIds: string[] };
   publish_started: VersionRef & { publicationId: string; scheduledAt: string | null };
   published: VersionRef & { publicationId: string; url: string; publishedAt: string };
   publish_failed: VersionRef & { publicationId: string; reason: string; attempts: number };
   publish_retried: VersionRef & { publicationId: string };
-  retracted: VersionRef & { publicationId: string; reason: string; authorizedBy: string };
+  retracted: VersionRef & { publicationId: string; reason: string; authorizedBy: string; requestedBy?: string };
+  /** A published version is being corrected (更正): back to draft; the page stays live until the new version replaces it. */
+  correction_started: VersionRef & { publicationId: string; reason: string | null };
 }
 
 /** Schema version of each lifecycle event's payload; bump only with a V2 beside V1 (STYLE.md). */

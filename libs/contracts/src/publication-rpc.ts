@@ -2,7 +2,81 @@
 export const PUBLICATION_RPC = {
   get: 'publication.publication.get',
   retry: 'publication.publication.retry',
+  schedule: 'publication.schedule.set',
+  requestRetraction: 'publication.retraction.request',
+  authorizeRetraction: 'publication.retraction.authorize',
+  startCorrection: 'publication.correction.start',
+  queueOverview: 'publication.queue.overview',
 } as const;
+
+export const QUEUE_JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'] as const;
+export type QueueJobState = (typeof QUEUE_JOB_STATES)[number];
+
+/** Operators' view of the push queue (administrators only): counts and the latest jobs of some states. */
+export interface QueueOverviewRequest {
+  /** Which jobs to list; all but `completed` when absent. */
+  states?: QueueJobState[];
+  /** At most this many jobs per state (1–100, default 20). */
+  limit?: number;
+}
+
+export interface QueueJobView {
+  id: string;
+  state: QueueJobState;
+  publicationId: string;
+  run: number;
+  attemptsMade: number;
+  attempts: number;
+  createdAt: string;
+  processedAt: string | null;
+  finishedAt: string | null;
+  /** Delayed jobs: when they run (定时发布, or the next retry). */
+  runAt: string | null;
+  failedReason: string | null;
+}
+
+export interface QueueOverview {
+  queue: string;
+  counts: Record<QueueJobState, number>;
+  jobs: QueueJobView[];
+}
+
+/** 定时发布: publish this version at `publishAt` (ISO 8601 with offset) instead of at once. */
+export interface ScheduleRequest {
+  documentId: string;
+  version: number;
+  publishAt: string;
+}
+
+export interface ScheduleView {
+  documentId: string;
+  version: number;
+  publishAt: string;
+  setBy: string;
+  setAt: string;
+  /** `scheduled` once the version is cleared and waiting for its time; `pending` before. */
+  state: 'pending' | 'scheduled';
+}
+
+/** 撤稿 request by a publisher: the principal authorizes it with `{documentId}`. */
+export interface RetractionRequest {
+  documentId: string;
+  reason: string;
+}
+
+/** 更正: a drafter reopens the published document; the new version goes through the whole flow. */
+export interface CorrectionRequest {
+  documentId: string;
+  reason?: string | null;
+}
+
+export interface RetractionView {
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  authorizedBy: string | null;
+  retractedAt: string | null;
+}
 
 export interface PublicationRequest {
   documentId: string;
@@ -25,4 +99,8 @@ export interface PublicationView {
   scheduledAt: string | null;
   attempts: PublicationAttemptView[];
   receipt: { url: string; publishedAt: string; contentHash: string } | null;
+  /** The retraction request and its authorization, once a publisher asked for one. */
+  retraction?: RetractionView | null;
+  /** Set when a drafter reopened this published version for a correction (更正). */
+  correctionStartedAt?: string | null;
 }

@@ -1,5 +1,6 @@
 import type { DocumentKind, DocumentStatus } from './document.js';
 import type { ReviewLevel } from './events.js';
+import type { Role } from './roles.js';
 
 /** RPC patterns of the review service. Wire contracts: never rename. */
 export const REVIEW_RPC = {
@@ -7,19 +8,28 @@ export const REVIEW_RPC = {
   return: 'review.document.return',
   withdraw: 'review.document.withdraw',
   inbox: 'review.task.inbox',
+  approvalSheet: 'review.approval-sheet.get',
+  delegate: 'review.delegation.create',
+  delegations: 'review.delegation.list',
+  revokeDelegation: 'review.delegation.revoke',
+  notifications: 'review.notification.list',
 } as const;
 
 export interface ApproveDocumentRequest {
   documentId: string;
   version: number;
   comment?: string | null;
+  /** The level the reviewer decided on (from the inbox); a case that has moved on answers 409. */
+  level?: ReviewLevel | null;
 }
 
 export interface ReturnDocumentRequest {
   documentId: string;
   version: number;
   reason: string;
+  /** `previous` (驳回上一级): back to the level below; at level 1 that is the drafter. */
   to: 'drafter' | 'previous';
+  level?: ReviewLevel | null;
 }
 
 export interface WithdrawDocumentRequest {
@@ -35,6 +45,12 @@ export interface ReviewDecisionView {
   level: ReviewLevel | null;
 }
 
+/** The person a delegate acts for ("X 代 Y": X the delegate, Y this person). */
+export interface OnBehalfOf {
+  userId: string;
+  displayName: string;
+}
+
 export interface InboxItem {
   documentId: string;
   title: string;
@@ -48,8 +64,109 @@ export interface InboxItem {
   submittedAt: string;
   openedAt: string;
   dueAt: string;
+  /** Set when the task is the caller's through a delegation: whose task it is. */
+  onBehalfOf?: OnBehalfOf | null;
+  /** When the reminder went out (overdue), and when it was escalated to the next level up. */
+  remindedAt?: string | null;
+  escalatedAt?: string | null;
 }
 
 export interface InboxView {
   items: InboxItem[];
+}
+
+export interface CreateDelegationRequest {
+  toUserId: string;
+  /** ISO 8601 instants; the delegation holds for from ≤ t < until. */
+  from: string;
+  until: string;
+}
+
+export interface DelegationView {
+  id: string;
+  agencyId: string;
+  fromUserId: string;
+  fromName: string;
+  toUserId: string;
+  /** The review roles delegated (the delegator's, captured at creation). */
+  roles: Role[];
+  from: string;
+  until: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface DelegationListView {
+  /** Delegations the caller gave. */
+  given: DelegationView[];
+  /** Delegations the caller holds. */
+  received: DelegationView[];
+}
+
+export interface RevokeDelegationRequest {
+  delegationId: string;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: 'review_reminder' | 'review_escalation';
+  documentId: string;
+  level: ReviewLevel;
+  title: string;
+  message: string;
+  createdAt: string;
+  /** Set when the notification reaches the caller through a delegation. */
+  onBehalfOf?: OnBehalfOf | null;
+}
+
+export interface NotificationListView {
+  items: NotificationView[];
+}
+
+export interface ApprovalSheetRequest {
+  documentId: string;
+  /** Default: the version under review (or last reviewed). */
+  version?: number;
+  format: 'json' | 'html';
+}
+
+export interface ApprovalSheetSignature {
+  level: ReviewLevel;
+  /** 科室负责人审核 / 分管领导审核 / 主要领导审定 */
+  label: string;
+  decision: 'approved' | 'returned' | 'returned_previous';
+  signerId: string;
+  signerName: string;
+  /** The reviewer the signer stood in for, if signed under a delegation. */
+  onBehalfOf: OnBehalfOf | null;
+  /** "X" or "X 代 Y". */
+  signedAs: string;
+  signedAt: string;
+  opinion: string | null;
+}
+
+export interface ApprovalSheetView {
+  documentId: string;
+  agencyName: string;
+  title: string;
+  kind: DocumentKind;
+  version: number;
+  contentHash: string;
+  status: DocumentStatus;
+  departmentId: string;
+  drafter: { userId: string; displayName: string };
+  submittedAt: string;
+  /** The signature standing at each level for this version (approved), in level order. */
+  levels: ApprovalSheetSignature[];
+  /** Every decision on this version, oldest first (returns included). */
+  history: ApprovalSheetSignature[];
+  secrecy: { conclusion: string; basis: string; opinion: string; reviewerName: string; decidedAt: string } | null;
+  publication: { url: string; publishedAt: string; contentHash: string } | null;
+  generatedAt: string;
+}
+
+export interface ApprovalSheetReply {
+  sheet: ApprovalSheetView;
+  /** The printable page, when asked for format html. */
+  html: string | null;
 }

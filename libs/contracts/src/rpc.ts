@@ -10,6 +10,22 @@ export interface RpcRequest<TPayload> {
   actor: Actor | null;
   correlationId: string;
   payload: TPayload;
+  /** Added by the sending service's client (libs/platform): proves the actor came from a service holding the internal secret. */
+  signature?: RpcSignature;
+}
+
+/**
+ * HMAC-SHA256 with the shared INTERNAL_TOKEN_SECRET over the canonical JSON of
+ * `{v, pattern, issuedAt, correlationId, actor, payloadDigest}` (payloadDigest = sha256 of the
+ * payload's canonical JSON), base64url. Receivers refuse a request whose MAC does not match, whose
+ * pattern is not the subject it arrived on, or whose issuedAt is not within a minute of their clock.
+ */
+export interface RpcSignature {
+  v: 1;
+  pattern: string;
+  /** Milliseconds since the epoch. */
+  issuedAt: number;
+  mac: string;
 }
 
 /** Replies: the result, or a typed error. */

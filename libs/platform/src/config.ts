@@ -10,6 +10,7 @@ const baseSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters').optional(),
 });
 
 export interface BaseConfig {
@@ -21,6 +22,13 @@ export interface BaseConfig {
   port: number;
   logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
   streamReplicas: number;
+  /** HMAC key of service-to-service requests (signed actor); null only in a service that makes and answers none (the portal). */
+  internalTokenSecret: string | null;
+}
+
+export interface BaseConfigOptions {
+  /** The service sends or answers NATS requests, so INTERNAL_TOKEN_SECRET is required (default true). */
+  internalRequests?: boolean;
 }
 
 export const BASE_CONFIG = Symbol('BASE_CONFIG');
@@ -29,8 +37,11 @@ export const BASE_CONFIG = Symbol('BASE_CONFIG');
  * Reads and checks the environment once, at boot; a bad value stops the service with a message
  * naming the variable. Nothing reads process.env after this.
  */
-export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number): BaseConfig {
+export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number, options: BaseConfigOptions = {}): BaseConfig {
   const parsed = parseEnv(baseSchema.extend({ PORT: z.coerce.number().int().min(1).max(65535).default(defaultPort) }), env);
+  if ((options.internalRequests ?? true) && parsed.INTERNAL_TOKEN_SECRET === undefined) {
+    throw new Error('Invalid configuration: INTERNAL_TOKEN_SECRET is required (at least 32 characters, the same in every service)');
+  }
   return {
     namespace: { name: parsed.SANSHEN_NAMESPACE },
     databaseUrl: parsed.DATABASE_URL,
@@ -40,6 +51,7 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number): Bas
     port: parsed.PORT,
     logLevel: parsed.LOG_LEVEL,
     streamReplicas: parsed.STREAM_REPLICAS,
+    internalTokenSecret: parsed.INTERNAL_TOKEN_SECRET ?? null,
   };
 }
 

@@ -1,12 +1,13 @@
 export { loadBaseConfig, parseEnv, BASE_CONFIG } from './config.js';
-export type { BaseConfig } from './config.js';
+export type { BaseConfig, BaseConfigOptions } from './config.js';
 export { dataSourceOptions, openDataSource, databaseModule } from './database.js';
 export type { DatabaseOptions } from './database.js';
 export { NATS_CONNECTION, connectNats } from './nats.js';
 export { createRootLogger, correlationIdFrom, messagingLogger, CORRELATION_HEADER } from './logging.js';
 export { messagingProvider, MessagingLifecycle, EventOutbox, MESSAGING_RUNTIME } from './messaging.js';
 export type { MessagingProviderOptions } from './messaging.js';
-export { RpcPattern, ServiceClient, requireActor } from './rpc.js';
+export { RpcPattern, RpcSignatureGuard, ServiceClient, requireActor } from './rpc.js';
+export { signRpcRequest, hasValidRpcSignature, RPC_SIGNATURE_MAX_AGE_MS } from './request-signing.js';
 export { ErrorFilter, httpStatusOf } from './error.filter.js';
 export { PlatformModule } from './platform.module.js';
 export type { PlatformOptions } from './platform.module.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule, Provider } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -13,7 +13,8 @@ import { HealthController, MetricsController } from './health.js';
 import { loggingModule } from './logging.js';
 import { NATS_CONNECTION, NatsConnectionCloser, connectNats } from './nats.js';
 import { ErrorFilter } from './error.filter.js';
-import { ServiceClient } from './rpc.js';
+import { RpcSignatureGuard, ServiceClient } from './rpc.js';
+import { configureRequestSigning } from './request-signing.js';
 import { REDIS_CONNECTION, ROOT_LOGGER } from './tokens.js';
 
 export interface PlatformOptions {
@@ -45,7 +46,9 @@ export class PlatformModule {
       NatsConnectionCloser,
       ServiceClient,
       { provide: APP_FILTER, useClass: ErrorFilter },
+      { provide: APP_GUARD, useClass: RpcSignatureGuard },
     ];
+    configureRequestSigning(options.config.internalTokenSecret);
     if (options.redis) {
       providers.push({
         provide: REDIS_CONNECTION,

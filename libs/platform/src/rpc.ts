@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { CanActivate, ExecutionContext, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Transport } from '@nestjs/microservices';
-import type { ClientProxy } from '@nestjs/microservices';
+import type { ClientProxy, NatsContext } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { DomainError, domainErrorFromBody, rpcSubject, isValidNamespace } from '@sanshen/contracts';
 import type { Actor, RpcRequest } from '@sanshen/contracts';
 import { firstValueFrom, timeout } from 'rxjs';
 import { BASE_CONFIG } from './config.js';
 import type { BaseConfig } from './config.js';
+import { hasValidRpcSignature, requestSigningSecret, signRpcRequest } from './request-signing.js';
 
 /**
  * The namespace, read once when decorators are evaluated (module load, i.e. boot): message patterns
@@ -24,7 +25,11 @@ export function RpcPattern(pattern: string): MethodDecorator {
   return MessagePattern(rpcSubject(bootNamespace(), pattern));
 }
 
-/** Refuses a request that carries no well-formed actor: services never trust a bare message. */
+/**
+ * Refuses a request that carries no well-formed actor, or whose actor is not signed by a service
+ * holding INTERNAL_TOKEN_SECRET (the gateway, or a service acting as the system): services never
+ * trust a bare message, however well-formed.
+ */
 export function requireActor<T>(request: RpcRequest<T>): Actor {
   const actor = request.actor;
   if (
@@ -37,7 +42,35 @@ export function requireActor<T>(request: RpcRequest<T>): Actor {
   ) {
     throw new DomainError('ACTOR.INVALID');
   }
+  const secret = requestSigningSecret();
+  if (secret === null || !hasValidRpcSignature(secret, request)) throw new DomainError('ACTOR.INVALID', { reason: 'signature' });
   return actor;
+}
+
+/**
+ * Binds a signed request to the subject it arrived on: a request signed for one pattern and sent to
+ * another is refused before the handler runs (requireActor checks the MAC itself). Registered for
+ * every service by PlatformModule; HTTP requests pass through.
+ */
+@Injectable()
+export class RpcSignatureGuard implements CanActivate {
+  private readonly namespace: { name: string };
+
+  constructor(@Inject(BASE_CONFIG) config: BaseConfig) {
+    this.namespace = config.namespace;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'rpc') return true;
+    const data = context.switchToRpc().getData<Partial<RpcRequest<unknown>> | null>();
+    const signature = data?.signature;
+    if (signature === undefined) return true;
+    const subject = context.switchToRpc().getContext<NatsContext>().getSubject();
+    if (typeof signature?.pattern !== 'string' || rpcSubject(this.namespace, signature.pattern) !== subject) {
+      throw new DomainError('ACTOR.INVALID', { reason: 'pattern' });
+    }
+    return true;
+  }
 }
 
 export const SERVICE_CLIENT_TIMEOUT_MS = 10_000;
@@ -47,9 +80,11 @@ export const SERVICE_CLIENT_TIMEOUT_MS = 10_000;
 export class ServiceClient implements OnApplicationShutdown {
   private readonly client: ClientProxy;
   private readonly namespace: { name: string };
+  private readonly secret: string | null;
 
   constructor(@Inject(BASE_CONFIG) config: BaseConfig) {
     this.namespace = config.namespace;
+    this.secret = config.internalTokenSecret;
     this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: config.natsUrl.split(',') } });
   }
 
@@ -58,9 +93,11 @@ export class ServiceClient implements OnApplicationShutdown {
     request: RpcRequest<TPayload>,
     timeoutMs = SERVICE_CLIENT_TIMEOUT_MS,
   ): Promise<TReply> {
+    if (this.secret === null) throw new Error('INTERNAL_TOKEN_SECRET is not configured: this service cannot call others');
     const h = natsHeaders();
     h.set('X-Correlation-Id', request.correlationId);
-    const record = new NatsRecordBuilder(request).setHeaders(h).build();
+    const signed: RpcRequest<TPayload> = { ...request, signature: signRpcRequest(this.secret, pattern, request) };
+    const record = new NatsRecordBuilder(signed).setHeaders(h).build();
     try {
       return await firstValueFrom(
         this.client.send<TReply>(rpcSubject(this.namespace, pattern), record).pipe(timeout(timeoutMs)),

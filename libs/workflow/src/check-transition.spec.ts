@@ -37,6 +37,24 @@ const ARCHITECTURE_TABLE: readonly Row[] = [
     ],
     owner: 'review',
   },
+  // Proposed row (docs/architecture.md, issue #4): 驳回上一级 returns one level down.
+  {
+    event: 'returned_previous',
+    moves: [
+      ['pending_l2', 'pending_l1', 'deputy'],
+      ['pending_l3', 'pending_l2', 'principal'],
+    ],
+    owner: 'review',
+  },
+  // Proposed row: an unchanged resubmission resumes, carrying each still-valid signature forward.
+  {
+    event: 'resumed',
+    moves: [
+      ['pending_l1', 'pending_l2', 'system'],
+      ['pending_l2', 'pending_l3', 'system'],
+    ],
+    owner: 'review',
+  },
   { event: 'secrecy_cleared', moves: [['pending_secrecy', 'approved', 'secrecy_officer']], owner: 'secrecy' },
   { event: 'secrecy_returned', moves: [['pending_secrecy', 'draft', 'secrecy_officer']], owner: 'secrecy' },
   { event: 'publish_started', moves: [['approved', 'publishing', 'system']], owner: 'publication' },
@@ -44,6 +62,7 @@ const ARCHITECTURE_TABLE: readonly Row[] = [
   { event: 'publish_failed', moves: [['publishing', 'publish_failed', 'system']], owner: 'publication' },
   { event: 'publish_retried', moves: [['publish_failed', 'publishing', 'publisher']], owner: 'publication' },
   { event: 'retracted', moves: [['published', 'retracted', 'principal']], owner: 'publication' },
+  { event: 'correction_started', moves: [['published', 'draft', 'drafter']], owner: 'publication' },
 ];
 
 const FROMS: readonly From[] = [null, ...DOCUMENT_STATUSES];
@@ -95,7 +114,7 @@ describe('the expectation table itself', () => {
 
   it('covers the whole product of states, events and performers', () => {
     expect(PRODUCT).toHaveLength((DOCUMENT_STATUSES.length + 1) * DOCUMENT_EVENT_TYPES.length * (ROLES.length + 1));
-    expect(PRODUCT.filter((testCase) => testCase.expected.kind === 'ok')).toHaveLength(17);
+    expect(PRODUCT.filter((testCase) => testCase.expected.kind === 'ok')).toHaveLength(22);
   });
 });
 

@@ -27,14 +27,14 @@ const SIGNING_EVENTS = ['approved_l1', 'approved_l2', 'approved_l3', 'secrecy_cl
 const FORWARD: Record<DocumentStatus | 'new', readonly DocumentEventType[]> = {
   new: ['created'],
   draft: ['submitted', 'submitted', 'revised'],
-  pending_l1: ['approved_l1', 'approved_l1', 'approved_l1', 'withdrawn', 'returned'],
-  pending_l2: ['approved_l2', 'approved_l2', 'approved_l2', 'returned'],
-  pending_l3: ['approved_l3', 'approved_l3', 'approved_l3', 'returned'],
+  pending_l1: ['approved_l1', 'approved_l1', 'approved_l1', 'withdrawn', 'returned', 'resumed'],
+  pending_l2: ['approved_l2', 'approved_l2', 'approved_l2', 'returned', 'returned_previous', 'resumed'],
+  pending_l3: ['approved_l3', 'approved_l3', 'approved_l3', 'returned', 'returned_previous'],
   pending_secrecy: ['secrecy_cleared', 'secrecy_cleared', 'secrecy_cleared', 'secrecy_returned'],
   approved: ['publish_started'],
   publishing: ['published', 'published', 'publish_failed'],
   publish_failed: ['publish_retried'],
-  published: ['retracted'],
+  published: ['retracted', 'correction_started'],
   retracted: [],
 };
 const FITTING_BY_STATE: Partial<Record<DocumentStatus, Performer>> = {
@@ -51,6 +51,8 @@ const FITTING: Record<DocumentEventType, Performer> = {
   approved_l2: 'deputy',
   approved_l3: 'principal',
   returned: 'dept_head',
+  returned_previous: 'deputy',
+  resumed: 'system',
   secrecy_cleared: 'secrecy_officer',
   secrecy_returned: 'secrecy_officer',
   publish_started: 'system',
@@ -58,6 +60,7 @@ const FITTING: Record<DocumentEventType, Performer> = {
   publish_failed: 'system',
   publish_retried: 'publisher',
   retracted: 'principal',
+  correction_started: 'drafter',
 };
 
 /** One generated step: mostly "whatever comes next", sometimes anything at all. */
@@ -104,7 +107,7 @@ function toEvent(step: Step, state: LifecycleState | null): LifecycleEvent {
   if (step.type !== 'next') type = step.type;
   else if (forward.length > 0) type = forward[step.pick % forward.length]!;
   else type = DOCUMENT_EVENT_TYPES[step.pick % DOCUMENT_EVENT_TYPES.length]!; // nothing moves it on
-  const fitting = (type === 'returned' && state !== null ? FITTING_BY_STATE[state.status] : undefined) ?? FITTING[type];
+  const fitting = ((type === 'returned' || type === 'returned_previous') && state !== null ? FITTING_BY_STATE[state.status] : undefined) ?? FITTING[type];
   const performers: readonly Performer[] = step.performers === 'fitting' ? [fitting] : step.performers;
   const content = type === 'revised' || type === 'created' ? CONTENTS[step.pick % CONTENTS.length]! : carried(step, state);
   const actorId = performers.length === 1 && performers[0] === 'system' ? 'system' : step.actor;
@@ -145,7 +148,11 @@ function publicationViolation(accepted: readonly LifecycleEvent[]): string | nul
     positions.push(index);
   }
   if (signers.size !== SIGNING_EVENTS.length) return `only ${signers.size} distinct signers`;
-  if (positions.some((position, i) => i > 0 && position < positions[i - 1]!)) return 'signatures out of review order';
+  // A resumption carries an earlier level's still-valid signature past a later re-signing of a level
+  // below it, so with a `resumed` since the last edit only the secrecy clearance must come last.
+  const resumedSinceEdit = accepted.slice(lastEdit).some((event) => event.type === 'resumed');
+  const ordered = resumedSinceEdit ? positions.slice(0, 3).every((position) => position < positions[3]!) : positions.every((position, i) => i === 0 || position > positions[i - 1]!);
+  if (!ordered) return 'signatures out of review order';
   return null;
 }
 

@@ -115,6 +115,31 @@ describe('applyLifecycleEvent / foldLifecycle', () => {
       expect(statuses(history).slice(-5)).toEqual(['publishing', 'publish_failed', 'publishing', 'published', 'retracted']);
     });
 
+    it('reopens a published document for a correction, voiding the sign-offs, and publishes the new version', () => {
+      const reopened = fold([...REVIEWED, system('publish_started'), system('published'), ev('correction_started', AUTHOR, ['drafter'])]);
+      expect(reopened).toMatchObject({ status: 'draft', version: 1, signatures: {}, signers: [] });
+      expect(fullySigned(reopened)).toBe(false);
+      const corrected = [
+        ...REVIEWED,
+        system('publish_started'),
+        system('published'),
+        ev('correction_started', AUTHOR, ['drafter']),
+        ev('revised', AUTHOR, ['drafter'], V2),
+        submitted(V2),
+        approvedL1(HEAD, V2),
+        approvedL2(DEPUTY, V2),
+        approvedL3(PRINCIPAL, V2),
+        cleared(OFFICER, V2),
+        system('publish_started', V2),
+        system('published', V2),
+      ];
+      expect(fold(corrected)).toMatchObject({ status: 'published', version: 2, contentHash: V2.contentHash });
+      expect(applyLifecycleEvent(fold(corrected.slice(0, 8)), ev('correction_started', 'u-publisher', ['publisher']))).toMatchObject({
+        ok: false,
+        error: { code: 'DOCUMENT.ROLE_NOT_ALLOWED' },
+      });
+    });
+
     it('records the drafter named on `created` as the author, not whoever emitted it', () => {
       const state = fold([{ ...ev('created', 'u-importer', ['drafter']), authorId: AUTHOR }]);
       expect(state.authorId).toBe(AUTHOR);
@@ -350,6 +375,58 @@ describe('applyLifecycleEvent / foldLifecycle', () => {
 
     it('refuses an empty history', () => {
       expect(foldLifecycle([])).toMatchObject({ ok: false, error: { code: 'DOCUMENT.INVALID_TRANSITION', index: 0 } });
+    });
+  });
+});
+
+describe('驳回上一级 and resuming an unchanged resubmission', () => {
+  const returned = (level: 1 | 2 | 3, actor: string, performer: Performer) => ev('returned', actor, [performer]);
+  const resumed = () => system('resumed');
+
+  it('returns one level down and voids only that level’s signature, which its signer may give again', () => {
+    const history = [created(), submitted(), approvedL1(), approvedL2(), ev('returned_previous', PRINCIPAL, ['principal'])];
+    const state = fold(history);
+    expect(state).toMatchObject({ status: 'pending_l2', signatures: { l1: V1.contentHash } });
+    expect(state.signatures.l2).toBeUndefined();
+    expect(statuses([...history, approvedL2(), approvedL3()]).slice(-2)).toEqual(['pending_l3', 'pending_secrecy']);
+  });
+
+  it('refuses 驳回上一级 at level 1 (there is no level below the drafter but the drafter)', () => {
+    const state = fold([created(), submitted()]);
+    expect(applyLifecycleEvent(state, ev('returned_previous', HEAD, ['dept_head']))).toMatchObject({
+      ok: false,
+      error: { code: 'DOCUMENT.INVALID_TRANSITION' },
+    });
+  });
+
+  it('resumes at the level that returned, carrying the still-valid signatures forward one level per event', () => {
+    const history = [created(), submitted(), approvedL1(), approvedL2(), returned(3, PRINCIPAL, 'principal'), submitted(), resumed(), resumed()];
+    expect(statuses(history).slice(-3)).toEqual(['pending_l1', 'pending_l2', 'pending_l3']);
+    expect(statuses([...history, approvedL3(), cleared()]).at(-1)).toBe('approved');
+  });
+
+  it('refuses to carry forward a signature that a new version voided', () => {
+    const history = [
+      created(),
+      submitted(),
+      approvedL1(),
+      returned(2, DEPUTY, 'deputy'),
+      ev('revised', AUTHOR, ['drafter'], V2),
+      submitted(V2),
+    ];
+    expect(applyLifecycleEvent(fold(history), system('resumed', V2))).toMatchObject({
+      ok: false,
+      error: { code: 'DOCUMENT.HASH_MISMATCH' },
+    });
+  });
+
+  it('refuses to carry forward the signature 驳回上一级 voided, and lets only the system resume', () => {
+    const afterPrevious = [created(), submitted(), approvedL1(), ev('returned_previous', DEPUTY, ['deputy'])];
+    expect(applyLifecycleEvent(fold(afterPrevious), resumed())).toMatchObject({ ok: false, error: { code: 'DOCUMENT.HASH_MISMATCH' } });
+    const signed = fold([created(), submitted(), approvedL1(), returned(2, DEPUTY, 'deputy'), submitted()]);
+    expect(applyLifecycleEvent(signed, ev('resumed', AUTHOR, ['drafter']))).toMatchObject({
+      ok: false,
+      error: { code: 'DOCUMENT.ROLE_NOT_ALLOWED' },
     });
   });
 });

@@ -48,6 +48,9 @@ export interface LifecycleError {
 
 const ALL_STEPS: readonly SignedStep[] = ['l1', 'l2', 'l3', 'secrecy'];
 
+/** The step whose signature a review status waits for. */
+const STEP_OF_PENDING: Partial<Record<DocumentStatus, SignedStep>> = { pending_l1: 'l1', pending_l2: 'l2', pending_l3: 'l3' };
+
 function signedStepOf(type: DocumentEventType): SignedStep | null {
   switch (type) {
     case 'approved_l1':
@@ -63,12 +66,15 @@ function signedStepOf(type: DocumentEventType): SignedStep | null {
     case 'submitted':
     case 'withdrawn':
     case 'returned':
+    case 'returned_previous':
+    case 'resumed':
     case 'secrecy_returned':
     case 'publish_started':
     case 'published':
     case 'publish_failed':
     case 'publish_retried':
     case 'retracted':
+    case 'correction_started':
       return null;
     default:
       return assertNever(type);
@@ -113,6 +119,25 @@ export function applyLifecycleEvent(
   }
   if (event.version !== state.version || event.contentHash !== state.contentHash) {
     return fail('DOCUMENT.HASH_MISMATCH', event, from, `expected v${state.version} ${state.contentHash}`);
+  }
+  if (event.type === 'correction_started') {
+    // Reopened for a correction: the published version's sign-offs do not carry over to what follows.
+    return ok({ ...state, status: next, signatures: {}, signers: [] });
+  }
+  if (event.type === 'resumed') {
+    // Carrying a signature forward is legal only while it is bound to this version's content.
+    const carried = STEP_OF_PENDING[from ?? 'draft'];
+    if (carried === undefined || state.signatures[carried] !== state.contentHash) {
+      return fail('DOCUMENT.HASH_MISMATCH', event, from, `no valid ${carried ?? 'review'} signature to carry forward`);
+    }
+    return ok({ ...state, status: next });
+  }
+  if (event.type === 'returned_previous') {
+    // The level below must decide again: its signature no longer counts (its signer may sign it again).
+    const voided = STEP_OF_PENDING[next];
+    const signatures = { ...state.signatures };
+    if (voided !== undefined) delete signatures[voided];
+    return ok({ ...state, status: next, signatures });
   }
   const step = signedStepOf(event.type);
   if (step !== null) {

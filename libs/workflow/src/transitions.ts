@@ -26,6 +26,13 @@ export const EDGES: readonly Edge[] = [
   { event: 'returned', from: 'pending_l1', to: 'draft', by: ['dept_head'] },
   { event: 'returned', from: 'pending_l2', to: 'draft', by: ['deputy'] },
   { event: 'returned', from: 'pending_l3', to: 'draft', by: ['principal'] },
+  // 驳回上一级: back one level, not to the drafter (the level below must decide again).
+  { event: 'returned_previous', from: 'pending_l2', to: 'pending_l1', by: ['deputy'] },
+  { event: 'returned_previous', from: 'pending_l3', to: 'pending_l2', by: ['principal'] },
+  // A resubmission of unchanged content resumes at the level that returned it: review carries each
+  // still-valid signature forward, one level per event (the lifecycle checks the signature is bound).
+  { event: 'resumed', from: 'pending_l1', to: 'pending_l2', by: ['system'] },
+  { event: 'resumed', from: 'pending_l2', to: 'pending_l3', by: ['system'] },
   { event: 'secrecy_cleared', from: 'pending_secrecy', to: 'approved', by: ['secrecy_officer'] },
   { event: 'secrecy_returned', from: 'pending_secrecy', to: 'draft', by: ['secrecy_officer'] },
   { event: 'publish_started', from: 'approved', to: 'publishing', by: ['system'] },
@@ -34,6 +41,9 @@ export const EDGES: readonly Edge[] = [
   { event: 'publish_retried', from: 'publish_failed', to: 'publishing', by: ['publisher'] },
   // Requested by a publisher; the event is fired by the principal's authorization (a second person).
   { event: 'retracted', from: 'published', to: 'retracted', by: ['principal'] },
+  // Correction (更正): the drafter reopens a published document; publication owns `published`, so it
+  // emits the event and hands the baton back to drafting. The live page stays until the new version replaces it.
+  { event: 'correction_started', from: 'published', to: 'draft', by: ['drafter'] },
 ];
 
 /** The service that owns (and alone may move) a document in each state. */
@@ -60,6 +70,8 @@ export const EVENT_OWNER = {
   approved_l2: 'review',
   approved_l3: 'review',
   returned: 'review',
+  returned_previous: 'review',
+  resumed: 'review',
   secrecy_cleared: 'secrecy',
   secrecy_returned: 'secrecy',
   publish_started: 'publication',
@@ -67,4 +79,5 @@ export const EVENT_OWNER = {
   publish_failed: 'publication',
   publish_retried: 'publication',
   retracted: 'publication',
+  correction_started: 'publication',
 } as const satisfies Record<DocumentEventType, EventProducer>;

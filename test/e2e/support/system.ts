@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { TEST_PG_ADMIN_URL, databaseUrlFor } from '../../support/env.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -14,11 +16,20 @@ export type AppName = (typeof APPS)[number];
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** This system's own namespace and database (tests that reach into PostgreSQL or NATS use these). */
+  namespace: string;
+  databaseUrl: string;
   portalUrl: string;
   demoPassword: string;
   ports: Record<AppName, number>;
   /** Stops one service with a signal (fault tests) and starts it again with the same settings. */
   restart(app: AppName, signal?: NodeJS.Signals): Promise<void>;
+  /** Stops one service with a signal and leaves it down (fault tests); `start` brings it back. */
+  kill(app: AppName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a service stopped with `kill`, with the same settings and port. */
+  start(app: AppName): Promise<void>;
+  /** Appends to the run's environment for services started from now on (e.g. after a `kill`). */
+  setEnv(app: AppName, env: Record<string, string>): void;
   stop(): Promise<void>;
 }
 
@@ -31,6 +42,17 @@ async function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+async function createDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrlFor(name);
 }
 
 async function healthy(port: number): Promise<boolean> {
@@ -52,21 +74,26 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
       throw new Error(`dist/apps/${app}/main.js is missing: run \`nest build --all\` (scripts/test.sh does)`);
     }
   }
-  const namespace = process.env.SANSHEN_NAMESPACE ?? '';
-  if (namespace === '') throw new Error('no test namespace: run through the e2e vitest project');
+  const runNamespace = process.env.SANSHEN_NAMESPACE ?? '';
+  if (runNamespace === '') throw new Error('no test namespace: run through the e2e vitest project');
+  // Every system gets its own namespace and database, so e2e files never see each other's data.
+  const namespace = `${runNamespace}_s${randomBytes(3).toString('hex')}`;
+  const databaseUrl = await createDatabase(`sanshen_${namespace}`);
   const ports = Object.fromEntries(await Promise.all(APPS.map(async (app) => [app, await freePort()]))) as Record<AppName, number>;
   const portalUrl = `http://127.0.0.1:${ports.portal}`;
-  const demoPassword = `E2e-${randomBytes(9).toString('base64url')}`;
+  // Derived from the namespace, so a system restarted on the same database signs in with the same one.
+  const demoPassword = `E2e-${createHash('sha256').update(`demo:${namespace}`).digest('base64url').slice(0, 12)}`;
   const common: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     SANSHEN_NAMESPACE: namespace,
-    DATABASE_URL: process.env.DATABASE_URL ?? '',
+    DATABASE_URL: databaseUrl,
     NATS_URL: process.env.NATS_URL ?? '',
     REDIS_URL: process.env.REDIS_URL ?? '',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     JWT_SECRET: randomBytes(32).toString('hex'),
     PORTAL_PUSH_SECRET: randomBytes(32).toString('hex'),
+    INTERNAL_TOKEN_SECRET: process.env.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
     PORTAL_URL: portalUrl,
     PORTAL_PUBLIC_URL: portalUrl,
     SEED_DEMO: 'true',
@@ -77,11 +104,12 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
   const logDir = `${ROOT}.run/e2e-logs/${namespace}`;
   mkdirSync(logDir, { recursive: true });
   const processes = new Map<AppName, ChildProcess>();
+  const extraEnv = new Map<AppName, Record<string, string>>();
 
   const launch = async (app: AppName): Promise<void> => {
     const log = createWriteStream(`${logDir}/${app}.log`, { flags: 'a' });
     const child = spawn(NODE, ['--enable-source-maps', `${ROOT}dist/apps/${app}/main.js`], {
-      env: { ...common, PORT: String(ports[app]) },
+      env: { ...common, ...extraEnv.get(app), PORT: String(ports[app]) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);
@@ -114,12 +142,19 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
 
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    namespace,
+    databaseUrl,
     portalUrl,
     demoPassword,
     ports,
     restart: async (app, signal = 'SIGTERM') => {
       await terminate(app, signal);
       await launch(app);
+    },
+    kill: (app, signal = 'SIGTERM') => terminate(app, signal),
+    start: (app) => launch(app),
+    setEnv: (app, env) => {
+      extraEnv.set(app, { ...extraEnv.get(app), ...env });
     },
     stop: async () => {
       for (const app of [...APPS].reverse()) await terminate(app, 'SIGTERM');

@@ -1,14 +1,16 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { AUDIT_RPC, DomainError } from '@sanshen/contracts';
-import type { AuditTimelineReply, AuditVerifyReply, RpcRequest } from '@sanshen/contracts';
+import type { AuditExportReply, AuditTimelineReply, AuditVerifyReply, RpcRequest } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
 import { z } from 'zod';
+import { ExportLedgerUseCase } from '../use-cases/export-ledger/export-ledger.use-case.js';
 import { GetTimelineUseCase } from '../use-cases/get-timeline/get-timeline.use-case.js';
 import { VerifyChainUseCase } from '../use-cases/verify-chain/verify-chain.use-case.js';
 
 const timelineRequest = z.strictObject({ documentId: z.uuid() });
 const verifyRequest = z.strictObject({ documentId: z.uuid().optional() });
+const exportRequest = z.strictObject({ from: z.string().max(40), to: z.string().max(40) });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   const parsed = schema.safeParse(payload ?? {});
@@ -20,12 +22,13 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   return parsed.data;
 }
 
-/** `audit.timeline.get` and `audit.chain.verify` over NATS request-reply (the gateway calls them). */
+/** `audit.timeline.get`, `audit.chain.verify` and `audit.ledger.export` over NATS request-reply (the gateway calls them). */
 @Controller()
 export class AuditRpcController {
   constructor(
     @Inject(GetTimelineUseCase) private readonly getTimeline: GetTimelineUseCase,
     @Inject(VerifyChainUseCase) private readonly verifyChain: VerifyChainUseCase,
+    @Inject(ExportLedgerUseCase) private readonly exportLedger: ExportLedgerUseCase,
   ) {}
 
   @RpcPattern(AUDIT_RPC.timeline)
@@ -36,5 +39,10 @@ export class AuditRpcController {
   @RpcPattern(AUDIT_RPC.verify)
   verify(@Payload() request: RpcRequest<unknown>): Promise<AuditVerifyReply> {
     return this.verifyChain.execute(requireActor(request), parse(verifyRequest, request.payload));
+  }
+
+  @RpcPattern(AUDIT_RPC.export)
+  export(@Payload() request: RpcRequest<unknown>): Promise<AuditExportReply> {
+    return this.exportLedger.execute(requireActor(request), parse(exportRequest, request.payload));
   }
 }

@@ -76,6 +76,19 @@ describe('judging events against the ledger state', () => {
     expect(judgeEvent(null, envelope('document.created', drafter, null)).state).toBeNull();
   });
 
+  it("records the secrecy review's informational events without a violation or a move", () => {
+    const officer = actor('u7', ['secrecy_officer']);
+    const [, disposed, referred] = run(
+      envelope('document.created', drafter, ref),
+      envelope('document.secrecy.finding_disposed', officer, { ...ref, findingId: 'f1', disposition: 'ignored' }, 2),
+      envelope('document.secrecy.referred', officer, ref, 3),
+    );
+    expect(disposed).toMatchObject({ violation: null, state: { status: 'draft' } });
+    expect(referred).toMatchObject({ violation: null, state: { status: 'draft' } });
+    expect(judgeEvent(null, envelope('document.secrecy', officer, ref)).violation?.code).toBe('AUDIT.UNKNOWN_EVENT_TYPE');
+    expect(judgeEvent(null, envelope('document.review.reminded', officer, ref)).violation?.code).toBe('AUDIT.UNKNOWN_EVENT_TYPE');
+  });
+
   it('grants nothing to role strings that are not roles, nor "system" to a user', () => {
     const forged = { userId: 'u9', agencyId: 'a1', roles: ['system', 'superuser'] } as unknown as EventActor;
     expect(judgeEvent(null, envelope('document.created', forged, ref)).violation?.code).toBe('DOCUMENT.ROLE_NOT_ALLOWED');

@@ -32,6 +32,9 @@ export interface LedgerVerdict {
 export function judgeEvent(state: LifecycleState | null, envelope: EventEnvelope): LedgerVerdict {
   const from = state?.status ?? null;
   const type = lifecycleTypeOf(envelope.type);
+  // Informational events of the secrecy review (document.secrecy.finding_disposed, …): recorded in
+  // the chain, no transition, no violation.
+  if (type !== null && isInformationalType(type)) return { state, violation: null };
   if (type === null || !isDocumentEventType(type)) {
     return {
       state,
@@ -64,6 +67,11 @@ export function judgeEvent(state: LifecycleState | null, envelope: EventEnvelope
   const applied = applyLifecycleEvent(state, event);
   if (applied.ok) return { state: applied.value, violation: null };
   return { state, violation: { code: applied.error.code, detail: describe(applied.error, event), from } };
+}
+
+/** `secrecy.<what>`: a per-document record of the secrecy service that moves no state. */
+export function isInformationalType(type: string): boolean {
+  return /^secrecy\.[a-z_]+$/.test(type);
 }
 
 function describe(error: LifecycleError & { allowed?: readonly string[] }, event: LifecycleEvent): string {

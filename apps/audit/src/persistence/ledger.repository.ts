@@ -92,6 +92,22 @@ export class LedgerRepository {
     return rows.map(toStoredEntry);
   }
 
+  /**
+   * Entries of one agency's documents recorded in [from, to), in position order; at most `limit`
+   * (the caller asks for one more than it accepts, to tell a full period from a cut one).
+   */
+  async recordedBetween(agencyId: string, from: Date, to: Date, limit: number): Promise<LedgerEntryOrmEntity[]> {
+    return this.dataSource.manager
+      .getRepository(LedgerEntryOrmEntity)
+      .createQueryBuilder('entry')
+      .innerJoin('document_state', 'doc', 'doc.document_id = entry.document_id')
+      .where('doc.agency_id = :agencyId', { agencyId })
+      .andWhere('entry.recorded_at >= :from AND entry.recorded_at < :to', { from, to })
+      .orderBy('entry.position', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   /** Global hashes at the given positions (the predecessors of a document's entries). */
   async hashesAt(manager: EntityManager, positions: readonly number[]): Promise<Map<number, string>> {
     if (positions.length === 0) return new Map();

@@ -2,22 +2,37 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DRAFTING_RPC } from '@sanshen/contracts';
 import type {
+  AggregateReportsRequest,
+  AggregateView,
+  CheckDocumentRequest,
   CreateDocumentRequest,
+  DiffDocumentRequest,
+  DocumentCheckView,
+  DocumentDiffView,
+  ImportReportRequest,
+  ImportedDocumentView,
   DocumentPage,
   DocumentVersionView,
   DocumentView,
   GetDocumentRequest,
   GetVersionRequest,
   ListDocumentsRequest,
+  RenderReportRequest,
+  RenderedReportView,
   ReviseDocumentRequest,
   RpcRequest,
   SubmitDocumentRequest,
 } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
+import { AggregateReportsUseCase } from '../use-cases/aggregate-reports/aggregate-reports.use-case.js';
+import { CheckDocumentUseCase } from '../use-cases/check-document/check-document.use-case.js';
 import { CreateDocumentUseCase } from '../use-cases/create-document/create-document.use-case.js';
+import { DiffDocumentUseCase } from '../use-cases/diff-document/diff-document.use-case.js';
 import { GetDocumentUseCase } from '../use-cases/get-document/get-document.use-case.js';
 import { GetVersionUseCase } from '../use-cases/get-version/get-version.use-case.js';
+import { ImportReportUseCase } from '../use-cases/import-report/import-report.use-case.js';
 import { ListDocumentsUseCase } from '../use-cases/list-documents/list-documents.use-case.js';
+import { RenderReportUseCase } from '../use-cases/render-report/render-report.use-case.js';
 import { ReviseDocumentUseCase } from '../use-cases/revise-document/revise-document.use-case.js';
 import { SubmitDocumentUseCase } from '../use-cases/submit-document/submit-document.use-case.js';
 
@@ -30,6 +45,11 @@ export class DocumentRpcController {
     private readonly getDocument: GetDocumentUseCase,
     private readonly listDocuments: ListDocumentsUseCase,
     private readonly getVersion: GetVersionUseCase,
+    private readonly checkDocument: CheckDocumentUseCase,
+    private readonly importReport: ImportReportUseCase,
+    private readonly diffDocument: DiffDocumentUseCase,
+    private readonly aggregateReports: AggregateReportsUseCase,
+    private readonly renderReport: RenderReportUseCase,
   ) {}
 
   @RpcPattern(DRAFTING_RPC.create)
@@ -65,5 +85,30 @@ export class DocumentRpcController {
   @RpcPattern(DRAFTING_RPC.listVersions)
   versions(@Payload() request: RpcRequest<GetDocumentRequest>): Promise<Omit<DocumentVersionView, 'content'>[]> {
     return this.getVersion.list(requireActor(request), request.payload.documentId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.check)
+  check(@Payload() request: RpcRequest<CheckDocumentRequest>): Promise<DocumentCheckView> {
+    return this.checkDocument.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.importReport)
+  import(@Payload() request: RpcRequest<ImportReportRequest>): Promise<ImportedDocumentView> {
+    return this.importReport.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.diff)
+  diff(@Payload() request: RpcRequest<DiffDocumentRequest>): Promise<DocumentDiffView> {
+    return this.diffDocument.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.aggregate)
+  aggregate(@Payload() request: RpcRequest<AggregateReportsRequest>): Promise<AggregateView> {
+    return this.aggregateReports.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.render)
+  render(@Payload() request: RpcRequest<RenderReportRequest>): Promise<RenderedReportView> {
+    return this.renderReport.execute(requireActor(request), request.payload);
   }
 }

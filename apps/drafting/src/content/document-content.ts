@@ -2,25 +2,8 @@ import { DomainError } from '@sanshen/contracts';
 import type { ArticleContent } from '@sanshen/contracts';
 import { sanitizeRichText } from './sanitize-rich-text.js';
 
-/** Minimal annual-report content until the annual-report lib provides the national formats. */
-export interface AnnualReportContent {
-  format: '2019' | '2021';
-  year: number;
-  sections: Record<string, string>;
-  tables: Record<string, unknown>;
-}
-
-export const FIRST_REPORT_YEAR = 2019;
-
 export function newArticleContent(input: { title: string; column: string; body: string }): ArticleContent {
   return { title: input.title.trim(), column: input.column.trim(), body: sanitizeRichText(input.body) };
-}
-
-export function newAnnualReportContent(year: number): AnnualReportContent {
-  if (year < FIRST_REPORT_YEAR) {
-    throw new DomainError('REQUEST.INVALID', { year }, `${year}年早于国家年度报告格式的适用年份（2019年起），无法创建`);
-  }
-  return { format: year >= 2021 ? '2021' : '2019', year, sections: {}, tables: {} };
 }
 
 export function annualReportTitle(agencyName: string, year: number): string {

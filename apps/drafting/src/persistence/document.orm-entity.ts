@@ -36,6 +36,18 @@ export class DocumentOrmEntity {
   @Column('text', { name: 'content_hash' })
   contentHash!: string;
 
+  /** 'imported': created from a published report's text or file (counts as last year's report for XYR-*). */
+  @Column('text', { default: 'drafted' })
+  origin!: 'drafted' | 'imported';
+
+  /** The drafter's explanation of the annual report's warnings, given at the last submission. */
+  @Column('text', { name: 'warnings_explanation', nullable: true })
+  warningsExplanation!: string | null;
+
+  /** The last version that received a review decision or was published (default base of a diff). */
+  @Column('integer', { name: 'decided_version', nullable: true })
+  decidedVersion!: number | null;
+
   /** The document's last event sequence known here (own events and those of later owners). */
   @Column('integer', { name: 'event_seq' })
   eventSeq!: number;

@@ -35,6 +35,20 @@ export class DocumentRepository {
     return this.dataSource.manager.findOne(DocumentVersionOrmEntity, { where: { documentId, version } });
   }
 
+  /** The agency's annual report for a year, if there is one (one per agency and year). */
+  findAnnualReport(agencyId: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<DocumentOrmEntity | null> {
+    return manager.findOne(DocumentOrmEntity, { where: { agencyId, year, kind: 'annual_report' } });
+  }
+
+  /** Every agency's annual report for a year. */
+  findAnnualReportsOfYear(year: number): Promise<DocumentOrmEntity[]> {
+    return this.dataSource.manager.find(DocumentOrmEntity, { where: { year, kind: 'annual_report' }, order: { agencyName: 'ASC' } });
+  }
+
+  findVersionWith(manager: EntityManager, documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
+    return manager.findOne(DocumentVersionOrmEntity, { where: { documentId, version } });
+  }
+
   listVersions(documentId: string): Promise<DocumentVersionOrmEntity[]> {
     return this.dataSource.manager.find(DocumentVersionOrmEntity, { where: { documentId }, order: { version: 'ASC' } });
   }

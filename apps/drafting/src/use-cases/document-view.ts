@@ -15,6 +15,7 @@ export function toDocumentView(document: DocumentOrmEntity, content: unknown): D
     departmentId: document.departmentId,
     authorId: document.authorId,
     content,
+    ...(document.kind === 'annual_report' ? { warningsExplanation: document.warningsExplanation } : {}),
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),
   };

@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
 import { DomainError, PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER } from '@sanshen/contracts';
 import type { PortalReceipt, PortalRetractReceipt } from '@sanshen/contracts';
 import type { FastifyReply } from 'fastify';
+import { PORTAL_CONFIG } from '../config/portal.config.js';
+import type { PortalConfig } from '../config/portal.config.js';
 import { ReceivePushUseCase } from '../use-cases/receive-push/receive-push.use-case.js';
 import { RetractPageUseCase } from '../use-cases/retract-page/retract-page.use-case.js';
 import type { SignedRequest } from '../use-cases/signed-request.js';
@@ -14,6 +17,7 @@ export class PushController {
   constructor(
     @Inject(ReceivePushUseCase) private readonly receivePush: ReceivePushUseCase,
     @Inject(RetractPageUseCase) private readonly retractPage: RetractPageUseCase,
+    @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
   ) {}
 
   @Post('push')
@@ -25,6 +29,7 @@ export class PushController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PortalReceipt> {
     const outcome = await this.receivePush.execute(signedRequest(body, signature, idempotencyKey));
+    if (this.config.testDelayMs !== null) await sleep(this.config.testDelayMs); // test-only fault injection
     if (!outcome.created) reply.status(200);
     return outcome.receipt;
   }

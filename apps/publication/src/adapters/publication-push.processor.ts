@@ -49,6 +49,9 @@ export class PublicationPushProcessor extends WorkerHost implements OnApplicatio
         }
         this.logger.warn({ jobId: job.id, ...job.data }, 'publication never committed: push job dropped');
         return { skipped: 'publication never committed' };
+      case 'not_due':
+        await job.moveToDelayed(outcome.at.getTime(), token);
+        throw new DelayedError();
       case 'skipped':
         return { skipped: outcome.reason };
       case 'published':

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER, portalSignature } from '@sanshen/contracts';
-import type { PortalPush } from '@sanshen/contracts';
+import type { PortalPush, PortalRetract } from '@sanshen/contracts';
 import { PUBLICATION_CONFIG } from '../config/publication.config.js';
 import type { PublicationConfig } from '../config/publication.config.js';
-import type { PortalPushOutcome, PortalTarget } from '../use-cases/push-publication/portal-target.js';
+import type { PortalPushOutcome, PortalRetractOutcome, PortalTarget } from '../use-cases/push-publication/portal-target.js';
 
 export const PORTAL_PUSH_TIMEOUT_MS = 10_000;
 
@@ -15,32 +15,61 @@ export class SanshenPortalTarget implements PortalTarget {
   constructor(@Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig) {}
 
   async push(push: PortalPush): Promise<PortalPushOutcome> {
-    const body = Buffer.from(JSON.stringify(push), 'utf8');
-    let status: number;
-    let text: string;
-    try {
-      const response = await fetch(`${this.config.portalUrl}/api/push`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          [PORTAL_SIGNATURE_HEADER]: portalSignature(body, this.config.portalPushSecret),
-          [PORTAL_IDEMPOTENCY_HEADER]: push.publicationId,
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(PORTAL_PUSH_TIMEOUT_MS),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      return { ok: false, kind: 'retryable', httpStatus: null, error: `门户无响应：${describe(error)}` };
-    }
+    const answer = await this.post('/api/push', push, push.publicationId);
+    if (!answer.ok) return answer;
+    const { status, text } = answer;
     if (status >= 200 && status < 300) return this.receiptFrom(push, status, text);
     const detail = text.slice(0, 300);
     if (status === 429 || status >= 500) {
       return { ok: false, kind: 'retryable', httpStatus: status, error: `门户暂时不可用（HTTP ${status}）${detail}` };
     }
     return { ok: false, kind: 'permanent', httpStatus: status, error: `门户拒绝推送（HTTP ${status}）${detail}` };
+  }
+
+  async retract(retract: PortalRetract): Promise<PortalRetractOutcome> {
+    const answer = await this.post('/api/retract', retract, retract.publicationId);
+    if (!answer.ok) return answer;
+    const { status, text } = answer;
+    if (status >= 200 && status < 300) {
+      let body: { url?: unknown; retractedAt?: unknown };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        body = {};
+      }
+      const retractedAt = typeof body.retractedAt === 'string' && !Number.isNaN(Date.parse(body.retractedAt)) ? body.retractedAt : new Date().toISOString();
+      return { ok: true, httpStatus: status, receipt: { url: typeof body.url === 'string' ? body.url : '', retractedAt } };
+    }
+    const detail = text.slice(0, 300);
+    if (status === 429 || status >= 500) {
+      return { ok: false, kind: 'retryable', httpStatus: status, error: `门户暂时不可用（HTTP ${status}）${detail}` };
+    }
+    return { ok: false, kind: 'permanent', httpStatus: status, error: `门户拒绝撤稿（HTTP ${status}）${detail}` };
+  }
+
+  /** POSTs the signed body; a network error or timeout is a retryable outcome, never a throw. */
+  private async post(
+    path: string,
+    payload: object,
+    idempotencyKey: string,
+  ): Promise<{ ok: true; status: number; text: string } | { ok: false; kind: 'retryable'; httpStatus: null; error: string }> {
+    const body = Buffer.from(JSON.stringify(payload), 'utf8');
+    try {
+      const response = await fetch(`${this.config.portalUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          [PORTAL_SIGNATURE_HEADER]: portalSignature(body, this.config.portalPushSecret),
+          [PORTAL_IDEMPOTENCY_HEADER]: idempotencyKey,
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(PORTAL_PUSH_TIMEOUT_MS),
+      });
+      return { ok: true, status: response.status, text: await response.text() };
+    } catch (error) {
+      return { ok: false, kind: 'retryable', httpStatus: null, error: `门户无响应：${describe(error)}` };
+    }
   }
 
   private receiptFrom(push: PortalPush, status: number, text: string): PortalPushOutcome {

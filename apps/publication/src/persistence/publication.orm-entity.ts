@@ -56,6 +56,30 @@ export class PublicationOrmEntity {
   @Column('text', { name: 'failure_reason', nullable: true })
   failureReason!: string | null;
 
+  /** 撤稿: the publisher's request … */
+  @Column('text', { name: 'retract_reason', nullable: true })
+  retractReason!: string | null;
+
+  @Column('text', { name: 'retract_requested_by', nullable: true })
+  retractRequestedBy!: string | null;
+
+  @Column('timestamptz', { name: 'retract_requested_at', nullable: true })
+  retractRequestedAt!: Date | null;
+
+  /** … and the principal's authorization (a second person). */
+  @Column('text', { name: 'retract_authorized_by', nullable: true })
+  retractAuthorizedBy!: string | null;
+
+  @Column('timestamptz', { name: 'retracted_at', nullable: true })
+  retractedAt!: Date | null;
+
+  /** 更正: a drafter reopened this published version; the document is a draft again. */
+  @Column('timestamptz', { name: 'correction_started_at', nullable: true })
+  correctionStartedAt!: Date | null;
+
+  @Column('text', { name: 'correction_started_by', nullable: true })
+  correctionStartedBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
@@ -66,4 +90,9 @@ export class PublicationOrmEntity {
 /** The document status a publication state stands for (a scheduled publication is still approved). */
 export function documentStatusOf(state: PublicationState): Exclude<DocumentStatus, 'draft' | `pending_${string}`> {
   return state === 'scheduled' ? 'approved' : state;
+}
+
+/** The document's status as this publication knows it: a published version reopened for a correction is a draft again. */
+export function documentStatusFor(publication: Pick<PublicationOrmEntity, 'state' | 'correctionStartedAt'>): DocumentStatus {
+  return publication.state === 'published' && publication.correctionStartedAt !== null ? 'draft' : documentStatusOf(publication.state);
 }

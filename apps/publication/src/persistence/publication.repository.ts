@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { PublicationAttemptOrmEntity } from './publication-attempt.orm-entity.js';
 import type { AttemptOutcome } from './publication-attempt.orm-entity.js';
+import { PublicationScheduleOrmEntity } from './publication-schedule.orm-entity.js';
 import { PublicationOrmEntity } from './publication.orm-entity.js';
 import type { PublicationState } from './publication.orm-entity.js';
 
@@ -34,7 +35,17 @@ export interface NewAttempt {
 export type TransitionChanges = Partial<
   Pick<
     PublicationOrmEntity,
-    'run' | 'causeEventId' | 'receiptUrl' | 'publishedAt' | 'receiptContentHash' | 'failureReason' | 'correlationId'
+    | 'run'
+    | 'causeEventId'
+    | 'receiptUrl'
+    | 'publishedAt'
+    | 'receiptContentHash'
+    | 'failureReason'
+    | 'correlationId'
+    | 'retractAuthorizedBy'
+    | 'retractedAt'
+    | 'correctionStartedAt'
+    | 'correctionStartedBy'
   >
 >;
 
@@ -67,9 +78,56 @@ export class PublicationRepository {
     });
   }
 
-  /** Publications whose push is under way (to re-enqueue on boot). */
+  /** Publications whose push is under way or waiting for its scheduled time (to re-enqueue on boot). */
   listInFlight(): Promise<PublicationOrmEntity[]> {
-    return this.dataSource.manager.find(PublicationOrmEntity, { where: { state: 'publishing' }, order: { createdAt: 'ASC' } });
+    return this.dataSource.manager.find(PublicationOrmEntity, {
+      where: [{ state: 'publishing' }, { state: 'scheduled' }],
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /**
+   * Serializes the steps that decide a document version's schedule against the start of its
+   * publication (transaction-scoped advisory lock on the document).
+   */
+  async lockDocument(manager: EntityManager, documentId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`publication:${documentId}`]);
+  }
+
+  findForVersion(manager: EntityManager, documentId: string, version: number): Promise<PublicationOrmEntity | null> {
+    return manager.findOne(PublicationOrmEntity, { where: { documentId, version } });
+  }
+
+  findSchedule(manager: EntityManager, documentId: string, version: number): Promise<PublicationScheduleOrmEntity | null> {
+    return manager.findOne(PublicationScheduleOrmEntity, { where: { documentId, version } });
+  }
+
+  /** Sets (or moves) the schedule of a document version. */
+  async saveSchedule(manager: EntityManager, schedule: PublicationScheduleOrmEntity): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PublicationScheduleOrmEntity)
+      .values(schedule)
+      .orUpdate(['publish_at', 'set_by', 'set_at', 'agency_id'], ['document_id', 'version'])
+      .execute();
+  }
+
+  /** Moves a scheduled publication's time (it is still waiting). */
+  async reschedule(manager: EntityManager, id: string, scheduledAt: Date): Promise<boolean> {
+    const result = await manager.update(PublicationOrmEntity, { id, state: 'scheduled' }, { scheduledAt });
+    return result.affected === 1;
+  }
+
+  /** Records (or replaces, until authorized) a publisher's request to retract the publication. */
+  async requestRetraction(manager: EntityManager, id: string, request: { reason: string; by: string; at: Date }): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(PublicationOrmEntity)
+      .set({ retractReason: request.reason, retractRequestedBy: request.by, retractRequestedAt: request.at })
+      .where(`id = :id AND state = 'published' AND correction_started_at IS NULL AND retract_authorized_by IS NULL`, { id })
+      .execute();
+    return result.affected === 1;
   }
 
   /**

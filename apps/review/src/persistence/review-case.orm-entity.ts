@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+import type { DocumentKind, DocumentStatus, ReviewLevel } from '@sanshen/contracts';
 
 /** Review's own record of a submitted document: what version is under review and at which level. */
 @Entity({ name: 'review_cases' })
@@ -43,4 +43,19 @@ export class ReviewCaseOrmEntity {
   /** When the current level's task opened (for inbox order and due dates). */
   @Column('timestamptz', { name: 'stage_entered_at' })
   stageEnteredAt!: Date;
+
+  /** Display name of the submitter (the drafter), from the `submitted` event, for the approval sheet. */
+  @Column('text', { name: 'submitter_name', default: '' })
+  submitterName!: string;
+
+  /** The level that last returned this version to the drafter: an unchanged resubmission resumes there. */
+  @Column('smallint', { name: 'returned_level', nullable: true })
+  returnedLevel!: ReviewLevel | null;
+
+  /** The current task's reminder and escalation (cleared when the case moves). */
+  @Column('timestamptz', { name: 'reminded_at', nullable: true })
+  remindedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'escalated_at', nullable: true })
+  escalatedAt!: Date | null;
 }

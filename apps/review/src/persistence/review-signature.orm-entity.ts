@@ -19,7 +19,7 @@ export class ReviewSignatureOrmEntity {
   level!: 1 | 2 | 3;
 
   @Column('text')
-  decision!: 'approved' | 'returned';
+  decision!: 'approved' | 'returned' | 'returned_previous';
 
   @Column('uuid', { name: 'signer_id' })
   signerId!: string;
@@ -29,6 +29,13 @@ export class ReviewSignatureOrmEntity {
 
   @Column('text', { nullable: true })
   comment!: string | null;
+
+  /** Set when signed under a delegation: the reviewer the signer stood in for ("signer 代 this"). */
+  @Column('uuid', { name: 'on_behalf_of_id', nullable: true })
+  onBehalfOfId!: string | null;
+
+  @Column('text', { name: 'on_behalf_of_name', nullable: true })
+  onBehalfOfName!: string | null;
 
   @Column('timestamptz', { name: 'signed_at', default: () => 'now()' })
   signedAt!: Date;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DocumentStatus } from '@sanshen/contracts';
 import { ReviewCaseOrmEntity } from './review-case.orm-entity.js';
+import { ReviewDelegationOrmEntity } from './review-delegation.orm-entity.js';
+import { ReviewNotificationOrmEntity } from './review-notification.orm-entity.js';
 import { ReviewSignatureOrmEntity } from './review-signature.orm-entity.js';
 
 @Injectable()
@@ -11,6 +13,10 @@ export class ReviewRepository {
 
   lockCase(manager: EntityManager, documentId: string): Promise<ReviewCaseOrmEntity | null> {
     return manager.findOne(ReviewCaseOrmEntity, { where: { documentId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findCase(documentId: string): Promise<ReviewCaseOrmEntity | null> {
+    return this.dataSource.manager.findOne(ReviewCaseOrmEntity, { where: { documentId } });
   }
 
   async saveCase(manager: EntityManager, reviewCase: ReviewCaseOrmEntity): Promise<void> {
@@ -29,11 +35,74 @@ export class ReviewRepository {
     });
   }
 
+  /** Every decision on one version, oldest first. */
+  decisionsOf(documentId: string, version: number): Promise<ReviewSignatureOrmEntity[]> {
+    return this.dataSource.manager.find(ReviewSignatureOrmEntity, { where: { documentId, version }, order: { signedAt: 'ASC' } });
+  }
+
   openCases(agencyId: string, statuses: DocumentStatus[]): Promise<ReviewCaseOrmEntity[]> {
     return this.dataSource.manager.find(ReviewCaseOrmEntity, {
       where: { agencyId, status: In(statuses) },
       order: { stageEnteredAt: 'ASC' },
       take: 500,
+    });
+  }
+
+  /** Every case waiting at a review level, in all agencies (for the reminder sweep at boot). */
+  allOpenCases(statuses: DocumentStatus[]): Promise<ReviewCaseOrmEntity[]> {
+    return this.dataSource.manager.find(ReviewCaseOrmEntity, { where: { status: In(statuses) }, order: { stageEnteredAt: 'ASC' } });
+  }
+
+  async addDelegation(delegation: Partial<ReviewDelegationOrmEntity>): Promise<ReviewDelegationOrmEntity> {
+    const saved = await this.dataSource.manager.save(ReviewDelegationOrmEntity, this.dataSource.manager.create(ReviewDelegationOrmEntity, delegation));
+    return this.dataSource.manager.findOneOrFail(ReviewDelegationOrmEntity, { where: { id: saved.id } });
+  }
+
+  /** Delegations a user holds in an agency that are in force at `at`. */
+  delegationsInForce(agencyId: string, toUserId: string, at: Date): Promise<ReviewDelegationOrmEntity[]> {
+    return this.dataSource.manager.find(ReviewDelegationOrmEntity, {
+      where: { agencyId, toUserId, revokedAt: IsNull(), startsAt: LessThanOrEqual(at), endsAt: MoreThan(at) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Delegations given or held by a user that have not ended by `at`. */
+  async delegationsOf(agencyId: string, userId: string, at: Date): Promise<{ given: ReviewDelegationOrmEntity[]; received: ReviewDelegationOrmEntity[] }> {
+    const live = { agencyId, endsAt: MoreThan(at) };
+    const [given, received] = await Promise.all([
+      this.dataSource.manager.find(ReviewDelegationOrmEntity, { where: { ...live, fromUserId: userId }, order: { startsAt: 'ASC' } }),
+      this.dataSource.manager.find(ReviewDelegationOrmEntity, { where: { ...live, toUserId: userId }, order: { startsAt: 'ASC' } }),
+    ]);
+    return { given, received };
+  }
+
+  findDelegation(id: string): Promise<ReviewDelegationOrmEntity | null> {
+    return this.dataSource.manager.findOne(ReviewDelegationOrmEntity, { where: { id } });
+  }
+
+  async revokeDelegation(id: string, at: Date): Promise<void> {
+    await this.dataSource.manager.update(ReviewDelegationOrmEntity, { id, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  /** Inserts the notification unless this task already has one of this kind; true when inserted. */
+  async addNotification(manager: EntityManager, notification: Partial<ReviewNotificationOrmEntity>): Promise<ReviewNotificationOrmEntity | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReviewNotificationOrmEntity)
+      .values(notification)
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const row = (result.raw as Record<string, unknown>[])[0];
+    return row ? manager.findOne(ReviewNotificationOrmEntity, { where: { id: row.id as string } }) : null;
+  }
+
+  recentNotifications(agencyId: string, limit: number): Promise<ReviewNotificationOrmEntity[]> {
+    return this.dataSource.manager.find(ReviewNotificationOrmEntity, {
+      where: { agencyId },
+      order: { createdAt: 'DESC' },
+      take: limit,
     });
   }
 }

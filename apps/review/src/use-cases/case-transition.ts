@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { documentEventName } from '@sanshen/contracts';
-import type { Actor, DocumentEventPayloads, DocumentEventType, ReviewDecisionView, ReviewLevel } from '@sanshen/contracts';
-import { EventOutbox } from '@sanshen/platform';
+import type { Actor, DocumentEventPayloads, DocumentEventType, EventActor, ReviewDecisionView, ReviewLevel } from '@sanshen/contracts';
+import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
+import { reviewLevelOf } from '@sanshen/workflow';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { ReviewCaseOrmEntity } from '../persistence/review-case.orm-entity.js';
 import { ReviewRepository } from '../persistence/review.repository.js';
+import { ReminderQueue } from '../queue/reminder-queue.js';
 import { assertCaseAt } from './review-case-guard.js';
 
 export interface CaseDecision<T extends DocumentEventType> {
@@ -13,12 +16,15 @@ export interface CaseDecision<T extends DocumentEventType> {
   payload: DocumentEventPayloads[T];
   next: ReviewCaseOrmEntity['status'];
   level: ReviewLevel | null;
+  /** The actor to record on the event when it is not the caller as they are (a delegate). */
+  eventActor?: EventActor;
 }
 
 /**
  * One decision on a review case, whole or not at all: lock the case (racing decisions queue here and
  * the loser finds the case moved on: 409), decide, record, move the case and emit the event with the
- * document's next sequence number, in one transaction.
+ * document's next sequence number, in one transaction. A new review task's reminders are scheduled
+ * after the commit.
  */
 @Injectable()
 export class CaseTransition {
@@ -26,6 +32,8 @@ export class CaseTransition {
     private readonly dataSource: DataSource,
     private readonly reviews: ReviewRepository,
     private readonly outbox: EventOutbox,
+    private readonly reminders: ReminderQueue,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   async run<T extends DocumentEventType>(
@@ -34,28 +42,40 @@ export class CaseTransition {
     correlationId: string,
     decide: (reviewCase: ReviewCaseOrmEntity, manager: EntityManager) => Promise<CaseDecision<T>>,
   ): Promise<ReviewDecisionView> {
-    const view = await this.dataSource.transaction(async (manager) => {
+    const { view, opened } = await this.dataSource.transaction(async (manager) => {
       const reviewCase = await this.reviews.lockCase(manager, target.documentId);
       assertCaseAt(actor, reviewCase, target.version);
       const decision = await decide(reviewCase, manager);
       reviewCase.status = decision.next;
       reviewCase.eventSeq += 1;
       reviewCase.stageEnteredAt = new Date();
+      reviewCase.remindedAt = null;
+      reviewCase.escalatedAt = null;
       await this.reviews.saveCase(manager, reviewCase);
       await this.outbox.emit(manager, [
         {
           type: documentEventName(decision.event),
           documentId: reviewCase.documentId,
           sequence: reviewCase.eventSeq,
-          actor,
+          actor: decision.eventActor ?? actor,
           correlationId,
           payload: decision.payload,
           occurredAt: new Date(),
         },
       ]);
-      return { documentId: reviewCase.documentId, version: reviewCase.version, status: reviewCase.status, level: decision.level };
+      const level = reviewLevelOf(reviewCase.status);
+      return {
+        view: { documentId: reviewCase.documentId, version: reviewCase.version, status: reviewCase.status, level: decision.level },
+        opened: level === null ? null : { documentId: reviewCase.documentId, seq: reviewCase.eventSeq, level, openedAt: reviewCase.stageEnteredAt },
+      };
     });
     this.outbox.published();
+    if (opened !== null) {
+      // The decision stands even if Redis is down; the task then simply has no reminder (logged).
+      await this.reminders.schedule(opened).catch((error: unknown) => {
+        this.logger.error({ err: error, documentId: opened.documentId, correlationId }, 'could not schedule review reminders');
+      });
+    }
     return view;
   }
 }

@@ -4,10 +4,15 @@ import type { EventHandlerDefinition } from '@sanshen/messaging';
 import type { EntityManager } from 'typeorm';
 import { TrackReviewUseCase } from '../use-cases/track-review/track-review.use-case.js';
 
+/**
+ * Every document event, in order per document: secrecy learns the version and its signers from
+ * submitted/approved_l1..3 and keeps the document's sequence. The durable name is a wire contract.
+ */
 @Injectable()
 export class ReviewProgressConsumer implements EventHandlerDefinition {
   readonly durable = 'review-progress';
-  readonly eventTypes = ['document.submitted', 'document.approved_l1', 'document.approved_l2', 'document.approved_l3'];
+  readonly eventTypes = ['document.>'];
+  readonly ordered = true;
 
   constructor(private readonly trackReview: TrackReviewUseCase) {}
 

@@ -1,9 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { SECRECY_RPC } from '@sanshen/contracts';
-import type { GetDocumentRequest, RpcRequest, SecrecyDecisionRequest, SecrecyDecisionView, SecrecyReviewView } from '@sanshen/contracts';
+import type {
+  DisposeFindingRequest,
+  GetDocumentRequest,
+  ReferralAnswerRequest,
+  RpcRequest,
+  SecrecyDecisionRequest,
+  SecrecyDecisionView,
+  SecrecyFindingView,
+  SecrecyReviewView,
+} from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
+import { AnswerReferralUseCase } from '../use-cases/answer-referral/answer-referral.use-case.js';
 import { DecideSecrecyUseCase } from '../use-cases/decide-secrecy/decide-secrecy.use-case.js';
+import { DisposeFindingUseCase } from '../use-cases/dispose-finding/dispose-finding.use-case.js';
 import { GetSecrecyReviewUseCase } from '../use-cases/get-secrecy-review/get-secrecy-review.use-case.js';
 
 @Controller()
@@ -11,6 +22,8 @@ export class SecrecyRpcController {
   constructor(
     private readonly decideSecrecy: DecideSecrecyUseCase,
     private readonly getSecrecyReview: GetSecrecyReviewUseCase,
+    private readonly disposeFinding: DisposeFindingUseCase,
+    private readonly answerReferral: AnswerReferralUseCase,
   ) {}
 
   @RpcPattern(SECRECY_RPC.decide)
@@ -20,6 +33,16 @@ export class SecrecyRpcController {
 
   @RpcPattern(SECRECY_RPC.get)
   get(@Payload() request: RpcRequest<GetDocumentRequest>): Promise<SecrecyReviewView> {
-    return this.getSecrecyReview.execute(requireActor(request), request.payload);
+    return this.getSecrecyReview.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(SECRECY_RPC.disposeFinding)
+  dispose(@Payload() request: RpcRequest<DisposeFindingRequest>): Promise<SecrecyFindingView> {
+    return this.disposeFinding.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(SECRECY_RPC.answerReferral)
+  answer(@Payload() request: RpcRequest<ReferralAnswerRequest>): Promise<SecrecyDecisionView> {
+    return this.answerReferral.execute(requireActor(request), request.payload, request.correlationId);
   }
 }

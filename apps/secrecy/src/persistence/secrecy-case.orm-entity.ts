@@ -34,4 +34,8 @@ export class SecrecyCaseOrmEntity {
   /** Reviewers who signed a level of the current version: none of them may decide here. */
   @Column('jsonb', { name: 'review_signers', default: () => `'[]'::jsonb` })
   reviewSigners!: { signerId: string; level: 1 | 2 | 3 }[];
+
+  /** The `refer` decision awaiting the 保密行政管理部门's answer: the document is held until it is recorded. */
+  @Column('uuid', { name: 'open_referral_id', nullable: true })
+  openReferralId!: string | null;
 }

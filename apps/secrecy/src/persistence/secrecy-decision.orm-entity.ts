@@ -33,4 +33,12 @@ export class SecrecyDecisionOrmEntity {
 
   @Column('timestamptz', { name: 'decided_at' })
   decidedAt!: Date;
+
+  /** On the decision that records a referral's answer: the `refer` decision it answers. */
+  @Column('uuid', { name: 'referral_decision_id', nullable: true })
+  referralDecisionId!: string | null;
+
+  /** The answer's reference (the 保密行政管理部门's reply number). */
+  @Column('text', { name: 'answer_reference', nullable: true })
+  answerReference!: string | null;
 }

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { SecrecyCaseOrmEntity } from './secrecy-case.orm-entity.js';
 import { SecrecyDecisionOrmEntity } from './secrecy-decision.orm-entity.js';
+import { SecrecyFindingOrmEntity } from './secrecy-finding.orm-entity.js';
+import { SecrecyScanOrmEntity } from './secrecy-scan.orm-entity.js';
 
 @Injectable()
 export class SecrecyRepository {
@@ -24,10 +26,48 @@ export class SecrecyRepository {
     await manager.insert(SecrecyDecisionOrmEntity, decision);
   }
 
-  latestDecision(documentId: string, version: number): Promise<SecrecyDecisionOrmEntity | null> {
-    return this.dataSource.manager.findOne(SecrecyDecisionOrmEntity, {
-      where: { documentId, version },
-      order: { decidedAt: 'DESC' },
-    });
+  /** Every decision on a version, oldest first. */
+  decisions(documentId: string, version: number): Promise<SecrecyDecisionOrmEntity[]> {
+    return this.dataSource.manager.find(SecrecyDecisionOrmEntity, { where: { documentId, version }, order: { decidedAt: 'ASC' } });
+  }
+
+  findDecision(manager: EntityManager, id: string): Promise<SecrecyDecisionOrmEntity | null> {
+    return manager.findOne(SecrecyDecisionOrmEntity, { where: { id } });
+  }
+
+  findScan(manager: EntityManager, documentId: string, version: number): Promise<SecrecyScanOrmEntity | null> {
+    return manager.findOne(SecrecyScanOrmEntity, { where: { documentId, version } });
+  }
+
+  /** Stores a scan with its findings; false when the version was already scanned (a concurrent scan won). */
+  async addScan(manager: EntityManager, scan: SecrecyScanOrmEntity, findings: SecrecyFindingOrmEntity[]): Promise<boolean> {
+    const inserted = (await manager.query(
+      `INSERT INTO secrecy_scans (id, document_id, version, content_hash, dictionary_version, scanned_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (document_id, version) DO NOTHING RETURNING id`,
+      [scan.id, scan.documentId, scan.version, scan.contentHash, scan.dictionaryVersion, scan.scannedAt],
+    )) as unknown[];
+    if (inserted.length === 0) return false;
+    if (findings.length > 0) await manager.insert(SecrecyFindingOrmEntity, findings);
+    return true;
+  }
+
+  findings(manager: EntityManager, scanId: string): Promise<SecrecyFindingOrmEntity[]> {
+    return manager.find(SecrecyFindingOrmEntity, { where: { scanId }, order: { ordinal: 'ASC' } });
+  }
+
+  lockFinding(manager: EntityManager, id: string): Promise<SecrecyFindingOrmEntity | null> {
+    return manager.findOne(SecrecyFindingOrmEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async saveFinding(manager: EntityManager, finding: SecrecyFindingOrmEntity): Promise<void> {
+    await manager.save(SecrecyFindingOrmEntity, finding);
+  }
+
+  /** Undisposed findings of a document's earlier versions (to mark those the new version no longer has as fixed). */
+  openFindingsBefore(manager: EntityManager, documentId: string, version: number): Promise<SecrecyFindingOrmEntity[]> {
+    return manager
+      .createQueryBuilder(SecrecyFindingOrmEntity, 'f')
+      .where('f.document_id = :documentId AND f.version < :version AND f.disposition IS NULL', { documentId, version })
+      .getMany();
   }
 }

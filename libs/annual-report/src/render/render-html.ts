@@ -55,8 +55,8 @@ function tableOf(report: AnnualReport, section: SectionId): string {
   }
 }
 
-/** The whole report as a standalone HTML page in the national layout (print-ready, lang zh-CN). */
-export function renderReportHtml(report: AnnualReport): string {
+/** The report's body — intro, the sections in heading order with their tables, the signature — without the title. */
+function reportBody(report: AnnualReport): string[] {
   const sections = report.headings
     .map((heading) => {
       const body = [paragraphs(report.sections[PROSE[heading.section]]), tableOf(report, heading.section)].filter((p) => p !== '');
@@ -67,6 +67,20 @@ export function renderReportHtml(report: AnnualReport): string {
     report.signatureDate === undefined ? '' : paragraphs(`${report.agency.name}\n${chineseDate(report.signatureDate)}`, 'signature'),
     report.publicationDate === undefined ? '' : paragraphs(`${chineseDate(report.publicationDate)}印发`, 'signature'),
   ].filter((p) => p !== '');
+  return [paragraphs(report.sections.intro), sections, ...closing].filter((line) => line !== '');
+}
+
+/**
+ * The report as an HTML fragment for a page that shows the title itself (the portal): an
+ * `<article>` with the intro, the sections and the national tables (merged header cells, `<th scope>`)
+ * and the signature; no `<h1>`, no stylesheet. `importReportHtml` reads it back like the whole page.
+ */
+export function renderReportFragment(report: AnnualReport): string {
+  return ['<article class="annual-report">', ...reportBody(report), '</article>'].join('\n');
+}
+
+/** The whole report as a standalone HTML page in the national layout (print-ready, lang zh-CN). */
+export function renderReportHtml(report: AnnualReport): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
@@ -78,13 +92,9 @@ export function renderReportHtml(report: AnnualReport): string {
     '<body>',
     '<article class="annual-report">',
     `<h1>${escapeHtml(report.title)}</h1>`,
-    paragraphs(report.sections.intro),
-    sections,
-    ...closing,
+    ...reportBody(report),
     '</article>',
     '</body>',
     '</html>',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
+  ].join('\n');
 }

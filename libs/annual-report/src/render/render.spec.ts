@@ -4,7 +4,7 @@ import type { AnnualReport } from '../model/report.js';
 import { sampleReport } from '../model/sample-report.js';
 import { importReportHtml } from '../import/import-html.js';
 import { checkReport } from '../rules/check-report.js';
-import { renderReportHtml } from './render-html.js';
+import { renderReportFragment, renderReportHtml } from './render-html.js';
 import { toReportJson } from './report-json.js';
 
 const withoutExtraction = (report: AnnualReport): AnnualReport => {
@@ -79,6 +79,23 @@ describe('round trip render → import', () => {
     const { report: back } = roundTrip(sampleReport('2021'));
     expect(checkReport(back).errors).toEqual([]);
     expect(checkReport(back).outcomes.find((o) => o.ruleId === 'LBL-01')?.status).toBe('PASS');
+  });
+});
+
+describe('renderReportFragment', () => {
+  it.each(['2019', '2021'] as const)('is the page body without title and stylesheet, and reads back to the same tables (%s)', (format) => {
+    const report = sampleReport(format);
+    writeCell(report, '/applications/newReceived/naturalPerson', null);
+    const fragment = renderReportFragment(report);
+    expect(fragment.startsWith('<article')).toBe(true);
+    expect(fragment).not.toMatch(/<h1|<style|<html/);
+    expect(renderReportHtml(report)).toContain(fragment.split('\n').slice(1, -1).join('\n'));
+    const back = importReportHtml(`<h1>${report.title}</h1>\n${fragment}`);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.value.report.applications).toEqual(report.applications);
+    expect(back.value.report.activeDisclosure).toEqual(report.activeDisclosure);
+    expect(back.value.report.reviewLitigation).toEqual(report.reviewLitigation);
   });
 });
 

@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, contentHashOf, documentEventName } from '@sanshen/contracts';
-import type { Actor, CreateDocumentRequest, DocumentView } from '@sanshen/contracts';
+import type { Actor, CreateDocumentRequest, DocumentKind, DocumentView } from '@sanshen/contracts';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { annualReportTitle, newAnnualReportContent, newArticleContent } from '../../content/document-content.js';
+import { newAnnualReportContent } from '../../content/annual-report-content.js';
+import { annualReportTitle, newArticleContent } from '../../content/document-content.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
 import { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
+import { PreviousYearReports } from '../previous-year-report.js';
+
+/** What a new document starts from: built by the caller (a fresh draft, or an imported report). */
+export interface NewDocument {
+  kind: DocumentKind;
+  title: string;
+  year: number | null;
+  origin: 'drafted' | 'imported';
+  /** Built inside the transaction (so it may read last year's report consistently). */
+  content: (manager: EntityManager) => Promise<unknown>;
+}
 
 /** A drafter starts a document for their own department: version 1, event `created` (sequence 1). */
 @Injectable()
@@ -19,42 +31,64 @@ export class CreateDocumentUseCase {
     private readonly dataSource: DataSource,
     private readonly documents: DocumentRepository,
     private readonly outbox: EventOutbox,
+    private readonly previousYear: PreviousYearReports,
   ) {}
 
-  async execute(actor: Actor, request: CreateDocumentRequest, correlationId: string): Promise<DocumentView> {
+  execute(actor: Actor, request: CreateDocumentRequest, correlationId: string): Promise<DocumentView> {
+    if (request.kind === 'article') {
+      const article = newArticleContent(request);
+      return this.create(actor, { kind: 'article', title: article.title, year: null, origin: 'drafted', content: () => Promise.resolve(article) }, correlationId);
+    }
+    const year = request.year;
+    return this.create(
+      actor,
+      {
+        kind: 'annual_report',
+        title: annualReportTitle(actor.agencyName, year),
+        year,
+        origin: 'drafted',
+        // Carry-over cells come from last year's report when the system holds it (published or imported).
+        content: async (manager) => {
+          const previous = await this.previousYear.find(actor.agencyId, year, manager);
+          return newAnnualReportContent(actor.agencyName, year, previous?.report ?? null).content;
+        },
+      },
+      correlationId,
+    );
+  }
+
+  async create(actor: Actor, input: NewDocument, correlationId: string): Promise<DocumentView> {
     const status = assertTransition(null, 'created', actor);
     if (actor.departmentId === null) throw new DomainError('DOCUMENT.NOT_IN_SCOPE', { reason: 'no department' });
-    const { content, title } =
-      request.kind === 'article'
-        ? (() => {
-            const article = newArticleContent(request);
-            return { content: article, title: article.title };
-          })()
-        : { content: newAnnualReportContent(request.year), title: annualReportTitle(actor.agencyName, request.year) };
-    const document = Object.assign(new DocumentOrmEntity(), {
-      id: randomUUID(),
-      agencyId: actor.agencyId,
-      agencyName: actor.agencyName,
-      departmentId: actor.departmentId,
-      authorId: actor.userId,
-      kind: request.kind,
-      title,
-      year: request.kind === 'annual_report' ? request.year : null,
-      status,
-      version: 1,
-      contentHash: contentHashOf(content),
-      eventSeq: 1,
-    });
-    const version = Object.assign(new DocumentVersionOrmEntity(), {
-      documentId: document.id,
-      version: 1,
-      content: content as unknown as Record<string, unknown>,
-      contentHash: document.contentHash,
-      title,
-      createdBy: actor.userId,
-    });
-    await this.dataSource.transaction(async (manager) => {
-      if (document.kind === 'annual_report') await this.refuseSecondReport(manager, document);
+    const departmentId = actor.departmentId;
+    const { document, content } = await this.dataSource.transaction(async (manager) => {
+      if (input.kind === 'annual_report' && input.year !== null) await this.refuseSecondReport(manager, actor.agencyId, input.year);
+      const content = await input.content(manager);
+      const document = Object.assign(new DocumentOrmEntity(), {
+        id: randomUUID(),
+        agencyId: actor.agencyId,
+        agencyName: actor.agencyName,
+        departmentId,
+        authorId: actor.userId,
+        kind: input.kind,
+        title: input.title,
+        year: input.year,
+        status,
+        version: 1,
+        contentHash: contentHashOf(content),
+        eventSeq: 1,
+        origin: input.origin,
+        warningsExplanation: null,
+        decidedVersion: null,
+      });
+      const version = Object.assign(new DocumentVersionOrmEntity(), {
+        documentId: document.id,
+        version: 1,
+        content: content as Record<string, unknown>,
+        contentHash: document.contentHash,
+        title: input.title,
+        createdBy: actor.userId,
+      });
       await this.documents.insert(manager, document, version);
       await this.outbox.emit(manager, [
         {
@@ -67,18 +101,23 @@ export class CreateDocumentUseCase {
           occurredAt: new Date(),
         },
       ]);
+      return { document, content };
+    }).catch((error: unknown) => {
+      // Two drafters creating the same (agency, year) report at once: the unique index decides.
+      if (input.kind === 'annual_report' && (error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        throw new DomainError('ANNUAL_REPORT.ALREADY_EXISTS', { year: input.year }, `本单位${input.year}年的年度报告已存在`);
+      }
+      throw error;
     });
     this.outbox.published();
     const stored = await this.documents.findById(document.id);
     return toDocumentView(stored ?? document, content);
   }
 
-  private async refuseSecondReport(manager: EntityManager, document: DocumentOrmEntity): Promise<void> {
-    const existing = await manager.findOne(DocumentOrmEntity, {
-      where: { agencyId: document.agencyId, kind: 'annual_report', year: document.year ?? undefined },
-    });
+  private async refuseSecondReport(manager: EntityManager, agencyId: string, year: number): Promise<void> {
+    const existing = await this.documents.findAnnualReport(agencyId, year, manager);
     if (existing) {
-      throw new DomainError('DOCUMENT.INVALID_TRANSITION', { existingId: existing.id }, `本单位${document.year}年的年度报告已存在`);
+      throw new DomainError('ANNUAL_REPORT.ALREADY_EXISTS', { existingId: existing.id, year }, `本单位${year}年的年度报告已存在`);
     }
   }
 }

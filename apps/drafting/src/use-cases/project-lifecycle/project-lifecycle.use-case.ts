@@ -7,6 +7,18 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 
+/** Events that record a decision on a version (a sign-off, a return, secrecy) or its publication: the default base of a diff. */
+const DECISIONS: ReadonlySet<string> = new Set([
+  'approved_l1',
+  'approved_l2',
+  'approved_l3',
+  'returned',
+  'returned_previous',
+  'secrecy_cleared',
+  'secrecy_returned',
+  'published',
+]);
+
 /**
  * Keeps drafting's view of a document's status in step with the services that own it after
  * submission, so that a returned document is editable again here and lists show where things are.
@@ -32,6 +44,10 @@ export class ProjectLifecycleUseCase {
       );
     } else {
       document.status = transition.value;
+    }
+    if (DECISIONS.has(type)) {
+      const version = (event.payload as { version?: unknown } | null)?.version;
+      if (typeof version === 'number' && Number.isInteger(version)) document.decidedVersion = version;
     }
     document.eventSeq = event.sequence;
     await this.documents.save(manager, document);

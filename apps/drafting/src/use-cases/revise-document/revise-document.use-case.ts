@@ -3,8 +3,8 @@ import { DomainError, contentHashOf, documentEventName } from '@sanshen/contract
 import type { Actor, ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
+import { isAnnualReportContent, reviseAnnualReportContent } from '../../content/annual-report-content.js';
 import { reviseArticleContent } from '../../content/document-content.js';
-import type { AnnualReportContent } from '../../content/document-content.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertDrafterOf, assertVersion, assertVisible } from '../document-access.js';
@@ -70,17 +70,7 @@ export class ReviseDocumentUseCase {
 
   private revise(kind: string, current: unknown, patch: Record<string, unknown>): unknown {
     if (kind === 'article') return reviseArticleContent(current as ArticleContent, patch);
-    const report = current as AnnualReportContent;
-    const sections = patch.sections;
-    const tables = patch.tables;
-    return {
-      ...report,
-      sections: isRecord(sections) ? { ...report.sections, ...sections } : report.sections,
-      tables: isRecord(tables) ? { ...report.tables, ...tables } : report.tables,
-    };
+    if (!isAnnualReportContent(current)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
+    return reviseAnnualReportContent(current, patch);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, never> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { documentEventName } from '@sanshen/contracts';
+import { DomainError, documentEventName } from '@sanshen/contracts';
 import type { Actor, DocumentView, SubmitDocumentRequest } from '@sanshen/contracts';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isAnnualReportContent } from '../../content/annual-report-content.js';
+import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
+import { checkAnnualReport } from '../check-document/document-checks.js';
 import { assertDrafterOf, assertVersion, assertVisible } from '../document-access.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
+import { PreviousYearReports } from '../previous-year-report.js';
+
+const MAX_EXPLANATION_LENGTH = 5_000;
 
 /**
  * The drafter hands the exact version over to review: draft → pending_l1, event `submitted`.
+ * An annual report is refused while an error-severity rule fails (the findings in `details`), and
+ * needs the drafter's written explanation while a warning-severity rule fails; the explanation
+ * travels in the event and stays on the document for reviewers.
  * From here the review service owns the document until it comes back.
  */
 @Injectable()
@@ -18,6 +28,7 @@ export class SubmitDocumentUseCase {
     private readonly dataSource: DataSource,
     private readonly documents: DocumentRepository,
     private readonly outbox: EventOutbox,
+    private readonly previousYear: PreviousYearReports,
   ) {}
 
   async execute(actor: Actor, request: SubmitDocumentRequest, correlationId: string): Promise<DocumentView> {
@@ -26,8 +37,11 @@ export class SubmitDocumentUseCase {
       assertVisible(actor, found);
       assertDrafterOf(actor, found);
       assertVersion(found, request.version);
-      found.status = assertTransition(found.status, 'submitted', actor);
+      const status = assertTransition(found.status, 'submitted', actor);
+      const explanation = found.kind === 'annual_report' ? await this.requireConsistency(manager, found, request.warningsExplanation) : null;
+      found.status = status;
       found.eventSeq += 1;
+      found.warningsExplanation = explanation;
       await this.documents.save(manager, found);
       await this.outbox.emit(manager, [
         {
@@ -36,7 +50,7 @@ export class SubmitDocumentUseCase {
           sequence: found.eventSeq,
           actor,
           correlationId,
-          payload: { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: null },
+          payload: { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: explanation },
           occurredAt: new Date(),
         },
       ]);
@@ -45,5 +59,32 @@ export class SubmitDocumentUseCase {
     this.outbox.published();
     const version = await this.documents.findVersion(document.id, document.version);
     return toDocumentView(document, version?.content ?? null);
+  }
+
+  /** Refuses while errors remain; returns the explanation when warnings need one, else null. */
+  private async requireConsistency(manager: EntityManager, document: DocumentOrmEntity, explanation: string | undefined): Promise<string | null> {
+    const version = await this.documents.findVersionWith(manager, document.id, document.version);
+    if (version === null || !isAnnualReportContent(version.content)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
+    const previous = await this.previousYear.find(document.agencyId, version.content.year, manager);
+    const check = checkAnnualReport(version.content, previous);
+    const failing = (severity: string): string[] =>
+      check.outcomes.filter((o) => o.status === 'FAIL' && o.severity === severity).map((o) => o.ruleId);
+    const errorRules = failing('error');
+    if (errorRules.length > 0) {
+      throw new DomainError(
+        'ANNUAL_REPORT.CONSISTENCY_FAILED',
+        { rules: errorRules, errors: check.errors, warnings: check.warnings },
+        `年度报告有${errorRules.length}条错误级校验规则未通过（${errorRules.join('、')}），请修改后再提交`,
+      );
+    }
+    if (failing('warning').length === 0) return null;
+    const text = explanation?.trim() ?? '';
+    if (text === '') {
+      throw new DomainError('ANNUAL_REPORT.WARNINGS_UNEXPLAINED', { rules: failing('warning'), warnings: check.warnings });
+    }
+    if (text.length > MAX_EXPLANATION_LENGTH) {
+      throw new DomainError('REQUEST.INVALID', { field: 'warningsExplanation' }, `情况说明不能超过${MAX_EXPLANATION_LENGTH}字`);
+    }
+    return text;
   }
 }

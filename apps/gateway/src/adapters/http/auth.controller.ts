@@ -1,14 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError, REVIEW_RPC } from '@sanshen/contracts';
+import type { Actor, DelegationListView, DelegationView } from '@sanshen/contracts';
 import { SignInUseCase } from '../../use-cases/sign-in/sign-in.use-case.js';
 import { RefreshSessionUseCase } from '../../use-cases/refresh-session/refresh-session.use-case.js';
 import type { TokenPair } from '../../use-cases/session-tokens.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
+import { ChangeOwnPasswordUseCase } from '../../use-cases/change-own-password/change-own-password.use-case.js';
 import { Public } from '@sanshen/platform';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { LoginDto, RefreshDto } from './dto/auth.dto.js';
+import { ChangeOwnPasswordDto } from './dto/organisation.dto.js';
+import { ServiceCalls } from './service-calls.js';
 
 @ApiTags('session')
 @Controller('api/v1')
@@ -17,6 +21,8 @@ export class AuthController {
     private readonly signIn: SignInUseCase,
     private readonly refreshSession: RefreshSessionUseCase,
     private readonly signOut: SignOutUseCase,
+    private readonly changeOwnPassword: ChangeOwnPasswordUseCase,
+    private readonly services: ServiceCalls,
   ) {}
 
   @Public()
@@ -42,7 +48,24 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
-  me(@Ctx() context: RequestContext): Actor & { delegations: never[] } {
-    return { ...context.actor, delegations: [] };
+  async me(@Ctx() context: RequestContext): Promise<Actor & { delegations: DelegationView[] }> {
+    // The review service owns delegations: those the caller gave and holds. A caller without review
+    // duties (refused there) or a review service that is down leaves the list empty; /me still answers.
+    const delegations = await this.services.send<DelegationListView>(REVIEW_RPC.delegations, context, {}).then(
+      (list) => [...list.given, ...list.received],
+      (error: unknown) => {
+        if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'unavailable')) return [];
+        throw error;
+      },
+    );
+    return { ...context.actor, delegations };
+  }
+
+  /** Changes one's own password with the old one; the caller's other sessions end. */
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(204)
+  async password(@Ctx() context: RequestContext, @Body() dto: ChangeOwnPasswordDto): Promise<void> {
+    await this.changeOwnPassword.execute(context.actor, context.sessionId, dto, context.correlationId);
   }
 }

@@ -1,10 +1,30 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DRAFTING_RPC, REVIEW_RPC } from '@sanshen/contracts';
-import type { CreateDocumentRequest, DocumentPage, DocumentVersionView, DocumentView, ReviewDecisionView } from '@sanshen/contracts';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { DRAFTING_RPC, DomainError, REVIEW_RPC } from '@sanshen/contracts';
+import type {
+  CreateDocumentRequest,
+  DocumentCheckView,
+  DocumentDiffView,
+  DocumentPage,
+  DocumentVersionView,
+  DocumentView,
+  ImportReportRequest,
+  ImportedDocumentView,
+  ReviewDecisionView,
+} from '@sanshen/contracts';
+import type { FastifyRequest } from 'fastify';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { CreateDocumentDto, ListDocumentsQueryDto, PatchDocumentDto, VersionDto } from './dto/document.dto.js';
+import {
+  CheckDocumentDto,
+  CreateDocumentDto,
+  DiffQueryDto,
+  ImportDocumentDto,
+  ListDocumentsQueryDto,
+  PatchDocumentDto,
+  SubmitDocumentDto,
+  VersionDto,
+} from './dto/document.dto.js';
 import { ServiceCalls } from './service-calls.js';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -22,6 +42,20 @@ export class DocumentsController {
         ? { kind: 'article', title: dto.title ?? '', column: dto.column ?? '', body: dto.body ?? '' }
         : { kind: 'annual_report', year: dto.year ?? 0 };
     return this.services.send(DRAFTING_RPC.create, context, request);
+  }
+
+  @Post('import')
+  @ApiConsumes('application/json', 'multipart/form-data')
+  async import(@Ctx() context: RequestContext, @Req() request: FastifyRequest, @Body() dto: ImportDocumentDto): Promise<ImportedDocumentView> {
+    let payload: ImportReportRequest;
+    if (request.isMultipart()) {
+      payload = { file: await uploadedFile(request) };
+    } else if (typeof dto?.text === 'string') {
+      payload = { text: dto.text };
+    } else {
+      throw new DomainError('REQUEST.INVALID', { field: 'text' }, '请提供报告文本（text）或以 multipart 上传文件（file）');
+    }
+    return this.services.send(DRAFTING_RPC.importReport, context, payload);
   }
 
   @Get()
@@ -55,8 +89,23 @@ export class DocumentsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Body() dto: VersionDto): Promise<DocumentView> {
-    return this.services.send(DRAFTING_RPC.submit, context, { documentId: id, version: dto.version });
+  submit(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Body() dto: SubmitDocumentDto): Promise<DocumentView> {
+    return this.services.send(DRAFTING_RPC.submit, context, {
+      documentId: id,
+      version: dto.version,
+      ...(dto.warningsExplanation === undefined ? {} : { warningsExplanation: dto.warningsExplanation }),
+    });
+  }
+
+  @Post(':id/check')
+  @HttpCode(200)
+  check(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Body() dto: CheckDocumentDto): Promise<DocumentCheckView> {
+    return this.services.send(DRAFTING_RPC.check, context, { documentId: id, ...(dto.version === undefined ? {} : { version: dto.version }) });
+  }
+
+  @Get(':id/diff')
+  diff(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Query() query: DiffQueryDto): Promise<DocumentDiffView> {
+    return this.services.send(DRAFTING_RPC.diff, context, { documentId: id, ...query });
   }
 
   @Post(':id/withdraw')
@@ -64,4 +113,14 @@ export class DocumentsController {
   withdraw(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Body() dto: VersionDto): Promise<ReviewDecisionView> {
     return this.services.send(REVIEW_RPC.withdraw, context, { documentId: id, version: dto.version });
   }
+}
+
+/** The one uploaded file of a multipart request (size-limited by the multipart plugin → 413). */
+async function uploadedFile(request: FastifyRequest): Promise<NonNullable<ImportReportRequest['file']>> {
+  const part = await request.file();
+  if (part === undefined || part.fieldname !== 'file') {
+    throw new DomainError('REQUEST.INVALID', { field: 'file' }, '请以 file 字段上传报告文件');
+  }
+  const bytes = await part.toBuffer();
+  return { filename: part.filename, contentType: part.mimetype, base64: bytes.toString('base64') };
 }

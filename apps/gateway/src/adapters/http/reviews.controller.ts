@@ -21,12 +21,12 @@ export class ReviewsController {
   @Post('documents/:id/approve')
   @HttpCode(200)
   approve(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveDto): Promise<ReviewDecisionView> {
-    return this.services.send(REVIEW_RPC.approve, context, { documentId: id, version: dto.version, comment: dto.comment ?? null });
+    return this.services.send(REVIEW_RPC.approve, context, { documentId: id, version: dto.version, comment: dto.comment ?? null, level: dto.level ?? null });
   }
 
   @Post('documents/:id/return')
   @HttpCode(200)
   return(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnDto): Promise<ReviewDecisionView> {
-    return this.services.send(REVIEW_RPC.return, context, { documentId: id, version: dto.version, reason: dto.reason, to: dto.to });
+    return this.services.send(REVIEW_RPC.return, context, { documentId: id, version: dto.version, reason: dto.reason, to: dto.to, level: dto.level ?? null });
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SECRECY_RPC } from '@sanshen/contracts';
-import type { SecrecyDecisionView, SecrecyReviewView } from '@sanshen/contracts';
+import type { SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView } from '@sanshen/contracts';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { SecrecyDecisionDto } from './dto/secrecy.dto.js';
+import { DisposeFindingDto, ReferralAnswerDto, SecrecyDecisionDto } from './dto/secrecy.dto.js';
 import { ServiceCalls } from './service-calls.js';
 
 @ApiTags('secrecy')
@@ -21,5 +21,21 @@ export class SecrecyController {
   @Post('decision')
   decide(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SecrecyDecisionDto): Promise<SecrecyDecisionView> {
     return this.services.send(SECRECY_RPC.decide, context, { documentId: id, ...dto });
+  }
+
+  @Post('findings/:findingId')
+  @HttpCode(200)
+  dispose(
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('findingId', ParseUUIDPipe) findingId: string,
+    @Body() dto: DisposeFindingDto,
+  ): Promise<SecrecyFindingView> {
+    return this.services.send(SECRECY_RPC.disposeFinding, context, { documentId: id, findingId, ...dto });
+  }
+
+  @Post('referral-answer')
+  answerReferral(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralAnswerDto): Promise<SecrecyDecisionView> {
+    return this.services.send(SECRECY_RPC.answerReferral, context, { documentId: id, ...dto });
   }
 }

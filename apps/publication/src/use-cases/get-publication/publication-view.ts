@@ -25,5 +25,16 @@ export function toPublicationView(publication: PublicationOrmEntity, attempts: r
             contentHash: publication.receiptContentHash ?? publication.contentHash,
           }
         : null,
+    retraction:
+      publication.retractReason !== null && publication.retractRequestedBy !== null && publication.retractRequestedAt !== null
+        ? {
+            reason: publication.retractReason,
+            requestedBy: publication.retractRequestedBy,
+            requestedAt: publication.retractRequestedAt.toISOString(),
+            authorizedBy: publication.retractAuthorizedBy,
+            retractedAt: publication.retractedAt?.toISOString() ?? null,
+          }
+        : null,
+    correctionStartedAt: publication.correctionStartedAt?.toISOString() ?? null,
   };
 }

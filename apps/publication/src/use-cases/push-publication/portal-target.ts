@@ -1,4 +1,4 @@
-import type { PortalPush, PortalReceipt } from '@sanshen/contracts';
+import type { PortalPush, PortalReceipt, PortalRetract, PortalRetractReceipt } from '@sanshen/contracts';
 
 /**
  * The port a push goes through. The bundled portal is one adapter; another CMS is another adapter
@@ -8,7 +8,13 @@ export interface PortalTarget {
   readonly name: string;
   /** Never throws for what the remote side did: every outcome is a value. */
   push(push: PortalPush): Promise<PortalPushOutcome>;
+  /** Withdraws the document's page (撤稿); idempotent. Never throws for what the remote side did. */
+  retract(retract: PortalRetract): Promise<PortalRetractOutcome>;
 }
+
+export type PortalRetractOutcome =
+  | { ok: true; receipt: PortalRetractReceipt; httpStatus: number }
+  | { ok: false; kind: 'retryable' | 'permanent'; httpStatus: number | null; error: string };
 
 export type PortalPushOutcome =
   | { ok: true; receipt: PortalReceipt; httpStatus: number }

@@ -25,6 +25,8 @@ export interface PushCommand {
 export type PushOutcome =
   /** The row (or this run of it) is not committed yet: ask again shortly. */
   | { kind: 'not_visible' }
+  /** A scheduled publication whose time has not come (it was moved later): wait until `at`. */
+  | { kind: 'not_due'; at: Date }
   /** Nothing to do: already published or failed, or a newer run took over. */
   | { kind: 'skipped'; reason: string }
   | { kind: 'published'; url: string }
@@ -41,6 +43,9 @@ type AttemptResult =
 export const HASH_MISMATCH_REASON = '内容哈希不一致';
 
 class MovedConcurrently extends Error {}
+
+/** A delayed job may fire a little early (clock of Redis vs ours): that is on time. */
+const SCHEDULE_EARLY_TOLERANCE_MS = 1_000;
 
 /**
  * One push attempt of one publication run: fetch the signed version from drafting, prove it hashes
@@ -59,9 +64,17 @@ export class PushPublicationUseCase {
   ) {}
 
   async execute(command: PushCommand): Promise<PushOutcome> {
-    const publication = await this.publications.findById(command.publicationId);
+    let publication = await this.publications.findById(command.publicationId);
     if (publication === null || publication.run < command.run) return { kind: 'not_visible' };
     if (publication.run > command.run) return { kind: 'skipped', reason: `run ${command.run} superseded by run ${publication.run}` };
+    if (publication.state === 'scheduled') {
+      if (publication.scheduledAt !== null && publication.scheduledAt.getTime() > Date.now() + SCHEDULE_EARLY_TOLERANCE_MS) {
+        return { kind: 'not_due', at: publication.scheduledAt };
+      }
+      if (!(await this.startScheduled(publication, command))) return { kind: 'skipped', reason: 'publication moved concurrently' };
+      publication = await this.publications.findById(command.publicationId);
+      if (publication === null) throw new Error(`publication ${command.publicationId} vanished`);
+    }
     if (publication.state !== 'publishing') return { kind: 'skipped', reason: `publication is ${publication.state}` };
 
     const at = new Date();
@@ -90,12 +103,55 @@ export class PushPublicationUseCase {
       }
       const reason = result.reason ?? (result.kind === 'retryable' ? `推送重试次数已用尽：${result.error}` : result.error);
       await this.markFailed(publication, reason, { ...attempt, outcome: 'failed' }, command);
-      this.logger.error({ ...log, httpStatus: result.httpStatus, error: result.error, reason }, 'publication failed');
+      // Alert for the agency's publishers (发布管理员): they retry with POST …/publication/retry.
+      this.logger.error(
+        { ...log, alert: 'PUBLICATION.FAILED', notify: 'publisher', agencyId: publication.agencyId, httpStatus: result.httpStatus, error: result.error, reason },
+        'publication failed',
+      );
       return { kind: 'failed', reason };
     } catch (error) {
       if (error instanceof MovedConcurrently) return { kind: 'skipped', reason: 'publication moved concurrently' };
       throw error;
     }
+  }
+
+  /** The scheduled time has come: approved → publishing, `document.publish_started` now. */
+  private async startScheduled(publication: PublicationOrmEntity, command: PushCommand): Promise<boolean> {
+    const transition = checkTransition(documentStatusOf(publication.state), 'publish_started', ['system']);
+    if (!transition.ok) throw new DomainError(transition.error.code, { publicationId: publication.id });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const moved = await this.publications.transition(manager, publication, 'publishing');
+        if (!moved) throw new MovedConcurrently();
+        const [started] = await this.outbox.emit(manager, [
+          {
+            type: documentEventName('publish_started'),
+            documentId: publication.documentId,
+            sequence: publication.eventSeq + 1,
+            actor: systemActor(publication.agencyId),
+            correlationId: command.correlationId,
+            causationId: publication.causeEventId,
+            payload: {
+              version: publication.version,
+              contentHash: publication.contentHash,
+              publicationId: publication.id,
+              scheduledAt: publication.scheduledAt?.toISOString() ?? null,
+            } satisfies DocumentEventPayloads['publish_started'],
+            occurredAt: new Date(),
+          },
+        ]);
+        await this.publications.setCauseEvent(manager, publication.id, started.id);
+      });
+    } catch (error) {
+      if (error instanceof MovedConcurrently) return false;
+      throw error;
+    }
+    this.outbox.published();
+    this.logger.info(
+      { documentId: publication.documentId, publicationId: publication.id, scheduledAt: publication.scheduledAt?.toISOString(), correlationId: command.correlationId },
+      'scheduled publication started',
+    );
+    return true;
   }
 
   private async attempt(publication: PublicationOrmEntity, command: PushCommand, at: Date): Promise<AttemptResult> {

@@ -1,3 +1,4 @@
+import { importReportHtml, reportToContent, sampleReport } from '@sanshen/annual-report';
 import { contentHashOf } from '@sanshen/contracts';
 import type { DocumentVersionView } from '@sanshen/contracts';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ function version(kind: DocumentVersionView['kind'], title: string, content: unkn
 }
 
 describe('renderPage', () => {
-  it('renders an article as its escaped title and its re-sanitized body', () => {
+  it('renders an article as its re-sanitized body, the title travelling beside it', () => {
     const rendered = renderPage(
       version('article', 'ignored', { title: '关于<b>开展</b>检查的通知', column: ' 通知公告 ', body: '<p onclick="x()">正文<script>alert(1)</script></p>' }),
     );
@@ -29,7 +30,7 @@ describe('renderPage', () => {
       page: {
         kind: 'article',
         title: '关于<b>开展</b>检查的通知',
-        html: '<h1>关于&lt;b&gt;开展&lt;/b&gt;检查的通知</h1><p>正文</p>',
+        html: '<p>正文</p>',
         data: null,
         column: '通知公告',
       },
@@ -45,15 +46,34 @@ describe('renderPage', () => {
     expect(renderPage(version('article', 't', { sections: {} }))).toEqual({ ok: false, reason: '文章内容格式不正确' });
   });
 
-  it('renders an annual report as an escaped JSON placeholder with its data and year', () => {
-    const content = { format: '2021', year: 2025, sections: { 一: '<总体情况>' }, tables: {} };
-    const rendered = renderPage(version('annual_report', '海东市工业和信息化局2025年政府信息公开工作年度报告', content));
+  it('renders an annual report in the national layout, with its tables and the schema-shaped data', () => {
+    const report = sampleReport('2021');
+    report.sections.overall = '<总体情况>';
+    const content = reportToContent(report);
+    const rendered = renderPage(version('annual_report', report.title, content));
     expect(rendered.ok).toBe(true);
     if (!rendered.ok) return;
-    expect(rendered.page).toMatchObject({ kind: 'annual_report', data: content, column: '年度报告', year: 2025 });
-    expect(rendered.page.html).toContain('<h1>海东市工业和信息化局2025年政府信息公开工作年度报告</h1><pre>{');
-    expect(rendered.page.html).toContain('&lt;总体情况&gt;');
-    expect(rendered.page.html).not.toContain('<总体情况>');
+    expect(rendered.page).toMatchObject({ kind: 'annual_report', title: report.title, column: '年度报告', year: report.reportYear });
+    expect(rendered.page.data).toMatchObject({ format: '2021', reportYear: report.reportYear });
+    const html = rendered.page.html;
+    expect(html).toContain('<th colspan="7"');
+    expect(html).toContain('申请人情况');
+    expect(html).toContain('行政复议');
+    expect(html).toContain('&lt;总体情况&gt;');
+    expect(html).not.toContain('<总体情况>');
+    expect(html).not.toContain('<h1>');
+    expect(html).not.toContain('<style>');
+    // What the portal shows reads back to the same tables.
+    const back = importReportHtml(`<h1>${report.title}</h1>${html}`);
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(back.value.report.applications).toEqual(report.applications);
+  });
+
+  it('refuses an annual report whose content is not a report', () => {
+    expect(renderPage(version('annual_report', 't', { format: '2021', year: 2025, sections: {}, tables: {} }))).toEqual({
+      ok: false,
+      reason: '年度报告内容格式不正确',
+    });
   });
 
   it('renders the same version to the same bytes', () => {

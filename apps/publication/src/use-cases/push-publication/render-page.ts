@@ -1,3 +1,4 @@
+import { contentToReport, isAnnualReportContent, renderReportFragment, toReportJson } from '@sanshen/annual-report';
 import type { ArticleContent, DocumentVersionView, PortalPush } from '@sanshen/contracts';
 import sanitizeHtml from 'sanitize-html';
 
@@ -28,15 +29,6 @@ const ARTICLE_BODY_POLICY: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
 };
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 export function sanitizeArticleBody(html: string): string {
   return sanitizeHtml(html, ARTICLE_BODY_POLICY);
 }
@@ -61,24 +53,27 @@ export function renderPage(version: DocumentVersionView): RenderResult {
         page: {
           kind: 'article',
           title,
-          html: `<h1>${escapeHtml(title)}</h1>${sanitizeArticleBody(body)}`,
+          // The portal shows the title as the page's heading; the pushed html is the body alone.
+          html: sanitizeArticleBody(body),
           data: null,
           ...(typeof column === 'string' && column.trim() !== '' ? { column: column.trim() } : {}),
         },
       };
     }
     case 'annual_report': {
-      // Placeholder until the annual-report renderer lands: the content as JSON, escaped.
-      const year = (version.content as { year?: unknown } | null)?.year;
+      // The national layout from libs/annual-report (the same renderer drafting's HTML view uses);
+      // `data` is the report in report.schema.json's shape, blanks kept as null.
+      if (!isAnnualReportContent(version.content)) return { ok: false, reason: '年度报告内容格式不正确' };
+      const report = contentToReport(version.content);
       return {
         ok: true,
         page: {
           kind: 'annual_report',
           title: version.title,
-          html: `<h1>${escapeHtml(version.title)}</h1><pre>${escapeHtml(JSON.stringify(version.content, null, 2))}</pre>`,
-          data: version.content,
+          html: renderReportFragment(report),
+          data: toReportJson(report),
           column: '年度报告',
-          year: typeof year === 'number' ? year : null,
+          year: version.content.year,
         },
       };
     }

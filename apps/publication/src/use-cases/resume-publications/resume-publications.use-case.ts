@@ -20,11 +20,10 @@ export class ResumePublicationsUseCase {
     const inFlight = await this.publications.listInFlight();
     let resumed = 0;
     for (const publication of inFlight) {
-      const result = await this.queue.ensure({
-        publicationId: publication.id,
-        run: publication.run,
-        correlationId: publication.correlationId,
-      });
+      const result = await this.queue.ensure(
+        { publicationId: publication.id, run: publication.run, correlationId: publication.correlationId },
+        publication.state === 'scheduled' ? publication.scheduledAt : null,
+      );
       if (result !== 'live') {
         resumed += 1;
         this.logger.warn(

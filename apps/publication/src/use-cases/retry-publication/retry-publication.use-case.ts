@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, DocumentEventPayloads, EventActor, PublicationRequest, PublicationView } from '@sanshen/contracts';
+import type { Actor, DocumentEventPayloads, PublicationRequest, PublicationView } from '@sanshen/contracts';
 import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { documentStatusOf } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import { PushQueue } from '../../queue/push-queue.js';
+import { eventActorOf } from '../event-actor.js';
 import { toPublicationView } from '../get-publication/publication-view.js';
 
 class MovedConcurrently extends Error {}
@@ -77,14 +78,4 @@ export class RetryPublicationUseCase {
     if (updated === null) throw new Error(`publication ${publication.id} vanished`);
     return toPublicationView(updated, await this.publications.attemptsOf(publication.id));
   }
-}
-
-function eventActorOf(actor: Actor): EventActor {
-  return {
-    userId: actor.userId,
-    agencyId: actor.agencyId,
-    roles: [...actor.roles],
-    departmentId: actor.departmentId,
-    displayName: actor.displayName,
-  };
 }

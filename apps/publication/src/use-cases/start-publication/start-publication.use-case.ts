@@ -13,7 +13,10 @@ export type SecrecyCleared = EventEnvelope<'document.secrecy_cleared', DocumentE
 
 /**
  * A version cleared by the secrecy officer is ours to publish: record the publication, hand the
- * document on (approved → publishing, `document.publish_started`), and queue the push. Runs in the
+ * document on (approved → publishing, `document.publish_started`), and queue the push. When a
+ * schedule (定时发布) for this version lies in the future, the publication waits in `scheduled` (the
+ * document stays `approved`) and its push job is delayed until then; the job fires
+ * `publish_started` at that time (PushPublicationUseCase). Runs in the
  * transaction that records the event in the inbox, so all of it happens once or not at all; the job
  * is enqueued before the commit and waits for the row (see PushPublicationUseCase).
  */
@@ -34,6 +37,10 @@ export class StartPublicationUseCase {
     if (transition.value !== 'publishing') throw new Error(`publish_started leads to ${transition.value}, not publishing`);
 
     const publicationId = publicationIdFor(event.id);
+    await this.publications.lockDocument(manager, event.documentId);
+    const schedule = await this.publications.findSchedule(manager, event.documentId, version);
+    const now = new Date();
+    const waitUntil = schedule !== null && schedule.publishAt.getTime() > now.getTime() ? schedule.publishAt : null;
     const sequence = event.sequence + 1;
     const created = await this.publications.create(manager, {
       id: publicationId,
@@ -41,16 +48,25 @@ export class StartPublicationUseCase {
       version,
       contentHash,
       agencyId,
-      state: transition.value,
-      eventSeq: sequence,
+      state: waitUntil === null ? transition.value : 'scheduled',
+      // A scheduled publication has emitted nothing yet: it knows the secrecy_cleared sequence.
+      eventSeq: waitUntil === null ? sequence : event.sequence,
       correlationId: event.correlationId,
       causeEventId: event.id,
-      scheduledAt: null,
+      scheduledAt: schedule?.publishAt ?? null,
     });
     if (!created) {
       this.logger.warn(
         { documentId: event.documentId, version, eventId: event.id, correlationId: event.correlationId },
         'version already has a publication: secrecy_cleared ignored',
+      );
+      return;
+    }
+    if (waitUntil !== null) {
+      await this.queue.enqueue({ publicationId, run: 0, correlationId: event.correlationId }, waitUntil);
+      this.logger.info(
+        { documentId: event.documentId, version, publicationId, publishAt: waitUntil.toISOString(), correlationId: event.correlationId },
+        'publication scheduled',
       );
       return;
     }
@@ -62,7 +78,12 @@ export class StartPublicationUseCase {
         actor: systemActor(agencyId),
         correlationId: event.correlationId,
         causationId: event.id,
-        payload: { version, contentHash, publicationId, scheduledAt: null } satisfies DocumentEventPayloads['publish_started'],
+        payload: {
+          version,
+          contentHash,
+          publicationId,
+          scheduledAt: schedule?.publishAt.toISOString() ?? null,
+        } satisfies DocumentEventPayloads['publish_started'],
         occurredAt: new Date(),
       },
     ]);

@@ -5,7 +5,7 @@ import { ReviewRepository } from '../../persistence/review.repository.js';
 import { CaseTransition } from '../case-transition.js';
 import { authorizeReviewDecision } from '../review-case-guard.js';
 
-/** A reviewer signs the version under review at their level: 一审 → 二审 → 三审 → 保密审查. */
+/** A reviewer (or their delegate) signs the version under review at their level: 一审 → 二审 → 三审 → 保密审查. */
 @Injectable()
 export class ApproveDocumentUseCase {
   constructor(
@@ -13,10 +13,18 @@ export class ApproveDocumentUseCase {
     private readonly reviews: ReviewRepository,
   ) {}
 
-  execute(actor: Actor, request: ApproveDocumentRequest, correlationId: string): Promise<ReviewDecisionView> {
+  async execute(actor: Actor, request: ApproveDocumentRequest, correlationId: string): Promise<ReviewDecisionView> {
+    const delegations = await this.reviews.delegationsInForce(actor.agencyId, actor.userId, new Date());
     return this.transition.run(actor, request, correlationId, async (reviewCase, manager) => {
       const approvals = await this.reviews.approvalsOf(manager, reviewCase.documentId, reviewCase.version);
-      const { level, next } = authorizeReviewDecision(actor, reviewCase, (at) => APPROVAL_EVENT[at], approvals);
+      const { level, next, eventActor, onBehalfOf } = authorizeReviewDecision({
+        actor,
+        reviewCase,
+        event: (at) => APPROVAL_EVENT[at],
+        approvals,
+        delegations,
+        expectedLevel: request.level ?? null,
+      });
       const comment = request.comment?.trim() || null;
       await this.reviews.addSignature(manager, {
         documentId: reviewCase.documentId,
@@ -26,12 +34,15 @@ export class ApproveDocumentUseCase {
         decision: 'approved',
         signerId: actor.userId,
         signerName: actor.displayName,
+        onBehalfOfId: onBehalfOf?.userId ?? null,
+        onBehalfOfName: onBehalfOf?.displayName ?? null,
         comment,
       });
       return {
         event: APPROVAL_EVENT[level],
         next,
         level,
+        eventActor,
         payload: {
           version: reviewCase.version,
           contentHash: reviewCase.contentHash,

@@ -1,25 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, DocumentStatus, InboxView } from '@sanshen/contracts';
-import { REVIEWER_ROLE, isInReviewScope, reviewLevelOf } from '@sanshen/workflow';
+import type { Actor, InboxItem, InboxView } from '@sanshen/contracts';
+import { REVIEWER_ROLE, reviewLevelOf } from '@sanshen/workflow';
+import { reviewCapacities } from '../../domain/reviewer-capacity.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
+import { ReminderQueue } from '../../queue/reminder-queue.js';
 
-const DUE_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
-const LEVEL_STATUS = { 1: 'pending_l1', 2: 'pending_l2', 3: 'pending_l3' } as const;
+const PENDING = ['pending_l1', 'pending_l2', 'pending_l3'] as const;
 
-/** The caller's open review tasks, oldest first, with due dates. */
+/**
+ * The caller's open review tasks, oldest first, with due dates: a task is a case waiting at a level the
+ * caller reviews for that document — by their own role and scope, or by a delegation in force ("代").
+ * Never the caller's own document.
+ */
 @Injectable()
 export class ListInboxUseCase {
-  constructor(private readonly reviews: ReviewRepository) {}
+  constructor(
+    private readonly reviews: ReviewRepository,
+    private readonly reminders: ReminderQueue,
+  ) {}
 
   async execute(actor: Actor): Promise<InboxView> {
-    const statuses: DocumentStatus[] = ([1, 2, 3] as const)
-      .filter((level) => actor.roles.includes(REVIEWER_ROLE[level]))
-      .map((level) => LEVEL_STATUS[level]);
-    if (statuses.length === 0) return { items: [] };
-    const cases = await this.reviews.openCases(actor.agencyId, statuses);
-    const items = cases.flatMap((reviewCase) => {
+    const delegations = await this.reviews.delegationsInForce(actor.agencyId, actor.userId, new Date());
+    const reviewer = Object.values(REVIEWER_ROLE).some((role) => actor.roles.includes(role));
+    if (!reviewer && delegations.length === 0) return { items: [] };
+    const cases = await this.reviews.openCases(actor.agencyId, [...PENDING]);
+    const items = cases.flatMap((reviewCase): InboxItem[] => {
       const level = reviewLevelOf(reviewCase.status);
-      if (level === null || !isInReviewScope(level, actor, reviewCase) || reviewCase.authorId === actor.userId) return [];
+      if (level === null || reviewCase.authorId === actor.userId) return [];
+      const capacity = reviewCapacities(actor, delegations, reviewCase).find((candidate) => candidate.level === level);
+      if (capacity === undefined) return [];
       return [
         {
           documentId: reviewCase.documentId,
@@ -33,7 +42,10 @@ export class ListInboxUseCase {
           authorId: reviewCase.authorId,
           submittedAt: reviewCase.submittedAt.toISOString(),
           openedAt: reviewCase.stageEnteredAt.toISOString(),
-          dueAt: new Date(reviewCase.stageEnteredAt.getTime() + DUE_AFTER_MS).toISOString(),
+          dueAt: this.reminders.dueAt(reviewCase.stageEnteredAt).toISOString(),
+          onBehalfOf: capacity.onBehalfOf,
+          remindedAt: reviewCase.remindedAt?.toISOString() ?? null,
+          escalatedAt: reviewCase.escalatedAt?.toISOString() ?? null,
         },
       ];
     });

@@ -1,33 +1,94 @@
 import { Injectable } from '@nestjs/common';
-import type { DocumentEvent } from '@sanshen/contracts';
+import { documentEventName, systemActor } from '@sanshen/contracts';
+import type { DocumentEvent, ReviewLevel } from '@sanshen/contracts';
+import { EventOutbox } from '@sanshen/platform';
 import type { EntityManager } from 'typeorm';
 import { ReviewCaseOrmEntity } from '../../persistence/review-case.orm-entity.js';
+import type { ReviewSignatureOrmEntity } from '../../persistence/review-signature.orm-entity.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
+import { ReminderQueue } from '../../queue/reminder-queue.js';
 
-/** On `submitted`, review takes the document over: the 一审 task opens for its department head. */
+const PENDING = { 1: 'pending_l1', 2: 'pending_l2', 3: 'pending_l3' } as const;
+
+/**
+ * On `submitted`, review takes the document over and the 一审 task opens for its department head —
+ * unless the version is the very one a reviewer returned (same version, same content hash): then it
+ * resumes at the level that returned it, re-emitting no approval but one `resumed` event per level
+ * whose still-valid signature it carries forward (the ledger checks each one is bound to this hash).
+ * A changed document is a new version: its signatures are void and review starts again at level 1.
+ */
 @Injectable()
 export class OpenReviewUseCase {
-  constructor(private readonly reviews: ReviewRepository) {}
+  constructor(
+    private readonly reviews: ReviewRepository,
+    private readonly outbox: EventOutbox,
+    private readonly reminders: ReminderQueue,
+  ) {}
 
   async execute(event: DocumentEvent<'submitted'>, manager: EntityManager): Promise<void> {
     const existing = await this.reviews.lockCase(manager, event.documentId);
     if (existing && existing.eventSeq >= event.sequence) return;
-    const now = new Date(event.occurredAt);
+    const { version, contentHash } = event.payload;
+    const carried = existing ? await this.carriedSignatures(manager, existing, version, contentHash) : [];
+    const resumeAt = (carried.length + 1) as ReviewLevel;
+    const now = new Date();
     const reviewCase = Object.assign(existing ?? new ReviewCaseOrmEntity(), {
       documentId: event.documentId,
       agencyId: event.payload.agencyId,
       departmentId: event.payload.departmentId,
       authorId: event.payload.authorId,
       submitterId: event.payload.submitterId,
+      submitterName: event.actor.displayName ?? '',
       kind: event.payload.kind,
       title: event.payload.title,
-      version: event.payload.version,
-      contentHash: event.payload.contentHash,
-      status: 'pending_l1' as const,
-      eventSeq: event.sequence,
-      submittedAt: now,
-      stageEnteredAt: now,
+      version,
+      contentHash,
+      status: PENDING[resumeAt],
+      eventSeq: event.sequence + carried.length,
+      submittedAt: new Date(event.occurredAt),
+      stageEnteredAt: carried.length > 0 ? now : new Date(event.occurredAt),
+      returnedLevel: null,
+      remindedAt: null,
+      escalatedAt: null,
     });
     await this.reviews.saveCase(manager, reviewCase);
+    if (carried.length > 0) {
+      await this.outbox.emit(
+        manager,
+        carried.map((signature, index) => ({
+          type: documentEventName('resumed'),
+          documentId: event.documentId,
+          sequence: event.sequence + index + 1,
+          actor: systemActor(event.payload.agencyId),
+          correlationId: event.correlationId,
+          causationId: event.id,
+          payload: { version, contentHash, level: signature.level, signerId: signature.signerId, signerName: signature.signerName },
+          occurredAt: now,
+        })),
+      );
+    }
+    await this.reminders.schedule({ documentId: event.documentId, seq: reviewCase.eventSeq, level: resumeAt, openedAt: reviewCase.stageEnteredAt });
+  }
+
+  /**
+   * The signatures an unchanged resubmission carries: for a version returned to the drafter at level
+   * N with this very content, the standing approval of each level below N. None otherwise.
+   */
+  private async carriedSignatures(
+    manager: EntityManager,
+    existing: ReviewCaseOrmEntity,
+    version: number,
+    contentHash: string,
+  ): Promise<ReviewSignatureOrmEntity[]> {
+    const returnedAt = existing.returnedLevel;
+    if (returnedAt === null || returnedAt === 1 || existing.version !== version || existing.contentHash !== contentHash) return [];
+    const approvals = await this.reviews.approvalsOf(manager, existing.documentId, version);
+    const carried: ReviewSignatureOrmEntity[] = [];
+    for (let level = 1; level < returnedAt; level += 1) {
+      const standing = approvals.filter((approval) => approval.level === level && approval.contentHash === contentHash).at(-1);
+      if (standing === undefined) return [];
+      carried.push(standing);
+    }
+    return carried;
   }
 }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/contracts';
-import type { Actor, ReturnDocumentRequest, ReviewDecisionView } from '@sanshen/contracts';
+import type { Actor, ReturnDocumentRequest, ReviewDecisionView, ReviewLevel } from '@sanshen/contracts';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { CaseTransition } from '../case-transition.js';
 import { authorizeReviewDecision } from '../review-case-guard.js';
 
-/** A reviewer sends the document back to the drafter with a reason (退回). */
+/**
+ * A reviewer sends the document back with a reason: to the drafter (退回, `returned`), or one level
+ * down (驳回上一级, `returned_previous`: that level decides again). At level 1 "previous" is the
+ * drafter. A return to the drafter remembers the level, so an unchanged resubmission resumes there.
+ */
 @Injectable()
 export class ReturnDocumentUseCase {
   constructor(
@@ -13,27 +17,39 @@ export class ReturnDocumentUseCase {
     private readonly reviews: ReviewRepository,
   ) {}
 
-  execute(actor: Actor, request: ReturnDocumentRequest, correlationId: string): Promise<ReviewDecisionView> {
+  async execute(actor: Actor, request: ReturnDocumentRequest, correlationId: string): Promise<ReviewDecisionView> {
     const reason = request.reason?.trim() ?? '';
     if (reason === '') throw new DomainError('REVIEW.REASON_REQUIRED');
+    const delegations = await this.reviews.delegationsInForce(actor.agencyId, actor.userId, new Date());
     return this.transition.run(actor, request, correlationId, async (reviewCase, manager) => {
-      const { level, next } = authorizeReviewDecision(actor, reviewCase, () => 'returned', []);
+      const previous = (level: ReviewLevel) => request.to === 'previous' && level > 1;
+      const { level, next, eventActor, onBehalfOf } = authorizeReviewDecision({
+        actor,
+        reviewCase,
+        event: (at) => (previous(at) ? 'returned_previous' : 'returned'),
+        approvals: [],
+        delegations,
+        expectedLevel: request.level ?? null,
+      });
+      const toPrevious = previous(level);
       await this.reviews.addSignature(manager, {
         documentId: reviewCase.documentId,
         version: reviewCase.version,
         contentHash: reviewCase.contentHash,
         level,
-        decision: 'returned',
+        decision: toPrevious ? 'returned_previous' : 'returned',
         signerId: actor.userId,
         signerName: actor.displayName,
+        onBehalfOfId: onBehalfOf?.userId ?? null,
+        onBehalfOfName: onBehalfOf?.displayName ?? null,
         comment: reason,
       });
-      return {
-        event: 'returned',
-        next,
-        level,
-        payload: { version: reviewCase.version, contentHash: reviewCase.contentHash, level, reason, to: request.to },
-      };
+      const ref = { version: reviewCase.version, contentHash: reviewCase.contentHash, level, reason };
+      if (toPrevious) {
+        return { event: 'returned_previous' as const, next, level, eventActor, payload: { ...ref, to: 'previous' as const } };
+      }
+      reviewCase.returnedLevel = level;
+      return { event: 'returned' as const, next, level, eventActor, payload: { ...ref, to: 'drafter' as const } };
     });
   }
 }

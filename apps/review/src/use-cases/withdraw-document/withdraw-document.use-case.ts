@@ -4,7 +4,7 @@ import type { Actor, ReviewDecisionView, WithdrawDocumentRequest } from '@sanshe
 import { assertTransition } from '@sanshen/platform';
 import { CaseTransition } from '../case-transition.js';
 
-/** The submitter takes the document back before the first sign-off (撤回). */
+/** The submitter takes the document back before the first sign-off (撤回); a resubmission starts at level 1. */
 @Injectable()
 export class WithdrawDocumentUseCase {
   constructor(private readonly transition: CaseTransition) {}
@@ -15,6 +15,7 @@ export class WithdrawDocumentUseCase {
       if (reviewCase.submitterId !== actor.userId) {
         throw new DomainError('DOCUMENT.ROLE_NOT_ALLOWED', { reason: 'only the submitter withdraws' }, '只有提交人可以撤回');
       }
+      reviewCase.returnedLevel = null;
       return {
         event: 'withdrawn',
         next,

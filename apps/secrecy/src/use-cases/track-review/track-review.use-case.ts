@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { isDocumentEvent } from '@sanshen/contracts';
+import { ROLES, isDocumentEvent, isDocumentEventType, lifecycleTypeOf } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { checkTransition } from '@sanshen/workflow';
+import type { Performer } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import { SecrecyCaseOrmEntity } from '../../persistence/secrecy-case.orm-entity.js';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
+import { ScanVersionUseCase } from '../scan-version/scan-version.use-case.js';
+
+const ANYONE: readonly Performer[] = [...ROLES, 'system'];
 
 /**
  * Follows a document through review so that, when 三审 ends (`approved_l3`), secrecy knows the
- * version, its author and every reviewer who signed it, and takes the document over.
+ * version, its author and every reviewer who signed it, takes the document over and scans the
+ * version. Every later event of the document moves the case's sequence, so that the next event
+ * secrecy emits takes the document's next number.
  */
 @Injectable()
 export class TrackReviewUseCase {
-  constructor(private readonly secrecy: SecrecyRepository) {}
+  constructor(
+    private readonly secrecy: SecrecyRepository,
+    private readonly scan: ScanVersionUseCase,
+  ) {}
 
   async execute(event: EventEnvelope, manager: EntityManager): Promise<void> {
     const existing = await this.secrecy.lockCase(manager, event.documentId);
@@ -28,17 +38,26 @@ export class TrackReviewUseCase {
         status: 'pending_l1' as const,
         eventSeq: event.sequence,
         reviewSigners: existing?.version === event.payload.version ? existing.reviewSigners : [],
+        openReferralId: null,
       });
       await this.secrecy.saveCase(manager, secrecyCase);
       return;
     }
     if (existing === null) return;
+    existing.eventSeq = event.sequence;
     for (const type of ['approved_l1', 'approved_l2', 'approved_l3'] as const) {
       if (!isDocumentEvent(event, type) || event.payload.version !== existing.version) continue;
       existing.reviewSigners = [...existing.reviewSigners, { signerId: event.payload.signerId, level: event.payload.level }];
-      existing.status = type === 'approved_l3' ? 'pending_secrecy' : type === 'approved_l2' ? 'pending_l3' : 'pending_l2';
-      existing.eventSeq = event.sequence;
-      await this.secrecy.saveCase(manager, existing);
+    }
+    const type = lifecycleTypeOf(event.type);
+    if (type !== null && isDocumentEventType(type)) {
+      // The owner that emitted it already checked who may; here only where the document now stands.
+      const next = checkTransition(existing.status, type, ANYONE);
+      if (next.ok) existing.status = next.value;
+    }
+    await this.secrecy.saveCase(manager, existing);
+    if (isDocumentEvent(event, 'approved_l3') && event.payload.version === existing.version) {
+      await this.scan.tryInto(manager, existing, event.correlationId);
     }
   }
 }

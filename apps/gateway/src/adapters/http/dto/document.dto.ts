@@ -90,3 +90,66 @@ export class ListDocumentsQueryDto {
   @Length(1, 200)
   cursor?: string;
 }
+
+export class SubmitDocumentDto extends VersionDto {
+  @ApiPropertyOptional({ description: 'annual report: the drafter’s explanation of the warnings (required while any warning rule fails)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5_000)
+  warningsExplanation?: string;
+}
+
+export class CheckDocumentDto {
+  @ApiPropertyOptional({ description: 'the version to check (default: the current one)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ImportDocumentDto {
+  @ApiPropertyOptional({ description: 'the text of a published report as PDF extraction gives it (or send multipart `file`)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500_000)
+  text?: string;
+}
+
+export class DiffQueryDto {
+  @ApiPropertyOptional({ description: 'default: the last version with a review decision or publication' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  from?: number;
+
+  @ApiPropertyOptional({ description: 'default: the current version' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  to?: number;
+}
+
+export class AggregateQueryDto {
+  @ApiProperty({ example: 2025 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  year!: number;
+}
+
+export class RenderQueryDto {
+  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
+  @IsOptional()
+  @IsIn(['html', 'json'])
+  format?: 'html' | 'json';
+
+  @ApiPropertyOptional({ description: 'default: the current version' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
 import { VersionDto } from './document.dto.js';
 
 export class ApproveDto extends VersionDto {
@@ -8,6 +9,13 @@ export class ApproveDto extends VersionDto {
   @IsString()
   @Length(0, 2000)
   comment?: string;
+
+  @ApiPropertyOptional({ description: 'the review level decided on (from the inbox); 409 when the case has moved on', enum: [1, 2, 3] })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  level?: 1 | 2 | 3;
 }
 
 export class ReturnDto extends VersionDto {
@@ -16,7 +24,42 @@ export class ReturnDto extends VersionDto {
   @Length(1, 2000)
   reason!: string;
 
-  @ApiProperty({ enum: ['drafter', 'previous'] })
+  @ApiProperty({ enum: ['drafter', 'previous'], description: '`previous`: 驳回上一级 (at level 1, the drafter)' })
   @IsIn(['drafter', 'previous'])
   to!: 'drafter' | 'previous';
+
+  @ApiPropertyOptional({ enum: [1, 2, 3] })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  level?: 1 | 2 | 3;
+}
+
+export class CreateDelegationDto {
+  @ApiProperty({ description: 'the user who takes over the caller’s review duties' })
+  @IsUUID()
+  toUserId!: string;
+
+  @ApiProperty({ description: 'start (ISO 8601)' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ description: 'end, exclusive (ISO 8601)' })
+  @IsISO8601({ strict: true })
+  until!: string;
+}
+
+export class ApprovalSheetQueryDto {
+  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
+  @IsOptional()
+  @IsIn(['html', 'json'])
+  format?: 'html' | 'json';
+
+  @ApiPropertyOptional({ description: 'default: the version under review' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, ArticleContent, DiffDocumentRequest, DocumentDiffView } from '@sanshen/contracts';
+import { SECTION_LABELS, changedCells, isAnnualReportContent } from '../../content/annual-report-content.js';
+import { DocumentRepository } from '../../persistence/document.repository.js';
+import { assertVisible } from '../document-access.js';
+import { diffText } from './text-diff.js';
+
+const ARTICLE_FIELDS: Record<keyof ArticleContent, string> = { title: '标题', column: '栏目', body: '正文' };
+
+/**
+ * What changed between two versions: the text of each section (or article field) and the table
+ * cells. By default from the last version that received a review decision or was published (what
+ * the reviewers last saw) to the current one.
+ */
+@Injectable()
+export class DiffDocumentUseCase {
+  constructor(private readonly documents: DocumentRepository) {}
+
+  async execute(actor: Actor, request: DiffDocumentRequest): Promise<DocumentDiffView> {
+    const document = await this.documents.findById(request.documentId);
+    assertVisible(actor, document);
+    const to = request.to ?? document.version;
+    const from = request.from ?? Math.min(document.decidedVersion ?? 1, to);
+    const [before, after] = await Promise.all([this.documents.findVersion(document.id, from), this.documents.findVersion(document.id, to)]);
+    if (before === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: from });
+    if (after === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: to });
+    if (document.kind === 'article') {
+      const a = before.content as unknown as ArticleContent;
+      const b = after.content as unknown as ArticleContent;
+      const sections = (Object.keys(ARTICLE_FIELDS) as (keyof ArticleContent)[])
+        .filter((key) => a[key] !== b[key])
+        .map((key) => ({ key, label: ARTICLE_FIELDS[key], ops: diffText(a[key], b[key]) }));
+      return { documentId: document.id, from, to, sections, cells: [] };
+    }
+    if (!isAnnualReportContent(before.content) || !isAnnualReportContent(after.content)) {
+      throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
+    }
+    const a = before.content;
+    const b = after.content;
+    const sections = (Object.keys(SECTION_LABELS) as (keyof typeof SECTION_LABELS)[])
+      .filter((key) => a.sections[key] !== b.sections[key])
+      .map((key) => ({ key, label: SECTION_LABELS[key], ops: diffText(a.sections[key], b.sections[key]) }));
+    return { documentId: document.id, from, to, sections, cells: changedCells(a, b) };
+  }
+}

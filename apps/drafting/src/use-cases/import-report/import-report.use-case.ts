@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { importReportText } from '@sanshen/annual-report';
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, ImportReportRequest, ImportedDocumentView } from '@sanshen/contracts';
+import { reportToContent } from '../../content/annual-report-content.js';
+import { CreateDocumentUseCase } from '../create-document/create-document.use-case.js';
+import { extractText } from './extract-text.js';
+
+/** Longest text accepted (a long report is about 30,000 characters). */
+export const MAX_IMPORT_TEXT = 500_000;
+
+/**
+ * A published report (its extracted text, a .txt, .docx or a PDF with a text layer) becomes an
+ * annual-report document of the drafter's agency and department, origin `imported`, with the list
+ * of what could not be placed without guessing (with source line numbers). The importer never
+ * guesses: unplaced values stay blank in the grid.
+ */
+@Injectable()
+export class ImportReportUseCase {
+  constructor(private readonly createDocument: CreateDocumentUseCase) {}
+
+  async execute(actor: Actor, request: ImportReportRequest, correlationId: string): Promise<ImportedDocumentView> {
+    const text = await this.textOf(request);
+    if (text.length > MAX_IMPORT_TEXT) throw new DomainError('REQUEST.TOO_LARGE', { maxChars: MAX_IMPORT_TEXT });
+    const imported = importReportText(text);
+    if (!imported.ok) throw new DomainError(imported.error.code, undefined, imported.error.message);
+    const { report, unplaced } = imported.value;
+    const document = await this.createDocument.create(
+      actor,
+      {
+        kind: 'annual_report',
+        title: report.title,
+        year: report.reportYear,
+        origin: 'imported',
+        content: () => Promise.resolve(reportToContent(report)),
+      },
+      correlationId,
+    );
+    return { ...document, unplaced: unplaced.map(({ line, text: itemText, reason }) => ({ line, text: itemText, reason })) };
+  }
+
+  private async textOf(request: ImportReportRequest): Promise<string> {
+    if (typeof request.text === 'string' && request.file === undefined) return request.text.replace(/^\uFEFF/, '');
+    const file = request.file;
+    if (file === undefined || typeof file.base64 !== 'string' || typeof file.filename !== 'string' || request.text !== undefined) {
+      throw new DomainError('REQUEST.INVALID', undefined, '请提供报告文本（text）或文件（file）之一');
+    }
+    return extractText(file.filename, new Uint8Array(Buffer.from(file.base64, 'base64')));
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, documentEventName } from '@sanshen/contracts';
+import type { Actor, DocumentEventPayloads, PublicationRequest, PublicationView } from '@sanshen/contracts';
+import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
+import { checkTransition, performersOf } from '@sanshen/workflow';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { documentStatusFor } from '../../persistence/publication.orm-entity.js';
+import { PublicationRepository } from '../../persistence/publication.repository.js';
+import { eventActorOf } from '../event-actor.js';
+import { toPublicationView } from '../get-publication/publication-view.js';
+import { PORTAL_TARGET } from '../push-publication/portal-target.js';
+import type { PortalTarget } from '../push-publication/portal-target.js';
+
+class MovedConcurrently extends Error {}
+
+/**
+ * 撤稿, second step: the principal of the document's agency — a second person, not the requester —
+ * authorizes a publisher's request. The portal withdraws the page first (signed `POST /api/retract`,
+ * idempotent, so a principal can simply try again after a failure); then published → retracted and
+ * `document.retracted` commit together.
+ */
+@Injectable()
+export class AuthorizeRetractionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publications: PublicationRepository,
+    private readonly outbox: EventOutbox,
+    @Inject(PORTAL_TARGET) private readonly target: PortalTarget,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(actor: Actor, request: PublicationRequest, correlationId: string): Promise<PublicationView> {
+    const publication = await this.publications.findLatestForDocument(request.documentId);
+    if (publication === null || publication.agencyId !== actor.agencyId) {
+      throw new DomainError('PUBLICATION.NOT_FOUND', { documentId: request.documentId });
+    }
+    const transition = checkTransition(documentStatusFor(publication), 'retracted', performersOf(actor));
+    if (!transition.ok) {
+      throw new DomainError(transition.error.code, { status: documentStatusFor(publication), ...(transition.error.allowed ? { allowed: transition.error.allowed } : {}) });
+    }
+    const { retractReason: reason, retractRequestedBy: requestedBy } = publication;
+    if (reason === null || requestedBy === null) throw new DomainError('PUBLICATION.RETRACTION_NOT_REQUESTED', { documentId: request.documentId });
+    if (requestedBy === actor.userId) throw new DomainError('PUBLICATION.SECOND_PERSON_REQUIRED', { requestedBy });
+
+    const outcome = await this.target.retract({ documentId: publication.documentId, publicationId: publication.id, reason });
+    if (!outcome.ok) {
+      this.logger.warn(
+        { documentId: publication.documentId, publicationId: publication.id, httpStatus: outcome.httpStatus, error: outcome.error, correlationId },
+        'portal did not retract',
+      );
+      throw new DomainError(outcome.kind === 'retryable' ? 'PUBLICATION.PORTAL_UNAVAILABLE' : 'PUBLICATION.PORTAL_REFUSED', {
+        httpStatus: outcome.httpStatus,
+      });
+    }
+    const retractedAt = new Date(outcome.receipt.retractedAt);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const moved = await this.publications.transition(manager, publication, 'retracted', { retractAuthorizedBy: actor.userId, retractedAt });
+        if (!moved) throw new MovedConcurrently();
+        await this.outbox.emit(manager, [
+          {
+            type: documentEventName('retracted'),
+            documentId: publication.documentId,
+            sequence: publication.eventSeq + 1,
+            actor: eventActorOf(actor),
+            correlationId,
+            causationId: null,
+            payload: {
+              version: publication.version,
+              contentHash: publication.contentHash,
+              publicationId: publication.id,
+              reason,
+              authorizedBy: actor.userId,
+              requestedBy,
+            } satisfies DocumentEventPayloads['retracted'],
+            occurredAt: new Date(),
+          },
+        ]);
+      });
+    } catch (error) {
+      if (error instanceof MovedConcurrently) throw new DomainError('DOCUMENT.VERSION_CONFLICT', { documentId: request.documentId });
+      throw error;
+    }
+    this.outbox.published();
+    this.logger.info(
+      { documentId: publication.documentId, publicationId: publication.id, requestedBy, authorizedBy: actor.userId, correlationId },
+      'retracted',
+    );
+    const updated = await this.publications.findById(publication.id);
+    if (updated === null) throw new Error(`publication ${publication.id} vanished`);
+    return toPublicationView(updated, await this.publications.attemptsOf(publication.id));
+  }
+}

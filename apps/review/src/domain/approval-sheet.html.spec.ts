@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ApprovalSheetView } from '@sanshen/contracts';
+import { escapeHtml, renderApprovalSheet } from './approval-sheet.html.js';
+
+const sheet: ApprovalSheetView = {
+  documentId: 'd-1',
+  agencyName: '海东市工业和信息化局',
+  title: '关于<script>alert(1)</script>的通知',
+  kind: 'article',
+  version: 2,
+  contentHash: 'sha256:abc',
+  status: 'pending_l3',
+  departmentId: 'dep-1',
+  drafter: { userId: 'u-1', displayName: '张信息员' },
+  submittedAt: '2026-11-20T01:30:00.000Z',
+  levels: [
+    {
+      level: 1,
+      label: '科室负责人审核（一审）',
+      decision: 'approved',
+      signerId: 'u-2',
+      signerName: '周发布员',
+      onBehalfOf: { userId: 'u-3', displayName: '李科长' },
+      signedAs: '周发布员 代 李科长',
+      signedAt: '2026-11-20T02:00:00.000Z',
+      opinion: '同意 & 发布 "<b>"',
+    },
+  ],
+  history: [],
+  secrecy: null,
+  publication: null,
+  generatedAt: '2026-11-20T03:00:00.000Z',
+};
+
+describe('renderApprovalSheet', () => {
+  const html = renderApprovalSheet(sheet);
+
+  it('is a zh-CN page with a print stylesheet', () => {
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('@media print');
+    expect(html).toContain('信息发布审批单');
+  });
+
+  it('escapes every value from the data', () => {
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('关于&lt;script&gt;alert(1)&lt;/script&gt;的通知');
+    expect(html).toContain('同意 &amp; 发布 &quot;&lt;b&gt;&quot;');
+  });
+
+  it('shows the signer as "X 代 Y", the time in Beijing time, the hash, and unsigned levels as pending', () => {
+    expect(html).toContain('周发布员 代 李科长');
+    expect(html).toContain('2026-11-20 10:00');
+    expect(html).toContain('sha256:abc');
+    expect(html.match(/尚未签署/g)).toHaveLength(2);
+    expect(html).toContain('尚未审查');
+    expect(html).toContain('尚未发布');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML-significant characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});

@@ -1,0 +1,54 @@
+import type { OnBehalfOf, ReviewLevel, Role } from '@sanshen/contracts';
+import { REVIEWER_ROLE, isInReviewScope } from '@sanshen/workflow';
+import type { ReviewedDocument, ReviewerScope } from '@sanshen/workflow';
+
+/** A delegation in force, as the rulebook needs it: whose duties, which roles, which scope. */
+export interface DelegatedDuty {
+  agencyId: string;
+  fromUserId: string;
+  fromName: string;
+  roles: readonly Role[];
+  departmentId: string | null;
+  oversees: readonly string[];
+}
+
+export interface ReviewCapacity {
+  level: ReviewLevel;
+  /** null: the caller's own duty; else the reviewer the caller stands in for. */
+  onBehalfOf: OnBehalfOf | null;
+  /** The scope acted in: the caller's own, or the delegator's captured at delegation. */
+  scope: ReviewerScope;
+}
+
+const LEVELS = [1, 2, 3] as const;
+
+/**
+ * The review levels a user may decide for a document: by their own roles and scope first, then by each
+ * delegation in force (with the delegator's roles and scope). Pure: the caller supplies the delegations.
+ */
+export function reviewCapacities(
+  user: ReviewerScope & { roles: readonly Role[] },
+  delegations: readonly DelegatedDuty[],
+  document: ReviewedDocument,
+): ReviewCapacity[] {
+  const capacities: ReviewCapacity[] = [];
+  for (const level of LEVELS) {
+    if (user.roles.includes(REVIEWER_ROLE[level]) && isInReviewScope(level, user, document)) {
+      capacities.push({ level, onBehalfOf: null, scope: user });
+      continue;
+    }
+    for (const duty of delegations) {
+      const scope = { agencyId: duty.agencyId, departmentId: duty.departmentId, oversees: duty.oversees };
+      if (duty.agencyId === user.agencyId && duty.roles.includes(REVIEWER_ROLE[level]) && isInReviewScope(level, scope, document)) {
+        capacities.push({ level, onBehalfOf: { userId: duty.fromUserId, displayName: duty.fromName }, scope });
+        break;
+      }
+    }
+  }
+  return capacities;
+}
+
+/** "X" or "X 代 Y" (X signed standing in for Y). */
+export function signedAs(signerName: string, onBehalfOfName: string | null): string {
+  return onBehalfOfName ? `${signerName} 代 ${onBehalfOfName}` : signerName;
+}

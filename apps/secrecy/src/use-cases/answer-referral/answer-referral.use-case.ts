@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, ReferralAnswerRequest, SecrecyDecisionView } from '@sanshen/contracts';
+import { EventOutbox } from '@sanshen/platform';
+import { DataSource } from 'typeorm';
+import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
+import { ConcludeReview } from '../decide-secrecy/conclude-review.js';
+import { assertVersion, caseInAgency } from '../secrecy-guards.js';
+import { toDecisionView } from '../secrecy-view.js';
+
+/**
+ * Records what the 保密行政管理部门 answered to a referral (不能确定是否可以公开): `public` clears the
+ * version (still refused while a blocking finding has no disposition), `return` sends it back. The
+ * decision names the referral it answers and the answer's reference.
+ */
+@Injectable()
+export class AnswerReferralUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secrecy: SecrecyRepository,
+    private readonly conclude: ConcludeReview,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async execute(actor: Actor, request: ReferralAnswerRequest, correlationId: string): Promise<SecrecyDecisionView> {
+    const view = await this.dataSource.transaction(async (manager) => {
+      const secrecyCase = caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor);
+      assertVersion(secrecyCase, request.version);
+      const referralId = secrecyCase.openReferralId;
+      if (referralId === null) throw new DomainError('SECRECY.NO_REFERRAL');
+      const answerReference = request.answerReference.trim();
+      const conclusionText = request.conclusion === 'public' ? '可以公开' : '不予公开，退回修改';
+      const decision = await this.conclude.conclude(
+        manager,
+        actor,
+        secrecyCase,
+        {
+          conclusion: request.conclusion,
+          basis: request.basis,
+          opinion: request.opinion?.trim() || `保密行政管理部门答复（${answerReference}）：${conclusionText}`,
+          referralDecisionId: referralId,
+          answerReference,
+        },
+        correlationId,
+      );
+      return toDecisionView(decision);
+    });
+    this.outbox.published();
+    return view;
+  }
+}

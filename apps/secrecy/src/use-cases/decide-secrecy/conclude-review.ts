@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DomainError, SECRECY_INFO_EVENTS, documentEventName } from '@sanshen/contracts';
+import type { Actor, ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
+import type { NewEvent } from '@sanshen/messaging';
+import { EventOutbox, assertTransition } from '@sanshen/platform';
+import type { EntityManager } from 'typeorm';
+import type { SecrecyCaseOrmEntity } from '../../persistence/secrecy-case.orm-entity.js';
+import { SecrecyDecisionOrmEntity } from '../../persistence/secrecy-decision.orm-entity.js';
+import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
+import { assertSeparated } from '../secrecy-guards.js';
+
+export interface Conclusion {
+  conclusion: SecrecyConclusion;
+  basis: string;
+  opinion: string;
+  referralDecisionId?: string | null;
+  answerReference?: string | null;
+}
+
+/**
+ * Records a 保密审查 conclusion on the locked case, in the caller's transaction, with its event:
+ * `public` → secrecy_cleared (refused while a blocking finding has no disposition), `return` →
+ * secrecy_returned with the undisposed findings, `refer` → the document is held (an informational
+ * `document.secrecy.referred` event) until the referral's answer is recorded.
+ */
+@Injectable()
+export class ConcludeReview {
+  constructor(
+    private readonly secrecy: SecrecyRepository,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async conclude(
+    manager: EntityManager,
+    actor: Actor,
+    secrecyCase: SecrecyCaseOrmEntity,
+    conclusion: Conclusion,
+    correlationId: string,
+  ): Promise<SecrecyDecisionOrmEntity> {
+    const eventType = conclusion.conclusion === 'return' ? 'secrecy_returned' : 'secrecy_cleared';
+    const next = assertTransition(secrecyCase.status, eventType, actor);
+    assertSeparated(actor, secrecyCase);
+    const scan = await this.secrecy.findScan(manager, secrecyCase.documentId, secrecyCase.version);
+    if (scan === null) throw new DomainError('SECRECY.SCAN_UNAVAILABLE', { documentId: secrecyCase.documentId, version: secrecyCase.version });
+    const open = (await this.secrecy.findings(manager, scan.id)).filter((finding) => finding.disposition === null);
+    const openBlocking = open.filter((finding) => finding.severity === 'blocking');
+    if (conclusion.conclusion === 'public' && openBlocking.length > 0) {
+      throw new DomainError('SECRECY.BLOCKING_FINDINGS_OPEN', { findingIds: openBlocking.map((finding) => finding.id) });
+    }
+    const decision = Object.assign(new SecrecyDecisionOrmEntity(), {
+      id: randomUUID(),
+      documentId: secrecyCase.documentId,
+      version: secrecyCase.version,
+      contentHash: secrecyCase.contentHash,
+      conclusion: conclusion.conclusion,
+      basis: conclusion.basis.trim(),
+      opinion: conclusion.opinion.trim(),
+      reviewerId: actor.userId,
+      reviewerName: actor.displayName,
+      decidedAt: new Date(),
+      referralDecisionId: conclusion.referralDecisionId ?? null,
+      answerReference: conclusion.answerReference ?? null,
+    });
+    await this.secrecy.addDecision(manager, decision);
+    secrecyCase.eventSeq += 1;
+    if (conclusion.conclusion === 'refer') {
+      secrecyCase.openReferralId = decision.id;
+    } else {
+      secrecyCase.status = next;
+      secrecyCase.openReferralId = null;
+    }
+    await this.secrecy.saveCase(manager, secrecyCase);
+    await this.outbox.emit(manager, [this.event(actor, secrecyCase, decision, open.map((finding) => finding.id), correlationId)]);
+    return decision;
+  }
+
+  private event(
+    actor: Actor,
+    secrecyCase: SecrecyCaseOrmEntity,
+    decision: SecrecyDecisionOrmEntity,
+    openFindingIds: string[],
+    correlationId: string,
+  ): NewEvent<unknown> {
+    const common = { documentId: secrecyCase.documentId, sequence: secrecyCase.eventSeq, actor, correlationId, occurredAt: decision.decidedAt };
+    const ref = { version: secrecyCase.version, contentHash: secrecyCase.contentHash, decisionId: decision.id };
+    switch (decision.conclusion) {
+      case 'return':
+        return { ...common, type: documentEventName('secrecy_returned'), payload: { ...ref, opinion: decision.opinion, findingIds: openFindingIds } };
+      case 'public':
+        return { ...common, type: documentEventName('secrecy_cleared'), payload: { ...ref, basis: decision.basis, opinion: decision.opinion } };
+      case 'refer': {
+        const payload: ReferredPayload = { ...ref, basis: decision.basis, opinion: decision.opinion };
+        return { ...common, type: SECRECY_INFO_EVENTS.referred, payload };
+      }
+    }
+  }
+}

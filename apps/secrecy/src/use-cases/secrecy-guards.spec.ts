@@ -1,0 +1,67 @@
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, Role } from '@sanshen/contracts';
+import { describe, expect, it } from 'vitest';
+import { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
+import { assertSeparated, assertUnderSecrecyReview, assertVersion, caseInAgency } from './secrecy-guards.js';
+
+function actor(userId: string, roles: Role[] = ['secrecy_officer'], agencyId = 'a1'): Actor {
+  return { userId, agencyId, agencyName: '', departmentId: null, roles, oversees: [], displayName: userId };
+}
+
+function secrecyCase(): SecrecyCaseOrmEntity {
+  return Object.assign(new SecrecyCaseOrmEntity(), {
+    documentId: 'd1',
+    agencyId: 'a1',
+    departmentId: 'dep',
+    authorId: 'author',
+    title: 't',
+    version: 3,
+    contentHash: 'sha256:x',
+    status: 'pending_secrecy',
+    eventSeq: 9,
+    reviewSigners: [
+      { signerId: 'head', level: 1 },
+      { signerId: 'deputy', level: 2 },
+      { signerId: 'principal', level: 3 },
+    ],
+    openReferralId: null,
+  });
+}
+
+function codeOf(run: () => unknown): string | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+}
+
+describe('secrecy guards', () => {
+  it('hides a case of another agency like an unknown one', () => {
+    expect(codeOf(() => caseInAgency(secrecyCase(), actor('o1', ['secrecy_officer'], 'a2')))).toBe('DOCUMENT.NOT_FOUND');
+    expect(codeOf(() => caseInAgency(null, actor('o1')))).toBe('DOCUMENT.NOT_FOUND');
+    expect(caseInAgency(secrecyCase(), actor('o1')).documentId).toBe('d1');
+  });
+
+  it('refuses a decision made on another version', () => {
+    expect(codeOf(() => assertVersion(secrecyCase(), 2))).toBe('DOCUMENT.VERSION_CONFLICT');
+    expect(codeOf(() => assertVersion(secrecyCase(), 3))).toBeNull();
+  });
+
+  it.each([
+    ['author', 'REVIEW.SELF_APPROVAL'],
+    ['head', 'SECRECY.REVIEWER_SIGNED'],
+    ['deputy', 'SECRECY.REVIEWER_SIGNED'],
+    ['principal', 'SECRECY.REVIEWER_SIGNED'],
+    ['someone-else', null],
+  ])('separates duties: %s → %s', (userId, expected) => {
+    expect(codeOf(() => assertSeparated(actor(userId), secrecyCase()))).toBe(expected);
+  });
+
+  it('accepts dispositions only while the document is pending secrecy review', () => {
+    expect(codeOf(() => assertUnderSecrecyReview(secrecyCase(), 'x'))).toBeNull();
+    expect(codeOf(() => assertUnderSecrecyReview(Object.assign(secrecyCase(), { status: 'approved' }), 'x'))).toBe('DOCUMENT.INVALID_TRANSITION');
+  });
+});

@@ -1,0 +1,33 @@
+import { DomainError } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/contracts';
+import { checkSeparationOfDuties } from '@sanshen/workflow';
+import type { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
+
+/** The case of a document of the actor's agency, or the same not-found as an unknown one. */
+export function caseInAgency(secrecyCase: SecrecyCaseOrmEntity | null, actor: Actor): SecrecyCaseOrmEntity {
+  if (secrecyCase === null || secrecyCase.agencyId !== actor.agencyId) throw new DomainError('DOCUMENT.NOT_FOUND');
+  return secrecyCase;
+}
+
+export function assertVersion(secrecyCase: SecrecyCaseOrmEntity, version: number): void {
+  if (secrecyCase.version !== version) {
+    throw new DomainError('DOCUMENT.VERSION_CONFLICT', { expected: secrecyCase.version, given: version });
+  }
+}
+
+/** Nobody who wrote the version or signed one of its review levels takes part in its secrecy review. */
+export function assertSeparated(actor: Actor, secrecyCase: SecrecyCaseOrmEntity): void {
+  const sod = checkSeparationOfDuties({
+    signerId: actor.userId,
+    authorId: secrecyCase.authorId,
+    step: 'secrecy',
+    priorSignatures: secrecyCase.reviewSigners.map((signer) => ({ signerId: signer.signerId, step: signer.level })),
+  });
+  if (!sod.ok) throw new DomainError(sod.error === 'REVIEW.ALREADY_SIGNED' ? 'SECRECY.REVIEWER_SIGNED' : sod.error);
+}
+
+export function assertUnderSecrecyReview(secrecyCase: SecrecyCaseOrmEntity, event: string): void {
+  if (secrecyCase.status !== 'pending_secrecy') {
+    throw new DomainError('DOCUMENT.INVALID_TRANSITION', { from: secrecyCase.status, event });
+  }
+}
