@@ -1,6 +1,8 @@
 # Shared by scripts/start.sh, stop.sh and test.sh. Sourced, not run.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE="$ROOT/node_modules/.bin/node"
+# Every tool's `#!/usr/bin/env node` must find the project's Node 24, not the system's (STACK-NOTES).
+export PATH="$ROOT/node_modules/.bin:$PATH"
 RUN_DIR="$ROOT/.run"
 # service:port — the order services start in (gateway last: it calls the others).
 SERVICES=(drafting:3001 review:3002 secrecy:3003 publication:3004 audit:3005 portal:3100 gateway:3000)

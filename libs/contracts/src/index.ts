@@ -15,3 +15,4 @@ export * from './drafting-rpc.js';
 export * from './publication-rpc.js';
 export * from './review-rpc.js';
 export * from './secrecy-rpc.js';
+export * from './html.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalSheetView } from '@sanshen/contracts';
-import { escapeHtml, renderApprovalSheet } from './approval-sheet.html.js';
+import { escapeHtml } from '@sanshen/contracts';
+import { renderApprovalSheet } from './approval-sheet.html.js';
 
 const sheet: ApprovalSheetView = {
   documentId: 'd-1',

@@ -1,14 +1,5 @@
+import { escapeHtml } from '@sanshen/contracts';
 import type { ApprovalSheetSignature, ApprovalSheetView } from '@sanshen/contracts';
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 const KIND_LABELS: Record<ApprovalSheetView['kind'], string> = {
   annual_report: '政府信息公开工作年度报告',

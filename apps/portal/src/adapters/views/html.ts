@@ -1,3 +1,4 @@
+import { escapeHtml } from '@sanshen/contracts';
 /** Markup that is already safe to embed: built by `html` below, or sanitized on receipt. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -7,12 +8,7 @@ export class SafeHtml {
   }
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values (and XML). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
-}
+export { escapeHtml };
 
 /**
  * Template tag for every page: each interpolated value is escaped, except SafeHtml (nested templates

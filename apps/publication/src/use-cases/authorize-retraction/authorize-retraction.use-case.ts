@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, DocumentEventPayloads, PublicationRequest, PublicationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, PublicationRequest, PublicationView } from '@sanshen/contracts';
 import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { publicationEvent } from '../publication-event.js';
 import { documentStatusFor } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import { eventActorOf } from '../event-actor.js';
@@ -59,23 +60,12 @@ export class AuthorizeRetractionUseCase {
         const moved = await this.publications.transition(manager, publication, 'retracted', { retractAuthorizedBy: actor.userId, retractedAt });
         if (!moved) throw new MovedConcurrently();
         await this.outbox.emit(manager, [
-          {
-            type: documentEventName('retracted'),
-            documentId: publication.documentId,
-            sequence: publication.eventSeq + 1,
-            actor: eventActorOf(actor),
-            correlationId,
-            causationId: null,
-            payload: {
-              version: publication.version,
-              contentHash: publication.contentHash,
-              publicationId: publication.id,
-              reason,
-              authorizedBy: actor.userId,
-              requestedBy,
-            } satisfies DocumentEventPayloads['retracted'],
-            occurredAt: new Date(),
-          },
+          publicationEvent(
+            publication,
+            'retracted',
+            { reason, authorizedBy: actor.userId, requestedBy },
+            { actor: eventActorOf(actor), correlationId: correlationId, causationId: null },
+          ),
         ]);
       });
     } catch (error) {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError, contentHashOf, documentEventName, systemActor } from '@sanshen/contracts';
-import type { DocumentEventPayloads, DocumentVersionView, GetVersionRequest, PortalPush, PortalReceipt } from '@sanshen/contracts';
+import { DRAFTING_RPC, DomainError, contentHashOf, systemActor } from '@sanshen/contracts';
+import type { DocumentVersionView, GetVersionRequest, PortalPush, PortalReceipt } from '@sanshen/contracts';
 import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import { checkTransition } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { publicationEvent } from '../publication-event.js';
 import { documentStatusOf } from '../../persistence/publication.orm-entity.js';
 import type { PublicationOrmEntity } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
@@ -124,21 +125,12 @@ export class PushPublicationUseCase {
         const moved = await this.publications.transition(manager, publication, 'publishing');
         if (!moved) throw new MovedConcurrently();
         const [started] = await this.outbox.emit(manager, [
-          {
-            type: documentEventName('publish_started'),
-            documentId: publication.documentId,
-            sequence: publication.eventSeq + 1,
-            actor: systemActor(publication.agencyId),
-            correlationId: command.correlationId,
-            causationId: publication.causeEventId,
-            payload: {
-              version: publication.version,
-              contentHash: publication.contentHash,
-              publicationId: publication.id,
-              scheduledAt: publication.scheduledAt?.toISOString() ?? null,
-            } satisfies DocumentEventPayloads['publish_started'],
-            occurredAt: new Date(),
-          },
+          publicationEvent(
+            publication,
+            'publish_started',
+            { scheduledAt: publication.scheduledAt?.toISOString() ?? null },
+            { actor: systemActor(publication.agencyId), correlationId: command.correlationId, causationId: publication.causeEventId },
+          ),
         ]);
         await this.publications.setCauseEvent(manager, publication.id, started.id);
       });
@@ -222,22 +214,12 @@ export class PushPublicationUseCase {
       if (!moved) throw new MovedConcurrently();
       await this.publications.recordAttempt(manager, attempt);
       await this.outbox.emit(manager, [
-        {
-          type: documentEventName('published'),
-          documentId: publication.documentId,
-          sequence: publication.eventSeq + 1,
-          actor: systemActor(publication.agencyId),
-          correlationId: command.correlationId,
-          causationId: publication.causeEventId,
-          payload: {
-            version: publication.version,
-            contentHash: publication.contentHash,
-            publicationId: publication.id,
-            url: receipt.url,
-            publishedAt: publishedAt.toISOString(),
-          } satisfies DocumentEventPayloads['published'],
-          occurredAt: new Date(),
-        },
+        publicationEvent(
+          publication,
+          'published',
+          { url: receipt.url, publishedAt: publishedAt.toISOString() },
+          { actor: systemActor(publication.agencyId), correlationId: command.correlationId, causationId: publication.causeEventId },
+        ),
       ]);
     });
     this.outbox.published();
@@ -252,22 +234,12 @@ export class PushPublicationUseCase {
       await this.publications.recordAttempt(manager, attempt);
       const attempts = await this.publications.countAttempts(manager, publication.id, publication.run);
       await this.outbox.emit(manager, [
-        {
-          type: documentEventName('publish_failed'),
-          documentId: publication.documentId,
-          sequence: publication.eventSeq + 1,
-          actor: systemActor(publication.agencyId),
-          correlationId: command.correlationId,
-          causationId: publication.causeEventId,
-          payload: {
-            version: publication.version,
-            contentHash: publication.contentHash,
-            publicationId: publication.id,
-            reason,
-            attempts,
-          } satisfies DocumentEventPayloads['publish_failed'],
-          occurredAt: new Date(),
-        },
+        publicationEvent(
+          publication,
+          'publish_failed',
+          { reason, attempts },
+          { actor: systemActor(publication.agencyId), correlationId: command.correlationId, causationId: publication.causeEventId },
+        ),
       ]);
     });
     this.outbox.published();

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, DocumentEventPayloads, PublicationRequest, PublicationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/contracts';
+import type { Actor, PublicationRequest, PublicationView } from '@sanshen/contracts';
 import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { publicationEvent } from '../publication-event.js';
 import { documentStatusOf } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import { PushQueue } from '../../queue/push-queue.js';
@@ -46,20 +47,12 @@ export class RetryPublicationUseCase {
         });
         if (!moved) throw new MovedConcurrently();
         const [retried] = await this.outbox.emit(manager, [
-          {
-            type: documentEventName('publish_retried'),
-            documentId: publication.documentId,
-            sequence: publication.eventSeq + 1,
-            actor: eventActorOf(actor),
-            correlationId,
-            causationId: null,
-            payload: {
-              version: publication.version,
-              contentHash: publication.contentHash,
-              publicationId: publication.id,
-            } satisfies DocumentEventPayloads['publish_retried'],
-            occurredAt: new Date(),
-          },
+          publicationEvent(
+            publication,
+            'publish_retried',
+            {},
+            { actor: eventActorOf(actor), correlationId: correlationId, causationId: null },
+          ),
         ]);
         await this.publications.setCauseEvent(manager, publication.id, retried.id);
         // Before the commit: a failed enqueue undoes the retry; the job waits until the run is visible.

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, CorrectionRequest, DocumentEventPayloads, DocumentView, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
+import { DRAFTING_RPC, DomainError } from '@sanshen/contracts';
+import type { Actor, CorrectionRequest, DocumentView, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
 import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { publicationEvent } from '../publication-event.js';
 import { documentStatusFor } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import { eventActorOf } from '../event-actor.js';
@@ -50,21 +51,12 @@ export class StartCorrectionUseCase {
         });
         if (!moved) throw new MovedConcurrently();
         await this.outbox.emit(manager, [
-          {
-            type: documentEventName('correction_started'),
-            documentId: publication.documentId,
-            sequence: publication.eventSeq + 1,
-            actor: eventActorOf(actor),
-            correlationId,
-            causationId: null,
-            payload: {
-              version: publication.version,
-              contentHash: publication.contentHash,
-              publicationId: publication.id,
-              reason: request.reason ?? null,
-            } satisfies DocumentEventPayloads['correction_started'],
-            occurredAt: new Date(),
-          },
+          publicationEvent(
+            publication,
+            'correction_started',
+            { reason: request.reason ?? null },
+            { actor: eventActorOf(actor), correlationId: correlationId, causationId: null },
+          ),
         ]);
       });
     } catch (error) {
