@@ -13,13 +13,16 @@ import { PUBLICATION_CONFIG } from './config/publication.config.js';
 import type { PublicationConfig } from './config/publication.config.js';
 import { CreatePublicationTables1795308109163 } from './persistence/migrations/1795308109163-CreatePublicationTables.js';
 import { AddSchedulesRetractionCorrection1795400000000 } from './persistence/migrations/1795400000000-AddSchedulesRetractionCorrection.js';
+import { AddPublicationNotifications1795600000000 } from './persistence/migrations/1795600000000-AddPublicationNotifications.js';
 import { PublicationAttemptOrmEntity } from './persistence/publication-attempt.orm-entity.js';
+import { PublicationNotificationOrmEntity } from './persistence/publication-notification.orm-entity.js';
 import { PublicationScheduleOrmEntity } from './persistence/publication-schedule.orm-entity.js';
 import { PublicationOrmEntity } from './persistence/publication.orm-entity.js';
 import { PublicationRepository } from './persistence/publication.repository.js';
 import { PUSH_QUEUE, PushQueue } from './queue/push-queue.js';
 import { AuthorizeRetractionUseCase } from './use-cases/authorize-retraction/authorize-retraction.use-case.js';
 import { InspectQueueUseCase } from './use-cases/inspect-queue/inspect-queue.use-case.js';
+import { ListNotificationsUseCase } from './use-cases/list-notifications/list-notifications.use-case.js';
 import { GetPublicationUseCase } from './use-cases/get-publication/get-publication.use-case.js';
 import { PORTAL_TARGET } from './use-cases/push-publication/portal-target.js';
 import type { PortalTarget } from './use-cases/push-publication/portal-target.js';
@@ -66,8 +69,12 @@ export class PublicationModule {
           logger: options.logger,
           database: {
             schema: 'publication',
-            entities: [PublicationOrmEntity, PublicationAttemptOrmEntity, PublicationScheduleOrmEntity],
-            migrations: [CreatePublicationTables1795308109163, AddSchedulesRetractionCorrection1795400000000],
+            entities: [PublicationOrmEntity, PublicationAttemptOrmEntity, PublicationScheduleOrmEntity, PublicationNotificationOrmEntity],
+            migrations: [
+              CreatePublicationTables1795308109163,
+              AddSchedulesRetractionCorrection1795400000000,
+              AddPublicationNotifications1795600000000,
+            ],
           },
           redis: true,
         }),
@@ -95,6 +102,7 @@ export class PublicationModule {
         AuthorizeRetractionUseCase,
         StartCorrectionUseCase,
         InspectQueueUseCase,
+        ListNotificationsUseCase,
         ResumePublicationsUseCase,
         SecrecyClearedConsumer,
         PublicationPushProcessor,

@@ -24,6 +24,7 @@ import type {
   DocumentVersionView,
   EventEnvelope,
   GetVersionRequest,
+  NotificationListView,
   PortalPush,
   PublicationRequest,
   PublicationView,
@@ -485,6 +486,23 @@ describe('publication', () => {
       ['document.publish_failed', 9],
     ]);
     expect(events[2]).toMatchObject({ actor: { userId: 'system' }, payload: { publicationId: row.id, attempts: 1 } });
+
+    const { rows: notifications } = await db.query<{ agency_id: string; kind: string; run: number; title: string; message: string }>(
+      'SELECT * FROM publication.publication_notifications WHERE publication_id = $1',
+      [row.id],
+    );
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]).toMatchObject({ agency_id: AGENCY, kind: 'publish_failed', run: 0, title: '发布失败：refused by the portal' });
+    expect(notifications[0].message).toMatch(/^《refused by the portal》发布失败：.*HTTP 400.*，请在发布管理中重试$/);
+
+    const listFor = async (who: Actor) =>
+      (await client.send<NotificationListView, Record<string, never>>(PUBLICATION_RPC.notifications, { actor: who, correlationId: randomUUID(), payload: {} }))
+        .items.filter((item) => item.documentId === documentId);
+    expect(await listFor(actor(['publisher']))).toEqual([
+      expect.objectContaining({ kind: 'publish_failed', documentId, title: '发布失败：refused by the portal', message: notifications[0].message }),
+    ]);
+    expect(await listFor(actor(['drafter']))).toEqual([]);
+    expect(await listFor(actor(['publisher'], OTHER_AGENCY))).toEqual([]);
   });
 
   it('refuses to push content that does not hash to what was signed', async () => {

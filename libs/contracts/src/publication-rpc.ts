@@ -7,6 +7,8 @@ export const PUBLICATION_RPC = {
   authorizeRetraction: 'publication.retraction.authorize',
   startCorrection: 'publication.correction.start',
   queueOverview: 'publication.queue.overview',
+  /** The agency's publish-failure notifications for its publishers (a NotificationListView; empty for other roles). */
+  notifications: 'publication.notification.list',
 } as const;
 
 export const QUEUE_JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'] as const;

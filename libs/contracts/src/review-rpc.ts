@@ -109,9 +109,11 @@ export interface RevokeDelegationRequest {
 
 export interface NotificationView {
   id: string;
-  kind: 'review_reminder' | 'review_escalation';
+  /** `publish_failed` comes from the publication service (`publication.notification.list`). */
+  kind: 'review_reminder' | 'review_escalation' | 'publish_failed';
   documentId: string;
-  level: ReviewLevel;
+  /** The review level (review notifications); absent or null for `publish_failed`. */
+  level?: ReviewLevel | null;
   title: string;
   message: string;
   createdAt: string;

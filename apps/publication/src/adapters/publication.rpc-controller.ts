@@ -3,6 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { DomainError, PUBLICATION_RPC } from '@sanshen/contracts';
 import type {
   CorrectionRequest,
+  NotificationListView,
   PublicationRequest,
   PublicationView,
   QueueOverview,
@@ -15,6 +16,7 @@ import type {
 import { RpcPattern, requireActor } from '@sanshen/platform';
 import { AuthorizeRetractionUseCase } from '../use-cases/authorize-retraction/authorize-retraction.use-case.js';
 import { InspectQueueUseCase } from '../use-cases/inspect-queue/inspect-queue.use-case.js';
+import { ListNotificationsUseCase } from '../use-cases/list-notifications/list-notifications.use-case.js';
 import { GetPublicationUseCase } from '../use-cases/get-publication/get-publication.use-case.js';
 import { RequestRetractionUseCase } from '../use-cases/request-retraction/request-retraction.use-case.js';
 import { RetryPublicationUseCase } from '../use-cases/retry-publication/retry-publication.use-case.js';
@@ -57,6 +59,7 @@ export class PublicationRpcController {
     private readonly authorizeRetraction: AuthorizeRetractionUseCase,
     private readonly startCorrection: StartCorrectionUseCase,
     private readonly inspectQueue: InspectQueueUseCase,
+    private readonly listNotifications: ListNotificationsUseCase,
   ) {}
 
   @RpcPattern(PUBLICATION_RPC.get)
@@ -99,5 +102,10 @@ export class PublicationRpcController {
   queueOverview(@Payload() request: RpcRequest<QueueOverviewRequest>): Promise<QueueOverview> {
     const payload = (request.payload ?? {}) as QueueOverviewRequest;
     return this.inspectQueue.execute(requireActor(request), { states: payload.states, limit: payload.limit });
+  }
+
+  @RpcPattern(PUBLICATION_RPC.notifications)
+  notifications(@Payload() request: RpcRequest<unknown>): Promise<NotificationListView> {
+    return this.listNotifications.execute(requireActor(request));
   }
 }

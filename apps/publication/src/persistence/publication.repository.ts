@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { PublicationAttemptOrmEntity } from './publication-attempt.orm-entity.js';
 import type { AttemptOutcome } from './publication-attempt.orm-entity.js';
+import { PublicationNotificationOrmEntity } from './publication-notification.orm-entity.js';
+import type { PublicationNotificationKind } from './publication-notification.orm-entity.js';
 import { PublicationScheduleOrmEntity } from './publication-schedule.orm-entity.js';
 import { PublicationOrmEntity } from './publication.orm-entity.js';
 import type { PublicationState } from './publication.orm-entity.js';
@@ -29,6 +31,16 @@ export interface NewAttempt {
   httpStatus: number | null;
   error: string | null;
   durationMs: number;
+}
+
+export interface NewNotification {
+  agencyId: string;
+  documentId: string;
+  publicationId: string;
+  run: number;
+  kind: PublicationNotificationKind;
+  title: string;
+  message: string;
 }
 
 /** What a transition changes besides the state and the sequence. */
@@ -177,6 +189,20 @@ export class PublicationRepository {
   /** Attempts of one run of a publication. */
   async countAttempts(manager: EntityManager, publicationId: string, run: number): Promise<number> {
     return manager.count(PublicationAttemptOrmEntity, { where: { publicationId, run } });
+  }
+
+  /** Stores a notification for the agency's publishers; once per publication run and kind. */
+  async recordNotification(manager: EntityManager, notification: NewNotification): Promise<void> {
+    await manager.createQueryBuilder().insert().into(PublicationNotificationOrmEntity).values(notification).orIgnore().execute();
+  }
+
+  /** The agency's notifications, newest first. */
+  recentNotifications(agencyId: string, limit: number): Promise<PublicationNotificationOrmEntity[]> {
+    return this.dataSource.manager.find(PublicationNotificationOrmEntity, {
+      where: { agencyId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   attemptsOf(publicationId: string): Promise<PublicationAttemptOrmEntity[]> {

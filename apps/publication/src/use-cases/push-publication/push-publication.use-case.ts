@@ -36,9 +36,13 @@ export type PushOutcome =
   /** The run ended in publish_failed. */
   | { kind: 'failed'; reason: string };
 
-type AttemptResult =
+type AttemptResult = (
   | { ok: true; receipt: PortalReceipt; httpStatus: number }
-  | { ok: false; kind: 'retryable' | 'permanent'; httpStatus: number | null; error: string; reason?: string };
+  | { ok: false; kind: 'retryable' | 'permanent'; httpStatus: number | null; error: string; reason?: string }
+) & {
+  /** The version's title, once drafting gave it (for the publishers' notification). */
+  title?: string;
+};
 
 /** Reason recorded on publish_failed when what would be pushed is not what was signed. */
 export const HASH_MISMATCH_REASON = '内容哈希不一致';
@@ -103,8 +107,9 @@ export class PushPublicationUseCase {
         return { kind: 'retry', error: result.error };
       }
       const reason = result.reason ?? (result.kind === 'retryable' ? `推送重试次数已用尽：${result.error}` : result.error);
-      await this.markFailed(publication, reason, { ...attempt, outcome: 'failed' }, command);
-      // Alert for the agency's publishers (发布管理员): they retry with POST …/publication/retry.
+      await this.markFailed(publication, reason, result.title ?? null, { ...attempt, outcome: 'failed' }, command);
+      // The agency's publishers (发布管理员) also get an in-app notification (publication.notification.list);
+      // they retry with POST …/publication/retry.
       this.logger.error(
         { ...log, alert: 'PUBLICATION.FAILED', notify: 'publisher', agencyId: publication.agencyId, httpStatus: result.httpStatus, error: result.error, reason },
         'publication failed',
@@ -175,10 +180,17 @@ export class PushPublicationUseCase {
         },
         '待发布内容与审核签署的内容不一致，已拒绝发布',
       );
-      return { ok: false, kind: 'permanent', httpStatus: null, error: `签署哈希 ${publication.contentHash}，实际 ${actualHash}`, reason: HASH_MISMATCH_REASON };
+      return {
+        ok: false,
+        kind: 'permanent',
+        httpStatus: null,
+        error: `签署哈希 ${publication.contentHash}，实际 ${actualHash}`,
+        reason: HASH_MISMATCH_REASON,
+        title: version.title,
+      };
     }
     const rendered = renderPage(version);
-    if (!rendered.ok) return { ok: false, kind: 'permanent', httpStatus: null, error: rendered.reason };
+    if (!rendered.ok) return { ok: false, kind: 'permanent', httpStatus: null, error: rendered.reason, title: version.title };
     const push: PortalPush = {
       publicationId: publication.id,
       documentId: publication.documentId,
@@ -190,9 +202,15 @@ export class PushPublicationUseCase {
     };
     const outcome = await this.target.push(push);
     if (outcome.ok && outcome.receipt.contentHash !== publication.contentHash) {
-      return { ok: false, kind: 'permanent', httpStatus: outcome.httpStatus, error: `门户回执的内容哈希 ${outcome.receipt.contentHash} 与签署哈希不一致` };
+      return {
+        ok: false,
+        kind: 'permanent',
+        httpStatus: outcome.httpStatus,
+        error: `门户回执的内容哈希 ${outcome.receipt.contentHash} 与签署哈希不一致`,
+        title: version.title,
+      };
     }
-    return outcome;
+    return { ...outcome, title: version.title };
   }
 
   private async markPublished(
@@ -225,7 +243,13 @@ export class PushPublicationUseCase {
     this.outbox.published();
   }
 
-  private async markFailed(publication: PublicationOrmEntity, reason: string, attempt: NewAttempt, command: PushCommand): Promise<void> {
+  private async markFailed(
+    publication: PublicationOrmEntity,
+    reason: string,
+    title: string | null,
+    attempt: NewAttempt,
+    command: PushCommand,
+  ): Promise<void> {
     const transition = checkTransition(documentStatusOf(publication.state), 'publish_failed', ['system']);
     if (!transition.ok) throw new DomainError(transition.error.code, { publicationId: publication.id });
     await this.dataSource.transaction(async (manager) => {
@@ -241,9 +265,26 @@ export class PushPublicationUseCase {
           { actor: systemActor(publication.agencyId), correlationId: command.correlationId, causationId: publication.causeEventId },
         ),
       ]);
+      await this.publications.recordNotification(manager, {
+        agencyId: publication.agencyId,
+        documentId: publication.documentId,
+        publicationId: publication.id,
+        run: publication.run,
+        kind: 'publish_failed',
+        ...publishFailedNotice(title, publication.version, reason),
+      });
     });
     this.outbox.published();
   }
+}
+
+/** What the agency's publishers read when a run failed (the title is unknown when drafting never answered). */
+export function publishFailedNotice(title: string | null, version: number, reason: string): { title: string; message: string } {
+  const name = title === null ? `文件（第 ${version} 版）` : `《${title}》`;
+  return {
+    title: `发布失败：${title ?? `文件（第 ${version} 版）`}`,
+    message: `${name}发布失败：${reason}，请在发布管理中重试`,
+  };
 }
 
 function describe(error: unknown): string {
