@@ -148,6 +148,14 @@ describe('secrecy review: findings, dispositions, decision, dictionary', () => {
     expect(byOfficer.body.code).toBe('DICTIONARY.ADMIN_ONLY');
     const added = await admin.post('/api/v1/dictionary/entries', { wrong, right: '测试正词', category: 'typo', severity: 'blocking', reason: '检查中发现的新错词' });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
+
+    // Drafting's pre-check runs with the live dictionary: the new entry is found at once.
+    const article = await drafter.post('/api/v1/documents', { kind: 'article', title: '词典生效测试', column: '通知公告', body: `<p>本文含有${wrong}一词。</p>` });
+    expect(article.status, JSON.stringify(article.body)).toBe(201);
+    const checked = await drafter.post(`/api/v1/documents/${article.body.id as string}/check`, {});
+    expect(checked.status, JSON.stringify(checked.body)).toBe(200);
+    expect(checked.body.dictionaryVersion).toBe(added.body.version);
+    expect(checked.body.findings).toContainEqual(expect.objectContaining({ matched: wrong, suggestion: '测试正词', severity: 'blocking' }));
     const exception = await admin.post('/api/v1/dictionary/exceptions', { phrase: `例外短语${randomUUID().slice(0, 6)}`, reason: '专有名称' });
     expect(exception.status).toBe(201);
     expect(exception.body.version).toBe(added.body.version + 1);
@@ -167,5 +175,8 @@ describe('secrecy review: findings, dispositions, decision, dictionary', () => {
       [added.body.version, '检查中发现的新错词', admin.userId],
     ]);
     expect((await admin.get(`/api/v1/dictionary/entries?q=${encodeURIComponent(wrong)}`)).body.items).toEqual([]);
+    const rechecked = await drafter.post(`/api/v1/documents/${article.body.id as string}/check`, {});
+    expect(rechecked.body.dictionaryVersion).toBe(removed.body.version);
+    expect(rechecked.body.findings.map((finding: { matched: string }) => finding.matched)).not.toContain(wrong);
   });
 });

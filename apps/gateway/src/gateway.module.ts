@@ -46,6 +46,7 @@ import { UnlockUserUseCase } from './use-cases/unlock-user/unlock-user.use-case.
 import { AggregateAnnualReportsUseCase } from './use-cases/aggregate-annual-reports/aggregate-annual-reports.use-case.js';
 import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case.js';
 import { SeedDemoOrganisationUseCase } from './use-cases/seed-demo-organisation/seed-demo-organisation.use-case.js';
+import { ListNotificationsUseCase } from './use-cases/list-notifications/list-notifications.use-case.js';
 import { SessionTokens } from './use-cases/session-tokens.js';
 import { SignInUseCase } from './use-cases/sign-in/sign-in.use-case.js';
 import { SignOutUseCase } from './use-cases/sign-out/sign-out.use-case.js';
@@ -100,6 +101,7 @@ export class GatewayModule {
         SetUserActiveUseCase,
         UnlockUserUseCase,
         ServiceCalls,
+        ListNotificationsUseCase,
       ],
     };
   }

@@ -13,6 +13,7 @@ import { SecrecyCaseOrmEntity } from './persistence/secrecy-case.orm-entity.js';
 import { SecrecyDecisionOrmEntity } from './persistence/secrecy-decision.orm-entity.js';
 import { SecrecyFindingOrmEntity } from './persistence/secrecy-finding.orm-entity.js';
 import { SecrecyScanOrmEntity } from './persistence/secrecy-scan.orm-entity.js';
+import { PreviewScanUseCase } from './use-cases/preview-scan/preview-scan.use-case.js';
 import { SecrecyRepository } from './persistence/secrecy.repository.js';
 import { AnswerReferralUseCase } from './use-cases/answer-referral/answer-referral.use-case.js';
 import { ChangeDictionaryUseCase } from './use-cases/change-dictionary/change-dictionary.use-case.js';
@@ -49,6 +50,7 @@ export class SecrecyModule {
         SecrecyRepository,
         DictionaryRepository,
         DictionarySnapshots,
+        PreviewScanUseCase,
         ScanVersionUseCase,
         TrackReviewUseCase,
         ConcludeReview,

@@ -154,6 +154,8 @@ export interface DocumentCheckView {
   outcomes: { ruleId: string; severity: string; status: 'PASS' | 'FAIL' | 'N/A' | 'N/E' }[];
   /** Last year's report the cross-year rules (XYR-*) compared with, when the system has it. */
   previousReport: { documentId: string; version: number; year: number } | null;
+  /** The secrecy dictionary version the content checks used; null: the built-in starter dictionary. */
+  dictionaryVersion?: number | null;
 }
 
 export interface ImportReportRequest {

@@ -89,7 +89,7 @@ export class DocumentRpcController {
 
   @RpcPattern(DRAFTING_RPC.check)
   check(@Payload() request: RpcRequest<CheckDocumentRequest>): Promise<DocumentCheckView> {
-    return this.checkDocument.execute(requireActor(request), request.payload);
+    return this.checkDocument.execute(requireActor(request), request.payload, request.correlationId);
   }
 
   @RpcPattern(DRAFTING_RPC.importReport)

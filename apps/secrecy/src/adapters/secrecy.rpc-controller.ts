@@ -9,9 +9,9 @@ import type {
   SecrecyDecisionRequest,
   SecrecyDecisionView,
   SecrecyFindingView,
-  SecrecyReviewView,
-} from '@sanshen/contracts';
+  SecrecyReviewView, ContentScanReply, ContentScanRequest } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
+import { PreviewScanUseCase } from '../use-cases/preview-scan/preview-scan.use-case.js';
 import { AnswerReferralUseCase } from '../use-cases/answer-referral/answer-referral.use-case.js';
 import { DecideSecrecyUseCase } from '../use-cases/decide-secrecy/decide-secrecy.use-case.js';
 import { DisposeFindingUseCase } from '../use-cases/dispose-finding/dispose-finding.use-case.js';
@@ -20,6 +20,7 @@ import { GetSecrecyReviewUseCase } from '../use-cases/get-secrecy-review/get-sec
 @Controller()
 export class SecrecyRpcController {
   constructor(
+    private readonly previewScanUseCase: PreviewScanUseCase,
     private readonly decideSecrecy: DecideSecrecyUseCase,
     private readonly getSecrecyReview: GetSecrecyReviewUseCase,
     private readonly disposeFinding: DisposeFindingUseCase,
@@ -29,6 +30,11 @@ export class SecrecyRpcController {
   @RpcPattern(SECRECY_RPC.decide)
   decide(@Payload() request: RpcRequest<SecrecyDecisionRequest>): Promise<SecrecyDecisionView> {
     return this.decideSecrecy.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(SECRECY_RPC.previewScan)
+  previewScan(@Payload() request: RpcRequest<ContentScanRequest>): Promise<ContentScanReply> {
+    return this.previewScanUseCase.execute(requireActor(request), request.payload);
   }
 
   @RpcPattern(SECRECY_RPC.get)
