@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { PageQueryDto } from './page-query.dto.js';
 
 const CATEGORIES = ['statute', 'agency', 'political', 'legal', 'typo'] as const;
 const SEVERITIES = ['blocking', 'warning'] as const;
@@ -69,40 +69,13 @@ export class AddLeaderDto extends DictionaryReasonDto {
   until?: string | null;
 }
 
-export class DictionaryListQueryDto {
+export class DictionaryListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '按文字筛选' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 20)
-  cursor?: string;
 }
 
-export class DictionaryVersionsQueryDto {
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 20)
-  cursor?: string;
-}
+/** The dictionary's version history. */
+export class DictionaryVersionsQueryDto extends PageQueryDto {}

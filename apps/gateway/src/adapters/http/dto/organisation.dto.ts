@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ROLES } from '@sanshen/contracts';
 import type { Role } from '@sanshen/contracts';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from './page-query.dto.js';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -131,17 +132,8 @@ export class ChangeOwnPasswordDto {
   newPassword!: string;
 }
 
-export class AuditPageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
+export class AuditPageQueryDto extends PageQueryDto {
+  /** The identity audit trail pages by entry id. */
   @Matches(/^[0-9]{1,19}$/)
-  cursor?: string;
+  declare cursor?: string;
 }
