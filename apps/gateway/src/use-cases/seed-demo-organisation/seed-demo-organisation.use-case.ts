@@ -18,7 +18,8 @@ function stableId(...parts: string[]): string {
 
 /**
  * Seeds the demo organisation when SEED_DEMO=true: the three 海东市 agencies, their departments and
- * one user per role, all with DEMO_PASSWORD. Idempotent; existing users keep their passwords.
+ * one user per role, all with DEMO_PASSWORD. Idempotent; the demo users' passwords are reset to
+ * DEMO_PASSWORD on every seed, so the password start.sh prints is always the one that works.
  */
 @Injectable()
 export class SeedDemoOrganisationUseCase implements OnApplicationBootstrap {
@@ -58,7 +59,8 @@ export class SeedDemoOrganisationUseCase implements OnApplicationBootstrap {
       const userId = stableId('user', username);
       await manager.query(
         `INSERT INTO users (id, agency_id, department_id, username, display_name, password_hash)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
         [userId, agencyId, user.department === null ? null : departmentIds[user.department], username, user.displayName, passwordHash],
       );
       await manager.query(`INSERT INTO role_grants (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, user.role]);
