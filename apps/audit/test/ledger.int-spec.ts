@@ -13,16 +13,16 @@ import type {
   EventEnvelope,
   Role,
 } from '@sanshen/contracts';
-import { MESSAGING_TABLES_DOWN, MESSAGING_TABLES_UP, MessagingRuntime, buildEnvelope } from '@sanshen/messaging';
+import { MessagingRuntime, buildEnvelope } from '@sanshen/messaging';
 import type { NewEvent } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import pg from 'pg';
 import { pino } from 'pino';
 import { DataSource } from 'typeorm';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
+import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
 
 /**
  * The audit service as it runs: AuditModule booted by bootstrapService (Fastify + NATS RPC), its
@@ -36,16 +36,6 @@ const AGENCY = 'agency-haidong-fgw';
 const OTHER_AGENCY = 'agency-haidong-jyj';
 const WRITER_ROLE = 'sanshen_audit_writer';
 const PRODUCER_SCHEMA = 'audit_test_producer';
-
-class ProducerTables1795307527890 implements MigrationInterface {
-  name = 'ProducerTables1795307527890';
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of MESSAGING_TABLES_UP) await queryRunner.query(statement);
-  }
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of MESSAGING_TABLES_DOWN) await queryRunner.query(statement);
-  }
-}
 
 interface EntryRow {
   position: number;
@@ -203,7 +193,7 @@ describe('audit ledger', () => {
     app = await bootstrapService(AuditModule.forRoot({ config, logger }), { service: 'audit', config });
 
     producerDs = await openDataSource(
-      dataSourceOptions(config.databaseUrl, { schema: PRODUCER_SCHEMA, entities: [], migrations: [ProducerTables1795307527890] }) as Parameters<
+      dataSourceOptions(config.databaseUrl, { schema: PRODUCER_SCHEMA, entities: [], migrations: [MessagingTables1700000000000] }) as Parameters<
         typeof openDataSource
       >[0],
     );

@@ -31,13 +31,14 @@ import type {
   Role,
   RpcRequest,
 } from '@sanshen/contracts';
-import { MESSAGING_TABLES_UP, MessagingRuntime } from '@sanshen/messaging';
+import { MessagingRuntime } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import pg from 'pg';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
+import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
 
 /*
  * The publication service as it runs (Fastify + NATS request-reply, PostgreSQL with its migrations,
@@ -195,18 +196,6 @@ function articleVersion(documentId: string, version: number, content: ArticleCon
 
 // --- the secrecy stand-in (producer) ----------------------------------------------------------
 
-class SecrecyTestTables1700000000000 implements MigrationInterface {
-  name = 'SecrecyTestTables1700000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of MESSAGING_TABLES_UP) await queryRunner.query(statement);
-  }
-
-  async down(): Promise<void> {
-    // test schema, dropped with the run's database
-  }
-}
-
 // --- the world --------------------------------------------------------------------------------
 
 const portal = new FakePortal();
@@ -238,7 +227,7 @@ beforeAll(async () => {
     dataSourceOptions(config.databaseUrl, {
       schema: 'pubtest_secrecy',
       entities: [],
-      migrations: [SecrecyTestTables1700000000000],
+      migrations: [MessagingTables1700000000000],
     }) as Parameters<typeof openDataSource>[0],
   );
   secrecy = new MessagingRuntime(secrecyDb, nc, {

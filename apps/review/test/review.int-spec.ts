@@ -16,13 +16,14 @@ import type {
   ReviewDecisionView,
   Role,
 } from '@sanshen/contracts';
-import { MESSAGING_TABLES_UP, MessagingRuntime } from '@sanshen/messaging';
+import { MessagingRuntime } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import pg from 'pg';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
+import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
 
 /*
  * The review service as it runs (NATS request-reply, PostgreSQL with its migrations, JetStream,
@@ -37,18 +38,6 @@ const OTHER_DEPARTMENT = randomUUID();
 
 process.env.SANSHEN_NAMESPACE = NAMESPACE;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
-
-class DraftingTestTables1700000000000 implements MigrationInterface {
-  name = 'DraftingTestTables1700000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of MESSAGING_TABLES_UP) await queryRunner.query(statement);
-  }
-
-  async down(): Promise<void> {
-    // The test schema is dropped with the run's database.
-  }
-}
 
 const webhook: { received: NotificationView[]; server: Server | null } = { received: [], server: null };
 let config: BaseConfig;
@@ -92,7 +81,7 @@ beforeAll(async () => {
   config = { ...loadBaseConfig(process.env, 3002), port: 0, host: '127.0.0.1' };
   nc = await connect({ servers: config.natsUrl, name: `${NAMESPACE}-test` });
   draftingDb = await openDataSource(
-    dataSourceOptions(config.databaseUrl, { schema: 'revtest_drafting', entities: [], migrations: [DraftingTestTables1700000000000] }) as Parameters<
+    dataSourceOptions(config.databaseUrl, { schema: 'revtest_drafting', entities: [], migrations: [MessagingTables1700000000000] }) as Parameters<
       typeof openDataSource
     >[0],
   );

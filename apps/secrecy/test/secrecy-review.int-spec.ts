@@ -19,13 +19,14 @@ import type {
   SecrecyFindingView,
   SecrecyReviewView,
 } from '@sanshen/contracts';
-import { MESSAGING_TABLES_UP, MessagingRuntime } from '@sanshen/messaging';
+import { MessagingRuntime } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import pg from 'pg';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
+import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
 
 /*
  * The secrecy service as it runs (NATS request-reply, PostgreSQL with its migrations, JetStream)
@@ -78,18 +79,6 @@ class FakeDrafting {
 
 // --- the review stand-in (producer) -----------------------------------------------------------
 
-class ProducerTables1700000000000 implements MigrationInterface {
-  name = 'ProducerTables1700000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of MESSAGING_TABLES_UP) await queryRunner.query(statement);
-  }
-
-  async down(): Promise<void> {
-    // test schema, dropped with the run's database
-  }
-}
-
 // --- the world --------------------------------------------------------------------------------
 
 const drafting = new FakeDrafting();
@@ -106,7 +95,7 @@ beforeAll(async () => {
   nc = await connect({ servers: config.natsUrl, name: `${NAMESPACE}-test` });
   drafting.start(nc);
   producerDb = await openDataSource(
-    dataSourceOptions(config.databaseUrl, { schema: 'sectest_review', entities: [], migrations: [ProducerTables1700000000000] }) as Parameters<
+    dataSourceOptions(config.databaseUrl, { schema: 'sectest_review', entities: [], migrations: [MessagingTables1700000000000] }) as Parameters<
       typeof openDataSource
     >[0],
   );
