@@ -67,6 +67,7 @@ cat <<MSG
   API          http://127.0.0.1:3000/api/v1
   OpenAPI      http://127.0.0.1:3000/api/docs
   Portal       http://127.0.0.1:3100/
+  Job queues   http://127.0.0.1:3000/admin/queues    (sign in as gx_admin)
   Logs         .run/logs/<service>.log        Stop: scripts/stop.sh
 
   Demo users (password for all: $DEMO_PASSWORD)

@@ -80,23 +80,6 @@ describe('audit ledger: export and tamper evidence', () => {
     expect(missing.status).toBe(400);
   });
 
-  it('shows operators the push queue, to administrators only', async () => {
-    const publication = await cast.drafter.get(`/api/v1/documents/${documentId}/publication`);
-    const admin = await signIn(system, 'gx_admin');
-    const overview = await admin.get('/api/v1/admin/queues/publication-push?state=completed,failed&limit=50');
-    expect(overview.status, JSON.stringify(overview.body)).toBe(200);
-    expect(overview.body.queue).toBe('publication-push');
-    expect(overview.body.counts.completed).toBeGreaterThanOrEqual(1);
-    const job = (overview.body.jobs as { id: string; state: string; publicationId: string; attemptsMade: number }[]).find(
-      (candidate) => candidate.publicationId === publication.body.publicationId,
-    );
-    expect(job).toMatchObject({ id: publication.body.publicationId, state: 'completed' });
-
-    expect((await cast.publisher.get('/api/v1/admin/queues/publication-push')).status).toBe(403);
-    expect((await cast.auditor.get('/api/v1/admin/queues/publication-push')).status).toBe(403);
-    expect((await admin.get('/api/v1/admin/queues/publication-push?state=bogus')).status).toBe(400);
-  });
-
   it('names exactly the entry a superuser rewrote in PostgreSQL', async () => {
     const before = await cast.auditor.get('/api/v1/audit/verify');
     expect(before.status).toBe(200);

@@ -21,6 +21,9 @@ import { NotificationsController } from './adapters/http/notifications.controlle
 import { SecrecyController } from './adapters/http/secrecy.controller.js';
 import { DictionaryController } from './adapters/http/dictionary.controller.js';
 import { ServiceCalls } from './adapters/http/service-calls.js';
+import { QueueBoard } from './adapters/ops-console/queue-board.js';
+import { AuthorizeOpsSessionUseCase } from './use-cases/authorize-ops-session/authorize-ops-session.use-case.js';
+import { OpenOpsSessionUseCase } from './use-cases/open-ops-session/open-ops-session.use-case.js';
 import { GATEWAY_CONFIG } from './config/gateway.config.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { IDENTITY_ENTITIES } from './persistence/identity.orm-entities.js';
@@ -102,6 +105,9 @@ export class GatewayModule {
         UnlockUserUseCase,
         ServiceCalls,
         ListNotificationsUseCase,
+        QueueBoard,
+        OpenOpsSessionUseCase,
+        AuthorizeOpsSessionUseCase,
       ],
     };
   }

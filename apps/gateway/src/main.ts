@@ -3,6 +3,7 @@ import { DomainError } from '@sanshen/contracts';
 import { bootstrapService, createRootLogger, strictValidationPipe } from '@sanshen/platform';
 import { registerMultipart } from './adapters/http/multipart.js';
 import { registerCsvBody } from './adapters/http/csv-body.js';
+import { registerOpsConsole } from './adapters/ops-console/ops-console.plugin.js';
 import { loadGatewayConfig } from './config/gateway.config.js';
 import { GATEWAY_SERVICE, GatewayModule } from './gateway.module.js';
 import { setUpOpenApi } from './openapi.js';
@@ -20,5 +21,6 @@ await bootstrapService(GatewayModule.register(config, logger), {
       strictValidationPipe((errors) => new DomainError('REQUEST.INVALID', { errors })),
     );
     setUpOpenApi(app);
+    await registerOpsConsole(app);
   },
 });

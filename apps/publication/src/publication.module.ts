@@ -1,3 +1,4 @@
+import { queuePrefix } from '@sanshen/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
@@ -82,7 +83,7 @@ export class PublicationModule {
           inject: [REDIS_CONNECTION, BASE_CONFIG],
           useFactory: (redis: Redis, config: BaseConfig) => ({
             connection: redis,
-            prefix: `bull:${config.namespace.name || 'sanshen'}`,
+            prefix: queuePrefix(config.namespace.name),
           }),
         }),
         BullModule.registerQueue({ name: PUSH_QUEUE }),

@@ -1,3 +1,4 @@
+import { queuePrefix } from '@sanshen/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
@@ -67,7 +68,7 @@ export class ReviewModule {
           inject: [REDIS_CONNECTION, BASE_CONFIG],
           useFactory: (redis: Redis, base: BaseConfig) => ({
             connection: redis,
-            prefix: `bull:${base.namespace.name || 'sanshen'}`,
+            prefix: queuePrefix(base.namespace.name),
           }),
         }),
         BullModule.registerQueue({ name: REMINDER_QUEUE }),

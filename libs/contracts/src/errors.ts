@@ -24,6 +24,8 @@ export const ERROR_CATALOGUE = {
   'AUTH.TOKEN_INVALID': { kind: 'unauthenticated', message: '登录凭证无效或已过期，请重新登录' },
   'AUTH.FORBIDDEN': { kind: 'forbidden', message: '没有执行此操作的权限' },
   'ACTOR.INVALID': { kind: 'unauthenticated', message: '请求缺少有效的操作人信息' },
+  'AUTH.OPS_ADMIN_ONLY': { kind: 'forbidden', message: '运维控制台仅限系统管理员使用' },
+  'OPS.QUEUE_READ_ONLY': { kind: 'forbidden', message: '任务队列只读：失败的发布请在文档的发布页重新发布，不能在控制台修改任务' },
   'AUTH.ACCOUNT_LOCKED': { kind: 'rate_limited', message: '登录失败次数过多，账户已锁定，请30分钟后再试或联系管理员解锁' },
   'IDENTITY.PASSWORD_POLICY': { kind: 'unprocessable', message: '密码不符合要求：至少12位，包含大写字母、小写字母、数字、符号中的至少三类，且不能包含用户名' },
   'IDENTITY.OLD_PASSWORD_WRONG': { kind: 'forbidden', message: '原密码不正确' },

@@ -16,3 +16,4 @@ export * from './publication-rpc.js';
 export * from './review-rpc.js';
 export * from './secrecy-rpc.js';
 export * from './html.js';
+export * from './queues.js';

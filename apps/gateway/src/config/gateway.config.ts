@@ -6,6 +6,8 @@ const gatewaySchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600).default(7 * 24 * 3600),
+  /** Lifetime of the operators' console cookie (a working day by default). */
+  OPS_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(24 * 3600).default(8 * 3600),
   /** Seeds the demo agencies and users at boot (idempotent); DEMO_PASSWORD is then required. */
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   DEMO_PASSWORD: z.string().min(12).optional(),
@@ -17,6 +19,7 @@ export interface GatewayConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  opsSessionTtlSeconds: number;
   seedDemo: boolean;
   demoPassword: string | null;
   portalPublicUrl: string;
@@ -34,6 +37,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     jwtSecret: parsed.JWT_SECRET,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,
+    opsSessionTtlSeconds: parsed.OPS_SESSION_TTL_SECONDS,
     seedDemo: parsed.SEED_DEMO === 'true',
     demoPassword: parsed.DEMO_PASSWORD ?? null,
     portalPublicUrl: parsed.PORTAL_PUBLIC_URL,

@@ -17,6 +17,15 @@ export interface AccessClaims {
   name: string;
 }
 
+/** Claims of the operators' console cookie: the session only; roles are read again on every request. */
+export interface OpsClaims {
+  sub: string;
+  sid: string;
+}
+
+/** Console tokens have their own issuer, so neither kind of token is accepted in place of the other. */
+const OPS_ISSUER = 'sanshen-ops';
+
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
@@ -56,5 +65,22 @@ export class SessionTokens {
     };
     const token = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     return { token, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+
+  /** The operators' console cookie of a session (8 hours by default, never beyond the session). */
+  async opsToken(userId: string, sessionId: string): Promise<{ token: string; expiresIn: number }> {
+    const claims: OpsClaims = { sub: userId, sid: sessionId };
+    const expiresIn = this.config.opsSessionTtlSeconds;
+    return { token: await this.jwt.signAsync(claims, { issuer: OPS_ISSUER, expiresIn }), expiresIn };
+  }
+
+  /** The claims of a console cookie, or null when it is malformed, forged, expired or an API token. */
+  async verifyOpsToken(token: string): Promise<OpsClaims | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<OpsClaims>(token, { issuer: OPS_ISSUER, algorithms: ['HS256'] });
+      return typeof claims.sub === 'string' && typeof claims.sid === 'string' ? { sub: claims.sub, sid: claims.sid } : null;
+    } catch {
+      return null;
+    }
   }
 }

@@ -1,14 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import { QUEUE_JOB_STATES } from '@sanshen/contracts';
+import { QUEUE_JOB_STATES, QUEUES } from '@sanshen/contracts';
 import type { QueueJobState, QueueJobView, QueueOverview } from '@sanshen/contracts';
 import { Queue } from 'bullmq';
 import type { Job } from 'bullmq';
 import { PUBLICATION_CONFIG } from '../config/publication.config.js';
 import type { PublicationConfig } from '../config/publication.config.js';
 
-/** The BullMQ queue of portal pushes. A wire contract (Redis keys): never rename. */
-export const PUSH_QUEUE = 'publication-push';
+/** The BullMQ queue of portal pushes. */
+export const PUSH_QUEUE = QUEUES.publicationPush;
 export const PUSH_JOB = 'push';
 
 /** Payload of a `push` job: which publication, and which run of it (0, then one per retry). */

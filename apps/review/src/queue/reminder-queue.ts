@@ -1,13 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import { QUEUES } from '@sanshen/contracts';
 import type { ReviewLevel } from '@sanshen/contracts';
 import { Queue } from 'bullmq';
 import { REVIEW_CONFIG } from '../config/review.config.js';
 import type { ReviewConfig } from '../config/review.config.js';
 import { addWorkingDays } from '../domain/working-days.js';
 
-/** The BullMQ queue of review reminders and escalations. A wire contract (Redis keys): never rename. */
-export const REMINDER_QUEUE = 'review-reminders';
+/** The BullMQ queue of review reminders and escalations. */
+export const REMINDER_QUEUE = QUEUES.reviewReminders;
 export const REMINDER_JOB = 'task-overdue';
 
 export type ReminderKind = 'remind' | 'escalate';

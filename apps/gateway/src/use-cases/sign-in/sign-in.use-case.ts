@@ -12,6 +12,13 @@ import type { TokenPair } from '../session-tokens.js';
 
 const SYSTEM = { userId: 'system', displayName: '系统', roles: [] };
 
+/** A session just opened: who, which session, and its first refresh token. */
+export interface OpenedSession {
+  actor: Actor;
+  sessionId: string;
+  refreshToken: string;
+}
+
 /**
  * Username and password for a session. Failed attempts are counted per username in the database
  * (等保 登录失败处理): the fifth within 15 minutes locks the name for 30 minutes or until an admin
@@ -31,6 +38,13 @@ export class SignInUseCase {
   ) {}
 
   async execute(username: string, password: string): Promise<TokenPair & { user: Actor }> {
+    const session = await this.openSession(username, password);
+    const access = await this.tokens.accessToken(session.actor, session.sessionId);
+    return { accessToken: access.token, refreshToken: session.refreshToken, expiresIn: access.expiresIn, user: session.actor };
+  }
+
+  /** Checks the credentials (with the lockout) and opens a session: the API's and the operators' console's. */
+  async openSession(username: string, password: string): Promise<OpenedSession> {
     const locked = await this.guard.isLocked(username);
     const user = await this.identity.findActiveUserByUsername(username);
     const valid = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
@@ -63,7 +77,6 @@ export class SignInUseCase {
       revokedAt: null,
     });
     await this.identity.createSession(session, refresh.hash);
-    const access = await this.tokens.accessToken(actor, session.id);
-    return { accessToken: access.token, refreshToken: refresh.token, expiresIn: access.expiresIn, user: actor };
+    return { actor, sessionId: session.id, refreshToken: refresh.token };
   }
 }

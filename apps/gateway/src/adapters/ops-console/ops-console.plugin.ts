@@ -1,0 +1,142 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DomainError } from '@sanshen/contracts';
+import { httpStatusOf } from '@sanshen/platform';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuthorizeOpsSessionUseCase } from '../../use-cases/authorize-ops-session/authorize-ops-session.use-case.js';
+import { OpenOpsSessionUseCase } from '../../use-cases/open-ops-session/open-ops-session.use-case.js';
+import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
+import { LoginDto } from '../http/dto/auth.dto.js';
+import { renderLoginPage } from './login-page.js';
+import { QueueBoard } from './queue-board.js';
+
+export const OPS_CONSOLE_PATH = '/admin';
+export const OPS_QUEUES_PATH = `${OPS_CONSOLE_PATH}/queues`;
+const LOGIN_PATH = `${OPS_CONSOLE_PATH}/login`;
+export const OPS_COOKIE = 'sanshen_ops';
+
+/**
+ * The board's page loads its own scripts and styles; everything else (its web font from the
+ * internet, frames, other origins) is refused, so the console works on an isolated network too.
+ */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+interface ConsoleUseCases {
+  open: OpenOpsSessionUseCase;
+  authorize: AuthorizeOpsSessionUseCase;
+  signOut: SignOutUseCase;
+  board: QueueBoard;
+}
+
+/**
+ * The operators' console at /admin: a sign-in form that sets an HttpOnly, SameSite=Strict cookie, and
+ * bull-board at /admin/queues behind it, administrators only. Its own Fastify scope: the cookie and
+ * form parsers, headers and error handling do not touch the JSON API.
+ */
+export async function registerOpsConsole(app: NestFastifyApplication): Promise<void> {
+  const useCases: ConsoleUseCases = {
+    open: app.get(OpenOpsSessionUseCase),
+    authorize: app.get(AuthorizeOpsSessionUseCase),
+    signOut: app.get(SignOutUseCase),
+    board: app.get(QueueBoard),
+  };
+  await app.register(async (scope: FastifyInstance) => opsConsole(scope, useCases), { prefix: OPS_CONSOLE_PATH });
+}
+
+async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Promise<void> {
+  await scope.register(cookie);
+  await scope.register(formbody, { bodyLimit: 4096 });
+  scope.addHook('onSend', async (_request, reply) => {
+    void reply.header('Cache-Control', 'no-store').header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    void reply.header('X-Content-Type-Options', 'nosniff').header('Referrer-Policy', 'same-origin');
+  });
+
+  scope.setErrorHandler(async (error, request, reply) => {
+    const domain = error instanceof DomainError ? error : (error as { statusCode?: number }).statusCode === 400 ? new DomainError('REQUEST.INVALID') : null;
+    if (domain) return reply.code(httpStatusOf(domain)).send({ ...domain.toBody(), correlationId: request.id });
+    request.log.error({ err: error }, 'operators console: unhandled error');
+    return reply.code(500).send({ code: 'INTERNAL', message: '系统内部错误', correlationId: request.id });
+  });
+
+  scope.get('/', async (_request, reply) => reply.redirect(OPS_QUEUES_PATH, 303));
+
+  scope.get('/login', async (request, reply) => {
+    const signedIn = await useCases.authorize.execute(request.cookies[OPS_COOKIE]).then(
+      () => true,
+      () => false,
+    );
+    if (signedIn) return reply.redirect(OPS_QUEUES_PATH, 303);
+    return reply.type('text/html; charset=utf-8').send(renderLoginPage());
+  });
+
+  scope.post('/login', async (request, reply) => {
+    if (!isSameOrigin(request)) return loginFailed(reply, new DomainError('AUTH.FORBIDDEN'));
+    const form = plainToInstance(LoginDto, request.body ?? {});
+    const errors = await validate(form, { whitelist: true });
+    if (errors.length > 0) {
+      return loginFailed(reply, new DomainError('REQUEST.INVALID', undefined, '请输入用户名和密码'));
+    }
+    try {
+      const ticket = await useCases.open.execute(form.username, form.password);
+      void reply.setCookie(OPS_COOKIE, ticket.token, cookieOptions(request, ticket.expiresIn));
+      request.log.info({ userId: ticket.actor.userId }, 'operators console: signed in');
+      return reply.redirect(OPS_QUEUES_PATH, 303);
+    } catch (error) {
+      if (error instanceof DomainError) return loginFailed(reply, error, form.username);
+      throw error;
+    }
+  });
+
+  const signOut = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'POST' && !isSameOrigin(request)) return loginFailed(reply, new DomainError('AUTH.FORBIDDEN'));
+    const session = await useCases.authorize.execute(request.cookies[OPS_COOKIE]).catch(() => null);
+    if (session !== null) await useCases.signOut.execute(session.sessionId);
+    void reply.clearCookie(OPS_COOKIE, { path: OPS_CONSOLE_PATH });
+    return reply.redirect(LOGIN_PATH, 303);
+  };
+  // GET too, for the board's menu link: the cookie is SameSite=Strict, so no other site can sign one out.
+  scope.get('/logout', signOut);
+  scope.post('/logout', signOut);
+
+  await scope.register(async (board: FastifyInstance) => {
+    board.addHook('onRequest', async (request, reply) => {
+      try {
+        await useCases.authorize.execute(request.cookies[OPS_COOKIE]);
+        // Read-only by construction, whatever the board's own checks: jobs change only through the
+        // services' use cases, which record the events.
+        if (request.method !== 'GET' && request.method !== 'HEAD') throw new DomainError('OPS.QUEUE_READ_ONLY');
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (isPageRequest(request)) return reply.redirect(LOGIN_PATH, 303);
+        return reply.code(httpStatusOf(error)).send({ ...error.toBody(), correlationId: request.id });
+      }
+      return undefined;
+    });
+    await board.register(useCases.board.serverAdapter(OPS_QUEUES_PATH).registerPlugin());
+  }, { prefix: '/queues' });
+}
+
+function loginFailed(reply: FastifyReply, error: DomainError, username?: string): FastifyReply {
+  const page = renderLoginPage({ error: error.message, ...(username === undefined ? {} : { username }) });
+  return reply.code(httpStatusOf(error)).type('text/html; charset=utf-8').send(page);
+}
+
+function cookieOptions(request: FastifyRequest, maxAge: number) {
+  return { path: OPS_CONSOLE_PATH, httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge } as const;
+}
+
+/** A form post from this console, not from another site (browsers send Origin on POST). */
+function isSameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  return origin === undefined || origin === `${request.protocol}://${request.host}`;
+}
+
+/** The board's own pages (not its JSON API or assets): a signed-out visitor is sent to the form. */
+function isPageRequest(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  return request.method === 'GET' && !path.startsWith(`${OPS_QUEUES_PATH}/api/`) && !path.startsWith(`${OPS_QUEUES_PATH}/static/`);
+}
