@@ -31,21 +31,38 @@ export function dataSourceOptions(databaseUrl: string, options: DatabaseOptions)
   };
 }
 
-/** Creates the schema (migrations cannot: their table lives in it), then migrates. */
+/**
+ * Creates the schema (migrations cannot: their table lives in it), then migrates — under a
+ * PostgreSQL advisory lock per schema, so replicas starting together (the gateway scales out) take
+ * turns: the first migrates, the others find nothing left to run. The lock is the session's, so it
+ * goes with the connection whatever fails.
+ */
 export async function openDataSource(options: DataSourceOptions & { schema?: string; url?: string }): Promise<DataSource> {
-  const client = new pg.Client({ connectionString: options.url });
-  await client.connect();
+  const schema = options.schema ?? 'public';
+  const lock = new pg.Client({ connectionString: options.url, application_name: `sanshen-${schema}-migrate` });
+  await lock.connect();
   try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLockKey(schema)]);
     // Only when missing: a service running as a limited role may not CREATE on the database.
-    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema]);
-    if (found.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    const found = await lock.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (found.rowCount === 0) await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const dataSource = new DataSource(options);
+    await dataSource.initialize();
+    try {
+      if (await dataSource.showMigrations()) await dataSource.runMigrations({ transaction: 'each' });
+    } catch (error) {
+      await dataSource.destroy();
+      throw error;
+    }
+    return dataSource;
   } finally {
-    await client.end();
+    await lock.end();
   }
-  const dataSource = new DataSource(options);
-  await dataSource.initialize();
-  if (await dataSource.showMigrations()) await dataSource.runMigrations({ transaction: 'each' });
-  return dataSource;
+}
+
+/** The advisory lock that serializes migrations of one schema (namespaced schemas do not contend). */
+function migrationLockKey(schema: string): string {
+  return `sanshen:migrations:${schema}`;
 }
 
 export function databaseModule(options: DatabaseOptions): DynamicModule {
