@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@sanshen/platform';
 import type { Logger } from 'pino';
@@ -22,6 +23,11 @@ import { SecrecyController } from './adapters/http/secrecy.controller.js';
 import { DictionaryController } from './adapters/http/dictionary.controller.js';
 import { ServiceCalls } from './adapters/http/service-calls.js';
 import { QueueBoard } from './adapters/ops-console/queue-board.js';
+import { RateLimitGuard } from './adapters/rate-limit/rate-limit.guard.js';
+import { throttlerOptions } from './adapters/rate-limit/rate-limits.js';
+import { RedisThrottlerStorage } from './adapters/rate-limit/redis-throttler-storage.js';
+import { SignInRateLimit } from './adapters/rate-limit/sign-in-rate-limit.js';
+import { GatewayRedis } from './adapters/redis/gateway-redis.js';
 import { AuthorizeOpsSessionUseCase } from './use-cases/authorize-ops-session/authorize-ops-session.use-case.js';
 import { OpenOpsSessionUseCase } from './use-cases/open-ops-session/open-ops-session.use-case.js';
 import { GATEWAY_CONFIG } from './config/gateway.config.js';
@@ -79,7 +85,14 @@ export class GatewayModule {
       controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        // Global guards run in this order: authenticate, then count the request against its user.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        GatewayRedis,
+        RedisThrottlerStorage,
+        { provide: getStorageToken(), useExisting: RedisThrottlerStorage },
+        { provide: getOptionsToken(), useValue: throttlerOptions(config.rateLimits) },
+        SignInRateLimit,
         IdentityRepository,
         SessionTokens,
         SignInUseCase,

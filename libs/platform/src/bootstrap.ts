@@ -30,7 +30,7 @@ export async function bootstrapService(
     module,
     new FastifyAdapter({
       bodyLimit: options.bodyLimit ?? 1_048_576,
-      trustProxy: true,
+      trustProxy: options.config.trustProxy,
       // The request id is the correlation id: the caller's X-Correlation-Id when sane, else a new one.
       requestIdHeader: false,
       genReqId: (request: IncomingMessage | Http2ServerRequest) => correlationIdFrom(request.headers[CORRELATION_HEADER]),

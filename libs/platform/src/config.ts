@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isValidNamespace } from '@sanshen/contracts';
 import type { Namespace } from '@sanshen/contracts';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ const baseSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters').optional(),
+  TRUST_PROXY: z.string().default('loopback'),
 });
 
 export interface BaseConfig {
@@ -24,6 +26,12 @@ export interface BaseConfig {
   streamReplicas: number;
   /** HMAC key of service-to-service requests (signed actor); null only in a service that makes and answers none (the portal). */
   internalTokenSecret: string | null;
+  /**
+   * Whose X-Forwarded-For / -Proto / -Host to believe (Fastify's trustProxy): `false`, `true`, or
+   * addresses and CIDRs (`loopback`, `uniquelocal`, `10.0.0.0/8`, …). The client address that rate
+   * limits and logs use comes from here, so trust only your own proxies.
+   */
+  trustProxy: boolean | string[];
 }
 
 export interface BaseConfigOptions {
@@ -52,7 +60,29 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number, opti
     logLevel: parsed.LOG_LEVEL,
     streamReplicas: parsed.STREAM_REPLICAS,
     internalTokenSecret: parsed.INTERNAL_TOKEN_SECRET ?? null,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** `true` / `false`, or a comma-separated list of addresses, CIDRs and proxy-addr names. */
+export function parseTrustProxy(value: string): boolean | string[] {
+  const trimmed = value.trim();
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  const entries = trimmed.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  if (entries.length === 0) throw new Error('Invalid configuration: TRUST_PROXY is empty (use false to trust no proxy)');
+  const wrong = entries.filter((entry) => !isProxyAddress(entry));
+  if (wrong.length > 0) throw new Error(`Invalid configuration: TRUST_PROXY: not an address, CIDR or ${PROXY_NAMES.join('/')}: ${wrong.join(', ')}`);
+  return entries;
 }
 
 /** Parses a service's own variables with its schema; fails fast with every problem listed. */

@@ -99,6 +99,9 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     SEED_DEMO: 'true',
     DEMO_PASSWORD: demoPassword,
     PUBLISH_BACKOFF_MS: '500',
+    // Tests sign in and poll far faster than people; rate-limits.e2e-spec sets its own low limits.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000',
     ...overrides,
   };
   const logDir = `${ROOT}.run/e2e-logs/${namespace}`;

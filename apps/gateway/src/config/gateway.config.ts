@@ -8,6 +8,13 @@ const gatewaySchema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600).default(7 * 24 * 3600),
   /** Lifetime of the operators' console cookie (a working day by default). */
   OPS_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(24 * 3600).default(8 * 3600),
+  /** Requests per minute per signed-in user (per client address before sign-in), across the API. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
+  /**
+   * Sign-in attempts per minute per client address (API and operators' console together). An agency
+   * whose staff reach the gateway through one NAT address shares it: raise it for large agencies.
+   */
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Seeds the demo agencies and users at boot (idempotent); DEMO_PASSWORD is then required. */
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   DEMO_PASSWORD: z.string().min(12).optional(),
@@ -20,9 +27,15 @@ export interface GatewayConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   opsSessionTtlSeconds: number;
+  rateLimits: RateLimitConfig;
   seedDemo: boolean;
   demoPassword: string | null;
   portalPublicUrl: string;
+}
+
+export interface RateLimitConfig {
+  perMinute: number;
+  signInPerMinute: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -38,6 +51,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,
     opsSessionTtlSeconds: parsed.OPS_SESSION_TTL_SECONDS,
+    rateLimits: { perMinute: parsed.RATE_LIMIT_PER_MINUTE, signInPerMinute: parsed.SIGN_IN_RATE_LIMIT_PER_MINUTE },
     seedDemo: parsed.SEED_DEMO === 'true',
     demoPassword: parsed.DEMO_PASSWORD ?? null,
     portalPublicUrl: parsed.PORTAL_PUBLIC_URL,

@@ -9,6 +9,7 @@ import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
 import { ChangeOwnPasswordUseCase } from '../../use-cases/change-own-password/change-own-password.use-case.js';
 import { Public } from '@sanshen/platform';
 import { Ctx } from '../auth/request-context.js';
+import { SignInRoute } from '../rate-limit/rate-limits.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { LoginDto, RefreshDto } from './dto/auth.dto.js';
 import { ChangeOwnPasswordDto } from './dto/organisation.dto.js';
@@ -26,6 +27,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @SignInRoute()
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() dto: LoginDto): Promise<TokenPair & { user: Actor }> {

@@ -10,6 +10,7 @@ import { AuthorizeOpsSessionUseCase } from '../../use-cases/authorize-ops-sessio
 import { OpenOpsSessionUseCase } from '../../use-cases/open-ops-session/open-ops-session.use-case.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
 import { LoginDto } from '../http/dto/auth.dto.js';
+import { SignInRateLimit } from '../rate-limit/sign-in-rate-limit.js';
 import { renderLoginPage } from './login-page.js';
 import { QueueBoard } from './queue-board.js';
 
@@ -30,6 +31,7 @@ interface ConsoleUseCases {
   authorize: AuthorizeOpsSessionUseCase;
   signOut: SignOutUseCase;
   board: QueueBoard;
+  signInLimit: SignInRateLimit;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function registerOpsConsole(app: NestFastifyApplication): Promise<v
     authorize: app.get(AuthorizeOpsSessionUseCase),
     signOut: app.get(SignOutUseCase),
     board: app.get(QueueBoard),
+    signInLimit: app.get(SignInRateLimit),
   };
   await app.register(async (scope: FastifyInstance) => opsConsole(scope, useCases), { prefix: OPS_CONSOLE_PATH });
 }
@@ -75,6 +78,8 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
 
   scope.post('/login', async (request, reply) => {
     if (!isSameOrigin(request)) return loginFailed(reply, new DomainError('AUTH.FORBIDDEN'));
+    const limited = await useCases.signInLimit.count(request.ip).then(() => null, (error: unknown) => rethrowUnlessDomain(error));
+    if (limited) return loginFailed(reply, limited);
     const form = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(form, { whitelist: true });
     if (errors.length > 0) {
@@ -122,7 +127,14 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
 
 function loginFailed(reply: FastifyReply, error: DomainError, username?: string): FastifyReply {
   const page = renderLoginPage({ error: error.message, ...(username === undefined ? {} : { username }) });
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') void reply.header('Retry-After', retryAfter);
   return reply.code(httpStatusOf(error)).type('text/html; charset=utf-8').send(page);
+}
+
+function rethrowUnlessDomain(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  throw error;
 }
 
 function cookieOptions(request: FastifyRequest, maxAge: number) {

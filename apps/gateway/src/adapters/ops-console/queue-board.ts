@@ -7,10 +7,10 @@ import { QUEUES, queuePrefix } from '@sanshen/contracts';
 import type { QueueName } from '@sanshen/contracts';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
 import type { GatewayConfig } from '../../config/gateway.config.js';
+import { GatewayRedis } from '../redis/gateway-redis.js';
 
 /** How the board names and explains each queue to operators. */
 const QUEUE_LABELS: Record<QueueName, { displayName: string; description: string }> = {
@@ -29,20 +29,16 @@ const QUEUE_LABELS: Record<QueueName, { displayName: string; description: string
  * machines (a publication is retried through `…/publication/retry`, which records the event), so the
  * board shows them and refuses retry, promote, clean, pause and add with 405.
  *
- * The gateway reads the queues over its own Redis connection that does not queue commands while Redis
- * is away: the board then reports the error at once, and the API's health does not depend on Redis.
+ * The board reads the queues over the gateway's Redis connection, which fails fast while Redis is away.
  */
 @Injectable()
 export class QueueBoard implements OnApplicationShutdown {
-  private readonly connection: Redis;
   private readonly queues: Queue[];
 
-  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig, @Inject(ROOT_LOGGER) logger: Logger) {
-    this.connection = new Redis(config.base.redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: false });
-    this.connection.on('error', (error: Error) => logger.warn({ err: error }, 'queue board: Redis unavailable'));
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig, @Inject(ROOT_LOGGER) logger: Logger, redis: GatewayRedis) {
     const prefix = queuePrefix(config.base.namespace.name);
     this.queues = Object.values(QUEUES).map((name) => {
-      const queue = new Queue(name, { connection: this.connection, prefix });
+      const queue = new Queue(name, { connection: redis.connection, prefix });
       queue.on('error', (error: Error) => logger.warn({ err: error, queue: name }, 'queue board: queue error'));
       return queue;
     });
@@ -69,6 +65,5 @@ export class QueueBoard implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.queues.map((queue) => queue.close()));
-    this.connection.disconnect();
   }
 }

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import { ROOT_LOGGER } from '@sanshen/platform';
+import type { Logger } from 'pino';
+import { GatewayRedis } from '../redis/gateway-redis.js';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/**
+ * One fixed window per key, shared by every gateway replica. KEYS: the window's hit counter and the
+ * block marker; ARGV: window ms, limit, block ms. Going over the limit blocks the key for the block
+ * duration and starts a fresh window after it. Returns hits, window ms left, blocked (0/1), block ms left.
+ */
+const INCREMENT = `
+local blockedFor = redis.call('PTTL', KEYS[2])
+if blockedFor > 0 then
+  return {tonumber(ARGV[2]) + 1, blockedFor, 1, blockedFor}
+end
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local windowLeft = redis.call('PTTL', KEYS[1])
+if hits > tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+  redis.call('DEL', KEYS[1])
+  return {hits, windowLeft, 1, tonumber(ARGV[3])}
+end
+return {hits, windowLeft, 0, 0}
+`;
+
+/**
+ * @nestjs/throttler's storage on the gateway's Redis, so limits hold across replicas. When Redis is
+ * unreachable the request is let through and a warning logged: rate limits protect the API, they must
+ * not take it down (sign-in keeps its per-user lockout in PostgreSQL).
+ */
+@Injectable()
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  constructor(
+    private readonly redis: GatewayRedis,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    const base = `${this.redis.keyPrefix}:rate:${throttlerName}:${key}`;
+    try {
+      const reply = (await this.redis.connection.eval(INCREMENT, 2, `${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration)) as number[];
+      const [totalHits = 0, windowLeft = ttl, blocked = 0, blockLeft = 0] = reply;
+      return { totalHits, timeToExpire: toSeconds(windowLeft), isBlocked: blocked === 1, timeToBlockExpire: toSeconds(blockLeft) };
+    } catch (error) {
+      this.logger.warn({ err: error, throttler: throttlerName }, 'rate limit not checked: Redis unavailable');
+      return { totalHits: 0, timeToExpire: toSeconds(ttl), isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+}
+
+function toSeconds(milliseconds: number): number {
+  return Math.max(0, Math.ceil(milliseconds / 1000));
+}
