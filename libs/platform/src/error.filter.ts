@@ -62,27 +62,41 @@ export class ErrorFilter implements ExceptionFilter {
   constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
-    const domain = toDomainError(exception);
     if (host.getType() === 'rpc') {
+      const domain = toDomainError(exception);
       if (domain) return throwError(() => domain.toBody());
       const data = host.switchToRpc().getData<{ correlationId?: string } | undefined>();
-      return throwError(() => this.internal(exception, data?.correlationId));
+      return throwError(() => internalError(this.logger, exception, data?.correlationId));
     }
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const raw = request.raw as typeof request.raw & { id?: unknown };
-    const correlationId = correlationIdFrom(raw.id ?? request.headers['x-correlation-id']);
-    if (domain) {
-      void reply.status(httpStatusOf(domain)).send({ ...domain.toBody(), correlationId });
-      return;
-    }
-    void reply.status(500).send({ ...this.internal(exception, correlationId, request.url), correlationId });
+    void sendHttpError(this.logger, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), exception);
   }
+}
 
-  private internal(exception: unknown, correlationId: string | undefined, url?: string): ErrorBody {
-    const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId, correlationId, url }, 'unhandled error');
-    return { code: 'INTERNAL', message: '系统内部错误', details: { errorId } };
+/**
+ * Answers an HTTP caller with an error: a refusal (or a framework error named by its status) as its
+ * code and Chinese message, with `Retry-After` when it says when to try again; anything else as
+ * INTERNAL with an errorId, logged in full. Also for Fastify routes outside Nest (the operators' console).
+ */
+export function sendHttpError(logger: Logger, request: FastifyRequest, reply: FastifyReply, exception: unknown): FastifyReply {
+  const raw = request.raw as typeof request.raw & { id?: unknown };
+  const correlationId = correlationIdFrom(raw.id ?? request.headers['x-correlation-id']);
+  const domain = toDomainError(exception);
+  if (domain) {
+    setRetryAfter(reply, domain);
+    return reply.status(httpStatusOf(domain)).send({ ...domain.toBody(), correlationId });
   }
+  return reply.status(500).send({ ...internalError(logger, exception, correlationId, request.url), correlationId });
+}
+
+/** `Retry-After` from a refusal's `details.retryAfterSeconds` (rate limits), if it has one. */
+export function setRetryAfter(reply: FastifyReply, error: DomainError): void {
+  const seconds = error.details?.retryAfterSeconds;
+  if (typeof seconds === 'number') void reply.header('Retry-After', seconds);
+}
+
+function internalError(logger: Logger, exception: unknown, correlationId: string | undefined, url?: string): ErrorBody {
+  const errorId = randomUUID();
+  logger.error({ err: exception, errorId, correlationId, url }, 'unhandled error');
+  return { code: 'INTERNAL', message: '系统内部错误', details: { errorId } };
 }

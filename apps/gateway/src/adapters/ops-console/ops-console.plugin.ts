@@ -2,10 +2,11 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainError } from '@sanshen/contracts';
-import { httpStatusOf } from '@sanshen/platform';
+import { ROOT_LOGGER, httpStatusOf, sendHttpError, setRetryAfter } from '@sanshen/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { AuthorizeOpsSessionUseCase } from '../../use-cases/authorize-ops-session/authorize-ops-session.use-case.js';
 import { OpenOpsSessionUseCase } from '../../use-cases/open-ops-session/open-ops-session.use-case.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
@@ -32,6 +33,7 @@ interface ConsoleUseCases {
   signOut: SignOutUseCase;
   board: QueueBoard;
   signInLimit: SignInRateLimit;
+  logger: Logger;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function registerOpsConsole(app: NestFastifyApplication): Promise<v
     signOut: app.get(SignOutUseCase),
     board: app.get(QueueBoard),
     signInLimit: app.get(SignInRateLimit),
+    logger: app.get<Logger>(ROOT_LOGGER),
   };
   await app.register(async (scope: FastifyInstance) => opsConsole(scope, useCases), { prefix: OPS_CONSOLE_PATH });
 }
@@ -58,12 +61,7 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
     void reply.header('X-Content-Type-Options', 'nosniff').header('Referrer-Policy', 'same-origin');
   });
 
-  scope.setErrorHandler(async (error, request, reply) => {
-    const domain = error instanceof DomainError ? error : (error as { statusCode?: number }).statusCode === 400 ? new DomainError('REQUEST.INVALID') : null;
-    if (domain) return reply.code(httpStatusOf(domain)).send({ ...domain.toBody(), correlationId: request.id });
-    request.log.error({ err: error }, 'operators console: unhandled error');
-    return reply.code(500).send({ code: 'INTERNAL', message: '系统内部错误', correlationId: request.id });
-  });
+  scope.setErrorHandler((error, request, reply) => sendHttpError(useCases.logger, request, reply, error));
 
   scope.get('/', async (_request, reply) => reply.redirect(OPS_QUEUES_PATH, 303));
 
@@ -117,7 +115,7 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (isPageRequest(request)) return reply.redirect(LOGIN_PATH, 303);
-        return reply.code(httpStatusOf(error)).send({ ...error.toBody(), correlationId: request.id });
+        return sendHttpError(useCases.logger, request, reply, error);
       }
       return undefined;
     });
@@ -127,8 +125,7 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
 
 function loginFailed(reply: FastifyReply, error: DomainError, username?: string): FastifyReply {
   const page = renderLoginPage({ error: error.message, ...(username === undefined ? {} : { username }) });
-  const retryAfter = error.details?.retryAfterSeconds;
-  if (typeof retryAfter === 'number') void reply.header('Retry-After', retryAfter);
+  setRetryAfter(reply, error);
   return reply.code(httpStatusOf(error)).type('text/html; charset=utf-8').send(page);
 }
 

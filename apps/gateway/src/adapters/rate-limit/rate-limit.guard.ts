@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ThrottlerLimitDetail } from '@nestjs/throttler';
-import { DomainError } from '@sanshen/contracts';
 import type { AuthenticatedRequest } from '../auth/request-context.js';
-import { addressTracker } from './rate-limits.js';
+import { addressTracker, rateLimited } from './rate-limits.js';
 
 /**
  * @nestjs/throttler's guard, run after authentication: a signed-in user is counted as themself
@@ -22,8 +21,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     return tracker;
   }
 
-  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    this.setResponseHeader(this.getRequestResponse(context).res, 'Retry-After', detail.timeToBlockExpire);
-    return Promise.reject(new DomainError('REQUEST.RATE_LIMITED', { retryAfterSeconds: detail.timeToBlockExpire }));
+  /** The error filter turns the refusal's retryAfterSeconds into `Retry-After`. */
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    return Promise.reject(rateLimited(detail.timeToBlockExpire));
   }
 }

@@ -3,14 +3,15 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { normalizeIp } from '@nestjs/throttler';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import { DomainError } from '@sanshen/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { RateLimitConfig } from '../../config/gateway.config.js';
 
 /** Every API request, counted per signed-in user (per client address before sign-in). */
-export const API_THROTTLER = 'api';
+const API_THROTTLER = 'api';
 /** Sign-in, counted per client address: password guessing across many usernames (lockout is per username). */
-export const SIGN_IN_THROTTLER = 'sign-in';
-export const RATE_WINDOW_MS = 60_000;
+const SIGN_IN_THROTTLER = 'sign-in';
+const RATE_WINDOW_MS = 60_000;
 
 const SIGN_IN_ROUTE = 'sanshen:sign-in-route';
 /** Probes and scrapes come from the platform at a steady rate; they are not clients of the API. */
@@ -28,9 +29,19 @@ export function throttlerOptions(config: RateLimitConfig): ThrottlerModuleOption
     setHeaders: false,
     throttlers: [
       { name: API_THROTTLER, ttl: RATE_WINDOW_MS, limit: config.perMinute },
-      { name: SIGN_IN_THROTTLER, ttl: RATE_WINDOW_MS, limit: config.signInPerMinute, skipIf: (context) => !isSignInRoute(context) },
+      { ...signInThrottler(config), skipIf: (context) => !isSignInRoute(context) },
     ],
   };
+}
+
+/** The per-address sign-in limit: the guard's on `@SignInRoute` routes, and the console form's. */
+export function signInThrottler(config: RateLimitConfig): { name: string; ttl: number; limit: number } {
+  return { name: SIGN_IN_THROTTLER, ttl: RATE_WINDOW_MS, limit: config.signInPerMinute };
+}
+
+/** The refusal once over a limit; the error filter answers it with 429 and `Retry-After`. */
+export function rateLimited(retryAfterSeconds: number): DomainError {
+  return new DomainError('REQUEST.RATE_LIMITED', { retryAfterSeconds });
 }
 
 /** Whom a request is counted against before sign-in: its client address (an IPv6 /64 as one). */
