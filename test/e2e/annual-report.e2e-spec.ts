@@ -11,7 +11,7 @@ import { docxOf, pdfOf } from './support/report-files.js';
 import { startSystem } from './support/system.js';
 import type { RunningSystem } from './support/system.js';
 
-const REFERENCE = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+const REFERENCE = fileURLToPath(new URL('../fixtures/reference/', import.meta.url));
 const reference = (name: string): string => readFileSync(`${REFERENCE}${name}.txt`, 'utf8');
 const NATURAL_PERSON_NEW = '/applications/newReceived/naturalPerson';
 

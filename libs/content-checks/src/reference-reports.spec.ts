@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STARTER_DICTIONARY, STARTER_EXCEPTIONS, compileDictionary, scanText } from './index.js';
 
-/** `<repo>/../shared/reference`: in CI the repository is cloned with shared/ as its sibling. */
-const REFERENCE = fileURLToPath(new URL('../../../../shared/reference/', import.meta.url));
+/** The five real reports kept as test fixtures (`test/fixtures/reference`, sources in its SOURCES.md). */
+const REFERENCE = fileURLToPath(new URL('../../../test/fixtures/reference/', import.meta.url));
 
 /**
  * Every finding on the five real annual reports, each judged by hand in

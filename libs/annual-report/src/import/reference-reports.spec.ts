@@ -5,8 +5,8 @@ import { readCell } from '../model/cells.js';
 import type { AnnualReport } from '../model/report.js';
 import { importReportText } from './import-report.js';
 
-// shared/ is a sibling of the repository root (libs/annual-report/src/import → ../../../../ = repo root).
-const REFERENCE = new URL('../../../../../shared/reference/', import.meta.url);
+// The five real reports kept as test fixtures (libs/annual-report/src/import → ../../../../ = repo root).
+const REFERENCE = new URL('../../../../test/fixtures/reference/', import.meta.url);
 const FILES = ['000_haidong-gongxin-2019.txt', '001_haidong-zhengwufuwu-2019.txt', '002_zibo-gongxin-2019.txt', '003_haidong-pinpai-2021.txt', '004_weihai-gongxin-2020.txt'];
 
 function imported(seed: number) {
