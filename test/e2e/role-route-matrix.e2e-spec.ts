@@ -11,7 +11,7 @@ import { startSystem } from './support/system.js';
 import type { RunningSystem } from './support/system.js';
 
 /**
- * The role × route matrix (issue #4). Every route of shared/API.md that the gateway serves is called
+ * The role × route matrix (issue #4). Every route of docs/api.md that the gateway serves is called
  * without a token (401) and by each of the eight roles of 工信局 (gx_<role>), and the status is
  * compared with an expectation table written from API.md and ARCHITECTURE.md ("Who uses it", the
  * state machine's "by" column, 三员分立) — not from the code.
@@ -66,7 +66,7 @@ const documentReaders = (expectation: Expectation): Record<Role, Expectation> =>
 
 const article = (tag: string) => ({ kind: 'article', title: `矩阵测试稿件 ${tag}`, column: '工作动态', body: '<p>推进数字经济发展。</p>' });
 
-/** The expectation table, from shared/API.md and shared/ARCHITECTURE.md. */
+/** The expectation table, from docs/api.md and docs/design.md. */
 const TABLE: Row[] = [
   // Session
   { method: 'GET', route: '/api/v1/me', fixture: 'none', expect: all('ok') },
