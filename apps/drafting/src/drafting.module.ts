@@ -10,8 +10,11 @@ import { DocumentOrmEntity } from './persistence/document.orm-entity.js';
 import { DocumentRepository } from './persistence/document.repository.js';
 import { CreateDraftingSchema1763769600000 } from './persistence/migrations/1763769600000-CreateDraftingSchema.js';
 import { AnnualReportColumns1795400000000 } from './persistence/migrations/1795400000000-AnnualReportColumns.js';
+import { DocumentReadFacts1796000000000 } from './persistence/migrations/1796000000000-DocumentReadFacts.js';
 import { AggregateReportsUseCase } from './use-cases/aggregate-reports/aggregate-reports.use-case.js';
+import { CheckDocumentAccessUseCase } from './use-cases/check-document-access/check-document-access.use-case.js';
 import { CheckDocumentUseCase } from './use-cases/check-document/check-document.use-case.js';
+import { CountDocumentsUseCase } from './use-cases/count-documents/count-documents.use-case.js';
 import { CreateDocumentUseCase } from './use-cases/create-document/create-document.use-case.js';
 import { DiffDocumentUseCase } from './use-cases/diff-document/diff-document.use-case.js';
 import { GetDocumentUseCase } from './use-cases/get-document/get-document.use-case.js';
@@ -39,7 +42,7 @@ export class DraftingModule {
           database: {
             schema: DRAFTING_SERVICE,
             entities: [DocumentOrmEntity, DocumentVersionOrmEntity],
-            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000],
+            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000, DocumentReadFacts1796000000000],
           },
         }),
       ],
@@ -58,6 +61,8 @@ export class DraftingModule {
         DiffDocumentUseCase,
         AggregateReportsUseCase,
         RenderReportUseCase,
+        CheckDocumentAccessUseCase,
+        CountDocumentsUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
         ...messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),

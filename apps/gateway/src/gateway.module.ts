@@ -5,12 +5,16 @@ import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@sanshen/platform';
 import type { Logger } from 'pino';
+import { DelegatedDuties } from './adapters/auth/delegated-duties.js';
+import { DocumentVisibleGuard } from './adapters/auth/document-visible.guard.js';
+import { RequireRoleGuard } from './adapters/auth/require-role.guard.js';
 import { JwtAuthGuard } from './adapters/auth/jwt-auth.guard.js';
 import { AnnualReportsController } from './adapters/http/annual-reports.controller.js';
 import { ReportRenderingController } from './adapters/http/report-rendering.controller.js';
 import { AuditController } from './adapters/http/audit.controller.js';
 import { AuthController } from './adapters/http/auth.controller.js';
 import { OrganisationController } from './adapters/http/organisation.controller.js';
+import { DocumentCountsController } from './adapters/http/document-counts.controller.js';
 import { DocumentsController } from './adapters/http/documents.controller.js';
 import { PublicationActionsController } from './adapters/http/publication-actions.controller.js';
 import { PublicationController } from './adapters/http/publication.controller.js';
@@ -82,7 +86,7 @@ export class GatewayModule {
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController],
+      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         // Global guards run in this order: authenticate, then count the request against its user.
@@ -117,6 +121,9 @@ export class GatewayModule {
         SetUserActiveUseCase,
         UnlockUserUseCase,
         ServiceCalls,
+        DelegatedDuties,
+        DocumentVisibleGuard,
+        RequireRoleGuard,
         ListNotificationsUseCase,
         QueueBoard,
         OpenOpsSessionUseCase,

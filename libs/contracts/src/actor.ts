@@ -16,6 +16,24 @@ export interface Actor {
   oversees: string[];
   /** Display name, for approval sheets and notifications. */
   displayName: string;
+  /**
+   * The review duties delegated to this user that have not ended (代签), resolved by the gateway per
+   * request. Services use them for document visibility; review decides signing from its own records.
+   */
+  delegatedDuties?: DelegatedDuty[];
+}
+
+/** A reviewer's duty delegated to the actor for a period: the delegator's review roles and scope. */
+export interface DelegatedDuty {
+  delegationId: string;
+  fromUserId: string;
+  fromName: string;
+  roles: Role[];
+  departmentId: string | null;
+  oversees: string[];
+  /** ISO 8601 instants; the duty holds for from ≤ t < until. */
+  from: string;
+  until: string;
 }
 
 /** The actor recorded on events emitted by the system itself (scheduled publication, portal receipts). */

@@ -14,6 +14,8 @@ export const DRAFTING_RPC = {
   diff: 'drafting.document.diff',
   aggregate: 'drafting.annual-report.aggregate',
   render: 'drafting.annual-report.render',
+  access: 'drafting.document.access',
+  counts: 'drafting.document.counts',
 } as const;
 
 /** An ordinary website item: title, column (栏目) and sanitized rich text. */
@@ -58,6 +60,18 @@ export interface DocumentView {
 
 export interface GetDocumentRequest {
   documentId: string;
+}
+
+/** The actor may read the document (else 404 DOCUMENT.NOT_FOUND): what routing needs, no content. */
+export interface DocumentAccessView {
+  documentId: string;
+  departmentId: string;
+  status: DocumentStatus;
+}
+
+/** Documents by status and kind: metadata for the system administrator, no titles or content. */
+export interface DocumentCountsView {
+  items: { status: DocumentStatus; kind: DocumentKind; count: number }[];
 }
 
 export interface ListDocumentsRequest {
@@ -209,9 +223,10 @@ export interface AggregateView {
   tables: Record<string, unknown>;
   /** Cells blank in some included reports (the sum covers only the others). */
   incompleteCells: string[];
-  included: { agencyId: string; agencyName: string; documentId: string; version: number; status: string }[];
+  /** `documentId` and `status` are given for the caller's own agency and for published reports only. */
+  included: { agencyId: string; agencyName: string; documentId?: string; version: number; status?: string }[];
   missing: { agencyId: string; agencyName: string; reason: string; documentId?: string; status?: string }[];
-  failing: { agencyId: string; agencyName: string; documentId: string; ruleIds: string[] }[];
+  failing: { agencyId: string; agencyName: string; documentId?: string; status?: string; ruleIds: string[] }[];
 }
 
 export interface RenderReportRequest {

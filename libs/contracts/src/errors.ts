@@ -68,7 +68,6 @@ export const ERROR_CATALOGUE = {
   'SECRECY.FINDING_NOT_FOUND': { kind: 'not_found', message: '该检查问题不存在' },
   'SECRECY.FINDING_ALREADY_DISPOSED': { kind: 'conflict', message: '该检查问题已处置' },
   'SECRECY.FIX_NEEDS_NEW_VERSION': { kind: 'unprocessable', message: '“已修改”只能通过退回修改、形成新版本来实现，请退回起草人' },
-  'SECRECY.WHITELIST_ADMIN_ONLY': { kind: 'forbidden', message: '只有系统管理员可以将检查问题加入词库例外' },
   'SECRECY.WHITELIST_NOT_ALLOWED': { kind: 'unprocessable', message: '个人信息和密级标志类问题不能加入词库例外，只能逐次处置' },
   'SECRECY.REASON_REQUIRED': { kind: 'invalid_input', message: '必须填写处置理由' },
   'SECRECY.REFERRAL_PENDING': { kind: 'conflict', message: '该文档已报保密行政管理部门，须先登记其答复' },

@@ -1,5 +1,6 @@
 import type { DocumentKind, DocumentStatus } from './document.js';
 import type { ReviewLevel } from './events.js';
+import type { DelegatedDuty } from './actor.js';
 import type { Role } from './roles.js';
 
 /** RPC patterns of the review service. Wire contracts: never rename. */
@@ -13,6 +14,7 @@ export const REVIEW_RPC = {
   delegations: 'review.delegation.list',
   revokeDelegation: 'review.delegation.revoke',
   notifications: 'review.notification.list',
+  delegatedDuties: 'review.delegation.duties',
 } as const;
 
 export interface ApproveDocumentRequest {
@@ -101,6 +103,11 @@ export interface DelegationListView {
   given: DelegationView[];
   /** Delegations the caller holds. */
   received: DelegationView[];
+}
+
+/** The review duties delegated to the caller and in force now. */
+export interface DelegatedDutiesView {
+  duties: DelegatedDuty[];
 }
 
 export interface RevokeDelegationRequest {

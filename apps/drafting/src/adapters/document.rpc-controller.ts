@@ -7,7 +7,9 @@ import type {
   CheckDocumentRequest,
   CreateDocumentRequest,
   DiffDocumentRequest,
+  DocumentAccessView,
   DocumentCheckView,
+  DocumentCountsView,
   DocumentDiffView,
   ImportReportRequest,
   ImportedDocumentView,
@@ -25,7 +27,9 @@ import type {
 } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
 import { AggregateReportsUseCase } from '../use-cases/aggregate-reports/aggregate-reports.use-case.js';
+import { CheckDocumentAccessUseCase } from '../use-cases/check-document-access/check-document-access.use-case.js';
 import { CheckDocumentUseCase } from '../use-cases/check-document/check-document.use-case.js';
+import { CountDocumentsUseCase } from '../use-cases/count-documents/count-documents.use-case.js';
 import { CreateDocumentUseCase } from '../use-cases/create-document/create-document.use-case.js';
 import { DiffDocumentUseCase } from '../use-cases/diff-document/diff-document.use-case.js';
 import { GetDocumentUseCase } from '../use-cases/get-document/get-document.use-case.js';
@@ -50,6 +54,8 @@ export class DocumentRpcController {
     private readonly diffDocument: DiffDocumentUseCase,
     private readonly aggregateReports: AggregateReportsUseCase,
     private readonly renderReport: RenderReportUseCase,
+    private readonly checkDocumentAccess: CheckDocumentAccessUseCase,
+    private readonly countDocuments: CountDocumentsUseCase,
   ) {}
 
   @RpcPattern(DRAFTING_RPC.create)
@@ -105,6 +111,16 @@ export class DocumentRpcController {
   @RpcPattern(DRAFTING_RPC.aggregate)
   aggregate(@Payload() request: RpcRequest<AggregateReportsRequest>): Promise<AggregateView> {
     return this.aggregateReports.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.access)
+  access(@Payload() request: RpcRequest<GetDocumentRequest>): Promise<DocumentAccessView> {
+    return this.checkDocumentAccess.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.counts)
+  counts(@Payload() request: RpcRequest<Record<string, never>>): Promise<DocumentCountsView> {
+    return this.countDocuments.execute(requireActor(request));
   }
 
   @RpcPattern(DRAFTING_RPC.render)

@@ -48,6 +48,14 @@ export class DocumentOrmEntity {
   @Column('integer', { name: 'decided_version', nullable: true })
   decidedVersion!: number | null;
 
+  /** It has been at `pending_secrecy` at least once: its secrecy officers read it from then on. */
+  @Column('boolean', { name: 'reached_secrecy', default: false })
+  reachedSecrecy!: boolean;
+
+  /** Secrecy review cleared it at least once: its publishers read it from then on. */
+  @Column('boolean', { default: false })
+  cleared!: boolean;
+
   /** The document's last event sequence known here (own events and those of later owners). */
   @Column('integer', { name: 'event_seq' })
   eventSeq!: number;

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { DocumentStatus } from '@sanshen/contracts';
-import { DataSource } from 'typeorm';
+import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+import type { ReadScope } from '@sanshen/workflow';
+import { Brackets, DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { DocumentVersionOrmEntity } from './document-version.orm-entity.js';
 import { DocumentOrmEntity } from './document.orm-entity.js';
 
 export interface DocumentFilter {
-  agencyId: string;
+  /** What the reader may see (the visibility policy's scope): applied in the query itself. */
+  scope: ReadScope;
   status?: DocumentStatus;
   kind?: string;
   year?: number;
@@ -69,7 +71,8 @@ export class DocumentRepository {
   async search(filter: DocumentFilter): Promise<DocumentOrmEntity[]> {
     const query = this.dataSource.manager
       .createQueryBuilder(DocumentOrmEntity, 'd')
-      .where('d.agency_id = :agencyId', { agencyId: filter.agencyId })
+      .where('d.agency_id = :agencyId', { agencyId: filter.scope.agencyId })
+      .andWhere(visibleIn(filter.scope))
       .orderBy('d.updated_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(filter.limit);
@@ -83,4 +86,31 @@ export class DocumentRepository {
     }
     return query.getMany();
   }
+
+  /** Documents of an agency by status and kind: counts only, no titles or content. */
+  async countByStatus(agencyId: string): Promise<{ status: DocumentStatus; kind: DocumentKind; count: number }[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(DocumentOrmEntity, 'd')
+      .select('d.status', 'status')
+      .addSelect('d.kind', 'kind')
+      .addSelect('count(*)::int', 'count')
+      .where('d.agency_id = :agencyId', { agencyId })
+      .groupBy('d.status')
+      .addGroupBy('d.kind')
+      .orderBy('d.status')
+      .addOrderBy('d.kind')
+      .getRawMany<{ status: DocumentStatus; kind: DocumentKind; count: number }>();
+    return rows;
+  }
+}
+
+/** The visibility policy's scope as a WHERE clause over alias `d` (agency is matched separately). */
+function visibleIn(scope: ReadScope): Brackets {
+  return new Brackets((where) => {
+    where.where('false');
+    if (scope.allDepartments) where.orWhere('true');
+    if (scope.departmentIds.length > 0) where.orWhere('d.department_id = ANY(:departmentIds)', { departmentIds: scope.departmentIds });
+    if (scope.fromSecrecy) where.orWhere('d.reached_secrecy');
+    if (scope.fromClearance) where.orWhere('d.cleared');
+  });
 }

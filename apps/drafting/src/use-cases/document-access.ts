@@ -1,12 +1,22 @@
 import { DomainError } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/contracts';
+import { canReadDocument, readScopeOf } from '@sanshen/workflow';
+import type { ReadScope } from '@sanshen/workflow';
 import type { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
 
-/** Documents are visible within their agency only; elsewhere they do not exist. */
-export function assertVisible(actor: Actor, document: DocumentOrmEntity | null): asserts document is DocumentOrmEntity {
-  if (document === null || document.agencyId !== actor.agencyId) {
+/**
+ * The one place drafting decides who reads a document (libs/workflow's visibility policy, applied
+ * to what drafting knows of it). What the actor may not read does not exist for them: 404.
+ */
+export function assertVisible(actor: Actor, document: DocumentOrmEntity | null, now = new Date()): asserts document is DocumentOrmEntity {
+  if (document === null || !canReadDocument(actor, document, now)) {
     throw new DomainError('DOCUMENT.NOT_FOUND');
   }
+}
+
+/** The documents the actor may read, for a query to apply (null: none at all). */
+export function readScopeFor(actor: Actor, now = new Date()): ReadScope | null {
+  return readScopeOf(actor, now);
 }
 
 /** Only a drafter of the document's department writes it. */

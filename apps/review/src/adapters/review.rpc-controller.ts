@@ -6,6 +6,7 @@ import type {
   ApprovalSheetRequest,
   ApproveDocumentRequest,
   CreateDelegationRequest,
+  DelegatedDutiesView,
   DelegationListView,
   DelegationView,
   InboxView,
@@ -20,6 +21,7 @@ import { RpcPattern, requireActor } from '@sanshen/platform';
 import { ApproveDocumentUseCase } from '../use-cases/approve-document/approve-document.use-case.js';
 import { CreateDelegationUseCase } from '../use-cases/create-delegation/create-delegation.use-case.js';
 import { GetApprovalSheetUseCase } from '../use-cases/get-approval-sheet/get-approval-sheet.use-case.js';
+import { ListDelegatedDutiesUseCase } from '../use-cases/list-delegated-duties/list-delegated-duties.use-case.js';
 import { ListDelegationsUseCase } from '../use-cases/list-delegations/list-delegations.use-case.js';
 import { ListInboxUseCase } from '../use-cases/list-inbox/list-inbox.use-case.js';
 import { ListNotificationsUseCase } from '../use-cases/list-notifications/list-notifications.use-case.js';
@@ -39,6 +41,7 @@ export class ReviewRpcController {
     private readonly listDelegations: ListDelegationsUseCase,
     private readonly revokeDelegation: RevokeDelegationUseCase,
     private readonly listNotifications: ListNotificationsUseCase,
+    private readonly listDelegatedDuties: ListDelegatedDutiesUseCase,
   ) {}
 
   @RpcPattern(REVIEW_RPC.approve)
@@ -74,6 +77,11 @@ export class ReviewRpcController {
   @RpcPattern(REVIEW_RPC.delegations)
   delegations(@Payload() request: RpcRequest<Record<string, never>>): Promise<DelegationListView> {
     return this.listDelegations.execute(requireActor(request));
+  }
+
+  @RpcPattern(REVIEW_RPC.delegatedDuties)
+  delegatedDuties(@Payload() request: RpcRequest<Record<string, never>>): Promise<DelegatedDutiesView> {
+    return this.listDelegatedDuties.execute(requireActor(request));
   }
 
   @RpcPattern(REVIEW_RPC.revokeDelegation)

@@ -45,6 +45,17 @@ describe('secrecy guards', () => {
     expect(caseInAgency(secrecyCase(), actor('o1')).documentId).toBe('d1');
   });
 
+  it('shows a case only to those the document visibility policy lets read it', () => {
+    const inDepartment = (roles: Role[], departmentId: string): Actor => ({ ...actor('u', roles), departmentId });
+    expect(codeOf(() => caseInAgency(secrecyCase(), actor('admin', ['admin'])))).toBe('DOCUMENT.NOT_FOUND');
+    expect(codeOf(() => caseInAgency(secrecyCase(), actor('auditor', ['auditor'])))).toBe('DOCUMENT.NOT_FOUND');
+    expect(codeOf(() => caseInAgency(secrecyCase(), inDepartment(['drafter'], 'other')))).toBe('DOCUMENT.NOT_FOUND');
+    expect(codeOf(() => caseInAgency(secrecyCase(), inDepartment(['drafter'], 'dep')))).toBeNull();
+    // Publishers read it once secrecy has cleared it.
+    expect(codeOf(() => caseInAgency(secrecyCase(), actor('p', ['publisher'])))).toBe('DOCUMENT.NOT_FOUND');
+    expect(codeOf(() => caseInAgency(Object.assign(secrecyCase(), { status: 'approved' }), actor('p', ['publisher'])))).toBeNull();
+  });
+
   it('refuses a decision made on another version', () => {
     expect(codeOf(() => assertVersion(secrecyCase(), 2))).toBe('DOCUMENT.VERSION_CONFLICT');
     expect(codeOf(() => assertVersion(secrecyCase(), 3))).toBeNull();

@@ -1,11 +1,21 @@
 import { DomainError } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/contracts';
-import { checkSeparationOfDuties } from '@sanshen/workflow';
+import { canReadDocument, checkSeparationOfDuties } from '@sanshen/workflow';
 import type { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
 
-/** The case of a document of the actor's agency, or the same not-found as an unknown one. */
-export function caseInAgency(secrecyCase: SecrecyCaseOrmEntity | null, actor: Actor): SecrecyCaseOrmEntity {
-  if (secrecyCase === null || secrecyCase.agencyId !== actor.agencyId) throw new DomainError('DOCUMENT.NOT_FOUND');
+/** Statuses after secrecy review has cleared a version. */
+const CLEARED: ReadonlySet<string> = new Set(['approved', 'publishing', 'published', 'publish_failed', 'retracted']);
+
+/**
+ * The case of a document the actor may read (the document visibility policy: a case exists only once
+ * the document reached secrecy review), or the same not-found as an unknown one.
+ */
+export function caseInAgency(secrecyCase: SecrecyCaseOrmEntity | null, actor: Actor, now = new Date()): SecrecyCaseOrmEntity {
+  const facts =
+    secrecyCase === null
+      ? null
+      : { agencyId: secrecyCase.agencyId, departmentId: secrecyCase.departmentId, reachedSecrecy: true, cleared: CLEARED.has(secrecyCase.status) };
+  if (secrecyCase === null || facts === null || !canReadDocument(actor, facts, now)) throw new DomainError('DOCUMENT.NOT_FOUND');
   return secrecyCase;
 }
 

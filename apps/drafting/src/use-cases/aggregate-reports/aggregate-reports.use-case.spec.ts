@@ -47,17 +47,21 @@ describe('AggregateReportsUseCase', () => {
       ],
     });
     expect(view.format).toBe('2021');
-    expect(view.included.map((i) => i.documentId)).toEqual(['d-gx', 'd-zw']);
+    // Another agency's report is named by its agency only unless it is published (its id and state do not leak).
+    expect(view.included.map((i) => [i.agencyId, i.documentId])).toEqual([
+      ['a-gx', 'd-gx'],
+      ['a-zw', undefined],
+    ]);
     const natural = (view.tables as typeof good.tables).applications.newReceived.naturalPerson;
     expect(natural).toBe((good.tables.applications.newReceived.naturalPerson ?? 0) * 2 + 5);
     expect(view.missing).toEqual([
-      { agencyId: 'a-pp', agencyName: '海东市地方品牌产业培育促进局', reason: '报告尚未发布', documentId: 'd-pp', status: 'pending_l2' },
+      { agencyId: 'a-pp', agencyName: '海东市地方品牌产业培育促进局', reason: '报告尚未发布' },
       { agencyId: 'a-new', agencyName: '海东市新设局', reason: '未提交年度报告' },
     ]);
-    expect(view.failing).toEqual([expect.objectContaining({ agencyId: 'a-zw', documentId: 'd-zw', ruleIds: expect.arrayContaining(['APP-03']) })]);
+    expect(view.failing).toEqual([{ agencyId: 'a-zw', agencyName: '海东市政务服务监督管理局', ruleIds: expect.arrayContaining(['APP-03']) }]);
   });
 
-  it('refuses a drafter', async () => {
-    await expect(new AggregateReportsUseCase(repository).execute({ ...principal, roles: ['drafter'] }, { year: 2025 })).rejects.toThrow(DomainError);
+  it.each([['drafter'], ['admin'], ['auditor']] as const)('refuses a %s (the 三员 roles read no report content)', async (role) => {
+    await expect(new AggregateReportsUseCase(repository).execute({ ...principal, roles: [role] }, { year: 2025 })).rejects.toThrow(DomainError);
   });
 });

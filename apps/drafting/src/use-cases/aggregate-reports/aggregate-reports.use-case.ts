@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { aggregateReports } from '@sanshen/annual-report';
 import type { AnnualReport } from '@sanshen/annual-report';
 import { DomainError } from '@sanshen/contracts';
-import type { Actor, AggregateReportsRequest, AggregateView } from '@sanshen/contracts';
+import type { Actor, AggregateReportsRequest, AggregateView, DocumentStatus } from '@sanshen/contracts';
 import { contentToReport, isAnnualReportContent, reportToContent } from '../../content/annual-report-content.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 
-const MAY_AGGREGATE = ['principal', 'admin', 'auditor'] as const;
+/** 本级汇总 sums report content: the principal's; the 三员 roles read no document content. */
+const MAY_AGGREGATE = ['principal'] as const;
 
 /** The municipal aggregate body's name on the summed report. */
 const AGGREGATE_AGENCY = '本级汇总';
@@ -31,7 +32,7 @@ export class AggregateReportsUseCase {
     const missing: AggregateView['missing'] = [];
     for (const document of documents) {
       if (document.status !== 'published' && document.origin !== 'imported') {
-        missing.push({ agencyId: document.agencyId, agencyName: document.agencyName, reason: '报告尚未发布', documentId: document.id, status: document.status });
+        missing.push({ agencyId: document.agencyId, agencyName: document.agencyName, reason: '报告尚未发布', ...reference(actor, document) });
         continue;
       }
       const version = await this.documents.findVersion(document.id, document.version);
@@ -55,7 +56,7 @@ export class AggregateReportsUseCase {
     const summed = new Set(aggregate.value.included);
     for (const exclusion of aggregate.value.excluded) {
       const document = byId.get(exclusion.agency);
-      if (document) missing.push({ agencyId: document.agencyId, agencyName: document.agencyName, reason: exclusion.reason, documentId: document.id, status: document.status });
+      if (document) missing.push({ agencyId: document.agencyId, agencyName: document.agencyName, reason: exclusion.reason, ...reference(actor, document) });
     }
     return {
       year: request.year,
@@ -64,12 +65,21 @@ export class AggregateReportsUseCase {
       incompleteCells: aggregate.value.incompleteCells,
       included: included
         .filter((i) => summed.has(i.document.id))
-        .map(({ document }) => ({ agencyId: document.agencyId, agencyName: document.agencyName, documentId: document.id, version: document.version, status: document.status })),
+        .map(({ document }) => ({ agencyId: document.agencyId, agencyName: document.agencyName, version: document.version, ...reference(actor, document) })),
       missing,
       failing: aggregate.value.failing.flatMap((f) => {
         const document = byId.get(f.agency);
-        return document ? [{ agencyId: document.agencyId, agencyName: document.agencyName, documentId: document.id, ruleIds: f.errors }] : [];
+        return document ? [{ agencyId: document.agencyId, agencyName: document.agencyName, ruleIds: f.errors, ...reference(actor, document) }] : [];
       }),
     };
   }
+}
+
+/**
+ * Which report it is, where the caller may know: their own agency's, or one published (public). Another
+ * agency's unpublished report is named only by its agency, so its existence and state do not leak.
+ */
+function reference(actor: Actor, document: DocumentOrmEntity): { documentId?: string; status?: DocumentStatus } {
+  if (document.agencyId !== actor.agencyId && document.status !== 'published') return {};
+  return { documentId: document.id, status: document.status };
 }

@@ -80,6 +80,8 @@ export class CreateDocumentUseCase {
         origin: input.origin,
         warningsExplanation: null,
         decidedVersion: null,
+        reachedSecrecy: false,
+        cleared: false,
       });
       const version = Object.assign(new DocumentVersionOrmEntity(), {
         documentId: document.id,

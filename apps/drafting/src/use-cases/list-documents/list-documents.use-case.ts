@@ -2,19 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/contracts';
 import type { Actor, DocumentPage, ListDocumentsRequest } from '@sanshen/contracts';
 import { DocumentRepository } from '../../persistence/document.repository.js';
+import { readScopeFor } from '../document-access.js';
 import { toDocumentView } from '../document-view.js';
 
 const MAX_LIMIT = 100;
 
-/** The agency's documents, newest change first, with an opaque cursor. Content is left out of lists. */
+/** The documents the actor may read (visibility policy, applied in the query), newest change first, with an opaque cursor. Content is left out of lists. */
 @Injectable()
 export class ListDocumentsUseCase {
   constructor(private readonly documents: DocumentRepository) {}
 
   async execute(actor: Actor, request: ListDocumentsRequest): Promise<DocumentPage> {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), MAX_LIMIT);
+    const scope = readScopeFor(actor);
+    // Someone who may read no document (the 三员 roles) gets an empty list, never a hint of what exists.
+    if (scope === null) return { items: [], nextCursor: null };
     const rows = await this.documents.search({
-      agencyId: actor.agencyId,
+      scope,
       ...(request.status ? { status: request.status } : {}),
       ...(request.kind ? { kind: request.kind } : {}),
       ...(request.year ? { year: request.year } : {}),

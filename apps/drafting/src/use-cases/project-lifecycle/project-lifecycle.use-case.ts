@@ -44,6 +44,8 @@ export class ProjectLifecycleUseCase {
       );
     } else {
       document.status = transition.value;
+      if (transition.value === 'pending_secrecy') document.reachedSecrecy = true;
+      if (transition.value === 'approved') document.cleared = true;
     }
     if (DECISIONS.has(type)) {
       const version = (event.payload as { version?: unknown } | null)?.version;

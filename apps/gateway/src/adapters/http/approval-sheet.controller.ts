@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { REVIEW_RPC } from '@sanshen/contracts';
 import type { ApprovalSheetReply, ApprovalSheetRequest, ApprovalSheetView } from '@sanshen/contracts';
 import type { FastifyReply } from 'fastify';
+import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { ApprovalSheetQueryDto } from './dto/review.dto.js';
@@ -16,6 +17,7 @@ export class ApprovalSheetController {
 
   /** 信息发布审批单: a printable HTML page (default), or `?format=json` for the same data. */
   @Get(':id/approval-sheet')
+  @DocumentRoute()
   @ApiProduces('text/html', 'application/json')
   async get(
     @Ctx() context: RequestContext,

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { REVIEW_RPC } from '@sanshen/contracts';
 import type { DelegationListView, DelegationView } from '@sanshen/contracts';
+import { DelegatedDuties } from '../auth/delegated-duties.js';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { CreateDelegationDto } from './dto/review.dto.js';
@@ -11,11 +12,16 @@ import { ServiceCalls } from './service-calls.js';
 @ApiBearerAuth()
 @Controller('api/v1/delegations')
 export class DelegationsController {
-  constructor(private readonly services: ServiceCalls) {}
+  constructor(
+    private readonly services: ServiceCalls,
+    private readonly duties: DelegatedDuties,
+  ) {}
 
   @Post()
-  create(@Ctx() context: RequestContext, @Body() dto: CreateDelegationDto): Promise<DelegationView> {
-    return this.services.send(REVIEW_RPC.delegate, context, { toUserId: dto.toUserId, from: dto.from, until: dto.until });
+  async create(@Ctx() context: RequestContext, @Body() dto: CreateDelegationDto): Promise<DelegationView> {
+    const delegation = await this.services.send<DelegationView>(REVIEW_RPC.delegate, context, { toUserId: dto.toUserId, from: dto.from, until: dto.until });
+    this.duties.forget(delegation.toUserId);
+    return delegation;
   }
 
   @Get()
@@ -24,7 +30,9 @@ export class DelegationsController {
   }
 
   @Delete(':id')
-  revoke(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<DelegationView> {
-    return this.services.send(REVIEW_RPC.revokeDelegation, context, { delegationId: id });
+  async revoke(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<DelegationView> {
+    const delegation = await this.services.send<DelegationView>(REVIEW_RPC.revokeDelegation, context, { delegationId: id });
+    this.duties.forget(delegation.toUserId);
+    return delegation;
   }
 }

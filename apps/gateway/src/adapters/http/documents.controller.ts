@@ -13,7 +13,9 @@ import type {
   ReviewDecisionView,
 } from '@sanshen/contracts';
 import type { FastifyRequest } from 'fastify';
+import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';
+import { RequireRole } from '../auth/require-role.guard.js';
 import type { RequestContext } from '../auth/request-context.js';
 import {
   CheckDocumentDto,
@@ -45,6 +47,7 @@ export class DocumentsController {
   }
 
   @Post('import')
+  @RequireRole('drafter')
   @ApiConsumes('application/json', 'multipart/form-data')
   async import(@Ctx() context: RequestContext, @Req() request: FastifyRequest, @Body() dto: ImportDocumentDto): Promise<ImportedDocumentView> {
     let payload: ImportReportRequest;
@@ -109,6 +112,7 @@ export class DocumentsController {
   }
 
   @Post(':id/withdraw')
+  @DocumentRoute()
   @HttpCode(200)
   withdraw(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Body() dto: VersionDto): Promise<ReviewDecisionView> {
     return this.services.send(REVIEW_RPC.withdraw, context, { documentId: id, version: dto.version });

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PUBLICATION_RPC } from '@sanshen/contracts';
 import type { PublicationView, ScheduleView } from '@sanshen/contracts';
+import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { CorrectionDto, RetractDto, ScheduleDto } from './dto/publication.dto.js';
@@ -11,6 +12,7 @@ import { ServiceCalls } from './service-calls.js';
 @ApiTags('publication')
 @ApiBearerAuth()
 @Controller('api/v1/documents/:id')
+@DocumentRoute()
 export class PublicationActionsController {
   constructor(private readonly services: ServiceCalls) {}
 

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PUBLICATION_RPC } from '@sanshen/contracts';
 import type { PublicationView } from '@sanshen/contracts';
+import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { ServiceCalls } from './service-calls.js';
@@ -9,6 +10,7 @@ import { ServiceCalls } from './service-calls.js';
 @ApiTags('publication')
 @ApiBearerAuth()
 @Controller('api/v1/documents/:id/publication')
+@DocumentRoute()
 export class PublicationController {
   constructor(private readonly services: ServiceCalls) {}
 

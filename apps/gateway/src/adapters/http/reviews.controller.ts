@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { REVIEW_RPC } from '@sanshen/contracts';
 import type { InboxView, ReviewDecisionView } from '@sanshen/contracts';
+import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { ApproveDto, ReturnDto } from './dto/review.dto.js';
@@ -19,12 +20,14 @@ export class ReviewsController {
   }
 
   @Post('documents/:id/approve')
+  @DocumentRoute()
   @HttpCode(200)
   approve(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveDto): Promise<ReviewDecisionView> {
     return this.services.send(REVIEW_RPC.approve, context, { documentId: id, version: dto.version, comment: dto.comment ?? null, level: dto.level ?? null });
   }
 
   @Post('documents/:id/return')
+  @DocumentRoute()
   @HttpCode(200)
   return(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnDto): Promise<ReviewDecisionView> {
     return this.services.send(REVIEW_RPC.return, context, { documentId: id, version: dto.version, reason: dto.reason, to: dto.to, level: dto.level ?? null });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SECRECY_RPC } from '@sanshen/contracts';
 import type { SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView } from '@sanshen/contracts';
+import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { DisposeFindingDto, ReferralAnswerDto, SecrecyDecisionDto } from './dto/secrecy.dto.js';
@@ -10,6 +11,7 @@ import { ServiceCalls } from './service-calls.js';
 @ApiTags('secrecy')
 @ApiBearerAuth()
 @Controller('api/v1/documents/:id/secrecy')
+@DocumentRoute()
 export class SecrecyController {
   constructor(private readonly services: ServiceCalls) {}
 

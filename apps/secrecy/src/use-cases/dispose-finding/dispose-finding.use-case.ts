@@ -21,8 +21,9 @@ const NEVER_WHITELISTED: ReadonlySet<string> = new Set(['id_card_number', 'mobil
  * A disposition of one finding of the version under secrecy review, with its reason and who made
  * it, into the ledger (`document.secrecy.finding_disposed`, the document's next sequence number):
  * - `ignored` — once, for this version: a secrecy officer of the agency who did not write or sign it;
- * - `whitelisted` — an admin: the matched text becomes a dictionary exception (a new dictionary version);
- *   never for personal data or classification marks;
+ * - `whitelisted` — a secrecy officer as above (the one who reads the document; the administrator reads
+ *   no document content): the matched text becomes a dictionary exception (a new dictionary version,
+ *   which the administrator can remove); never for personal data or classification marks;
  * - `fixed` — only by a new version: refused here (the officer returns the document instead).
  */
 @Injectable()
@@ -46,12 +47,7 @@ export class DisposeFindingUseCase {
       }
       assertUnderSecrecyReview(secrecyCase, SECRECY_INFO_EVENTS.findingDisposed);
       if (finding.disposition !== null) throw new DomainError('SECRECY.FINDING_ALREADY_DISPOSED', { disposition: finding.disposition });
-      const requiredRole = request.disposition === 'whitelisted' ? 'admin' : 'secrecy_officer';
-      if (!actor.roles.includes(requiredRole)) {
-        throw new DomainError(request.disposition === 'whitelisted' ? 'SECRECY.WHITELIST_ADMIN_ONLY' : 'DOCUMENT.ROLE_NOT_ALLOWED', {
-          allowed: [requiredRole],
-        });
-      }
+      if (!actor.roles.includes('secrecy_officer')) throw new DomainError('DOCUMENT.ROLE_NOT_ALLOWED', { allowed: ['secrecy_officer'] });
       assertSeparated(actor, secrecyCase);
       if (request.disposition === 'whitelisted' && NEVER_WHITELISTED.has(finding.type)) {
         throw new DomainError('SECRECY.WHITELIST_NOT_ALLOWED', { type: finding.type });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { SecrecyScanOrmEntity } from '../../persistence/secrecy-scan.orm-entity.js';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
 import { ScanVersionUseCase } from '../scan-version/scan-version.use-case.js';
+import { caseInAgency } from '../secrecy-guards.js';
 import { toDecisionView, toFindingView } from '../secrecy-view.js';
 
 /**
@@ -20,8 +21,9 @@ export class GetSecrecyReviewUseCase {
   ) {}
 
   async execute(actor: Actor, request: GetDocumentRequest, correlationId = ''): Promise<SecrecyReviewView> {
-    const secrecyCase = await this.secrecy.findCase(request.documentId);
-    if (secrecyCase === null || secrecyCase.agencyId !== actor.agencyId) throw new DomainError('SECRECY.CASE_NOT_FOUND');
+    const found = await this.secrecy.findCase(request.documentId);
+    if (found === null) throw new DomainError('SECRECY.CASE_NOT_FOUND');
+    const secrecyCase = caseInAgency(found, actor);
     let scan: SecrecyScanOrmEntity | null = await this.secrecy.findScan(this.dataSource.manager, secrecyCase.documentId, secrecyCase.version);
     if (scan === null && secrecyCase.status === 'pending_secrecy') {
       // The scan was deferred (drafting unreachable when 三审 ended): make it now if possible. A version

@@ -23,7 +23,7 @@ export class SecrecyDecisionDto extends VersionDto {
 export class DisposeFindingDto {
   @ApiProperty({
     enum: FINDING_DISPOSITIONS,
-    description: 'ignored 本次忽略（保密审查员）/ whitelisted 加入词库例外（系统管理员）/ fixed 只能通过退回修改形成新版本',
+    description: 'ignored 本次忽略（保密审查员）/ whitelisted 加入词库例外（保密审查员）/ fixed 只能通过退回修改形成新版本',
   })
   @IsIn(FINDING_DISPOSITIONS)
   disposition!: FindingDisposition;

@@ -1,0 +1,26 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * What the visibility policy needs beyond agency and department: whether a document has ever reached
+ * secrecy review (its secrecy officers read it from then on) and ever been cleared (its publishers
+ * read it from then on). Both only ever turn true. Existing documents are filled in from their status;
+ * one that secrecy returned to draft before this migration is not known to have reached it.
+ */
+export class DocumentReadFacts1796000000000 implements MigrationInterface {
+  name = 'DocumentReadFacts1796000000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE documents
+      ADD COLUMN reached_secrecy boolean NOT NULL DEFAULT false,
+      ADD COLUMN cleared boolean NOT NULL DEFAULT false`);
+    await runner.query(`UPDATE documents SET
+      reached_secrecy = status IN ('pending_secrecy', 'approved', 'publishing', 'published', 'publish_failed', 'retracted'),
+      cleared = status IN ('approved', 'publishing', 'published', 'publish_failed', 'retracted')`);
+    await runner.query(`CREATE INDEX documents_by_department ON documents (agency_id, department_id, updated_at DESC)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX documents_by_department');
+    await runner.query('ALTER TABLE documents DROP COLUMN cleared, DROP COLUMN reached_secrecy');
+  }
+}
