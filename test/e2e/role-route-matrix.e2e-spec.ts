@@ -56,13 +56,24 @@ const all = (expectation: Expectation): Record<Role, Expectation> =>
 const only = (allowed: Partial<Record<Role, Expectation>>, others: Expectation = 'forbidden'): Record<Role, Expectation> =>
   ({ ...all(others), ...allowed }) as Record<Role, Expectation>;
 /**
- * Reading a document of one's agency: the people of the flow get `expectation`. ARCHITECTURE.md's
- * 三员分立 says "admins cannot touch the ledger, auditors cannot change anything" and bars the admin
- * from approving; it does not bar either from reading documents, so their reads are only required
- * to be authenticated and answered (`reached`); their writes are refused in every row below.
+ * Reading a document of one's agency (docs/identity.md "Who may read a document"): the drafters and
+ * head of its department, the deputy overseeing it and the principal always; the secrecy officer from
+ * 保密审查 on; the publisher once cleared. The 三员 roles (admin, auditor) read no document content:
+ * for them, as for anyone else who may not read it, the document does not exist (404).
  */
-const documentReaders = (expectation: Expectation): Record<Role, Expectation> =>
-  only({ drafter: expectation, dept_head: expectation, deputy: expectation, principal: expectation, secrecy_officer: expectation, publisher: expectation }, 'reached');
+type Stage = 'draft' | 'secrecy' | 'cleared';
+const documentReaders = (expectation: Expectation, stage: Stage = 'draft'): Record<Role, Expectation> =>
+  only(
+    {
+      drafter: expectation,
+      dept_head: expectation,
+      deputy: expectation,
+      principal: expectation,
+      secrecy_officer: stage === 'draft' ? 404 : expectation,
+      publisher: stage === 'cleared' ? expectation : 404,
+    },
+    404,
+  );
 
 const article = (tag: string) => ({ kind: 'article', title: `矩阵测试稿件 ${tag}`, column: '工作动态', body: '<p>推进数字经济发展。</p>' });
 
@@ -83,7 +94,8 @@ const TABLE: Row[] = [
     body: () => ({ text: '海东市工业和信息化局2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n' }),
     expect: only({ drafter: 'ok' }),
   },
-  { method: 'GET', route: '/api/v1/documents', fixture: 'none', expect: documentReaders('ok') },
+  // Everyone may list: each sees only what they may read (the 三员 roles an empty list).
+  { method: 'GET', route: '/api/v1/documents', fixture: 'none', expect: all('ok') },
   { method: 'GET', route: '/api/v1/documents/:id', fixture: 'draft', expect: documentReaders('ok') },
   { method: 'GET', route: '/api/v1/documents/:id/versions', fixture: 'draft', expect: documentReaders('ok') },
   { method: 'GET', route: '/api/v1/documents/:id/versions/1', fixture: 'draft', expect: documentReaders('ok') },
@@ -109,7 +121,7 @@ const TABLE: Row[] = [
     body: (c) => ({ version: c.version, reason: '数据需要核实', to: 'drafter' }),
     expect: only({ dept_head: 'ok' }, 'refused'),
   },
-  { method: 'GET', route: '/api/v1/documents/:id/approval-sheet', fixture: 'secrecy', expect: documentReaders('ok') },
+  { method: 'GET', route: '/api/v1/documents/:id/approval-sheet', fixture: 'secrecy', expect: documentReaders('ok', 'secrecy') },
   {
     method: 'POST',
     route: '/api/v1/delegations',

@@ -12,10 +12,10 @@ export interface Session {
   patch(path: string, body?: object): Promise<Response>;
 }
 
-export async function signIn(system: RunningSystem, username: string): Promise<Session> {
+export async function signIn(system: RunningSystem, username: string, password = system.demoPassword): Promise<Session> {
   const login = await request(system.gatewayUrl)
     .post('/api/v1/auth/login')
-    .send({ username, password: system.demoPassword });
+    .send({ username, password });
   if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${login.status} ${JSON.stringify(login.body)}`);
   const token = login.body.accessToken as string;
   const auth = { Authorization: `Bearer ${token}` };
