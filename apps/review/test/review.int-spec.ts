@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DomainError, REVIEW_RPC } from '@sanshen/contracts';
+import { DomainError, QUEUES, REVIEW_RPC, queuePrefix } from '@sanshen/contracts';
 import type {
   Actor,
   DocumentEventPayloads,
@@ -19,6 +19,7 @@ import type {
 import { MessagingRuntime } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -239,6 +240,29 @@ describe('review service', () => {
     expect(kinds((await rpc<NotificationListView>(REVIEW_RPC.notifications, principal, {})).items)).toEqual([]);
     const { rows } = await db.query('SELECT count(*)::int AS n FROM review.review_notifications WHERE document_id = $1', [documentId]);
     expect(rows[0]).toEqual({ n: 2 });
+  });
+
+  it('removes the reminder and escalation of a decided task and schedules the next level’s', async () => {
+    const queue = new Queue(QUEUES.reviewReminders, { connection: { url: process.env.REDIS_URL }, prefix: queuePrefix(NAMESPACE) });
+    try {
+      const documentId = randomUUID();
+      await emitSubmitted(documentId, 2, 1, 'sha256:decided');
+      await opened(documentId);
+      const level1 = (await caseOf(documentId))!.event_seq;
+      const jobIds = (seq: number) => [`${documentId}-${seq}-remind`, `${documentId}-${seq}-escalate`];
+      // The escalation (four 300 ms "days") is still waiting when the head decides.
+      await waitFor(async () => (await queue.getJob(jobIds(level1)[1]!)) !== undefined || undefined, { what: 'the level-1 escalation job' });
+      await rpc<ReviewDecisionView>(REVIEW_RPC.approve, head, { documentId, version: 1 });
+      for (const id of jobIds(level1)) {
+        const job = await queue.getJob(id);
+        // Gone, or (the reminder only) already run before the decision.
+        expect(job === undefined || (id.endsWith('-remind') && (await job.isCompleted())), `${id} left in the queue`).toBe(true);
+      }
+      expect(await queue.getJob(jobIds(level1)[1]!)).toBeUndefined();
+      expect(await queue.getJob(jobIds(level1 + 1)[1]!)).toBeDefined();
+    } finally {
+      await queue.close();
+    }
   });
 
   it('lets a delegate act with the delegator’s scope, marks the event, and stops when revoked', async () => {

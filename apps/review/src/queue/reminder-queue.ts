@@ -11,7 +11,8 @@ import { addWorkingDays } from '../domain/working-days.js';
 export const REMINDER_QUEUE = QUEUES.reviewReminders;
 export const REMINDER_JOB = 'task-overdue';
 
-export type ReminderKind = 'remind' | 'escalate';
+export const REMINDER_KINDS = ['remind', 'escalate'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
  * Payload of a `task-overdue` job. A task is (document, the case's event sequence when it opened,
@@ -45,6 +46,14 @@ export class ReminderQueue {
 
   escalatesAt(openedAt: Date): Date {
     return addWorkingDays(openedAt, this.config.escalationDays, this.config);
+  }
+
+  /**
+   * Removes the reminder and escalation of a task that has been decided (they would only be skipped
+   * when due, and would pile up in the queue meanwhile). A job already running finishes on its own.
+   */
+  async cancel(task: { documentId: string; seq: number }): Promise<void> {
+    for (const kind of REMINDER_KINDS) await this.queue.remove(reminderJobId({ documentId: task.documentId, seq: task.seq, kind }));
   }
 
   /** Idempotent by job id (document, sequence, kind). */

@@ -23,8 +23,8 @@ export interface CaseDecision<T extends DocumentEventType> {
 /**
  * One decision on a review case, whole or not at all: lock the case (racing decisions queue here and
  * the loser finds the case moved on: 409), decide, record, move the case and emit the event with the
- * document's next sequence number, in one transaction. A new review task's reminders are scheduled
- * after the commit.
+ * document's next sequence number, in one transaction. After the commit, the decided task's reminders
+ * are removed and a new review task's are scheduled.
  */
 @Injectable()
 export class CaseTransition {
@@ -42,9 +42,11 @@ export class CaseTransition {
     correlationId: string,
     decide: (reviewCase: ReviewCaseOrmEntity, manager: EntityManager) => Promise<CaseDecision<T>>,
   ): Promise<ReviewDecisionView> {
-    const { view, opened } = await this.dataSource.transaction(async (manager) => {
+    const { view, opened, closed } = await this.dataSource.transaction(async (manager) => {
       const reviewCase = await this.reviews.lockCase(manager, target.documentId);
       assertCaseAt(actor, reviewCase, target.version);
+      // The task being decided: its reminders were scheduled under the sequence it opened with.
+      const closed = reviewLevelOf(reviewCase.status) === null ? null : { documentId: reviewCase.documentId, seq: reviewCase.eventSeq };
       const decision = await decide(reviewCase, manager);
       reviewCase.status = decision.next;
       reviewCase.eventSeq += 1;
@@ -67,9 +69,16 @@ export class CaseTransition {
       return {
         view: { documentId: reviewCase.documentId, version: reviewCase.version, status: reviewCase.status, level: decision.level },
         opened: level === null ? null : { documentId: reviewCase.documentId, seq: reviewCase.eventSeq, level, openedAt: reviewCase.stageEnteredAt },
+        closed,
       };
     });
     this.outbox.published();
+    if (closed !== null) {
+      // A reminder left behind would only be skipped when due; if Redis is down it stays until then.
+      await this.reminders.cancel(closed).catch((error: unknown) => {
+        this.logger.warn({ err: error, documentId: closed.documentId, correlationId }, 'could not remove the decided task’s reminders');
+      });
+    }
     if (opened !== null) {
       // The decision stands even if Redis is down; the task then simply has no reminder (logged).
       await this.reminders.schedule(opened).catch((error: unknown) => {
