@@ -42,6 +42,8 @@ export const ERROR_CATALOGUE = {
   'IDENTITY.PLATFORM_ADMIN_REQUIRED': { kind: 'forbidden', message: '新建机关需要平台级管理员，本系统管理员只能管理本单位' },
   'DOCUMENT.NOT_FOUND': { kind: 'not_found', message: '文档不存在或无权查看' },
   'DOCUMENT.VERSION_CONFLICT': { kind: 'conflict', message: '文档已被他人修改，请刷新后重试' },
+  'DOCUMENT.VERSION_STALE': { kind: 'conflict', message: '您提交的不是最新版本（您已保存过更新的版本），请刷新后重试' },
+  'DOCUMENT.CORRECTION_REQUIRED': { kind: 'conflict', message: '文档已发布，不能直接修改；如需修改，请先发起更正' },
   'DOCUMENT.INVALID_TRANSITION': { kind: 'conflict', message: '文档当前状态不允许此操作' },
   'DOCUMENT.ROLE_NOT_ALLOWED': { kind: 'forbidden', message: '您的角色不能执行此操作' },
   'DOCUMENT.NOT_IN_SCOPE': { kind: 'forbidden', message: '该文档不属于您负责的单位或科室' },

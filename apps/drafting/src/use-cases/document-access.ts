@@ -25,8 +25,19 @@ export function assertDrafterOf(actor: Actor, document: DocumentOrmEntity): void
   if (actor.departmentId !== document.departmentId) throw new DomainError('DOCUMENT.NOT_IN_SCOPE');
 }
 
-export function assertVersion(document: DocumentOrmEntity, version: number): void {
+/**
+ * The request names the current version. A stale one is a conflict; when the caller made the current
+ * version themselves (another tab, a double submit) it is said so, not that someone else changed it.
+ */
+export function assertVersion(document: DocumentOrmEntity, version: number, stale?: { actorId: string; latestBy: string | null }): void {
   if (document.version !== version) {
-    throw new DomainError('DOCUMENT.VERSION_CONFLICT', { expected: document.version, given: version });
+    const own = stale !== undefined && stale.latestBy === stale.actorId;
+    throw new DomainError(own ? 'DOCUMENT.VERSION_STALE' : 'DOCUMENT.VERSION_CONFLICT', { expected: document.version, given: version });
   }
+}
+
+/** A published document changes only through a correction (更正), which reopens it as a new version. */
+export function assertEditable(document: DocumentOrmEntity): void {
+  if (document.status === 'published') throw new DomainError('DOCUMENT.CORRECTION_REQUIRED', { status: document.status });
+  if (document.status !== 'draft') throw new DomainError('DOCUMENT.NOT_EDITABLE', { status: document.status });
 }

@@ -7,7 +7,7 @@ import { isAnnualReportContent, reviseAnnualReportContent } from '../../content/
 import { reviseArticleContent } from '../../content/document-content.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
-import { assertDrafterOf, assertVersion, assertVisible } from '../document-access.js';
+import { assertDrafterOf, assertEditable, assertVersion, assertVisible } from '../document-access.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
 
@@ -25,12 +25,12 @@ export class ReviseDocumentUseCase {
       const document = await this.documents.findForUpdate(manager, request.documentId);
       assertVisible(actor, document);
       assertDrafterOf(actor, document);
-      assertVersion(document, request.version);
-      if (document.status !== 'draft') throw new DomainError('DOCUMENT.NOT_EDITABLE', { status: document.status });
-      assertTransition(document.status, 'revised', actor);
+      assertEditable(document);
       const current = await manager.findOneOrFail(DocumentVersionOrmEntity, {
         where: { documentId: document.id, version: document.version },
       });
+      assertVersion(document, request.version, { actorId: actor.userId, latestBy: current.createdBy });
+      assertTransition(document.status, 'revised', actor);
       const content = this.revise(document.kind, current.content, request.content);
       const contentHash = contentHashOf(content);
       if (contentHash === document.contentHash) return { document, content };
