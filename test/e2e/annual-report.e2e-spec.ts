@@ -92,9 +92,10 @@ describe('annual reports through the API', () => {
     expect(broken.status).toBe(200);
     expect(broken.body.content.tables.applications.newReceived.naturalPerson).toBe(wrong);
 
+    // The drafter made version 3 themselves: the answer says their copy is stale, not that someone else changed it.
     const stale = await drafter.patch(`/api/v1/documents/${id}`, { version: 2, content: { sections: { otherMatters: '无。' } } });
     expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe('DOCUMENT.VERSION_CONFLICT');
+    expect(stale.body.code).toBe('DOCUMENT.VERSION_STALE');
 
     const unknownCell = await drafter.patch(`/api/v1/documents/${id}`, { version: 3, content: { cells: { '/applications/newReceived/robots': 1 } } });
     expect(unknownCell.status).toBe(400);
