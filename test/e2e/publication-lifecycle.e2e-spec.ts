@@ -148,6 +148,17 @@ describe('publication: schedule, retraction, correction', () => {
     const published = await publishArticle(cast, '<p>报名截止时间为12月1日。</p>');
     const url = published.publication.receipt!.url;
 
+    // Editing a published page is not a PATCH: the answer says to start a correction.
+    await waitFor(async () => ((await cast.drafter.get(`/api/v1/documents/${published.id}`)).body.status === 'published' ? true : undefined), {
+      what: 'drafting to know the document is published',
+    });
+    const direct = await cast.drafter.patch(`/api/v1/documents/${published.id}`, {
+      version: published.version,
+      content: { title: published.title, column: '通知公告', body: '<p>报名截止时间为12月5日。</p>' },
+    });
+    expect(direct.status).toBe(409);
+    expect(direct.body.code).toBe('DOCUMENT.CORRECTION_REQUIRED');
+
     const byPublisher = await cast.publisher.post(`/api/v1/documents/${published.id}/correction`, { reason: '截止时间有误' });
     expect(byPublisher.status).toBe(403);
     const reopened = await cast.drafter.post(`/api/v1/documents/${published.id}/correction`, { reason: '截止时间有误' });

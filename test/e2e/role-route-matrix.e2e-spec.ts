@@ -113,6 +113,14 @@ const TABLE: Row[] = [
 
   // Review (三审): the 一审 of a pending_l1 document is the department head's alone.
   { method: 'GET', route: '/api/v1/reviews/inbox', fixture: 'none', expect: only({ dept_head: 'ok', deputy: 'ok', principal: 'ok' }, 'reached') },
+  // 批量审批: reviewers get per-item results (here: the one unknown document is not found); others 403.
+  {
+    method: 'POST',
+    route: '/api/v1/reviews/batch-approve',
+    fixture: 'none',
+    body: () => ({ items: [{ documentId: randomUUID(), version: 1 }] }),
+    expect: only({ dept_head: 'ok', deputy: 'ok', principal: 'ok' }),
+  },
   { method: 'POST', route: '/api/v1/documents/:id/approve', fixture: 'approve', body: (c) => ({ version: c.version }), expect: only({ dept_head: 'ok' }, 'refused') },
   {
     method: 'POST',
@@ -181,6 +189,7 @@ const TABLE: Row[] = [
   },
   { method: 'POST', route: '/api/v1/users/:grantTarget/roles', fixture: 'none', body: () => ({ action: 'grant', role: 'publisher' }), expect: only({ admin: 'ok' }) },
   { method: 'GET', route: '/api/v1/identity-audit', fixture: 'none', expect: only({ auditor: 'ok' }) },
+  { method: 'GET', route: '/api/v1/admin/document-counts', fixture: 'none', expect: only({ admin: 'ok' }) },
   // Beyond API.md, what an admin needs (docs/identity.md): admin only, for every one of them.
   { method: 'GET', route: '/api/v1/users/:grantTarget', fixture: 'none', expect: only({ admin: 'ok' }) },
   { method: 'POST', route: '/api/v1/users/:delegate/oversight', fixture: 'none', body: () => ({ departmentIds: [] }), expect: only({ admin: 'ok' }) },
@@ -210,6 +219,8 @@ const API_MD_ROUTES = [
   'PATCH /api/v1/documents/:id',
   'GET /api/v1/documents/:id/versions',
   'GET /api/v1/documents/:id/versions/:v',
+  'POST /api/v1/reviews/batch-approve',
+  'GET /api/v1/admin/document-counts',
   'GET /api/v1/documents/:id/diff',
   'POST /api/v1/documents/:id/check',
   'POST /api/v1/documents/:id/submit',

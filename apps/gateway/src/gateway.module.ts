@@ -42,6 +42,7 @@ import { CreateIdentitySchema1763769600000 } from './persistence/migrations/1763
 import { AdminLockoutAndIdentityAudit1763942400000 } from './persistence/migrations/1763942400000-AdminLockoutAndIdentityAudit.js';
 import { OrganisationRepository } from './persistence/organisation.repository.js';
 import { SignInGuardRepository } from './persistence/sign-in-guard.repository.js';
+import { BatchApproveUseCase } from './use-cases/batch-approve/batch-approve.use-case.js';
 import { ChangeOwnPasswordUseCase } from './use-cases/change-own-password/change-own-password.use-case.js';
 import { ChangeUserRolesUseCase } from './use-cases/change-user-roles/change-user-roles.use-case.js';
 import { CreateAgencyUseCase } from './use-cases/create-agency/create-agency.use-case.js';
@@ -125,6 +126,7 @@ export class GatewayModule {
         DocumentVisibleGuard,
         RequireRoleGuard,
         ListNotificationsUseCase,
+        BatchApproveUseCase,
         QueueBoard,
         OpenOpsSessionUseCase,
         AuthorizeOpsSessionUseCase,

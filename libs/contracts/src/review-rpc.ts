@@ -25,6 +25,22 @@ export interface ApproveDocumentRequest {
   level?: ReviewLevel | null;
 }
 
+/** One document of a batch approval (批量审批). */
+export interface BatchApproveItem {
+  documentId: string;
+  version: number;
+  level?: ReviewLevel | null;
+}
+
+/** Each item's own outcome: the decision, or the error it alone met. */
+export type BatchApproveResult =
+  | { documentId: string; ok: true; decision: ReviewDecisionView }
+  | { documentId: string; ok: false; error: { code: string; message: string } };
+
+export interface BatchApproveView {
+  results: BatchApproveResult[];
+}
+
 export interface ReturnDocumentRequest {
   documentId: string;
   version: number;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { BATCH_APPROVE_LIMIT } from '../../../use-cases/batch-approve/batch-approve.use-case.js';
 import { VersionDto } from './document.dto.js';
 
 export class ApproveDto extends VersionDto {
@@ -62,4 +63,33 @@ export class ApprovalSheetQueryDto {
   @IsInt()
   @Min(1)
   version?: number;
+}
+
+export class BatchApproveItemDto extends VersionDto {
+  @ApiProperty({ description: '文档 ID' })
+  @IsUUID()
+  documentId!: string;
+
+  @ApiPropertyOptional({ enum: [1, 2, 3], description: '待办列表中的审核级别；案件已进入其他级别时该项返回 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  level?: 1 | 2 | 3;
+}
+
+export class BatchApproveDto {
+  @ApiProperty({ type: [BatchApproveItemDto], description: `要同意的文档（1–${BATCH_APPROVE_LIMIT} 项），逐项独立审批` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BATCH_APPROVE_LIMIT)
+  @ValidateNested({ each: true })
+  @Type(() => BatchApproveItemDto)
+  items!: BatchApproveItemDto[];
+
+  @ApiPropertyOptional({ description: '审核意见（各项共用）' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  comment?: string;
 }
