@@ -6,7 +6,7 @@ import type { Cast } from './support/publication-flow.js';
 import { startSystem } from './support/system.js';
 import type { RunningSystem } from './support/system.js';
 
-/** Daily work of reviewers over HTTP (issue #12): 批量审批. */
+/** Daily work over HTTP (issue #12): 批量审批, the last return on the document. */
 describe('daily work', () => {
   let system: RunningSystem;
   let cast: Cast;
@@ -79,4 +79,20 @@ describe('daily work', () => {
     });
     expect(tooMany.status).toBe(400);
   });
+
+  it('shows the drafter the last return on the document itself: who, when, why, which level', async () => {
+    const document = await pendingL1();
+    const returned = await cast.head.post(`/api/v1/documents/${document.id}/return`, { version: document.version, reason: '请补充发文依据', to: 'drafter' });
+    expect(returned.status).toBe(200);
+    const view = await waitFor(
+      async () => {
+        const response = await cast.drafter.get(`/api/v1/documents/${document.id}`);
+        return response.body.status === 'draft' && response.body.lastReturn ? response.body : undefined;
+      },
+      { what: 'the returned document in drafting' },
+    );
+    expect(view.lastReturn).toMatchObject({ stage: 'review', level: 1, stageLabel: '科室负责人审核（一审）', reason: '请补充发文依据', byName: '李科长', version: document.version });
+    expect(Date.parse(view.lastReturn.at)).toBeGreaterThan(Date.now() - 120_000);
+  });
 });
+

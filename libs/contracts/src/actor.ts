@@ -40,3 +40,8 @@ export interface DelegatedDuty {
 export function systemActor(agencyId: string): Actor {
   return { userId: 'system', agencyId, agencyName: '', departmentId: null, roles: [], oversees: [], displayName: '系统' };
 }
+
+/** How a signature or decision names its maker: "X 代 Y" when X acted for Y under a delegation. */
+export function signedAs(signerName: string, onBehalfOfName: string | null | undefined): string {
+  return onBehalfOfName ? `${signerName} 代 ${onBehalfOfName}` : signerName;
+}

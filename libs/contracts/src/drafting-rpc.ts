@@ -54,8 +54,26 @@ export interface DocumentView {
   content: unknown;
   /** The explanation of warnings given at the last submission (annual reports), for reviewers. */
   warningsExplanation?: string | null;
+  /** The last time the document came back to its drafter, and why (null if it never did). */
+  lastReturn: DocumentReturn | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A return to the drafter: by a review level (退回) or by secrecy review (保密审查退回). */
+export interface DocumentReturn {
+  stage: 'review' | 'secrecy';
+  /** The review level that returned it (1 科室负责人, 2 分管领导, 3 主要领导); null for secrecy. */
+  level: 1 | 2 | 3 | null;
+  /** The stage's name for people, e.g. 科室负责人审核 or 保密审查. */
+  stageLabel: string;
+  reason: string;
+  byId: string;
+  /** "X 代 Y" when a delegate returned it. */
+  byName: string;
+  at: string;
+  /** The version that was returned. */
+  version: number;
 }
 
 export interface GetDocumentRequest {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+import type { DocumentKind, DocumentReturn, DocumentStatus } from '@sanshen/contracts';
 
 @Entity({ name: 'documents' })
 export class DocumentOrmEntity {
@@ -55,6 +55,10 @@ export class DocumentOrmEntity {
   /** Secrecy review cleared it at least once: its publishers read it from then on. */
   @Column('boolean', { default: false })
   cleared!: boolean;
+
+  /** The last return to the drafter (review or secrecy), shown on the document. */
+  @Column('jsonb', { name: 'last_return', nullable: true })
+  lastReturn!: DocumentReturn | null;
 
   /** The document's last event sequence known here (own events and those of later owners). */
   @Column('integer', { name: 'event_seq' })

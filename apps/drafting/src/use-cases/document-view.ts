@@ -16,6 +16,7 @@ export function toDocumentView(document: DocumentOrmEntity, content: unknown): D
     authorId: document.authorId,
     content,
     ...(document.kind === 'annual_report' ? { warningsExplanation: document.warningsExplanation } : {}),
+    lastReturn: document.lastReturn ?? null,
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewCapacities, signedAs } from './reviewer-capacity.js';
+import { signedAs } from '@sanshen/contracts';
+import { reviewCapacities } from './reviewer-capacity.js';
 
 const AGENCY = 'a-1';
 const DOC = { agencyId: AGENCY, departmentId: 'd-1' };

@@ -47,8 +47,3 @@ export function reviewCapacities(
   }
   return capacities;
 }
-
-/** "X" or "X 代 Y" (X signed standing in for Y). */
-export function signedAs(signerName: string, onBehalfOfName: string | null): string {
-  return onBehalfOfName ? `${signerName} 代 ${onBehalfOfName}` : signerName;
-}

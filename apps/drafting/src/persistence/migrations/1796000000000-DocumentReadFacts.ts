@@ -5,6 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * secrecy review (its secrecy officers read it from then on) and ever been cleared (its publishers
  * read it from then on). Both only ever turn true. Existing documents are filled in from their status;
  * one that secrecy returned to draft before this migration is not known to have reached it.
+ * Also the last return to the drafter (review or secrecy: who, when, why, which level), shown on the
+ * document itself.
  */
 export class DocumentReadFacts1796000000000 implements MigrationInterface {
   name = 'DocumentReadFacts1796000000000';
@@ -12,7 +14,8 @@ export class DocumentReadFacts1796000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE documents
       ADD COLUMN reached_secrecy boolean NOT NULL DEFAULT false,
-      ADD COLUMN cleared boolean NOT NULL DEFAULT false`);
+      ADD COLUMN cleared boolean NOT NULL DEFAULT false,
+      ADD COLUMN last_return jsonb`);
     await runner.query(`UPDATE documents SET
       reached_secrecy = status IN ('pending_secrecy', 'approved', 'publishing', 'published', 'publish_failed', 'retracted'),
       cleared = status IN ('approved', 'publishing', 'published', 'publish_failed', 'retracted')`);
@@ -21,6 +24,6 @@ export class DocumentReadFacts1796000000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP INDEX documents_by_department');
-    await runner.query('ALTER TABLE documents DROP COLUMN cleared, DROP COLUMN reached_secrecy');
+    await runner.query('ALTER TABLE documents DROP COLUMN last_return, DROP COLUMN cleared, DROP COLUMN reached_secrecy');
   }
 }

@@ -82,6 +82,7 @@ export class CreateDocumentUseCase {
         decidedVersion: null,
         reachedSecrecy: false,
         cleared: false,
+        lastReturn: null,
       });
       const version = Object.assign(new DocumentVersionOrmEntity(), {
         documentId: document.id,

@@ -6,6 +6,7 @@ import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { DocumentRepository } from '../../persistence/document.repository.js';
+import { returnOf } from './document-return.js';
 
 /** Events that record a decision on a version (a sign-off, a return, secrecy) or its publication: the default base of a diff. */
 const DECISIONS: ReadonlySet<string> = new Set([
@@ -46,6 +47,8 @@ export class ProjectLifecycleUseCase {
       document.status = transition.value;
       if (transition.value === 'pending_secrecy') document.reachedSecrecy = true;
       if (transition.value === 'approved') document.cleared = true;
+      const returned = returnOf(event);
+      if (returned !== null) document.lastReturn = returned;
     }
     if (DECISIONS.has(type)) {
       const version = (event.payload as { version?: unknown } | null)?.version;

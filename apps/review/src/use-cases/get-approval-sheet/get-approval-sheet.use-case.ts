@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, PUBLICATION_RPC, SECRECY_RPC } from '@sanshen/contracts';
+import { DomainError, LEVEL_LABELS, PUBLICATION_RPC, SECRECY_RPC, signedAs } from '@sanshen/contracts';
 import type {
   Actor,
   ApprovalSheetReply,
@@ -12,10 +12,8 @@ import type {
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { renderApprovalSheet } from '../../domain/approval-sheet.html.js';
-import { signedAs } from '../../domain/reviewer-capacity.js';
 import type { ReviewSignatureOrmEntity } from '../../persistence/review-signature.orm-entity.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
-import { LEVEL_LABELS } from '../level-labels.js';
 
 function toSheetSignature(signature: ReviewSignatureOrmEntity): ApprovalSheetSignature {
   return {
