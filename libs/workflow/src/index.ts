@@ -6,3 +6,4 @@ export { applyLifecycleEvent, foldLifecycle, fullySigned } from './lifecycle.js'
 export type { LifecycleError, LifecycleErrorCode, LifecycleEvent, LifecycleState, SignedStep } from './lifecycle.js';
 export { reviewLevelOf, isInReviewScope, checkSeparationOfDuties, APPROVAL_EVENT, REVIEWER_ROLE } from './review-policy.js';
 export type { ReviewerScope, ReviewedDocument, SeparationError, PriorSignature } from './review-policy.js';
+export { handOverTargets, DOCUMENT_READ_MODEL } from './hand-over.js';

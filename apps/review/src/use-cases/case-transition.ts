@@ -42,7 +42,7 @@ export class CaseTransition {
     correlationId: string,
     decide: (reviewCase: ReviewCaseOrmEntity, manager: EntityManager) => Promise<CaseDecision<T>>,
   ): Promise<ReviewDecisionView> {
-    const { view, opened } = await this.dataSource.transaction(async (manager) => {
+    const { view, opened, events } = await this.dataSource.transaction(async (manager) => {
       const reviewCase = await this.reviews.lockCase(manager, target.documentId);
       assertCaseAt(actor, reviewCase, target.version);
       const decision = await decide(reviewCase, manager);
@@ -52,7 +52,7 @@ export class CaseTransition {
       reviewCase.remindedAt = null;
       reviewCase.escalatedAt = null;
       await this.reviews.saveCase(manager, reviewCase);
-      await this.outbox.emit(manager, [
+      const emitted = await this.outbox.emit(manager, [
         {
           type: documentEventName(decision.event),
           documentId: reviewCase.documentId,
@@ -66,16 +66,17 @@ export class CaseTransition {
       const level = reviewLevelOf(reviewCase.status);
       return {
         view: { documentId: reviewCase.documentId, version: reviewCase.version, status: reviewCase.status, level: decision.level },
+        events: emitted,
         opened: level === null ? null : { documentId: reviewCase.documentId, seq: reviewCase.eventSeq, level, openedAt: reviewCase.stageEnteredAt },
       };
     });
-    this.outbox.published();
     if (opened !== null) {
       // The decision stands even if Redis is down; the task then simply has no reminder (logged).
       await this.reminders.schedule(opened).catch((error: unknown) => {
         this.logger.error({ err: error, documentId: opened.documentId, correlationId }, 'could not schedule review reminders');
       });
     }
+    await this.outbox.handOver(events);
     return view;
   }
 }
