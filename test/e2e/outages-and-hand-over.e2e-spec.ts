@@ -3,6 +3,7 @@ import { draftArticle, signInCast } from './support/publication-flow.js';
 import type { Cast } from './support/publication-flow.js';
 import type { Session } from './support/api.js';
 import { startSystem } from './support/system.js';
+import { startTcpProxy } from './support/tcp-proxy.js';
 import type { RunningSystem } from './support/system.js';
 
 /**
@@ -148,6 +149,35 @@ describe('hand-overs and outages', () => {
     }
     const again = await cast.drafter.get(`/api/v1/documents/${id}`);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
+  });
+
+  it('answers 503 with Retry-After, and nothing of the cause, when drafting is up but its database is out of reach', async () => {
+    const cast = casts[1]!;
+    const { id } = await draftArticle(cast);
+    const database = new URL(system.databaseUrl);
+    const proxy = await startTcpProxy(database.hostname, Number(database.port || 5432));
+    try {
+      database.host = `127.0.0.1:${proxy.port}`;
+      system.setEnv('drafting', { DATABASE_URL: database.toString() });
+      await system.restart('drafting');
+      expect((await cast.drafter.get(`/api/v1/documents/${id}`)).status).toBe(200);
+
+      await proxy.cut();
+      const response = await cast.drafter.get(`/api/v1/documents/${id}`);
+      expect(response.status, JSON.stringify(response.body)).toBe(503);
+      expect(response.body).toMatchObject({ code: 'SERVICE.UNAVAILABLE', details: { retryAfterSeconds: 5 } });
+      expect(response.headers['retry-after']).toBe('5');
+      expect(JSON.stringify(response.body)).not.toMatch(/ECONNREFUSED|terminated|127\.0\.0\.1|postgres/i);
+
+      await proxy.restore();
+      const again = await cast.drafter.get(`/api/v1/documents/${id}`);
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+    } finally {
+      await proxy.restore().catch(() => undefined);
+      system.setEnv('drafting', { DATABASE_URL: system.databaseUrl });
+      await system.restart('drafting');
+      await proxy.close();
+    }
   });
 
   it('lists notifications while one of their two services is down, and answers 503 with Retry-After when both are', async () => {
