@@ -139,10 +139,18 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
 }
 
-/** Rebuilds a DomainError from a wire body (an RPC reply); null when the body is not one of ours. */
-export function domainErrorFromBody(body: unknown): DomainError | null {
-  if (typeof body !== 'object' || body === null) return null;
+/**
+ * Rebuilds a DomainError from a wire body (an RPC reply); null when the body is not one of ours.
+ * A body wrapped once or twice more (an RpcException's `error`, a `{status, message}` or
+ * `{response}` envelope) is unwrapped.
+ */
+export function domainErrorFromBody(body: unknown, depth = 0): DomainError | null {
+  if (typeof body !== 'object' || body === null || depth > 3) return null;
   const { code, message, details } = body as Partial<ErrorBody>;
-  if (!isErrorCode(code)) return null;
-  return new DomainError(code, details, typeof message === 'string' ? message : undefined);
+  if (isErrorCode(code)) return new DomainError(code, details, typeof message === 'string' ? message : undefined);
+  for (const key of ['error', 'message', 'response'] as const) {
+    const inner = domainErrorFromBody((body as Record<string, unknown>)[key], depth + 1);
+    if (inner) return inner;
+  }
+  return null;
 }

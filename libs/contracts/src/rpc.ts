@@ -46,3 +46,23 @@ export interface OutboxReplayRequest {
 export interface OutboxReplayReply {
   events: EventEnvelope[];
 }
+
+/**
+ * The subject a consuming service answers hand-over waits on: `<service>.events.applied`. A step that
+ * handed a document over asks the next owner whether its consumers have applied the event.
+ */
+export function eventsAppliedPattern(service: string): string {
+  return `${service}.events.applied`;
+}
+
+export interface EventsAppliedRequest {
+  eventId: string;
+  eventType: string;
+  documentId: string;
+  /** How long the service may wait for its consumers before answering `applied: false`. */
+  waitMs: number;
+}
+
+export interface EventsAppliedReply {
+  applied: boolean;
+}

@@ -19,6 +19,8 @@ export interface ConsumerRunnerOptions {
   baseRetryDelayMs?: number;
   ackWaitMs?: number;
   logger?: MessagingLogger;
+  /** Told after the inbox row of an event has committed (applied now or earlier): hand-over waits listen. */
+  onRecorded?: (consumer: string, event: EventEnvelope) => void;
 }
 
 type Outcome = 'applied' | 'duplicate';
@@ -56,6 +58,15 @@ export class EventConsumerRunner {
 
   get consumerName(): string {
     return this.name;
+  }
+
+  /**
+   * Whether this consumer writes an inbox row for events of this type: an ordered consumer records
+   * every event its filter captures (it tracks the document's sequence), another only those it handles.
+   */
+  records(eventType: string): boolean {
+    if (this.definition.ordered) return subjectMatches(consumerFilter(this.definition.eventTypes), eventType);
+    return this.handles(eventType);
   }
 
   async start(): Promise<void> {
@@ -157,6 +168,12 @@ export class EventConsumerRunner {
 
   /** Records the event in the inbox and applies it in one transaction; a recorded event is skipped. */
   private async applyOnce(envelope: EventEnvelope): Promise<Outcome> {
+    const outcome = await this.recordAndApply(envelope);
+    this.options.onRecorded?.(this.name, envelope);
+    return outcome;
+  }
+
+  private async recordAndApply(envelope: EventEnvelope): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
@@ -291,6 +308,17 @@ export function consumerFilter(eventTypes: readonly string[]): string {
   }
   if (common.length === 0) throw new Error(`event types ${eventTypes.join(', ')} share no aggregate`);
   return `${common.join('.')}.>`;
+}
+
+/** NATS subject matching of an event type against a filter (`*` one token, `>` the rest). */
+function subjectMatches(filter: string, subject: string): boolean {
+  const pattern = filter.split('.');
+  const tokens = subject.split('.');
+  for (let index = 0; index < pattern.length; index += 1) {
+    if (pattern[index] === '>') return tokens.length > index;
+    if (index >= tokens.length || (pattern[index] !== '*' && pattern[index] !== tokens[index])) return false;
+  }
+  return pattern.length === tokens.length;
 }
 
 function describe(error: unknown): string {

@@ -12,3 +12,4 @@ export { ensureStream, DUPLICATE_WINDOW_MS } from './jetstream.js';
 export { MESSAGING_TABLES_UP, MESSAGING_TABLES_DOWN } from './schema.js';
 export { silentLogger } from './types.js';
 export type { EventHandlerDefinition, MessagingLogger, MessagingOptions } from './types.js';
+export { AppliedEventsResponder, RecordedEvents, awaitApplied } from './hand-over.js';

@@ -5,6 +5,7 @@ import { EventConsumerRunner } from './consumer.js';
 import type { ConsumerRunnerOptions } from './consumer.js';
 import { buildEnvelope } from './envelope.js';
 import type { NewEvent } from './envelope.js';
+import { AppliedEventsResponder, RecordedEvents, awaitApplied } from './hand-over.js';
 import { ensureStream } from './jetstream.js';
 import { appendToOutbox } from './outbox.js';
 import { OutboxRelay } from './relay.js';
@@ -28,6 +29,8 @@ export interface MessagingRuntimeOptions extends MessagingOptions {
 export class MessagingRuntime {
   readonly relay: OutboxRelay | null;
   private readonly responder: OutboxReplayResponder | null;
+  private readonly recorded = new RecordedEvents();
+  private readonly appliedResponder: AppliedEventsResponder;
   private consumerRunners: EventConsumerRunner[] = [];
 
   constructor(
@@ -49,6 +52,15 @@ export class MessagingRuntime {
     this.responder = options.produces
       ? new OutboxReplayResponder(dataSource, nc, options.namespace, options.service, logger)
       : null;
+    this.appliedResponder = new AppliedEventsResponder(
+      dataSource,
+      nc,
+      options.namespace,
+      options.service,
+      () => this.consumerRunners,
+      this.recorded,
+      logger,
+    );
   }
 
   get consumers(): readonly EventConsumerRunner[] {
@@ -71,13 +83,16 @@ export class MessagingRuntime {
           service: this.options.service,
           replaySources: this.options.replaySources,
           logger,
+          onRecorded: (consumer, event) => this.recorded.notify(consumer, event),
           ...this.options.consumer,
         }),
     );
     for (const consumer of this.consumerRunners) await consumer.start();
+    if (this.consumerRunners.length > 0) this.appliedResponder.start();
   }
 
   async stop(): Promise<void> {
+    await this.appliedResponder.stop();
     for (const consumer of this.consumerRunners) await consumer.stop();
     await this.relay?.stop();
     await this.responder?.stop();
@@ -95,5 +110,28 @@ export class MessagingRuntime {
 
   afterCommit(): void {
     this.relay?.nudge();
+  }
+
+  /**
+   * After commit: publishes at once and waits, up to `waitMs`, until each event has been applied by
+   * the services `targetsOf` names (each asked on `<service>.events.applied`). Returns, per event
+   * id, the services that had not applied it in time (none: an empty list).
+   */
+  async handOver(
+    events: readonly EventEnvelope[],
+    targetsOf: (event: EventEnvelope) => readonly string[],
+    waitMs: number,
+  ): Promise<Map<string, string[]>> {
+    this.afterCommit();
+    const late = new Map<string, string[]>();
+    if (waitMs <= 0) return late;
+    const started = Date.now();
+    for (const event of events) {
+      const targets = targetsOf(event);
+      if (targets.length === 0) continue;
+      const missing = await awaitApplied(this.nc, this.options.namespace, targets, event, Math.max(0, waitMs - (Date.now() - started)));
+      if (missing.length > 0) late.set(event.id, missing);
+    }
+    return late;
   }
 }

@@ -13,6 +13,7 @@ const baseSchema = z.object({
   STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters').optional(),
   TRUST_PROXY: z.string().default('loopback'),
+  HANDOVER_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
 });
 
 export interface BaseConfig {
@@ -32,6 +33,11 @@ export interface BaseConfig {
    * limits and logs use comes from here, so trust only your own proxies.
    */
   trustProxy: boolean | string[];
+  /**
+   * How long a step that hands a document to another service waits, after its commit, for that
+   * service (and the document read model) to apply the event before it answers (0: no wait).
+   */
+  handOverWaitMs: number;
 }
 
 export interface BaseConfigOptions {
@@ -61,6 +67,7 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number, opti
     streamReplicas: parsed.STREAM_REPLICAS,
     internalTokenSecret: parsed.INTERNAL_TOKEN_SECRET ?? null,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    handOverWaitMs: parsed.HANDOVER_WAIT_MS,
   };
 }
 

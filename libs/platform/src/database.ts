@@ -27,7 +27,7 @@ export function dataSourceOptions(databaseUrl: string, options: DatabaseOptions)
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { options: `-c search_path=${options.schema}`, max: 10, application_name: `sanshen-${options.schema}` },
+    extra: { options: `-c search_path=${options.schema}`, max: 10, application_name: `sanshen-${options.schema}`, connectionTimeoutMillis: 5_000 },
   };
 }
 

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Inject } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError, domainErrorFromBody } from '@sanshen/contracts';
 import type { ErrorBody, ErrorKind } from '@sanshen/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { throwError } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { correlationIdFrom } from './logging.js';
+import { isOutage } from './outage.js';
 import { ROOT_LOGGER } from './tokens.js';
 
 const STATUS_OF_KIND = {
@@ -45,11 +46,26 @@ function fromHttpStatus(status: number): DomainError | null {
   }
 }
 
+/** Seconds a client is told to wait (`Retry-After`) when a service, database or broker is out. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A refusal, a framework error named by its status, a refusal wrapped in another object (an
+ * RpcException), or an outage of a dependency (SERVICE.UNAVAILABLE); null for anything else.
+ */
 function toDomainError(exception: unknown): DomainError | null {
   if (exception instanceof DomainError) return exception;
   if (exception instanceof HttpException) return fromHttpStatus(exception.getStatus());
+  const wrapped = domainErrorFromBody(exception);
+  if (wrapped) return wrapped;
+  if (isOutage(exception)) return new DomainError('SERVICE.UNAVAILABLE', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
   const status = (exception as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? fromHttpStatus(status) : null;
+}
+
+/** The cause of an outage stays in the log; the caller only learns that it should retry. */
+function logOutage(logger: Logger, exception: unknown, domain: DomainError, correlationId: string | undefined): void {
+  if (exception !== domain && domain.code === 'SERVICE.UNAVAILABLE') logger.warn({ err: exception, correlationId }, 'dependency unavailable');
 }
 
 /**
@@ -64,8 +80,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() === 'rpc') {
       const domain = toDomainError(exception);
-      if (domain) return throwError(() => domain.toBody());
       const data = host.switchToRpc().getData<{ correlationId?: string } | undefined>();
+      if (domain) {
+        logOutage(this.logger, exception, domain, data?.correlationId);
+        return throwError(() => domain.toBody());
+      }
       return throwError(() => internalError(this.logger, exception, data?.correlationId));
     }
     const http = host.switchToHttp();
@@ -83,16 +102,24 @@ export function sendHttpError(logger: Logger, request: FastifyRequest, reply: Fa
   const correlationId = correlationIdFrom(raw.id ?? request.headers['x-correlation-id']);
   const domain = toDomainError(exception);
   if (domain) {
-    setRetryAfter(reply, domain);
-    return reply.status(httpStatusOf(domain)).send({ ...domain.toBody(), correlationId });
+    logOutage(logger, exception, domain, correlationId);
+    const body = domain.toBody();
+    const retryAfterSeconds = setRetryAfter(reply, domain);
+    if (retryAfterSeconds !== undefined) body.details = { ...body.details, retryAfterSeconds };
+    return reply.status(httpStatusOf(domain)).send({ ...body, correlationId });
   }
   return reply.status(500).send({ ...internalError(logger, exception, correlationId, request.url), correlationId });
 }
 
-/** `Retry-After` from a refusal's `details.retryAfterSeconds` (rate limits), if it has one. */
-export function setRetryAfter(reply: FastifyReply, error: DomainError): void {
-  const seconds = error.details?.retryAfterSeconds;
-  if (typeof seconds === 'number') void reply.header('Retry-After', seconds);
+/**
+ * `Retry-After` from a refusal's `details.retryAfterSeconds` (rate limits), or, for a 503 (a
+ * service, database or broker out of reach), UNAVAILABLE_RETRY_AFTER_SECONDS. Returns the seconds set.
+ */
+export function setRetryAfter(reply: FastifyReply, error: DomainError): number | undefined {
+  const given = error.details?.retryAfterSeconds;
+  const seconds = typeof given === 'number' ? given : error.kind === 'unavailable' ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined;
+  if (seconds !== undefined) void reply.header('Retry-After', seconds);
+  return seconds;
 }
 
 function internalError(logger: Logger, exception: unknown, correlationId: string | undefined, url?: string): ErrorBody {

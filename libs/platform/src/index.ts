@@ -8,7 +8,8 @@ export { messagingProvider, MessagingLifecycle, EventOutbox, MESSAGING_RUNTIME }
 export type { MessagingProviderOptions } from './messaging.js';
 export { RpcPattern, RpcSignatureGuard, ServiceClient, requireActor } from './rpc.js';
 export { signRpcRequest, hasValidRpcSignature, RPC_SIGNATURE_MAX_AGE_MS } from './request-signing.js';
-export { ErrorFilter, httpStatusOf, sendHttpError, setRetryAfter } from './error.filter.js';
+export { ErrorFilter, httpStatusOf, sendHttpError, setRetryAfter, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error.filter.js';
+export { isOutage } from './outage.js';
 export { PlatformModule } from './platform.module.js';
 export type { PlatformOptions } from './platform.module.js';
 export { bootstrapService, strictValidationPipe } from './bootstrap.js';

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { EVENT_PRODUCERS } from '@sanshen/contracts';
+import { EVENT_PRODUCERS, lifecycleTypeOf } from '@sanshen/contracts';
 import { MessagingRuntime } from '@sanshen/messaging';
 import type { EventHandlerDefinition, NewEvent } from '@sanshen/messaging';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { handOverTargets } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -71,14 +72,41 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
 /** What use cases use to emit events: in their transaction, then a nudge after commit. */
 @Injectable()
 export class EventOutbox {
-  constructor(@Inject(MESSAGING_RUNTIME) private readonly runtime: MessagingRuntime) {}
+  constructor(
+    @Inject(MESSAGING_RUNTIME) private readonly runtime: MessagingRuntime,
+    @Inject(BASE_CONFIG) private readonly config: BaseConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
 
   emit(manager: EntityManager, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
     return this.runtime.emit(manager, events);
   }
 
-  /** Call after the transaction committed. */
+  /** Call after the transaction committed (background work: jobs, consumers). */
   published(): void {
     this.runtime.afterCommit();
+  }
+
+  /**
+   * Call after the transaction committed, instead of `published()`, in a step a person waits for:
+   * publishes at once, then waits (bounded by HANDOVER_WAIT_MS) until the services that act or read
+   * next (`handOverTargets`: the owner of the new state, the document read model) have applied each
+   * lifecycle event, so the next actor finds the document where this step left it. On the bound it
+   * returns all the same (the step committed; the event still arrives) and logs which were late.
+   */
+  async handOver(events: readonly EventEnvelope[]): Promise<void> {
+    const late = await this.runtime.handOver(events, (event) => this.targetsOf(event), this.config.handOverWaitMs);
+    for (const [eventId, services] of late) {
+      const event = events.find((candidate) => candidate.id === eventId);
+      this.logger.warn(
+        { eventId, eventType: event?.type, documentId: event?.documentId, services, correlationId: event?.correlationId, waitMs: this.config.handOverWaitMs },
+        'hand-over: next services had not applied the event in time; answering anyway',
+      );
+    }
+  }
+
+  private targetsOf(event: EventEnvelope): readonly string[] {
+    const type = lifecycleTypeOf(event.type);
+    return type === null ? [] : handOverTargets(type, event.producer);
   }
 }

@@ -8,6 +8,7 @@ import type { Actor, RpcRequest } from '@sanshen/contracts';
 import { firstValueFrom, timeout } from 'rxjs';
 import { BASE_CONFIG } from './config.js';
 import type { BaseConfig } from './config.js';
+import { isOutage } from './outage.js';
 import { hasValidRpcSignature, requestSigningSecret, signRpcRequest } from './request-signing.js';
 
 /**
@@ -75,7 +76,11 @@ export class RpcSignatureGuard implements CanActivate {
 
 export const SERVICE_CLIENT_TIMEOUT_MS = 10_000;
 
-/** Request-reply to other services over NATS, with typed errors back. */
+/**
+ * Request-reply to other services over NATS, with typed errors back. A service that does not answer
+ * (no responders, nobody subscribed, the timeout, NATS itself unreachable) is SERVICE.UNAVAILABLE
+ * with the service's name, never a bare error: the gateway answers 503 with Retry-After.
+ */
 @Injectable()
 export class ServiceClient implements OnApplicationShutdown {
   private readonly client: ClientProxy;
@@ -105,7 +110,7 @@ export class ServiceClient implements OnApplicationShutdown {
     } catch (error) {
       const domain = domainErrorFromBody(error);
       if (domain) throw domain;
-      if (isUnavailable(error)) throw new DomainError('SERVICE.UNAVAILABLE', { pattern });
+      if (isUnavailable(error)) throw new DomainError('SERVICE.UNAVAILABLE', { service: pattern.split('.')[0] });
       throw error instanceof Error ? error : new Error(`RPC ${pattern} failed: ${JSON.stringify(error)}`);
     }
   }
@@ -115,7 +120,12 @@ export class ServiceClient implements OnApplicationShutdown {
   }
 }
 
+/** rxjs' timeout, Nest's EmptyResponseException (no subscriber answered), or a NATS outage. */
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return error.name === 'TimeoutError' || /no responders|timeout|503/i.test(error.message);
+  return (
+    error.name === 'TimeoutError' ||
+    /no responders|no subscribers|empty response|timeout|503/i.test(error.message) ||
+    isOutage(error)
+  );
 }

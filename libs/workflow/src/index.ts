@@ -1,5 +1,6 @@
 export { EDGES, STATE_OWNER, EVENT_OWNER } from './transitions.js';
 export type { Edge, Performer } from './transitions.js';
+export { handOverTargets, DOCUMENT_READ_MODEL } from './hand-over.js';
 export { checkTransition, eventsFrom, performersOf } from './check-transition.js';
 export type { TransitionError, TransitionErrorCode } from './check-transition.js';
 export { applyLifecycleEvent, foldLifecycle, fullySigned } from './lifecycle.js';

@@ -42,7 +42,7 @@ export class CaseTransition {
     correlationId: string,
     decide: (reviewCase: ReviewCaseOrmEntity, manager: EntityManager) => Promise<CaseDecision<T>>,
   ): Promise<ReviewDecisionView> {
-    const { view, opened, closed } = await this.dataSource.transaction(async (manager) => {
+    const { view, opened, closed, events } = await this.dataSource.transaction(async (manager) => {
       const reviewCase = await this.reviews.lockCase(manager, target.documentId);
       assertCaseAt(actor, reviewCase, target.version);
       // The task being decided: its reminders were scheduled under the sequence it opened with.
@@ -54,7 +54,7 @@ export class CaseTransition {
       reviewCase.remindedAt = null;
       reviewCase.escalatedAt = null;
       await this.reviews.saveCase(manager, reviewCase);
-      await this.outbox.emit(manager, [
+      const emitted = await this.outbox.emit(manager, [
         {
           type: documentEventName(decision.event),
           documentId: reviewCase.documentId,
@@ -68,10 +68,12 @@ export class CaseTransition {
       const level = reviewLevelOf(reviewCase.status);
       return {
         view: { documentId: reviewCase.documentId, version: reviewCase.version, status: reviewCase.status, level: decision.level },
+        events: emitted,
         opened: level === null ? null : { documentId: reviewCase.documentId, seq: reviewCase.eventSeq, level, openedAt: reviewCase.stageEnteredAt },
         closed,
       };
     });
+    // The relay starts on the event at once; the hand-over below waits for its next owner.
     this.outbox.published();
     if (closed !== null) {
       // A reminder left behind would only be skipped when due; if Redis is down it stays until then.
@@ -85,6 +87,7 @@ export class CaseTransition {
         this.logger.error({ err: error, documentId: opened.documentId, correlationId }, 'could not schedule review reminders');
       });
     }
+    await this.outbox.handOver(events);
     return view;
   }
 }

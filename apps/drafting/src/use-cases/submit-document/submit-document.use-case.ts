@@ -32,7 +32,7 @@ export class SubmitDocumentUseCase {
   ) {}
 
   async execute(actor: Actor, request: SubmitDocumentRequest, correlationId: string): Promise<DocumentView> {
-    const document = await this.dataSource.transaction(async (manager) => {
+    const { document, events } = await this.dataSource.transaction(async (manager) => {
       const found = await this.documents.findForUpdate(manager, request.documentId);
       assertVisible(actor, found);
       assertDrafterOf(actor, found);
@@ -43,7 +43,7 @@ export class SubmitDocumentUseCase {
       found.eventSeq += 1;
       found.warningsExplanation = explanation;
       await this.documents.save(manager, found);
-      await this.outbox.emit(manager, [
+      const emitted = await this.outbox.emit(manager, [
         {
           type: documentEventName('submitted'),
           documentId: found.id,
@@ -54,9 +54,9 @@ export class SubmitDocumentUseCase {
           occurredAt: new Date(),
         },
       ]);
-      return found;
+      return { document: found, events: emitted };
     });
-    this.outbox.published();
+    await this.outbox.handOver(events);
     const version = await this.documents.findVersion(document.id, document.version);
     return toDocumentView(document, version?.content ?? null);
   }

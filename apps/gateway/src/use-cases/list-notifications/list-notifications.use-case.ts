@@ -23,7 +23,7 @@ export class ListNotificationsUseCase {
   async execute(context: RequestContext): Promise<NotificationListView> {
     const lists = await Promise.all(NOTIFICATION_SOURCES.map((pattern) => this.fetch(pattern, context)));
     const available = lists.filter((list) => list !== null);
-    if (available.length === 0) throw new DomainError('SERVICE.UNAVAILABLE', { patterns: [...NOTIFICATION_SOURCES] });
+    if (available.length === 0) throw new DomainError('SERVICE.UNAVAILABLE', { services: NOTIFICATION_SOURCES.map((pattern) => pattern.split('.')[0]) });
     const items = available.flatMap((list) => list.items).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
     return { items };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC, DomainError } from '@sanshen/contracts';
-import type { Actor, CorrectionRequest, DocumentView, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
+import type { Actor, CorrectionRequest, DocumentView, EventEnvelope, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
 import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
@@ -43,14 +43,15 @@ export class StartCorrectionUseCase {
       payload: { documentId: request.documentId },
     });
     if (actor.departmentId !== document.departmentId) throw new DomainError('DOCUMENT.NOT_IN_SCOPE');
+    let events: EventEnvelope[];
     try {
-      await this.dataSource.transaction(async (manager) => {
+      events = await this.dataSource.transaction(async (manager) => {
         const moved = await this.publications.transition(manager, publication, 'published', {
           correctionStartedAt: new Date(),
           correctionStartedBy: actor.userId,
         });
         if (!moved) throw new MovedConcurrently();
-        await this.outbox.emit(manager, [
+        return this.outbox.emit(manager, [
           publicationEvent(
             publication,
             'correction_started',
@@ -63,7 +64,7 @@ export class StartCorrectionUseCase {
       if (error instanceof MovedConcurrently) throw new DomainError('DOCUMENT.VERSION_CONFLICT', { documentId: request.documentId });
       throw error;
     }
-    this.outbox.published();
+    await this.outbox.handOver(events);
     this.logger.info({ documentId: publication.documentId, publicationId: publication.id, userId: actor.userId, correlationId }, 'correction started');
     const updated = await this.publications.findById(publication.id);
     if (updated === null) throw new Error(`publication ${publication.id} vanished`);

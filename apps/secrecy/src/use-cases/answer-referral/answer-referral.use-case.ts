@@ -23,14 +23,14 @@ export class AnswerReferralUseCase {
   ) {}
 
   async execute(actor: Actor, request: ReferralAnswerRequest, correlationId: string): Promise<SecrecyDecisionView> {
-    const view = await this.dataSource.transaction(async (manager) => {
+    const { view, events } = await this.dataSource.transaction(async (manager) => {
       const secrecyCase = caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor);
       assertVersion(secrecyCase, request.version);
       const referralId = secrecyCase.openReferralId;
       if (referralId === null) throw new DomainError('SECRECY.NO_REFERRAL');
       const answerReference = request.answerReference.trim();
       const conclusionText = request.conclusion === 'public' ? '可以公开' : '不予公开，退回修改';
-      const decision = await this.conclude.conclude(
+      const { decision, events: emitted } = await this.conclude.conclude(
         manager,
         actor,
         secrecyCase,
@@ -43,9 +43,9 @@ export class AnswerReferralUseCase {
         },
         correlationId,
       );
-      return toDecisionView(decision);
+      return { view: toDecisionView(decision), events: emitted };
     });
-    this.outbox.published();
+    await this.outbox.handOver(events);
     return view;
   }
 }

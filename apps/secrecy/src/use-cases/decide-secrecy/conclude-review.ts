@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, SECRECY_INFO_EVENTS, documentEventName } from '@sanshen/contracts';
-import type { Actor, ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
+import type { Actor, EventEnvelope, ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
 import type { NewEvent } from '@sanshen/messaging';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import type { EntityManager } from 'typeorm';
@@ -37,7 +37,7 @@ export class ConcludeReview {
     secrecyCase: SecrecyCaseOrmEntity,
     conclusion: Conclusion,
     correlationId: string,
-  ): Promise<SecrecyDecisionOrmEntity> {
+  ): Promise<{ decision: SecrecyDecisionOrmEntity; events: EventEnvelope[] }> {
     const eventType = conclusion.conclusion === 'return' ? 'secrecy_returned' : 'secrecy_cleared';
     const next = assertTransition(secrecyCase.status, eventType, actor);
     assertSeparated(actor, secrecyCase);
@@ -71,8 +71,8 @@ export class ConcludeReview {
       secrecyCase.openReferralId = null;
     }
     await this.secrecy.saveCase(manager, secrecyCase);
-    await this.outbox.emit(manager, [this.event(actor, secrecyCase, decision, open.map((finding) => finding.id), correlationId)]);
-    return decision;
+    const events = await this.outbox.emit(manager, [this.event(actor, secrecyCase, decision, open.map((finding) => finding.id), correlationId)]);
+    return { decision, events };
   }
 
   private event(

@@ -27,14 +27,14 @@ export class DecideSecrecyUseCase {
   async execute(actor: Actor, request: SecrecyDecisionRequest, correlationId: string): Promise<SecrecyDecisionView> {
     const current = caseInAgency(await this.secrecy.findCase(request.documentId), actor);
     if (current.status === 'pending_secrecy' && current.version === request.version) await this.scan.ensure(current, correlationId);
-    const view = await this.dataSource.transaction(async (manager) => {
+    const { view, events } = await this.dataSource.transaction(async (manager) => {
       const secrecyCase = caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor);
       assertVersion(secrecyCase, request.version);
       if (secrecyCase.openReferralId !== null) throw new DomainError('SECRECY.REFERRAL_PENDING', { referralDecisionId: secrecyCase.openReferralId });
-      const decision = await this.conclude.conclude(manager, actor, secrecyCase, request, correlationId);
-      return toDecisionView(decision);
+      const { decision, events: emitted } = await this.conclude.conclude(manager, actor, secrecyCase, request, correlationId);
+      return { view: toDecisionView(decision), events: emitted };
     });
-    this.outbox.published();
+    await this.outbox.handOver(events);
     return view;
   }
 }

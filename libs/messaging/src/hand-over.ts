@@ -1,0 +1,141 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { eventsAppliedPattern, rpcSubject } from '@sanshen/contracts';
+import type { EventEnvelope, EventsAppliedReply, EventsAppliedRequest, Namespace } from '@sanshen/contracts';
+import type { DataSource } from 'typeorm';
+import type { EventConsumerRunner } from './consumer.js';
+import { silentLogger } from './types.js';
+import type { MessagingLogger } from './types.js';
+
+const APPLIED_QUEUE = 'events-applied';
+/** A waiter never holds a request longer than this, whatever it asks for. */
+const MAX_WAIT_MS = 30_000;
+/** How often a waiter re-reads the inbox (another replica of the service may apply the event). */
+const INBOX_POLL_MS = 200;
+
+type RecordedListener = (consumer: string, event: EventEnvelope) => void;
+
+/** In-process fan-out of "this consumer has recorded this event" from the runners to the waiters. */
+export class RecordedEvents {
+  private readonly listeners = new Set<RecordedListener>();
+
+  notify(consumer: string, event: EventEnvelope): void {
+    for (const listener of this.listeners) listener(consumer, event);
+  }
+
+  listen(listener: RecordedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/**
+ * Answers `<service>.events.applied`: once every consumer of this service that records the event has
+ * its inbox row committed (the event's effect is visible here), `applied: true`; after the request's
+ * wait, `applied: false`. It listens to its own runners and re-reads the inbox, so an event applied
+ * by another replica or before the request arrived is seen too.
+ */
+export class AppliedEventsResponder {
+  private subscription: Subscription | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nc: NatsConnection,
+    private readonly namespace: Namespace,
+    private readonly service: string,
+    private readonly consumers: () => readonly EventConsumerRunner[],
+    private readonly recorded: RecordedEvents,
+    private readonly logger: MessagingLogger = silentLogger,
+  ) {}
+
+  start(): void {
+    this.subscription = this.nc.subscribe(rpcSubject(this.namespace, eventsAppliedPattern(this.service)), {
+      queue: APPLIED_QUEUE,
+      callback: (error, msg) => {
+        if (error) {
+          this.logger.error({ err: error }, 'events-applied subscription failed');
+          return;
+        }
+        void this.answer(msg.json<EventsAppliedRequest>())
+          .catch((failure: unknown) => {
+            this.logger.error({ err: failure }, 'events-applied check failed');
+            return { applied: false };
+          })
+          .then((reply) => msg.respond(JSON.stringify(reply)));
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+  }
+
+  async answer(request: EventsAppliedRequest): Promise<EventsAppliedReply> {
+    const pending = new Set(this.consumers().filter((consumer) => consumer.records(request.eventType)).map((consumer) => consumer.consumerName));
+    if (pending.size === 0) return { applied: true };
+    const deadline = Date.now() + Math.min(Math.max(0, request.waitMs), MAX_WAIT_MS);
+    let woken: (() => void) | null = null;
+    const stopListening = this.recorded.listen((consumer, event) => {
+      if (event.id !== request.eventId) return;
+      pending.delete(consumer);
+      if (pending.size === 0) woken?.();
+    });
+    try {
+      // Listening first, then reading the inbox: an event recorded in between is not missed.
+      for (;;) {
+        await this.readInbox(request.eventId, pending);
+        if (pending.size === 0) return { applied: true };
+        const left = deadline - Date.now();
+        if (left <= 0) return { applied: false };
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(left, INBOX_POLL_MS));
+          woken = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        woken = null;
+        if (pending.size === 0) return { applied: true };
+      }
+    } finally {
+      stopListening();
+    }
+  }
+
+  private async readInbox(eventId: string, pending: Set<string>): Promise<void> {
+    const rows = (await this.dataSource.query(`SELECT consumer FROM inbox WHERE event_id = $1 AND consumer = ANY($2)`, [
+      eventId,
+      [...pending],
+    ])) as { consumer: string }[];
+    for (const row of rows) pending.delete(row.consumer);
+  }
+}
+
+/**
+ * Asks each service whether it has applied the event, waiting up to `waitMs` (together, not each).
+ * Returns the services that had not applied it in time: unreachable ones (down, no responders)
+ * count as not applied. Never throws: the step that emitted the event has committed either way.
+ */
+export async function awaitApplied(
+  nc: NatsConnection,
+  namespace: Namespace,
+  services: readonly string[],
+  event: EventEnvelope,
+  waitMs: number,
+): Promise<string[]> {
+  const request: EventsAppliedRequest = { eventId: event.id, eventType: event.type, documentId: event.documentId, waitMs };
+  const answers = await Promise.all(
+    services.map(async (service) => {
+      try {
+        const reply = await nc.request(rpcSubject(namespace, eventsAppliedPattern(service)), JSON.stringify(request), {
+          // The service answers `applied: false` at waitMs; the margin covers the round trip.
+          timeout: waitMs + 1_000,
+        });
+        return reply.json<EventsAppliedReply>().applied ? null : service;
+      } catch {
+        return service;
+      }
+    }),
+  );
+  return answers.filter((service) => service !== null);
+}
