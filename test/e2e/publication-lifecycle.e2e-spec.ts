@@ -37,7 +37,10 @@ describe('publication: schedule, retraction, correction', () => {
     const soon = new Date(Date.now() + 30_000).toISOString();
     const byDrafter = await cast.drafter.post(`/api/v1/documents/${drafted.id}/schedule`, { version: drafted.version, publishAt: soon });
     expect(byDrafter.status).toBe(403);
-    const past = await cast.publisher.post(`/api/v1/documents/${drafted.id}/schedule`, {
+    // Before clearance the document is not the publisher's to see (they read it once secrecy clears it).
+    const byPublisher = await cast.publisher.post(`/api/v1/documents/${drafted.id}/schedule`, { version: drafted.version, publishAt: soon });
+    expect(byPublisher.status).toBe(404);
+    const past = await cast.principal.post(`/api/v1/documents/${drafted.id}/schedule`, {
       version: drafted.version,
       publishAt: new Date(Date.now() - 60_000).toISOString(),
     });
