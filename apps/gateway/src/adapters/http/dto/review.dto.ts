@@ -2,8 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { VersionDto } from './document.dto.js';
+import { MultiLine } from '../input/multi-line.decorator.js';
+import { PG_INT_MAX } from '../input/int-param.pipe.js';
 
 export class ApproveDto extends VersionDto {
+  @MultiLine()
   @ApiPropertyOptional({ description: '审核意见' })
   @IsOptional()
   @IsString()
@@ -61,5 +64,6 @@ export class ApprovalSheetQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   version?: number;
 }
