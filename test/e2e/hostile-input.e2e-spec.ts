@@ -46,6 +46,10 @@ const FORBIDDEN = [
 const hostileString = fc
   .tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...FORBIDDEN), fc.string({ maxLength: 6 }))
   .map(([before, bad, after]) => `${before}${bad}${after}`);
+/** In a URL: a lone surrogate has no UTF-8 form (a client's bytes for one decode to U+FFFD), so none. */
+const hostileUrlString = fc
+  .tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...FORBIDDEN.filter((char) => !/[\uD800-\uDFFF]/.test(char))), fc.string({ maxLength: 6 }))
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
 const hugeNumber = fc.constantFrom(1e12, -1e12, 1e308, -1e308, 2 ** 53 + 2, 99_999_999_999);
 
 const SAMPLES_PER_FIELD = 2;
@@ -53,7 +57,8 @@ const SEED = 20261106;
 
 /** Who may use a route: the request must reach the input policy, not stop at a role check. */
 function roleFor(path: string): Role {
-  if (/\/(users|departments|agencies|dictionary|identity-audit)(\/|$)/.test(path)) return 'admin';
+  if (/\/(identity-audit|audit)(\/|$)/.test(path)) return 'auditor';
+  if (/\/(users|departments|agencies|dictionary)(\/|$)/.test(path)) return 'admin';
   if (/\/retract\/authorize$/.test(path)) return 'principal';
   if (/\/(schedule|retract|publication|correction)(\/|$)/.test(path)) return 'publisher';
   if (/\/secrecy(\/|$)/.test(path)) return 'secrecy_officer';
@@ -116,6 +121,8 @@ describe('hostile input over every write route (issue #11)', () => {
   let system: RunningSystem;
   const sessions = new Map<Role, Session>();
   let operations: Operation[] = [];
+  /** The read routes and the query parameters each declares. */
+  let reads: { path: string; query: string[] }[] = [];
   let draftId = '';
   let targetUserId = '';
   const tag = randomBytes(3).toString('hex');
@@ -179,7 +186,7 @@ describe('hostile input over every write route (issue #11)', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    for (const role of ['drafter', 'dept_head', 'principal', 'secrecy_officer', 'publisher', 'admin'] as const) {
+    for (const role of ['drafter', 'dept_head', 'principal', 'secrecy_officer', 'publisher', 'admin', 'auditor'] as const) {
       sessions.set(role, await signIn(system, `gx_${role}`));
     }
     const created = await session('drafter').post('/api/v1/documents', { kind: 'article', title: `敌意输入测试 ${tag}`, column: '工作动态', body: '<p>正文。</p>' });
@@ -190,7 +197,7 @@ describe('hostile input over every write route (issue #11)', () => {
     targetUserId = target.body.id as string;
 
     const docs = (await gateway().get('/api/docs-json')).body as {
-      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { name: string; in: string }[] }>>;
       components?: { schemas?: Record<string, Schema> };
     };
     const components = docs.components?.schemas ?? {};
@@ -202,6 +209,9 @@ describe('hostile input over every write route (issue #11)', () => {
           return { method: method as Operation['method'], path, schema: schema === undefined ? null : resolve(schema, components) };
         }),
     );
+    reads = Object.entries(docs.paths)
+      .filter(([path, methods]) => path.startsWith('/api/v1/') && methods.get !== undefined)
+      .map(([path, methods]) => ({ path, query: (methods.get!.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name) }));
     before = await snapshot();
   });
 
@@ -222,7 +232,7 @@ describe('hostile input over every write route (issue #11)', () => {
       const name = `${operation.method.toUpperCase()} ${operation.path}`;
       const samples = fc.sample(hostileString, { numRuns: SAMPLES_PER_FIELD, seed: SEED });
       if (operation.path.includes('{')) {
-        for (const sample of samples) {
+        for (const sample of fc.sample(hostileUrlString, { numRuns: SAMPLES_PER_FIELD, seed: SEED })) {
           // A route without a body answers 422 too: the path parameter is judged before anything runs.
           const body = operation.schema === null ? undefined : JSON.stringify(baseline(operation.schema));
           judge(`${name} param ${JSON.stringify(sample)}`, await send(operation, concrete(operation.path, sample), body), expected);
@@ -275,11 +285,43 @@ describe('hostile input over every write route (issue #11)', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses forbidden characters in every query and path parameter of every read route with 422', async () => {
+    const expected = { status: 422, code: 'REQUEST.TEXT_INVALID' };
+    const [sample] = fc.sample(hostileUrlString, { numRuns: 1, seed: SEED + 1 });
+    expect(reads.length).toBeGreaterThan(20);
+    for (const read of reads) {
+      const token = session(roleFor(read.path)).token;
+      const get = async (url: string) => {
+        requests += 1;
+        return gateway().get(url).set('Authorization', `Bearer ${token}`);
+      };
+      if (read.path.includes('{')) judge(`GET ${read.path} param`, await get(concrete(read.path, sample)), expected);
+      for (const name of read.query) {
+        judge(`GET ${read.path}?${name}`, await get(`${concrete(read.path)}?${name}=${encodeURIComponent(sample!)}`), expected);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('changed nothing, in a bounded number of requests', async () => {
     expect(await snapshot()).toEqual(before);
     console.info(`hostile-input: ${requests} hostile requests over ${operations.length} write routes`);
     expect(requests).toBeGreaterThan(100);
     expect(requests).toBeLessThan(1500);
+  });
+
+  it('stores no forbidden character from an uploaded file: the import drops them', async () => {
+    const text = '海东市工业和信息化局2031年政府信息公开\u0000工作年度报告\n一、总体情况\n2031年，我局\u202e认真贯彻\u0007落实《条例》。\ufeff\n';
+    const upload = await gateway()
+      .post('/api/v1/documents/import')
+      .set('Authorization', `Bearer ${session('drafter').token}`)
+      .attach('file', Buffer.from(text, 'utf8'), { filename: 'report.txt', contentType: 'text/plain' });
+    expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+    const stored = await session('drafter').get(`/api/v1/documents/${upload.body.id as string}`);
+    expect(stored.status).toBe(200);
+    const json = JSON.stringify(stored.body);
+    expect(json).toContain('认真贯彻落实');
+    for (const bad of ['\\u0000', '\u202e', '\\u0007', '\ufeff']) expect(json).not.toContain(bad);
   });
 
   it('refuses out-of-range integers in paths and queries with a 4xx, never reaching PostgreSQL', async () => {
