@@ -385,6 +385,13 @@ describe('hostile input over every write route (issue #11)', () => {
     expect((await session('admin').get('/api/v1/users?limit=200')).body.items.some((user: { username: string }) => user.username.startsWith('hostile_csv'))).toBe(false);
   });
 
+  it('answers hostile addresses on the public portal with its 404 page, never a 5xx', async () => {
+    for (const path of ['/agencies/%00', '/items/%00', '/reports/%00/2025', '/items/%E2%80%AE', `/agencies/${'a'.repeat(5000)}`, '/reports/x/99999999999']) {
+      const response = await request(system.portalUrl).get(path);
+      expect(response.status, path).toBe(404);
+    }
+  });
+
   it('answers a sign-in with NUL or a lone surrogate in the user name with 422, not a failed lockout check', async () => {
     for (const username of ['gx_drafter\u0000', '\ud800', 'gx_\u202edrafter']) {
       const response = await gateway().post('/api/v1/auth/login').send(JSON.stringify({ username, password: 'x' })).set('Content-Type', 'application/json');
