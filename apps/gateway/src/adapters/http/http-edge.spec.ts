@@ -148,6 +148,20 @@ describe('the gateway HTTP edge (issue #11)', () => {
     expect(deepButAllowed.json().code).toBe('REQUEST.INVALID');
   });
 
+  it('counts length limits in characters: 200 CJK Extension B characters are a 200-character title', async () => {
+    const ok = await post('/api/v1/documents', JSON.stringify({ ...article, title: '𠀀'.repeat(200) }));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const tooLong = await post('/api/v1/documents', JSON.stringify({ ...article, title: '𠀀'.repeat(201) }));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().code).toBe('REQUEST.INVALID');
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await post('/api/v1/documents', JSON.stringify({ ...article, body: 'x'.repeat(1_100_000) }));
+    expect(response.statusCode).toBe(413);
+    expect(response.json().code).toBe('REQUEST.TOO_LARGE');
+  });
+
   it('keeps refusing __proto__ keys and malformed JSON with 400', async () => {
     const proto = await post('/api/v1/documents', '{"kind":"article","__proto__":{"admin":true}}');
     expect(proto.statusCode).toBe(400);
