@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { Response } from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isErrorCode } from '@sanshen/contracts';
 import type { Role } from '@sanshen/contracts';
 import { signIn } from './support/api.js';
@@ -217,6 +217,11 @@ describe('hostile input over every write route (issue #11)', () => {
 
   afterAll(async () => {
     await system?.stop();
+  });
+
+  // Each test judges its own requests.
+  beforeEach(() => {
+    failures.length = 0;
   });
 
   it('finds the write routes in the served OpenAPI document', () => {
