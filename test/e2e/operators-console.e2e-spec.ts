@@ -16,11 +16,20 @@ describe('operators: queue overview and the queue board', () => {
   let publicationId: string;
 
   const gateway = () => request(system.gatewayUrl);
+  /** The sign-in form's CSRF token and the secret cookie it is bound to, as a browser gets them. */
+  const consoleForm = async () => {
+    const form = await gateway().get('/admin/login');
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1];
+    const secret = ([] as string[]).concat(form.headers['set-cookie'] ?? []).find((value) => value.startsWith('sanshen_ops_csrf='));
+    if (token === undefined || secret === undefined) throw new Error('the sign-in form carries no CSRF token');
+    return { token, secret: secret.split(';')[0]!, secretCookie: secret };
+  };
   /** Signs in through the console's form; returns the response and the cookie it set, if any. */
   const consoleSignIn = async (username: string, password = system.demoPassword, headers: Record<string, string> = {}) => {
-    const response = await gateway().post('/admin/login').type('form').set(headers).send({ username, password });
+    const { token, secret } = await consoleForm();
+    const response = await gateway().post('/admin/login').type('form').set({ Cookie: secret, ...headers }).send({ username, password, _csrf: token });
     const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((value) => value.startsWith('sanshen_ops='));
-    return { response, cookie, pair: cookie?.split(';')[0] };
+    return { response, cookie, pair: cookie?.split(';')[0], csrf: { token, secret } };
   };
 
   beforeAll(async () => {
@@ -93,9 +102,33 @@ describe('operators: queue overview and the queue board', () => {
     expect(crossSite.response.status).toBe(403);
     expect(crossSite.cookie).toBeUndefined();
 
-    const empty = await gateway().post('/admin/login').type('form').send({ username: '' });
+    const { token, secret } = await consoleForm();
+    const empty = await gateway().post('/admin/login').type('form').set('Cookie', secret).send({ username: '', _csrf: token });
     expect(empty.status).toBe(400);
     expect(empty.text).toContain('请输入用户名和密码');
+  });
+
+  it('refuses a sign-in form without its CSRF token, or with another one, setting no cookie (issue #11)', async () => {
+    const { token, secret, secretCookie } = await consoleForm();
+    expect(secretCookie).toMatch(/; Path=\/admin; HttpOnly; SameSite=Strict/);
+    for (const [cookie, body] of [
+      [secret, { username: 'gx_admin', password: system.demoPassword }],
+      [secret, { username: 'gx_admin', password: system.demoPassword, _csrf: `${token}x` }],
+      ['', { username: 'gx_admin', password: system.demoPassword, _csrf: token }],
+    ] as const) {
+      const forged = await gateway().post('/admin/login').type('form').set('Cookie', cookie).send(body);
+      expect(forged.status).toBe(403);
+      expect(forged.text).toContain('CSRF');
+      expect(([] as string[]).concat(forged.headers['set-cookie'] ?? []).some((value) => value.startsWith('sanshen_ops='))).toBe(false);
+    }
+  });
+
+  it('answers a user name with NUL or a bidi override as a wrong user name, never a 5xx (issue #11)', async () => {
+    for (const username of ['gx_admin\u0000', '\u202egx_admin', '\ud800']) {
+      const signedIn = await consoleSignIn(username);
+      expect(signedIn.response.status, username).toBe(401);
+      expect(signedIn.response.text).toContain('用户名或密码错误');
+    }
   });
 
   it('shows an administrator the board, read-only, until they sign out', async () => {
@@ -141,7 +174,15 @@ describe('operators: queue overview and the queue board', () => {
     // The console cookie is no API credential either.
     expect((await gateway().get('/api/v1/me').set('Authorization', `Bearer ${cookie.split('=')[1]}`)).status).toBe(401);
 
-    const signedOut = await gateway().post('/admin/logout').set('Cookie', cookie);
+    // Signing out by form needs the form's token too; a forged post leaves the session alone.
+    const forgedOut = await gateway().post('/admin/logout').type('form').set('Cookie', `${cookie}; ${signedIn.csrf.secret}`).send({});
+    expect(forgedOut.status).toBe(403);
+    expect((await gateway().get('/admin/queues/api/queues').set('Cookie', cookie)).status).toBe(200);
+    const signedOut = await gateway()
+      .post('/admin/logout')
+      .type('form')
+      .set('Cookie', `${cookie}; ${signedIn.csrf.secret}`)
+      .send({ _csrf: signedIn.csrf.token });
     expect(signedOut.status).toBe(303);
     expect(signedOut.headers.location).toBe('/admin/login');
     const stale = await gateway().get('/admin/queues/api/queues').set('Cookie', cookie);

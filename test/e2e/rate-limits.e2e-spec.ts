@@ -66,7 +66,15 @@ describe('rate limits', () => {
     expect(refused.body.accessToken).toBeUndefined();
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
 
-    const consoleForm = await gateway().post('/admin/login').type('form').send({ username: 'gx_admin', password: system.demoPassword });
+    // The console's form as a browser sends it: with the form's CSRF token and its secret cookie.
+    const form = await gateway().get('/admin/login');
+    const csrfToken = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+    const secret = ([] as string[]).concat(form.headers['set-cookie'] ?? []).find((value) => value.startsWith('sanshen_ops_csrf='))?.split(';')[0] ?? '';
+    const consoleForm = await gateway()
+      .post('/admin/login')
+      .type('form')
+      .set('Cookie', secret)
+      .send({ username: 'gx_admin', password: system.demoPassword, _csrf: csrfToken });
     expect(consoleForm.status).toBe(429);
     expect(consoleForm.headers['set-cookie']).toBeUndefined();
     expect(consoleForm.text).toContain('请求过于频繁');

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { DomainError } from '@sanshen/contracts';
-import { bootstrapService, createRootLogger, strictValidationPipe } from '@sanshen/platform';
-import { registerMultipart } from './adapters/http/multipart.js';
-import { registerCsvBody } from './adapters/http/csv-body.js';
+import { bootstrapService, createRootLogger } from '@sanshen/platform';
+import { configureHttpEdge } from './adapters/http/http-edge.js';
 import { registerOpsConsole } from './adapters/ops-console/ops-console.plugin.js';
 import { loadGatewayConfig } from './config/gateway.config.js';
 import { GATEWAY_SERVICE, GatewayModule } from './gateway.module.js';
@@ -15,11 +13,7 @@ await bootstrapService(GatewayModule.register(config, logger), {
   config: config.base,
   rpc: false,
   configure: async (app) => {
-    await registerMultipart(app);
-    registerCsvBody(app);
-    app.useGlobalPipes(
-      strictValidationPipe((errors) => new DomainError('REQUEST.INVALID', { errors })),
-    );
+    await configureHttpEdge(app);
     setUpOpenApi(app);
     await registerOpsConsole(app);
   },

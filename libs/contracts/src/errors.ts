@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'unsupported_media_type'
   | 'unprocessable'
   | 'rate_limited'
   | 'unavailable'
@@ -97,6 +98,12 @@ export const ERROR_CATALOGUE = {
   'PORTAL.DOCUMENT_RETRACTED': { kind: 'conflict', message: '该文档已撤稿，不再接受推送' },
   'PORTAL.PAGE_NOT_FOUND': { kind: 'not_found', message: '页面不存在' },
   'SERVICE.UNAVAILABLE': { kind: 'unavailable', message: '服务暂时不可用，请稍后再试' },
+  // Hostile input and forged browser requests (issue #11).
+  'REQUEST.TEXT_INVALID': { kind: 'unprocessable', message: '输入内容含有不允许的字符' },
+  'REQUEST.JSON_TOO_DEEP': { kind: 'invalid_input', message: '请求内容嵌套层级过深' },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { kind: 'unsupported_media_type', message: '请求的内容类型不受支持，请以 application/json 提交' },
+  'REQUEST.NUMBER_OUT_OF_RANGE': { kind: 'unprocessable', message: '数值超出允许范围' },
+  'AUTH.CSRF_INVALID': { kind: 'forbidden', message: '请求缺少有效的 CSRF 令牌，请刷新页面后重试' },
   'INTERNAL': { kind: 'internal', message: '系统内部错误' },
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;
 

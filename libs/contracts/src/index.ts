@@ -17,3 +17,4 @@ export * from './review-rpc.js';
 export * from './secrecy-rpc.js';
 export * from './html.js';
 export * from './queues.js';
+export * from './text-policy.js';

@@ -18,6 +18,7 @@ const STATUS_OF_KIND = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
@@ -38,7 +39,7 @@ function fromHttpStatus(status: number): DomainError | null {
     case 413:
       return new DomainError('REQUEST.TOO_LARGE');
     case 415:
-      return new DomainError('REQUEST.INVALID', { reason: 'unsupported media type' }, '请求的内容类型不受支持');
+      return new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE');
     case 429:
       return new DomainError('REQUEST.RATE_LIMITED');
     default:

@@ -104,6 +104,32 @@ describe('reviseAnnualReportContent', () => {
     expect(error.details).toEqual({ field });
   });
 
+  it.each([
+    ['/applications/newReceived/naturalPerson', 1e12, 999_999_999],
+    ['/applications/newReceived/naturalPerson', 1_000_000_000, 999_999_999],
+    ['/applications/newReceived/total', Number.MAX_SAFE_INTEGER, 999_999_999],
+  ])('refuses %s = %d, beyond the cell range, with 422 naming the cell', (pointer, value, max) => {
+    const error = refusal(() => reviseAnnualReportContent(base, { cells: { [pointer]: value } }));
+    expect(error.code).toBe('REQUEST.NUMBER_OUT_OF_RANGE');
+    expect(error.kind).toBe('unprocessable');
+    expect(error.details).toEqual({ field: pointer, min: 0, max });
+  });
+
+  it('accepts the largest count a cell may hold', () => {
+    const next = reviseAnnualReportContent(base, { cells: { '/applications/newReceived/naturalPerson': 999_999_999 } });
+    expect(next.tables.applications.newReceived.naturalPerson).toBe(999_999_999);
+  });
+
+  it('refuses a section holding NUL or a bidi override, keeps line breaks, and stores NFC', () => {
+    for (const [text, violation] of [['正文\u0000', 'control'], ['正文\u202e反向', 'bidi_control'], ['\ud800', 'lone_surrogate']] as const) {
+      const error = refusal(() => reviseAnnualReportContent(base, { sections: { overall: text } }));
+      expect(error.code).toBe('REQUEST.TEXT_INVALID');
+      expect(error.details).toMatchObject({ field: 'sections.overall', violation });
+    }
+    const next = reviseAnnualReportContent(base, { sections: { overall: '第一段\n\t第二段 Cafe\u0301' } });
+    expect(next.sections.overall).toBe('第一段\n\t第二段 Caf\u00e9');
+  });
+
   it('accepts a negative 本年增/减 in the 2019 format', () => {
     const report2019 = newAnnualReportContent(AGENCY, 2020, null).content;
     const next = reviseAnnualReportContent(report2019, {

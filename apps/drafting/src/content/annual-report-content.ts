@@ -1,4 +1,5 @@
 import {
+  CELL_RANGES,
   cellDef,
   cellsOf,
   contentToReport,
@@ -10,6 +11,7 @@ import {
 } from '@sanshen/annual-report';
 import type { AnnualReport, AnnualReportContent, ReportSections } from '@sanshen/annual-report';
 import { DomainError } from '@sanshen/contracts';
+import { policedText } from './document-content.js';
 
 export type { AnnualReportContent };
 export { contentToReport, isAnnualReportContent, reportToContent };
@@ -92,7 +94,7 @@ function applySections(next: AnnualReportContent, sections: unknown): void {
     if (typeof value !== 'string' || value.length > MAX_SECTION_LENGTH) {
       invalid(`sections.${key}`, `报告部分“${SECTION_LABELS[key as keyof ReportSections]}”必须是文本`);
     }
-    next.sections[key as keyof ReportSections] = value;
+    next.sections[key as keyof ReportSections] = policedText(`sections.${key}`, value, 'multi');
   }
 }
 
@@ -112,6 +114,10 @@ function writeContentCell(next: AnnualReportContent, pointer: string, value: unk
     if (typeof value !== 'number' || !Number.isFinite(value)) invalid(pointer, `${where}：必须是数字或 null（空白）`);
     if ((def.kind === 'count' || def.kind === 'signed') && !Number.isInteger(value)) invalid(pointer, `${where}：必须是整数`);
     if (def.kind !== 'signed' && value < 0) invalid(pointer, `${where}：不能为负数`);
+    const range = CELL_RANGES[def.kind];
+    if (value < range.min || value > range.max) {
+      throw new DomainError('REQUEST.NUMBER_OUT_OF_RANGE', { field: pointer, min: range.min, max: range.max }, `${where}：数值超出允许范围（${range.min}～${range.max}）`);
+    }
   }
   const keys = pointer.split('/').slice(1);
   let node = next.tables as unknown as Record<string, unknown>;

@@ -1,9 +1,23 @@
-import { DomainError } from '@sanshen/contracts';
-import type { ArticleContent } from '@sanshen/contracts';
+import { DomainError, checkText } from '@sanshen/contracts';
+import type { ArticleContent, TextMode } from '@sanshen/contracts';
 import { sanitizeRichText } from './sanitize-rich-text.js';
 
 export function newArticleContent(input: { title: string; column: string; body: string }): ArticleContent {
-  return { title: input.title.trim(), column: input.column.trim(), body: sanitizeRichText(input.body) };
+  return {
+    title: policedText('title', input.title.trim(), 'single'),
+    column: policedText('column', input.column.trim(), 'single'),
+    body: sanitizeRichText(input.body),
+  };
+}
+
+/**
+ * The input policy again behind the gateway (defence in depth): a refused character is 422 naming
+ * the field, never a string PostgreSQL cannot store or a spoofed title on the portal.
+ */
+export function policedText(field: string, value: string, mode: TextMode): string {
+  const checked = checkText(value, mode);
+  if (!checked.ok) throw new DomainError('REQUEST.TEXT_INVALID', { field, violation: checked.error.kind, index: checked.error.index, codePoint: checked.error.codePoint });
+  return checked.value;
 }
 
 export function annualReportTitle(agencyName: string, year: number): string {

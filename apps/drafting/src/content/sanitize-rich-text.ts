@@ -1,3 +1,4 @@
+import { stripForbiddenText } from '@sanshen/contracts';
 import sanitizeHtml from 'sanitize-html';
 
 /** The rich text a government website item may carry: structure, emphasis, links, tables, images. */
@@ -19,7 +20,11 @@ const RICH_TEXT_POLICY: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
 };
 
-/** Sanitizes HTML before it is stored: what is signed and published is what was stored. */
+/**
+ * Sanitizes HTML before it is stored: what is signed and published is what was stored. Characters
+ * the input policy refuses (controls, lone surrogates, bidi controls…) are removed too, before and
+ * after (an entity such as `&#x202E;` becomes the character itself), and the text is NFC.
+ */
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, RICH_TEXT_POLICY);
+  return stripForbiddenText(sanitizeHtml(stripForbiddenText(html, 'multi'), RICH_TEXT_POLICY), 'multi');
 }

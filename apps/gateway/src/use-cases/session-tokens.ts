@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor } from '@sanshen/contracts';
@@ -72,6 +72,22 @@ export class SessionTokens {
     const claims: OpsClaims = { sub: userId, sid: sessionId };
     const expiresIn = this.config.opsSessionTtlSeconds;
     return { token: await this.jwt.signAsync(claims, { issuer: OPS_ISSUER, expiresIn }), expiresIn };
+  }
+
+  /**
+   * The CSRF token of a cookie session (issue #11): an HMAC of the session id under the signing
+   * secret, so it cannot be guessed or planted from another site, and needs no storage. Sent in the
+   * readable `sanshen_csrf` cookie, echoed by the console in `X-CSRF-Token`.
+   */
+  csrfToken(sessionId: string): string {
+    return createHmac('sha256', this.config.jwtSecret).update(`csrf:${sessionId}`).digest('base64url');
+  }
+
+  isCsrfTokenValid(sessionId: string, token: unknown): boolean {
+    if (typeof token !== 'string') return false;
+    const expected = Buffer.from(this.csrfToken(sessionId));
+    const given = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   /** The claims of a console cookie, or null when it is malformed, forged, expired or an API token. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError, checkText } from '@sanshen/contracts';
 import type { FastifyReply } from 'fastify';
 import { PORTAL_CONFIG } from '../config/portal.config.js';
 import type { PortalConfig } from '../config/portal.config.js';
@@ -33,11 +33,13 @@ export class PagesController {
 
   @Get('agencies/:agencyId')
   async agency(@Param('agencyId') agencyId: string, @Res() reply: FastifyReply): Promise<void> {
+    pageAddress(agencyId);
     sendHtml(reply, 200, agencyPage(this.config.siteName, await this.showAgency.execute(agencyId)));
   }
 
   @Get('items/:documentId')
   async item(@Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
+    pageAddress(documentId);
     const view = await this.showPage.execute({ documentId });
     // An annual report lives at its agency-and-year address.
     if (view.page.kind === 'annual_report' && !view.retraction) {
@@ -50,6 +52,7 @@ export class PagesController {
   @Get('reports/:agencyId/:year')
   async report(@Param('agencyId') agencyId: string, @Param('year') year: string, @Res() reply: FastifyReply): Promise<void> {
     if (!/^\d{4}$/.test(year)) throw new DomainError('PORTAL.PAGE_NOT_FOUND');
+    pageAddress(agencyId);
     this.sendDocument(reply, await this.showPage.execute({ agencyId, year: Number(year) }));
   }
 
@@ -76,4 +79,12 @@ export class PagesController {
     if (retraction) sendHtml(reply, 410, retractedPage(this.config.siteName, { ...view, retraction }));
     else sendHtml(reply, 200, documentPage(this.config.siteName, view));
   }
+}
+
+/**
+ * An address part no page can have — a character the input policy refuses (a NUL PostgreSQL cannot
+ * even compare), or longer than any id — is the 404 page at once, never a failed query (issue #11).
+ */
+function pageAddress(value: string): void {
+  if (value.length > 200 || !checkText(value, 'single').ok) throw new DomainError('PORTAL.PAGE_NOT_FOUND');
 }

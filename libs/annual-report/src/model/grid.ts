@@ -5,6 +5,18 @@ import { SECTION_HEADINGS } from './labels.js';
 /** How a cell's number is read and checked (NUM-02). */
 export type CellKind = 'count' | 'signed' | 'moneyYuan' | 'moneyTenThousandYuan';
 
+/**
+ * The values a cell may hold at all: counts of items and applications, changes of them, and fees.
+ * Far above any agency's year (a city's total is in the tens of thousands), far below where
+ * arithmetic loses integers; anything outside is a typing error or hostile input, refused on edit.
+ */
+export const CELL_RANGES = {
+  count: { min: 0, max: 999_999_999 },
+  signed: { min: -999_999_999, max: 999_999_999 },
+  moneyYuan: { min: 0, max: 999_999_999_999 },
+  moneyTenThousandYuan: { min: 0, max: 99_999_999 },
+} as const satisfies Record<CellKind, { min: number; max: number }>;
+
 export interface ColumnDef {
   key: string;
   /** Rule-level id (c1…c7, r1…l5…) or the schema key for 主动公开 columns. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { importReportText } from '@sanshen/annual-report';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError, stripForbiddenText } from '@sanshen/contracts';
 import type { Actor, ImportReportRequest, ImportedDocumentView } from '@sanshen/contracts';
 import { reportToContent } from '../../content/annual-report-content.js';
 import { CreateDocumentUseCase } from '../create-document/create-document.use-case.js';
@@ -20,7 +20,9 @@ export class ImportReportUseCase {
   constructor(private readonly createDocument: CreateDocumentUseCase) {}
 
   async execute(actor: Actor, request: ImportReportRequest, correlationId: string): Promise<ImportedDocumentView> {
-    const text = await this.textOf(request);
+    // A file's text (a PDF's text layer often carries control characters) loses what the input
+    // policy refuses rather than being refused: the drafter cannot see or fix those characters.
+    const text = stripForbiddenText(await this.textOf(request), 'multi');
     if (text.length > MAX_IMPORT_TEXT) throw new DomainError('REQUEST.TOO_LARGE', { maxChars: MAX_IMPORT_TEXT });
     const imported = importReportText(text);
     if (!imported.ok) throw new DomainError(imported.error.code, undefined, imported.error.message);

@@ -5,14 +5,18 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError, isRole } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/contracts';
 import { IdentityRepository } from '../../persistence/identity.repository.js';
+import { SessionTokens } from '../../use-cases/session-tokens.js';
 import type { AccessClaims } from '../../use-cases/session-tokens.js';
 import { IS_PUBLIC } from '@sanshen/platform';
 import { DelegatedDuties } from './delegated-duties.js';
 import { correlationIdOf } from './request-context.js';
 import type { AuthenticatedRequest } from './request-context.js';
+import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE } from './session-cookies.js';
 
 /**
- * Every route is authenticated unless marked @Public: a valid access token of a live session.
+ * Every route is authenticated unless marked @Public: a valid access token of a live session, from
+ * `Authorization: Bearer` or, for a browser console, the `sanshen_session` cookie — then every
+ * request but GET/HEAD/OPTIONS must carry the session's CSRF token in `X-CSRF-Token` (403).
  * The actor is built from the token's claims, with the review duties delegated to the user, and
  * travels with every request to the services, which check roles and scope themselves.
  */
@@ -22,6 +26,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly identity: IdentityRepository,
+    private readonly tokens: SessionTokens,
     private readonly duties: DelegatedDuties,
   ) {}
 
@@ -31,14 +36,21 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new DomainError('AUTH.UNAUTHENTICATED');
+    const cookie = request.cookies[SESSION_COOKIE];
+    const bearer = typeof header === 'string' && header.startsWith('Bearer ');
+    if (!bearer && cookie === undefined) throw new DomainError('AUTH.UNAUTHENTICATED');
+    const token = bearer ? header.slice('Bearer '.length).trim() : (cookie ?? '');
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(header.slice('Bearer '.length).trim());
+      claims = await this.jwt.verifyAsync<AccessClaims>(token);
     } catch {
       throw new DomainError('AUTH.TOKEN_INVALID');
     }
+    if (!isAccessClaims(claims)) throw new DomainError('AUTH.TOKEN_INVALID');
     if (!(await this.identity.isSessionLive(claims.sid))) throw new DomainError('AUTH.TOKEN_INVALID');
+    if (!bearer && !SAFE_METHODS.has(request.method) && !this.tokens.isCsrfTokenValid(claims.sid, request.headers[CSRF_HEADER])) {
+      throw new DomainError('AUTH.CSRF_INVALID');
+    }
     const actor: Actor = {
       userId: claims.sub,
       agencyId: claims.agencyId,
@@ -53,4 +65,15 @@ export class JwtAuthGuard implements CanActivate {
     request.sanshen = { sessionId: claims.sid, actor };
     return true;
   }
+}
+
+/** An access token's claims, not another kind of token signed with the same key. */
+function isAccessClaims(claims: AccessClaims): boolean {
+  return (
+    typeof claims.sub === 'string' &&
+    typeof claims.sid === 'string' &&
+    typeof claims.agencyId === 'string' &&
+    Array.isArray(claims.roles) &&
+    Array.isArray(claims.oversees)
+  );
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DRAFTING_RPC, DomainError, REVIEW_RPC } from '@sanshen/contracts';
 import type {
@@ -28,6 +28,7 @@ import {
   VersionDto,
 } from './dto/document.dto.js';
 import { ServiceCalls } from './service-calls.js';
+import { PositiveIntParamPipe } from './input/int-param.pipe.js';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -85,7 +86,7 @@ export class DocumentsController {
   version(
     @Ctx() context: RequestContext,
     @Param('id', uuid) id: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', PositiveIntParamPipe) version: number,
   ): Promise<DocumentVersionView> {
     return this.services.send(DRAFTING_RPC.getVersion, context, { documentId: id, version });
   }

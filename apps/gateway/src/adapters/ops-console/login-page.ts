@@ -1,7 +1,8 @@
 import { escapeHtml } from '@sanshen/contracts';
 
 /** The console's sign-in page: a plain form, no script, readable without styles. */
-export function renderLoginPage(options: { username?: string; error?: string } = {}): string {
+export function renderLoginPage(options: { username?: string; error?: string; csrfToken?: string } = {}): string {
+  const csrf = options.csrfToken === undefined ? '' : `<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">\n`;
   const error = options.error === undefined ? '' : `<p class="error" role="alert">${escapeHtml(options.error)}</p>`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -27,7 +28,7 @@ button{margin-top:1.2rem;width:100%;padding:.6rem;font-size:1rem;background:#b71
 <p class="hint">查看发布推送、审核催办等后台任务队列，仅限系统管理员。</p>
 ${error}
 <form method="post" action="/admin/login">
-<label for="username">用户名</label>
+${csrf}<label for="username">用户名</label>
 <input id="username" name="username" autocomplete="username" required maxlength="64" value="${escapeHtml(options.username ?? '')}">
 <label for="password">密码</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">

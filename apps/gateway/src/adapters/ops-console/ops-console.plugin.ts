@@ -1,4 +1,4 @@
-import cookie from '@fastify/cookie';
+import csrfProtection from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainError } from '@sanshen/contracts';
@@ -19,6 +19,9 @@ export const OPS_CONSOLE_PATH = '/admin';
 export const OPS_QUEUES_PATH = `${OPS_CONSOLE_PATH}/queues`;
 const LOGIN_PATH = `${OPS_CONSOLE_PATH}/login`;
 export const OPS_COOKIE = 'sanshen_ops';
+/** The secret of the console's CSRF tokens (@fastify/csrf-protection); the token is in each form. */
+export const OPS_CSRF_COOKIE = 'sanshen_ops_csrf';
+export const OPS_CSRF_FIELD = '_csrf';
 
 /**
  * The board's page loads its own scripts and styles; everything else (its web font from the
@@ -54,14 +57,27 @@ export async function registerOpsConsole(app: NestFastifyApplication): Promise<v
 }
 
 async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Promise<void> {
-  await scope.register(cookie);
+  // @fastify/cookie is the gateway's (main.ts). Forms carry a token bound to a secret cookie, in
+  // addition to the Origin check and the SameSite=Strict session cookie.
   await scope.register(formbody, { bodyLimit: 4096 });
+  await scope.register(csrfProtection, {
+    cookieKey: OPS_CSRF_COOKIE,
+    cookieOpts: { path: OPS_CONSOLE_PATH, httpOnly: true, sameSite: 'strict', signed: false },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const token = body?.[OPS_CSRF_FIELD] ?? request.headers['x-csrf-token'];
+      return typeof token === 'string' ? token : undefined;
+    },
+  });
   scope.addHook('onSend', async (_request, reply) => {
     void reply.header('Cache-Control', 'no-store').header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     void reply.header('X-Content-Type-Options', 'nosniff').header('Referrer-Policy', 'same-origin');
   });
 
-  scope.setErrorHandler((error, request, reply) => sendHttpError(useCases.logger, request, reply, error));
+  scope.setErrorHandler((error, request, reply) => {
+    if (isCsrfError(error)) return loginFailed(reply, new DomainError('AUTH.CSRF_INVALID'));
+    return sendHttpError(useCases.logger, request, reply, error);
+  });
 
   scope.get('/', async (_request, reply) => reply.redirect(OPS_QUEUES_PATH, 303));
 
@@ -71,10 +87,10 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
       () => false,
     );
     if (signedIn) return reply.redirect(OPS_QUEUES_PATH, 303);
-    return reply.type('text/html; charset=utf-8').send(renderLoginPage());
+    return reply.type('text/html; charset=utf-8').send(renderLoginPage({ csrfToken: reply.generateCsrf() }));
   });
 
-  scope.post('/login', async (request, reply) => {
+  scope.post('/login', { preHandler: scope.csrfProtection }, async (request, reply) => {
     if (!isSameOrigin(request)) return loginFailed(reply, new DomainError('AUTH.FORBIDDEN'));
     const limited = await useCases.signInLimit.count(request.ip).then(() => null, (error: unknown) => rethrowUnlessDomain(error));
     if (limited) return loginFailed(reply, limited);
@@ -103,7 +119,7 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
   };
   // GET too, for the board's menu link: the cookie is SameSite=Strict, so no other site can sign one out.
   scope.get('/logout', signOut);
-  scope.post('/logout', signOut);
+  scope.post('/logout', { preHandler: scope.csrfProtection }, signOut);
 
   await scope.register(async (board: FastifyInstance) => {
     board.addHook('onRequest', async (request, reply) => {
@@ -123,10 +139,17 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
   }, { prefix: '/queues' });
 }
 
+/** The form again with the refusal, and a token to send it again with. */
 function loginFailed(reply: FastifyReply, error: DomainError, username?: string): FastifyReply {
-  const page = renderLoginPage({ error: error.message, ...(username === undefined ? {} : { username }) });
+  const page = renderLoginPage({ error: error.message, csrfToken: reply.generateCsrf(), ...(username === undefined ? {} : { username }) });
   setRetryAfter(reply, error);
   return reply.code(httpStatusOf(error)).type('text/html; charset=utf-8').send(page);
+}
+
+/** @fastify/csrf-protection's refusals: a missing or wrong token, or no secret cookie. */
+function isCsrfError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('FST_CSRF_');
 }
 
 function rethrowUnlessDomain(error: unknown): DomainError {

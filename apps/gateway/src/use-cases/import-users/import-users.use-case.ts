@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ERROR_CATALOGUE, isRole } from '@sanshen/contracts';
+import { DomainError, ERROR_CATALOGUE, TEXT_VIOLATION_LABELS, checkText, isRole } from '@sanshen/contracts';
 import type { Actor, Role } from '@sanshen/contracts';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import { generatePassword, requireAdmin } from '../identity-rules.js';
@@ -73,13 +73,21 @@ export class ImportUsersUseCase {
     for (const row of rows) {
       const cell = (name: (typeof KNOWN_COLUMNS)[number]): string => {
         const index = columns.indexOf(name);
-        return index === -1 ? '' : (row.fields[index] ?? '').trim();
+        return index === -1 ? '' : (row.fields[index] ?? '').trim().normalize('NFC');
       };
       const lineErrors: ImportLineError[] = [];
       const fail = (code: string, message: string, field?: string): void => {
         lineErrors.push({ line: row.line, code, message, ...(field ? { field } : {}) });
       };
       if (row.fields.length !== columns.length) fail('CSV.FIELD_COUNT', `应有 ${columns.length} 列，实有 ${row.fields.length} 列`);
+      // The input policy on every cell: each is one line (a quoted cell could hold a line break).
+      row.fields.forEach((value, index) => {
+        const checked = checkText(value, 'single');
+        if (!checked.ok) {
+          const { kind, codePoint } = checked.error;
+          fail('REQUEST.TEXT_INVALID', `含有不允许的${TEXT_VIOLATION_LABELS[kind]}（${codePoint}）`, columns[index] ?? `column ${index + 1}`);
+        }
+      });
       const username = cell('username');
       if (!USERNAME.test(username)) fail('REQUEST.INVALID', '用户名须为3至64位字母、数字、下划线、点或连字符', 'username');
       const earlier = seen.get(username);

@@ -15,7 +15,7 @@ export class RefreshSessionUseCase {
     private readonly tokens: SessionTokens,
   ) {}
 
-  async execute(refreshToken: string): Promise<TokenPair> {
+  async execute(refreshToken: string): Promise<TokenPair & { sessionId: string }> {
     const hash = hashRefreshToken(refreshToken);
     const next = this.tokens.newRefreshToken();
     const spent = await this.identity.spendRefreshToken(hash, next.hash);
@@ -30,6 +30,6 @@ export class RefreshSessionUseCase {
     const actor = await this.identity.loadActor(spent.userId);
     if (actor === null) throw new DomainError('AUTH.TOKEN_INVALID');
     const access = await this.tokens.accessToken(actor, spent.id);
-    return { accessToken: access.token, refreshToken: next.token, expiresIn: access.expiresIn };
+    return { accessToken: access.token, refreshToken: next.token, expiresIn: access.expiresIn, sessionId: spent.id };
   }
 }

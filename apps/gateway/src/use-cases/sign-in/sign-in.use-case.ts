@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError, checkText } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/contracts';
 import { SessionOrmEntity } from '../../persistence/identity.orm-entities.js';
 import { IdentityRepository } from '../../persistence/identity.repository.js';
@@ -37,14 +37,23 @@ export class SignInUseCase {
     private readonly tokens: SessionTokens,
   ) {}
 
-  async execute(username: string, password: string): Promise<TokenPair & { user: Actor }> {
+  async execute(username: string, password: string): Promise<TokenPair & { user: Actor; sessionId: string }> {
     const session = await this.openSession(username, password);
     const access = await this.tokens.accessToken(session.actor, session.sessionId);
-    return { accessToken: access.token, refreshToken: session.refreshToken, expiresIn: access.expiresIn, user: session.actor };
+    return {
+      accessToken: access.token,
+      refreshToken: session.refreshToken,
+      expiresIn: access.expiresIn,
+      user: session.actor,
+      sessionId: session.sessionId,
+    };
   }
 
   /** Checks the credentials (with the lockout) and opens a session: the API's and the operators' console's. */
   async openSession(username: string, password: string): Promise<OpenedSession> {
+    // No user name holds a character the input policy refuses (and PostgreSQL cannot store NUL):
+    // such a name is a wrong name, answered before any lookup.
+    if (!checkText(username, 'single').ok) throw new DomainError('AUTH.INVALID_CREDENTIALS');
     const locked = await this.guard.isLocked(username);
     const user = await this.identity.findActiveUserByUsername(username);
     const valid = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);

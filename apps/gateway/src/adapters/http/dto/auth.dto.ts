@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'gx_drafter' })
@@ -11,11 +11,18 @@ export class LoginDto {
   @IsString()
   @Length(1, 256)
   password!: string;
+
+  @ApiPropertyOptional({ description: 'true: a browser console — the session in HttpOnly cookies, the CSRF token in the answer (docs/identity.md)' })
+  @IsOptional()
+  @IsBoolean()
+  cookie?: boolean;
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'absent for a cookie session (the refresh cookie and X-CSRF-Token)' })
+  @IsOptional()
   @IsString()
-  @Length(16, 256)
-  refreshToken!: string;
+  // Any string is judged as a token: the wrong kind (an access token) is 401 like every token fault.
+  @Length(1, 4096)
+  refreshToken?: string;
 }

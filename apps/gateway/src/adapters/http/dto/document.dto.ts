@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@sanshen/contracts';
 import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { MultiLine } from '../input/multi-line.decorator.js';
+import { PG_INT_MAX } from '../input/int-param.pipe.js';
 
 export class CreateDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS })
@@ -28,6 +30,7 @@ export class CreateDocumentDto {
   @Length(1, 50)
   column?: string;
 
+  @MultiLine()
   @ApiPropertyOptional({ description: 'article: rich text (HTML, sanitized before it is stored)' })
   @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'article')
   @IsString()
@@ -39,10 +42,12 @@ export class VersionDto {
   @ApiProperty({ description: 'the version the action was made on' })
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   version!: number;
 }
 
 export class PatchDocumentDto extends VersionDto {
+  @MultiLine({ keys: ['body', 'sections'] })
   @ApiProperty({ description: 'partial content: given members replace the current ones' })
   @IsObject()
   content!: Record<string, unknown>;
@@ -63,6 +68,8 @@ export class ListDocumentsQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(1900)
+  @Max(2100)
   year?: number;
 
   @ApiPropertyOptional()
@@ -92,6 +99,7 @@ export class ListDocumentsQueryDto {
 }
 
 export class SubmitDocumentDto extends VersionDto {
+  @MultiLine()
   @ApiPropertyOptional({ description: 'annual report: the drafter’s explanation of the warnings (required while any warning rule fails)' })
   @IsOptional()
   @IsString()
@@ -104,10 +112,12 @@ export class CheckDocumentDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   version?: number;
 }
 
 export class ImportDocumentDto {
+  @MultiLine()
   @ApiPropertyOptional({ description: 'the text of a published report as PDF extraction gives it (or send multipart `file`)' })
   @IsOptional()
   @IsString()
@@ -121,6 +131,7 @@ export class DiffQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   from?: number;
 
   @ApiPropertyOptional({ description: 'default: the current version' })
@@ -128,6 +139,7 @@ export class DiffQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   to?: number;
 }
 
@@ -151,5 +163,6 @@ export class RenderQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   version?: number;
 }

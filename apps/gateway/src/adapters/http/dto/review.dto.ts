@@ -3,8 +3,11 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional
 import { Type } from 'class-transformer';
 import { BATCH_APPROVE_LIMIT } from '../../../use-cases/batch-approve/batch-approve.use-case.js';
 import { VersionDto } from './document.dto.js';
+import { MultiLine } from '../input/multi-line.decorator.js';
+import { PG_INT_MAX } from '../input/int-param.pipe.js';
 
 export class ApproveDto extends VersionDto {
+  @MultiLine()
   @ApiPropertyOptional({ description: '审核意见' })
   @IsOptional()
   @IsString()
@@ -62,6 +65,7 @@ export class ApprovalSheetQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   version?: number;
 }
 
@@ -88,6 +92,7 @@ export class BatchApproveDto {
   items!: BatchApproveItemDto[];
 
   @ApiPropertyOptional({ description: '审核意见（各项共用）' })
+  @MultiLine()
   @IsOptional()
   @IsString()
   @Length(0, 2000)

@@ -3,6 +3,7 @@ import { FINDING_DISPOSITIONS, REFERRAL_CONCLUSIONS, SECRECY_CONCLUSIONS } from 
 import type { FindingDisposition, ReferralConclusion, SecrecyConclusion } from '@sanshen/contracts';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { VersionDto } from './document.dto.js';
+import { MultiLine } from '../input/multi-line.decorator.js';
 
 export class SecrecyDecisionDto extends VersionDto {
   @ApiProperty({ enum: SECRECY_CONCLUSIONS, description: 'public 可以公开 / return 退回修改 / refer 报保密行政管理部门' })
@@ -14,6 +15,7 @@ export class SecrecyDecisionDto extends VersionDto {
   @Length(1, 1000)
   basis!: string;
 
+  @MultiLine()
   @ApiProperty({ description: '审查意见' })
   @IsString()
   @Length(1, 4000)
@@ -49,6 +51,7 @@ export class ReferralAnswerDto extends VersionDto {
   @Length(1, 1000)
   basis!: string;
 
+  @MultiLine()
   @ApiPropertyOptional({ description: '意见（默认：答复编号与结论）' })
   @IsOptional()
   @IsString()
