@@ -6,7 +6,7 @@ import type { Cast } from './support/publication-flow.js';
 import { startSystem } from './support/system.js';
 import type { RunningSystem } from './support/system.js';
 
-/** Daily work over HTTP (issue #12): 批量审批, the last return on the document. */
+/** Daily work over HTTP (issue #12): 批量审批, the last return on the document, 删除草稿. */
 describe('daily work', () => {
   let system: RunningSystem;
   let cast: Cast;
@@ -93,6 +93,45 @@ describe('daily work', () => {
     );
     expect(view.lastReturn).toMatchObject({ stage: 'review', level: 1, stageLabel: '科室负责人审核（一审）', reason: '请补充发文依据', byName: '李科长', version: document.version });
     expect(Date.parse(view.lastReturn.at)).toBeGreaterThan(Date.now() - 120_000);
+  });
+
+  it('删除草稿: the author or the department head discards a never-published draft; it leaves every list, its year is free, the ledger keeps it', async () => {
+    const year = 2031;
+    const report = await cast.drafter.post('/api/v1/documents', { kind: 'annual_report', year });
+    expect(report.status).toBe(201);
+    const id = report.body.id as string;
+    const second = await cast.drafter.post('/api/v1/documents', { kind: 'annual_report', year });
+    expect(second.body.code).toBe('ANNUAL_REPORT.ALREADY_EXISTS');
+
+    expect((await cast.drafter.post(`/api/v1/documents/${id}/discard`, { version: 1, reason: '   ' })).body.code).toBe('DOCUMENT.REASON_REQUIRED');
+    expect((await cast.publisher.post(`/api/v1/documents/${id}/discard`, { version: 1, reason: '重复' })).status).toBe(404);
+    const discarded = await cast.drafter.post(`/api/v1/documents/${id}/discard`, { version: 1, reason: '误建，重新起草' });
+    expect(discarded.status, JSON.stringify(discarded.body)).toBe(200);
+    expect(discarded.body.status).toBe('discarded');
+
+    expect((await cast.drafter.get(`/api/v1/documents/${id}`)).status).toBe(404);
+    const listed = (await cast.drafter.get(`/api/v1/documents?kind=annual_report&year=${year}`)).body.items as { id: string }[];
+    expect(listed.map((item) => item.id)).not.toContain(id);
+    const again = await cast.drafter.post('/api/v1/documents', { kind: 'annual_report', year });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const ledger = await waitFor(
+      async () => {
+        const response = await cast.auditor.get(`/api/v1/documents/${id}/audit`);
+        const types = ((response.body.entries ?? []) as { eventType: string; payload: { reason?: string } }[]).map((entry) => entry.eventType);
+        return types.includes('document.discarded') ? response.body.entries : undefined;
+      },
+      { what: 'the discard in the ledger' },
+    );
+    expect(ledger.at(-1)).toMatchObject({ eventType: 'document.discarded', payload: { reason: '误建，重新起草' } });
+    expect((await cast.auditor.get(`/api/v1/audit/verify?documentId=${id}`)).body).toMatchObject({ ok: true });
+
+    // The department head may discard a draft of the department; a submitted one is not a draft.
+    const byHead = await draftArticle(cast);
+    expect((await cast.head.post(`/api/v1/documents/${byHead.id}/discard`, { version: byHead.version, reason: '不再需要' })).status).toBe(200);
+    const submitted = await pendingL1();
+    const refused = await cast.drafter.post(`/api/v1/documents/${submitted.id}/discard`, { version: submitted.version, reason: '不再需要' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('DOCUMENT.NOT_DISCARDABLE');
   });
 });
 

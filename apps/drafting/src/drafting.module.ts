@@ -16,6 +16,7 @@ import { CheckDocumentAccessUseCase } from './use-cases/check-document-access/ch
 import { CheckDocumentUseCase } from './use-cases/check-document/check-document.use-case.js';
 import { CountDocumentsUseCase } from './use-cases/count-documents/count-documents.use-case.js';
 import { CreateDocumentUseCase } from './use-cases/create-document/create-document.use-case.js';
+import { DiscardDocumentUseCase } from './use-cases/discard-document/discard-document.use-case.js';
 import { DiffDocumentUseCase } from './use-cases/diff-document/diff-document.use-case.js';
 import { GetDocumentUseCase } from './use-cases/get-document/get-document.use-case.js';
 import { GetVersionUseCase } from './use-cases/get-version/get-version.use-case.js';
@@ -63,6 +64,7 @@ export class DraftingModule {
         RenderReportUseCase,
         CheckDocumentAccessUseCase,
         CountDocumentsUseCase,
+        DiscardDocumentUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
         ...messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),

@@ -10,6 +10,7 @@ export const DOCUMENT_STATUSES = [
   'published',
   'publish_failed',
   'retracted',
+  'discarded',
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -32,6 +33,7 @@ export const DOCUMENT_EVENT_TYPES = [
   'publish_retried',
   'retracted',
   'correction_started',
+  'discarded',
 ] as const;
 export type DocumentEventType = (typeof DOCUMENT_EVENT_TYPES)[number];
 
@@ -49,6 +51,7 @@ export const STATUS_LABELS = {
   published: '已发布',
   publish_failed: '发布失败',
   retracted: '已撤稿',
+  discarded: '已删除',
 } as const satisfies Record<DocumentStatus, string>;
 
 export function isDocumentEventType(value: unknown): value is DocumentEventType {

@@ -15,6 +15,7 @@ export const DRAFTING_RPC = {
   aggregate: 'drafting.annual-report.aggregate',
   render: 'drafting.annual-report.render',
   access: 'drafting.document.access',
+  discard: 'drafting.document.discard',
   counts: 'drafting.document.counts',
 } as const;
 
@@ -78,6 +79,13 @@ export interface DocumentReturn {
 
 export interface GetDocumentRequest {
   documentId: string;
+}
+
+/** 删除草稿: the version the caller saw, and why. */
+export interface DiscardDocumentRequest {
+  documentId: string;
+  version: number;
+  reason: string;
 }
 
 /** The actor may read the document (else 404 DOCUMENT.NOT_FOUND): what routing needs, no content. */

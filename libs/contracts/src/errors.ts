@@ -48,6 +48,8 @@ export const ERROR_CATALOGUE = {
   'DOCUMENT.INVALID_TRANSITION': { kind: 'conflict', message: '文档当前状态不允许此操作' },
   'DOCUMENT.ROLE_NOT_ALLOWED': { kind: 'forbidden', message: '您的角色不能执行此操作' },
   'DOCUMENT.NOT_IN_SCOPE': { kind: 'forbidden', message: '该文档不属于您负责的单位或科室' },
+  'DOCUMENT.REASON_REQUIRED': { kind: 'invalid_input', message: '删除草稿必须填写理由' },
+  'DOCUMENT.NOT_DISCARDABLE': { kind: 'conflict', message: '只能删除从未发布过的草稿' },
   'DOCUMENT.HASH_MISMATCH': { kind: 'conflict', message: '文档内容与签署时的内容不一致' },
   'DOCUMENT.NOT_EDITABLE': { kind: 'conflict', message: '文档不在草稿状态，不能修改' },
   'ANNUAL_REPORT.CONSISTENCY_FAILED': { kind: 'unprocessable', message: '年度报告存在未通过的校验规则（错误级），请修改后再提交' },

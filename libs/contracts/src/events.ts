@@ -58,6 +58,8 @@ export interface DocumentEventPayloads {
   retracted: VersionRef & { publicationId: string; reason: string; authorizedBy: string; requestedBy?: string };
   /** A published version is being corrected (更正): back to draft; the page stays live until the new version replaces it. */
   correction_started: VersionRef & { publicationId: string; reason: string | null };
+  /** 删除草稿: a draft that was never published leaves every list; its history stays in the ledger. */
+  discarded: VersionRef & { reason: string };
 }
 
 /** Schema version of each lifecycle event's payload; bump only with a V2 beside V1 (STYLE.md). */

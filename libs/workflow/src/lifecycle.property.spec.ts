@@ -36,6 +36,7 @@ const FORWARD: Record<DocumentStatus | 'new', readonly DocumentEventType[]> = {
   publish_failed: ['publish_retried'],
   published: ['retracted', 'correction_started'],
   retracted: [],
+  discarded: [],
 };
 const FITTING_BY_STATE: Partial<Record<DocumentStatus, Performer>> = {
   pending_l1: 'dept_head',
@@ -61,6 +62,7 @@ const FITTING: Record<DocumentEventType, Performer> = {
   publish_retried: 'publisher',
   retracted: 'principal',
   correction_started: 'drafter',
+  discarded: 'drafter',
 };
 
 /** One generated step: mostly "whatever comes next", sometimes anything at all. */

@@ -75,6 +75,7 @@ function signedStepOf(type: DocumentEventType): SignedStep | null {
     case 'publish_retried':
     case 'retracted':
     case 'correction_started':
+    case 'discarded':
       return null;
     default:
       return assertNever(type);

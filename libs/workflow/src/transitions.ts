@@ -44,6 +44,8 @@ export const EDGES: readonly Edge[] = [
   // Correction (更正): the drafter reopens a published document; publication owns `published`, so it
   // emits the event and hands the baton back to drafting. The live page stays until the new version replaces it.
   { event: 'correction_started', from: 'published', to: 'draft', by: ['drafter'] },
+  // 删除草稿: the author's department discards a draft (never published: drafting checks). Nothing leaves `discarded`.
+  { event: 'discarded', from: 'draft', to: 'discarded', by: ['drafter', 'dept_head'] },
 ];
 
 /** The service that owns (and alone may move) a document in each state. */
@@ -58,6 +60,7 @@ export const STATE_OWNER = {
   published: 'publication',
   publish_failed: 'publication',
   retracted: 'publication',
+  discarded: 'drafting',
 } as const satisfies Record<DocumentStatus, EventProducer>;
 
 /** The service that emits each event: the owner of the state the event leaves. */
@@ -80,4 +83,5 @@ export const EVENT_OWNER = {
   publish_retried: 'publication',
   retracted: 'publication',
   correction_started: 'publication',
+  discarded: 'drafting',
 } as const satisfies Record<DocumentEventType, EventProducer>;

@@ -7,6 +7,7 @@ import type {
   CheckDocumentRequest,
   CreateDocumentRequest,
   DiffDocumentRequest,
+  DiscardDocumentRequest,
   DocumentAccessView,
   DocumentCheckView,
   DocumentCountsView,
@@ -31,6 +32,7 @@ import { CheckDocumentAccessUseCase } from '../use-cases/check-document-access/c
 import { CheckDocumentUseCase } from '../use-cases/check-document/check-document.use-case.js';
 import { CountDocumentsUseCase } from '../use-cases/count-documents/count-documents.use-case.js';
 import { CreateDocumentUseCase } from '../use-cases/create-document/create-document.use-case.js';
+import { DiscardDocumentUseCase } from '../use-cases/discard-document/discard-document.use-case.js';
 import { DiffDocumentUseCase } from '../use-cases/diff-document/diff-document.use-case.js';
 import { GetDocumentUseCase } from '../use-cases/get-document/get-document.use-case.js';
 import { GetVersionUseCase } from '../use-cases/get-version/get-version.use-case.js';
@@ -56,6 +58,7 @@ export class DocumentRpcController {
     private readonly renderReport: RenderReportUseCase,
     private readonly checkDocumentAccess: CheckDocumentAccessUseCase,
     private readonly countDocuments: CountDocumentsUseCase,
+    private readonly discardDocument: DiscardDocumentUseCase,
   ) {}
 
   @RpcPattern(DRAFTING_RPC.create)
@@ -111,6 +114,11 @@ export class DocumentRpcController {
   @RpcPattern(DRAFTING_RPC.aggregate)
   aggregate(@Payload() request: RpcRequest<AggregateReportsRequest>): Promise<AggregateView> {
     return this.aggregateReports.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.discard)
+  discard(@Payload() request: RpcRequest<DiscardDocumentRequest>): Promise<DocumentView> {
+    return this.discardDocument.execute(requireActor(request), request.payload, request.correlationId);
   }
 
   @RpcPattern(DRAFTING_RPC.access)

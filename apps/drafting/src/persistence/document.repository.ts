@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
 import type { ReadScope } from '@sanshen/workflow';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, Not } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { DocumentVersionOrmEntity } from './document-version.orm-entity.js';
@@ -39,12 +39,12 @@ export class DocumentRepository {
 
   /** The agency's annual report for a year, if there is one (one per agency and year). */
   findAnnualReport(agencyId: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<DocumentOrmEntity | null> {
-    return manager.findOne(DocumentOrmEntity, { where: { agencyId, year, kind: 'annual_report' } });
+    return manager.findOne(DocumentOrmEntity, { where: { agencyId, year, kind: 'annual_report', status: Not('discarded') } });
   }
 
   /** Every agency's annual report for a year. */
   findAnnualReportsOfYear(year: number): Promise<DocumentOrmEntity[]> {
-    return this.dataSource.manager.find(DocumentOrmEntity, { where: { year, kind: 'annual_report' }, order: { agencyName: 'ASC' } });
+    return this.dataSource.manager.find(DocumentOrmEntity, { where: { year, kind: 'annual_report', status: Not('discarded') }, order: { agencyName: 'ASC' } });
   }
 
   findVersionWith(manager: EntityManager, documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
@@ -73,6 +73,8 @@ export class DocumentRepository {
       .createQueryBuilder(DocumentOrmEntity, 'd')
       .where('d.agency_id = :agencyId', { agencyId: filter.scope.agencyId })
       .andWhere(visibleIn(filter.scope))
+      // A discarded draft (删除草稿) leaves every list; its history stays in the ledger.
+      .andWhere(`d.status <> 'discarded'`)
       .orderBy('d.updated_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(filter.limit);
@@ -95,6 +97,7 @@ export class DocumentRepository {
       .addSelect('d.kind', 'kind')
       .addSelect('count(*)::int', 'count')
       .where('d.agency_id = :agencyId', { agencyId })
+      .andWhere(`d.status <> 'discarded'`)
       .groupBy('d.status')
       .addGroupBy('d.kind')
       .orderBy('d.status')

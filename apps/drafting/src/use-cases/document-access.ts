@@ -9,7 +9,8 @@ import type { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
  * to what drafting knows of it). What the actor may not read does not exist for them: 404.
  */
 export function assertVisible(actor: Actor, document: DocumentOrmEntity | null, now = new Date()): asserts document is DocumentOrmEntity {
-  if (document === null || !canReadDocument(actor, document, now)) {
+  // A discarded draft is gone for everyone (its history stays in the ledger).
+  if (document === null || document.status === 'discarded' || !canReadDocument(actor, document, now)) {
     throw new DomainError('DOCUMENT.NOT_FOUND');
   }
 }

@@ -5,8 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * secrecy review (its secrecy officers read it from then on) and ever been cleared (its publishers
  * read it from then on). Both only ever turn true. Existing documents are filled in from their status;
  * one that secrecy returned to draft before this migration is not known to have reached it.
+ * (A document under correction at migration time is not known to have been cleared either.)
  * Also the last return to the drafter (review or secrecy: who, when, why, which level), shown on the
- * document itself.
+ * document itself. A discarded draft (删除草稿) no longer holds its annual-report year.
  */
 export class DocumentReadFacts1796000000000 implements MigrationInterface {
   name = 'DocumentReadFacts1796000000000';
@@ -19,10 +20,14 @@ export class DocumentReadFacts1796000000000 implements MigrationInterface {
     await runner.query(`UPDATE documents SET
       reached_secrecy = status IN ('pending_secrecy', 'approved', 'publishing', 'published', 'publish_failed', 'retracted'),
       cleared = status IN ('approved', 'publishing', 'published', 'publish_failed', 'retracted')`);
+    await runner.query('DROP INDEX documents_one_report_per_year');
+    await runner.query(`CREATE UNIQUE INDEX documents_one_report_per_year ON documents (agency_id, year) WHERE kind = 'annual_report' AND status <> 'discarded'`);
     await runner.query(`CREATE INDEX documents_by_department ON documents (agency_id, department_id, updated_at DESC)`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX documents_one_report_per_year');
+    await runner.query(`CREATE UNIQUE INDEX documents_one_report_per_year ON documents (agency_id, year) WHERE kind = 'annual_report'`);
     await runner.query('DROP INDEX documents_by_department');
     await runner.query('ALTER TABLE documents DROP COLUMN last_return, DROP COLUMN cleared, DROP COLUMN reached_secrecy');
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DRAFTING_RPC, DomainError, REVIEW_RPC } from '@sanshen/contracts';
 import type {
   CreateDocumentRequest,
@@ -21,6 +21,7 @@ import {
   CheckDocumentDto,
   CreateDocumentDto,
   DiffQueryDto,
+  DiscardDocumentDto,
   ImportDocumentDto,
   ListDocumentsQueryDto,
   PatchDocumentDto,
@@ -110,6 +111,13 @@ export class DocumentsController {
   @Get(':id/diff')
   diff(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Query() query: DiffQueryDto): Promise<DocumentDiffView> {
     return this.services.send(DRAFTING_RPC.diff, context, { documentId: id, ...query });
+  }
+
+  @Post(':id/discard')
+  @HttpCode(200)
+  @ApiOperation({ summary: '删除草稿', description: '起草人或科室负责人删除从未发布过的草稿（须填写理由）：文档从所有列表中消失，操作记录保留在审计账本中；年度报告的年份随之释放。' })
+  discard(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Body() dto: DiscardDocumentDto): Promise<DocumentView> {
+    return this.services.send(DRAFTING_RPC.discard, context, { documentId: id, version: dto.version, reason: dto.reason });
   }
 
   @Post(':id/withdraw')

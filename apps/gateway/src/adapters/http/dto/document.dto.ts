@@ -166,3 +166,10 @@ export class RenderQueryDto {
   @Max(PG_INT_MAX)
   version?: number;
 }
+
+export class DiscardDocumentDto extends VersionDto {
+  @ApiProperty({ description: '删除理由' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}

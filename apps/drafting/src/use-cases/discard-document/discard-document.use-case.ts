@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, documentEventName } from '@sanshen/contracts';
+import type { Actor, DiscardDocumentRequest, DocumentView } from '@sanshen/contracts';
+import { EventOutbox, assertTransition } from '@sanshen/platform';
+import { DataSource } from 'typeorm';
+import { DocumentRepository } from '../../persistence/document.repository.js';
+import { assertVersion, assertVisible } from '../document-access.js';
+import { toDocumentView } from '../document-view.js';
+
+/**
+ * 删除草稿: the author or their department head discards a draft that has never been submitted, or
+ * has come back to draft, and was never published (never cleared by secrecy review: a cleared document
+ * is on its way to, or already on, the portal). It leaves every list and every read, its annual-report
+ * year becomes free again, and `document.discarded` (with the reason) keeps its history in the ledger.
+ */
+@Injectable()
+export class DiscardDocumentUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: DocumentRepository,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async execute(actor: Actor, request: DiscardDocumentRequest, correlationId: string): Promise<DocumentView> {
+    const reason = request.reason.trim();
+    if (reason === '') throw new DomainError('DOCUMENT.REASON_REQUIRED');
+    const { document, events } = await this.dataSource.transaction(async (manager) => {
+      const found = await this.documents.findForUpdate(manager, request.documentId);
+      assertVisible(actor, found);
+      const isAuthor = found.authorId === actor.userId && actor.roles.includes('drafter');
+      const isHead = actor.roles.includes('dept_head') && actor.departmentId === found.departmentId;
+      if (!isAuthor && !isHead) throw new DomainError('DOCUMENT.NOT_IN_SCOPE', { allowed: ['author', 'dept_head'] });
+      if (found.cleared) throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { reason: 'published' });
+      if (found.status !== 'draft') throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { status: found.status });
+      assertVersion(found, request.version);
+      found.status = assertTransition(found.status, 'discarded', actor);
+      found.eventSeq += 1;
+      await this.documents.save(manager, found);
+      const emitted = await this.outbox.emit(manager, [
+        {
+          type: documentEventName('discarded'),
+          documentId: found.id,
+          sequence: found.eventSeq,
+          actor,
+          correlationId,
+          payload: { version: found.version, contentHash: found.contentHash, reason },
+          occurredAt: new Date(),
+        },
+      ]);
+      return { document: found, events: emitted };
+    });
+    await this.outbox.handOver(events);
+    return toDocumentView(document, null);
+  }
+}
