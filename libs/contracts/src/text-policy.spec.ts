@@ -75,7 +75,8 @@ describe('checkText', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // Generous: a loaded two-core CI machine runs many spec files at once.
+  }, 30_000);
 
   it('accepts what it normalised and what stripForbiddenText left (property)', () => {
     fc.assert(
@@ -88,7 +89,8 @@ describe('checkText', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // Generous: a loaded two-core CI machine runs many spec files at once.
+  }, 30_000);
 });
 
 describe('characterLength', () => {
