@@ -72,15 +72,21 @@ const HEAD = `海东市教育局
 `;
 
 describe('importReportText', () => {
-  it('splits a uniquely balanced run-together row and reports an ambiguous one instead of guessing', () => {
+  it('splits a uniquely balanced run-together row and returns an ambiguous one with every candidate instead of guessing', () => {
     const result = importReportText(HEAD);
     if (!result.ok) throw new Error(result.error.message);
-    const { report, unplaced } = result.value;
+    const { report, ambiguous } = result.value;
     expect(readCell(report, '/applications/newReceived/naturalPerson')).toBe(12);
     expect(readCell(report, '/applications/newReceived/total')).toBe(15);
     expect(readCell(report, '/applications/results/granted/researchInstitution')).toBe(0);
-    expect(readCell(report, '/applications/results/partiallyGranted/total')).toBeNull();
-    expect(unplaced).toContainEqual(expect.objectContaining({ line: 27, text: '230020025' }));
+    // Every balancing split ends in 25: the total is settled even though its columns are not.
+    expect(readCell(report, '/applications/results/partiallyGranted/total')).toBe(25);
+    // 23|0|0|2|0|0|25 and 2|3|0|0|20|0|25 (…) all balance: the cells they disagree on stay blank, with candidates.
+    const partial = ambiguous.filter((a) => a.pointer.startsWith('/applications/results/partiallyGranted/'));
+    expect(partial.map((a) => a.line)).toEqual(partial.map(() => 27));
+    expect(partial.find((a) => a.pointer.endsWith('/naturalPerson'))?.candidates).toEqual(expect.arrayContaining([23, 2]));
+    expect(readCell(report, '/applications/results/partiallyGranted/naturalPerson')).toBeNull();
+    expect(report.extraction?.ambiguousCells?.['/applications/results/partiallyGranted/naturalPerson']).toEqual(expect.arrayContaining([23, 2]));
   });
 
   it('detects a hybrid: 2021 主动公开 tables with a single （六） row', () => {
@@ -93,12 +99,16 @@ describe('importReportText', () => {
     expect(statuses).toEqual(['FAIL', 'FAIL']);
   });
 
-  it('leaves a 主动公开 row with run-together cells blank and reports it', () => {
-    const text = HEAD.replace('行政规范性文件\t1\t0\t5', '行政规范性文件 454590');
+  it('leaves a 主动公开 row with run-together cells blank and returns its cells with every split', () => {
+    const text = HEAD.replace('行政规范性文件\t1\t0\t5', '行政规范性文件4545901');
     const result = importReportText(text);
     if (!result.ok) throw new Error(result.error.message);
-    expect(readCell(result.value.report, '/activeDisclosure/article20Item1/normativeDocuments/currentlyValid')).toBeNull();
-    expect(result.value.unplaced.map((u) => u.line)).toContain(9);
+    const pointer = '/activeDisclosure/article20Item1/normativeDocuments/currentlyValid';
+    expect(readCell(result.value.report, pointer)).toBeNull();
+    const cell = result.value.ambiguous.find((a) => a.pointer === pointer);
+    expect(cell).toMatchObject({ line: 9 });
+    // 4|5|45901, 45|45|901, 454|5|901 … : no identity ties these columns together.
+    expect(cell?.candidates).toEqual(expect.arrayContaining([45901, 901, 1]));
   });
 
   it('refuses a report of the pre-2019 layout and a text without a report year', () => {

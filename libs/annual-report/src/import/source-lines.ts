@@ -27,3 +27,9 @@ export interface UnplacedItem {
   text: string;
   reason: string;
 }
+
+/** Page numbers ("- 3 -", "第 3 页", "3/12") that PDF text puts between the rows of a table. */
+export function isPageFurniture(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return /^[-—–]\d{1,3}[-—–]$/.test(t) || /^第\d{1,3}页(?:[,，]?共\d{1,3}页)?$/.test(t) || /^\d{1,3}\/\d{1,3}$/.test(t);
+}

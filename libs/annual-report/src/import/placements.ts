@@ -1,0 +1,171 @@
+import { isBlankText } from '../text/cell-text.js';
+
+/**
+ * Where the values seen on a table row may sit. Web text loses empty cells (`37 5   2 1` for seven
+ * columns) and runs neighbouring cells together (`170000017`); PDF text puts a row's values on the
+ * line above or below its label. The template fixes how many columns a row has, so every reading
+ * of the tokens that gives that many cells is a candidate; the table's own identities (a row's
+ * total, the column balances) then decide, and what they cannot decide stays a list of candidates.
+ */
+
+/** Raw cells of one row, '' for blank. */
+export type Placement = string[];
+
+export interface ValueGroup {
+  /** Value tokens in order (blank markers such as "—" included). */
+  tokens: string[];
+  /**
+   * Separators between neighbouring tokens (spaces, or tabs), one fewer than tokens; null when the
+   * source gives no spacing (tokens from different lines).
+   */
+  gaps: number[] | null;
+  /** Tokens are the row's cells in place (a table cell per column, blanks marked). */
+  positional: boolean;
+  line: number;
+  text: string;
+}
+
+/** Counts as a number for the identities: blank is 0 there (a published blank usually means 0). */
+export const asCount = (raw: string): number | null => (isBlankText(raw) ? null : /^\d+$/.test(raw) ? Number(raw) : null);
+
+/** A row check: true when the cells agree with the row's own identity (e.g. c1+…+c6 = c7). */
+export type RowCheck = (cells: readonly string[]) => boolean;
+
+/** At most this many readings are kept for a row; beyond it the row is reported as unplaced. */
+export const MAX_CANDIDATES = 400;
+/** Readings enumerated for a row before the identities filter them (C(15,7) = 6435 fits). */
+const MAX_READINGS = 20_000;
+
+const DIGITS = /^\d+$/;
+
+/** All ways to put `tokens` into `width` columns in order, the other columns blank. */
+function spread(tokens: readonly string[], width: number, out: Placement[]): void {
+  const pick: number[] = [];
+  const walk = (from: number): void => {
+    if (out.length > MAX_READINGS) return;
+    if (pick.length === tokens.length) {
+      const cells = Array<string>(width).fill('');
+      pick.forEach((column, i) => (cells[column] = tokens[i]));
+      out.push(cells);
+      return;
+    }
+    for (let column = from; column <= width - (tokens.length - pick.length); column += 1) {
+      pick.push(column);
+      walk(column + 1);
+      pick.pop();
+    }
+  };
+  walk(0);
+}
+
+/** All ways to cut each digit token into one or more cells (no leading zeros) so that there are `width` cells. */
+function cut(tokens: readonly string[], width: number, out: Placement[]): void {
+  if (!tokens.every((t) => DIGITS.test(t))) return;
+  const cells: string[] = [];
+  const walk = (token: number, at: number): void => {
+    if (out.length > MAX_READINGS) return;
+    if (token === tokens.length) {
+      if (cells.length === width) out.push([...cells]);
+      return;
+    }
+    const digits = tokens[token];
+    const remainingTokens = tokens.length - token - 1;
+    if (cells.length + 1 + remainingTokens > width) return;
+    const maxLength = digits[at] === '0' ? 1 : digits.length - at;
+    for (let length = 1; length <= maxLength; length += 1) {
+      cells.push(digits.slice(at, at + length));
+      if (at + length === digits.length) walk(token + 1, 0);
+      else walk(token, at + length);
+      cells.pop();
+    }
+  };
+  walk(0, 0);
+}
+
+/** Inner blank columns the spacing implies between neighbouring tokens, when the spacing varies. */
+function spacingPattern(gaps: readonly number[] | null): number[] | null {
+  if (gaps === null || gaps.length === 0) return null;
+  const base = Math.min(...gaps);
+  if (gaps.every((g) => g === base)) return null;
+  return gaps.map((g) => g - base);
+}
+
+function followsSpacing(cells: readonly string[], pattern: readonly number[]): boolean {
+  const filled = cells.flatMap((c, i) => (c === '' ? [] : [i]));
+  return pattern.every((skip, i) => filled[i + 1] - filled[i] - 1 === skip);
+}
+
+export interface RowReading {
+  /** Every reading consistent with the row's identity (or every reading, when none is). */
+  candidates: Placement[];
+  /** The candidates satisfy the row's identity. */
+  checked: boolean;
+}
+
+/**
+ * The readings of a value group as `width` cells. Positional groups and groups of exactly `width`
+ * tokens read as they stand; shorter groups are spread (lost blanks) or cut (run-together digits).
+ * null when there are too many readings or more tokens than cells.
+ */
+export function readingsOf(group: ValueGroup, width: number, check: RowCheck | null): RowReading | null {
+  const tokens = group.tokens;
+  if (group.positional || tokens.length === width) {
+    if (tokens.length > width && tokens.slice(width).some((t) => !isBlankText(t))) return null;
+    const cells = Array.from({ length: width }, (_, i) => (tokens[i] === undefined || isBlankText(tokens[i]) ? '' : tokens[i]));
+    return { candidates: [cells], checked: check === null || check(cells) };
+  }
+  if (tokens.length > width || tokens.length === 0) return null;
+  const all: Placement[] = [];
+  spread(tokens, width, all);
+  cut(tokens, width, all);
+  if (all.length > MAX_READINGS) return null;
+  const cleaned = all.map((c) => c.map((cell) => (isBlankText(cell) ? '' : cell)));
+  const unique = [...new Map(cleaned.map((c) => [c.join('\u0001'), c])).values()];
+  const consistent = check === null ? unique : unique.filter(check);
+  const pool = consistent.length > 0 ? consistent : unique;
+  const pattern = spacingPattern(group.gaps);
+  const spaced = pattern === null ? pool : pool.filter((c) => c.some((cell) => cell === '') && followsSpacing(c, pattern));
+  const candidates = spaced.length > 0 ? spaced : pool;
+  if (candidates.length > MAX_CANDIDATES) return null;
+  return { candidates, checked: check !== null && consistent.length > 0 };
+}
+
+/** A row check for "the cells at `items` sum to the cell at `total`" (blank as 0; a blank total only with all blank). */
+export function sumCheck(groups: readonly { items: readonly number[]; total: number }[]): RowCheck {
+  return (cells) =>
+    groups.every(({ items, total }) => {
+      const t = asCount(cells[total]);
+      const values = items.map((i) => asCount(cells[i]));
+      if (t === null) return cells[total] === '' && items.every((i) => cells[i] === '');
+      return values.reduce<number>((s, v) => s + (v ?? 0), 0) === t && items.every((i) => cells[i] === '' || DIGITS.test(cells[i]));
+    });
+}
+
+/** Per column, the distinct values the candidates give ('' blank); one value means the cell is settled. */
+export function columnsOf(candidates: readonly Placement[], width: number): string[][] {
+  return Array.from({ length: width }, (_, i) => [...new Set(candidates.map((c) => c[i]))]);
+}
+
+/** Positions and widths of the value tokens at the end of a line of text. */
+export function trailingValues(text: string, isValue: (token: string) => boolean): { label: string; group: Omit<ValueGroup, 'line' | 'positional'> } {
+  const matches = [...text.matchAll(/\S+/g)];
+  let cut = matches.length;
+  while (cut > 0 && isValue(matches[cut - 1][0])) cut -= 1;
+  // A label glued to a run of digits ("行政规范性文件3126450") gives its digits as a value token.
+  let glued: string | null = null;
+  if (cut > 0) {
+    const last = matches[cut - 1][0];
+    const digits = /[^\d](\d+)$/.exec(last);
+    if (digits !== null && /[\u4e00-\u9fff）)]$/.test(last.slice(0, last.length - digits[1].length))) glued = digits[1];
+  }
+  const values = matches.slice(cut);
+  const tokens = values.map((m) => m[0]);
+  const gaps = values.slice(1).map((m, i) => m.index - (values[i].index + values[i][0].length));
+  const labelEnd = cut === 0 ? 0 : matches[cut - 1].index + matches[cut - 1][0].length;
+  let label = text.slice(0, labelEnd).trim();
+  if (glued !== null) {
+    label = label.slice(0, label.length - glued.length);
+    return { label, group: { tokens: [glued, ...tokens], gaps: null, text } };
+  }
+  return { label, group: { tokens, gaps: tokens.length > 1 ? gaps : null, text } };
+}
