@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { docxOf, pdfOf } from '../../../../../test/e2e/support/report-files.js';
 import { extractText, sourceKindOf } from './extract-text.js';
 
-const REFERENCE = fileURLToPath(new URL('../../../../../../test/fixtures/reference/003_haidong-pinpai-2021.txt', import.meta.url));
+const REFERENCE = fileURLToPath(new URL('../../../../../test/fixtures/reference/003_haidong-pinpai-2021.txt', import.meta.url));
 const text = readFileSync(REFERENCE, 'utf8');
 const nonBlank = (t: string): string[] => t.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
