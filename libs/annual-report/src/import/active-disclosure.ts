@@ -103,7 +103,8 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
     }
     if (isPageFurniture(line.text)) continue;
     const row = rowLabels(item).find((r) => squashed.startsWith(normaliseLabel(r.label)));
-    const valuesOnly = line.text.split(/\s+/).every(isValueText) || (line.tabbed && line.cells.every((c) => c === '' || isValueText(c)));
+    const valueLike = (t: string): boolean => isValueText(t) || /^(?:[+\-−－]?\d|增|减)/.test(t);
+    const valuesOnly = valueTokens(line.text).every(valueLike) || (line.tabbed && line.cells.every((c) => c === '' || valueLike(c)));
     if (row === undefined && valuesOnly) {
       // PDF text: a row's values on the line below (or above) its label.
       const last = result.rows[result.rows.length - 1];

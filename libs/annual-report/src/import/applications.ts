@@ -1,6 +1,7 @@
 import { APPLICANT_COLUMNS, OTHER_ROWS_2021, applicationsTable } from '../model/grid.js';
 import type { RowDef } from '../model/grid.js';
 import { RESULTS_GROUP } from '../model/labels.js';
+import { isBlankText } from '../text/cell-text.js';
 import { editDistance, normaliseLabel } from '../text/normalise.js';
 import { asCount, readingsOf, sumCheck, trailingValues } from './placements.js';
 import type { Placement, ValueGroup } from './placements.js';
@@ -46,7 +47,8 @@ function begins(t: string, index: number): boolean {
   if (label.startsWith(t)) return true;
   if (t.length < 4) return false;
   if (t.length >= label.length - 1) return editDistance(t, label, 1) <= 1;
-  return editDistance(t, label.slice(0, t.length), 1) <= 1;
+  // A wrapped first line with one character dropped, mistyped or doubled.
+  return [t.length - 1, t.length, t.length + 1].some((n) => editDistance(t, label.slice(0, n), 1) <= 1);
 }
 
 const SEVEN = sumCheck([{ items: [0, 1, 2, 3, 4, 5], total: 6 }]);
@@ -67,6 +69,9 @@ class Walker {
   private written = '';
   /** Values seen before the label of their row (PDF text puts them on the line above). */
   private pending: ValueGroup | null = null;
+  private labelLine = 0;
+  /** The group placed on the single （六） row and whether it shared the label's line. */
+  private otherGroup: { group: ValueGroup; sameLine: boolean } | null = null;
   private group: { key: string; text: string; label: string } | null = null;
   private readonly groups = new Map<string, { key: string; text: string; label: string }>();
 
@@ -86,7 +91,16 @@ class Walker {
     }
     for (let next = this.current + 1; next < ROWS.length; next += 1) {
       if (!begins(t, next)) continue;
+      // （六） is the 2019 single row and the 2021 group label: values on their own line after it,
+      // followed by the 2021 sub-rows, belonged above 1.申请人无正当理由逾期不补正….
+      if (ROWS[next].id === 'o1' && this.otherGroup !== null && !this.otherGroup.sameLine && this.pending === null) {
+        this.pending = this.otherGroup.group;
+        this.read.values.delete('other');
+        this.read.ambiguous.delete('other');
+        this.otherGroup = null;
+      }
       this.current = next;
+      this.labelLine = line.no;
       this.label = t;
       this.written = raw;
       this.read.labels[ROWS[next].pointer] = raw;
@@ -128,7 +142,7 @@ class Walker {
   }
 
   values(group: ValueGroup): void {
-    if (group.tokens.length === 0 || group.tokens.every((c) => c === '')) return;
+    if (group.tokens.length === 0 || group.tokens.every((c) => isBlankText(c))) return;
     const row = this.current >= 0 ? ROWS[this.current] : null;
     if (row === null || this.taken(row.id)) {
       // On the line above the next row's label, or stray.
@@ -141,6 +155,7 @@ class Walker {
 
   private place(group: ValueGroup): void {
     const row = ROWS[this.current];
+    if (row.id === 'other') this.otherGroup = { group, sameLine: group.line === this.labelLine };
     const reading = group.tokens.length < 2 && !group.positional && group.tokens.join('').length < WIDTH ? null : readingsOf(group, WIDTH, SEVEN);
     if (reading !== null && reading.candidates.length === 1) {
       this.read.values.set(row.id, reading.candidates[0]);
@@ -220,11 +235,11 @@ function valueGroupOf(line: SourceLine): { labels: string[]; group: ValueGroup }
     const cells = line.cells;
     let lastLabel = -1;
     cells.forEach((cell, index) => {
-      if (cell !== '' && !isValueText(cell) && !/^[^\d]*[\u4e00-\u9fff）)]\d+$/.test(cell)) lastLabel = index;
+      if (cell !== '' && !isValueText(cell) && !/^.*[\u4e00-\u9fff）)”」]\d+$/.test(cell)) lastLabel = index;
     });
     const labels = cells.slice(0, lastLabel + 1).filter((c) => c !== '' && !isValueText(c));
     // A label cell glued to digits ("（七）总计120030015").
-    const glued = cells.slice(0, lastLabel + 1).filter((c) => /^[^\d]*[\u4e00-\u9fff）)]\d+$/.test(c));
+    const glued = cells.slice(0, lastLabel + 1).filter((c) => /^.*[\u4e00-\u9fff）)”」]\d+$/.test(c));
     const gluedDigits = glued.length > 0 ? /\d+$/.exec(glued[glued.length - 1])![0] : null;
     if (gluedDigits !== null) labels.push(glued[glued.length - 1].slice(0, -gluedDigits.length));
     const rest = cells.slice(lastLabel + 1);
@@ -255,6 +270,8 @@ function valueGroupOf(line: SourceLine): { labels: string[]; group: ValueGroup }
 export function readApplications(lines: readonly SourceLine[], from: number, to: number): ApplicationsRead {
   let start = from;
   while (start < to && !/^一、|本年新收/.test(lines[start].text.replace(/\s+/g, ''))) start += 1;
+  // PDF text may print the first row's values on the line above its label.
+  while (start - 1 > from && lines[start - 1].text !== '' && lines[start - 1].text.split(/\s+/).every(isValueText)) start -= 1;
   const header = lines
     .slice(from, start)
     .filter((l) => !isPageFurniture(l.text))

@@ -9,7 +9,7 @@ import { moneyUnitIn, parseCellText } from '../text/cell-text.js';
 import type { MoneyUnit } from '../text/cell-text.js';
 import type { CellKind } from '../model/grid.js';
 import { columnsOf, readingsOf } from './placements.js';
-import type { Placement } from './placements.js';
+import type { Placement, RowCheck } from './placements.js';
 import { findStatedPeriod } from '../text/period.js';
 import { flattenProse } from '../text/normalise.js';
 import { readActiveDisclosure } from './active-disclosure.js';
@@ -77,13 +77,21 @@ function fillActive(report: AnnualReport, facts: ExtractionFacts, read: ActiveDi
       columns.forEach((column, i) => fillCell(report, facts.asWritten, pointers[i], raw.cells[i] ?? '', column.kind, headerUnit));
       continue;
     }
-    const reading = readingsOf({ tokens: raw.cells.filter((c) => c !== ''), gaps: null, positional: false, line: raw.line, text: raw.text }, columns.length, null);
+    // A reading that puts a value where its column's kind cannot hold it (a negative count) is not one.
+    const fits: RowCheck = (cells) => cells.every((cell, i) => cell === '' || fitsKind(cell, kinds[i], headerUnit));
+    const reading = readingsOf({ tokens: raw.cells.filter((c) => c !== ''), gaps: null, positional: false, line: raw.line, text: raw.text }, columns.length, fits);
     if (reading === null) {
       unplaced.push({ line: raw.line, text: raw.text, reason: `“${raw.label}”行的数值个数与表头${columns.length}列不符，无法确定各列数值` });
       continue;
     }
     placeReadings(report, facts, ambiguous, { pointers, kinds, headerUnit, line: raw.line, text: raw.text, candidates: reading.candidates });
   }
+}
+
+function fitsKind(raw: string, kind: CellKind, headerUnit: MoneyUnit | null): boolean {
+  const parsed = parseCellText(raw, kind, headerUnit);
+  if (parsed.value === null) return false;
+  return kind === 'signed' || (parsed.value >= 0 && (kind !== 'count' || Number.isInteger(parsed.value)));
 }
 
 interface ReadingsTarget {
@@ -104,7 +112,11 @@ function placeReadings(report: AnnualReport, facts: ExtractionFacts, ambiguous: 
       fillCell(report, facts.asWritten, pointer, values[0], kind, target.headerUnit ?? null);
       return;
     }
-    const candidates = values.map((v) => parseCellText(v, kind, target.headerUnit ?? null).value);
+    const candidates = [...new Set(values.map((v) => parseCellText(v, kind, target.headerUnit ?? null).value))];
+    if (candidates.length === 1) {
+      fillCell(report, facts.asWritten, pointer, values.includes('') ? '' : values[0], kind, target.headerUnit ?? null);
+      return;
+    }
     ambiguous.push({ pointer, candidates, line: target.line, text: target.text });
     facts.ambiguousCells = { ...facts.ambiguousCells, [pointer]: candidates };
   });

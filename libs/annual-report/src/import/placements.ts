@@ -32,7 +32,7 @@ export const asCount = (raw: string): number | null => (isBlankText(raw) ? null 
 export type RowCheck = (cells: readonly string[]) => boolean;
 
 /** At most this many readings are kept for a row; beyond it the row is reported as unplaced. */
-export const MAX_CANDIDATES = 400;
+export const MAX_CANDIDATES = 5000;
 /** Readings enumerated for a row before the identities filter them (C(15,7) = 6435 fits). */
 const MAX_READINGS = 20_000;
 
@@ -116,7 +116,8 @@ export function readingsOf(group: ValueGroup, width: number, check: RowCheck | n
   }
   if (tokens.length > width || tokens.length === 0) return null;
   const all: Placement[] = [];
-  spread(tokens, width, all);
+  // A token with a leading zero ("000", "012") is never one cell: it can only be cut.
+  if (!tokens.some((t) => /^0\d/.test(t))) spread(tokens, width, all);
   cut(tokens, width, all);
   if (all.length > MAX_READINGS) return null;
   const cleaned = all.map((c) => c.map((cell) => (isBlankText(cell) ? '' : cell)));
@@ -136,8 +137,8 @@ export function sumCheck(groups: readonly { items: readonly number[]; total: num
     groups.every(({ items, total }) => {
       const t = asCount(cells[total]);
       const values = items.map((i) => asCount(cells[i]));
-      if (t === null) return cells[total] === '' && items.every((i) => cells[i] === '');
-      return values.reduce<number>((s, v) => s + (v ?? 0), 0) === t && items.every((i) => cells[i] === '' || DIGITS.test(cells[i]));
+      // A blank counts as 0, as published reports use it; a blank total then needs columns summing to 0.
+      return values.reduce<number>((s, v) => s + (v ?? 0), 0) === (t ?? 0) && [total, ...items].every((i) => cells[i] === '' || DIGITS.test(cells[i]));
     });
 }
 
@@ -156,7 +157,7 @@ export function trailingValues(text: string, isValue: (token: string) => boolean
   if (cut > 0) {
     const last = matches[cut - 1][0];
     const digits = /[^\d](\d+)$/.exec(last);
-    if (digits !== null && /[\u4e00-\u9fff）)]$/.test(last.slice(0, last.length - digits[1].length))) glued = digits[1];
+    if (digits !== null && /[\u4e00-\u9fff）)”」]$/.test(last.slice(0, last.length - digits[1].length))) glued = digits[1];
   }
   const values = matches.slice(cut);
   const tokens = values.map((m) => m[0]);
