@@ -3,7 +3,7 @@ import type { RowDef } from '../model/grid.js';
 import { RESULTS_GROUP } from '../model/labels.js';
 import { isBlankText } from '../text/cell-text.js';
 import { editDistance, normaliseLabel } from '../text/normalise.js';
-import { asCount, readingsOf, sumCheck, trailingValues } from './placements.js';
+import { asCount, columnsOf, readingsOf, sumCheck, trailingValues } from './placements.js';
 import type { Placement, ValueGroup } from './placements.js';
 import { isPageFurniture } from './source-lines.js';
 import type { SourceLine, UnplacedItem } from './source-lines.js';
@@ -62,16 +62,31 @@ function extends_(joined: string, label: string): boolean {
   return editDistance(joined, head, 1) <= 1 || editDistance(joined, label.slice(0, joined.length), 1) <= 1;
 }
 
+interface SeenGroup {
+  group: ValueGroup;
+  /** Position (in `begun`) of the last row label seen before the group; -1 before any. */
+  after: number;
+  /** The group sits on its row's label line, or between two lines of one wrapped label. */
+  fixed: boolean;
+}
+
+/** The readings of a group on the applications grid; null when its columns cannot be told. */
+function readingOf(group: ValueGroup): Placement[] | null {
+  // A lone 0 tells no column: every placement gives the same cells once blank counts as 0. The row is
+  // reported with its value (unplacedRowValues) rather than spread over seven candidates.
+  if (group.tokens.length === 1 && !group.positional && /^0+$/.test(group.tokens[0])) return null;
+  return readingsOf(group, WIDTH, SEVEN)?.candidates ?? null;
+}
+
 class Walker {
   readonly read: ApplicationsRead = { values: new Map(), ambiguous: new Map(), stray: new Map(), labels: {}, otherShape: null, unplaced: [] };
   private current = -1;
   private label = '';
   private written = '';
-  /** Values seen before the label of their row (PDF text puts them on the line above). */
-  private pending: ValueGroup | null = null;
   private labelLine = 0;
-  /** The group placed on the single （六） row and whether it shared the label's line. */
-  private otherGroup: { group: ValueGroup; sameLine: boolean } | null = null;
+  /** Row indexes in the order their labels began. */
+  private readonly begun: number[] = [];
+  private readonly seen: SeenGroup[] = [];
   private group: { key: string; text: string; label: string } | null = null;
   private readonly groups = new Map<string, { key: string; text: string; label: string }>();
 
@@ -87,28 +102,18 @@ class Walker {
       this.label += t;
       this.written += raw;
       this.read.labels[ROWS[this.current].pointer] = this.written;
+      // Values between two lines of one wrapped label belong to it.
+      for (const g of this.seen) if (g.after === this.begun.length - 1) g.fixed = true;
       return;
     }
     for (let next = this.current + 1; next < ROWS.length; next += 1) {
       if (!begins(t, next)) continue;
-      // （六） is the 2019 single row and the 2021 group label: values on their own line after it,
-      // followed by the 2021 sub-rows, belonged above 1.申请人无正当理由逾期不补正….
-      if (ROWS[next].id === 'o1' && this.otherGroup !== null && !this.otherGroup.sameLine && this.pending === null) {
-        this.pending = this.otherGroup.group;
-        this.read.values.delete('other');
-        this.read.ambiguous.delete('other');
-        this.otherGroup = null;
-      }
       this.current = next;
       this.labelLine = line.no;
+      this.begun.push(next);
       this.label = t;
       this.written = raw;
       this.read.labels[ROWS[next].pointer] = raw;
-      if (this.pending !== null) {
-        const pending = this.pending;
-        this.pending = null;
-        this.place(pending);
-      }
       return;
     }
     if (!this.groupFragment(raw)) this.read.unplaced.push({ line: line.no, text: raw, reason: '申请情况表中无法识别的文字' });
@@ -137,32 +142,20 @@ class Walker {
     return true;
   }
 
-  private taken(id: string): boolean {
-    return this.read.values.has(id) || this.read.stray.has(id) || this.read.ambiguous.has(id);
-  }
-
   values(group: ValueGroup): void {
     if (group.tokens.length === 0 || group.tokens.every((c) => isBlankText(c))) return;
-    const row = this.current >= 0 ? ROWS[this.current] : null;
-    if (row === null || this.taken(row.id)) {
-      // On the line above the next row's label, or stray.
-      if (this.pending !== null) this.read.unplaced.push({ line: this.pending.line, text: this.pending.tokens.join(' '), reason: '数值无法对应到申请情况表的行' });
-      this.pending = group;
-      return;
-    }
-    this.place(group);
+    this.seen.push({ group, after: this.begun.length - 1, fixed: this.current >= 0 && group.line === this.labelLine });
   }
 
-  private place(group: ValueGroup): void {
-    const row = ROWS[this.current];
-    if (row.id === 'other') this.otherGroup = { group, sameLine: group.line === this.labelLine };
-    const reading = group.tokens.length < 2 && !group.positional && group.tokens.join('').length < WIDTH ? null : readingsOf(group, WIDTH, SEVEN);
-    if (reading !== null && reading.candidates.length === 1) {
-      this.read.values.set(row.id, reading.candidates[0]);
+  private place(rowIndex: number, group: ValueGroup): void {
+    const row = ROWS[rowIndex];
+    const reading = readingOf(group);
+    if (reading !== null && reading.length === 1) {
+      this.read.values.set(row.id, reading[0]);
       return;
     }
-    if (reading !== null && reading.candidates.length > 1) {
-      this.read.ambiguous.set(row.id, { line: group.line, text: group.text, candidates: reading.candidates });
+    if (reading !== null && reading.length > 1) {
+      this.read.ambiguous.set(row.id, { line: group.line, text: group.text, candidates: reading });
       return;
     }
     this.read.stray.set(row.id, group.tokens);
@@ -174,15 +167,132 @@ class Walker {
   }
 
   finish(): ApplicationsRead {
-    if (this.pending !== null) this.read.unplaced.push({ line: this.pending.line, text: this.pending.tokens.join(' '), reason: '数值无法对应到申请情况表的行' });
     const split = OTHER_ROWS_2021.some((r) => this.read.labels[r.pointer] !== undefined);
-    const single = this.taken('other');
+    const otherIndex = ROWS.findIndex((r) => r.id === 'other');
+    const options = this.seen.map((g) => {
+      const here = g.after >= 0 ? [this.begun[g.after]] : [];
+      const next = g.fixed || g.after + 1 >= this.begun.length ? [] : [this.begun[g.after + 1]];
+      // In the 2021 shape （六）其他处理 only heads its sub-rows; values on a line of their own are not its.
+      return [...here, ...next].filter((row) => !(split && row === otherIndex && !g.fixed));
+    });
+    const chosen = alignGroups(this.seen, options);
+    chosen.forEach((rows, i) => {
+      const g = this.seen[i].group;
+      if (rows.length === 0) this.read.unplaced.push({ line: g.line, text: g.tokens.join(' '), reason: '数值无法对应到申请情况表的行' });
+    });
+    // Rows every surviving alignment gives the same group are placed; the others get every reading.
+    const byRow = new Map<number, Set<number | null>>();
+    for (const assignment of chosen.alignments) for (const [row, group] of assignment) byRow.set(row, (byRow.get(row) ?? new Set()).add(group));
+    for (const assignment of chosen.alignments) for (const row of byRow.keys()) if (!assignment.has(row)) byRow.get(row)!.add(null);
+    for (const [rowIndex, groups] of byRow) {
+      const list = [...groups];
+      if (list.length === 1 && list[0] !== null) {
+        this.place(rowIndex, this.seen[list[0]].group);
+        continue;
+      }
+      const first = this.seen[list.find((i) => i !== null)!].group;
+      if (list.some((i) => i !== null && readingOf(this.seen[i].group) === null)) {
+        this.place(rowIndex, first);
+        continue;
+      }
+      const readings = list.flatMap((i) => (i === null ? [Array<string>(WIDTH).fill('')] : (readingOf(this.seen[i].group) ?? [])));
+      this.read.ambiguous.set(ROWS[rowIndex].id, { line: first.line, text: first.text, candidates: readings });
+    }
+    const single = this.read.values.has('other') || this.read.stray.has('other') || this.read.ambiguous.has('other');
     const labelled = this.read.labels['/applications/results/otherHandling'] !== undefined;
     const otherShape: ApplicationsRead['otherShape'] = split ? (single ? null : 'split') : single || labelled ? 'single' : null;
     const read: ApplicationsRead = { ...this.read, otherShape };
     resolveByColumns(read);
     return read;
   }
+}
+
+/** Known cells of a group for the column identities: a column its readings disagree on is unknown (undefined). */
+function knownCells(group: ValueGroup): (number | undefined)[] {
+  const reading = readingOf(group);
+  if (reading === null) return Array<undefined>(WIDTH).fill(undefined);
+  return columnsOf(reading, WIDTH).map((values) => (values.length === 1 ? (asCount(values[0]) ?? 0) : undefined));
+}
+
+const MAX_ALIGNMENTS = 5000;
+
+/**
+ * Which row each value group belongs to. A group on its label's line (or inside a wrapped label) is
+ * fixed; one on a line of its own belongs to the row above or the row below. The template's row
+ * order is the backbone: groups keep their order, one group per row. Among the alignments, those
+ * under which the table's column identities hold are kept, then those that follow one layout (all
+ * values below, or all above, their labels); what still differs is returned as candidates.
+ */
+function alignGroups(seen: readonly SeenGroup[], options: readonly number[][]): { alignments: Map<number, number>[]; forEach: (f: (rows: number[], i: number) => void) => void } {
+  const all: Map<number, number>[] = [];
+  const assignment = new Map<number, number>();
+  const walk = (i: number, last: number): void => {
+    if (all.length >= MAX_ALIGNMENTS) return;
+    if (i === seen.length) {
+      all.push(new Map(assignment));
+      return;
+    }
+    const choices = options[i].filter((row) => row > last && !assignment.has(row));
+    if (choices.length === 0) {
+      walk(i + 1, last);
+      return;
+    }
+    for (const row of choices) {
+      assignment.set(row, i);
+      walk(i + 1, row);
+      assignment.delete(row);
+    }
+  };
+  walk(0, -1);
+  // An alignment that leaves a group without its row (another took it) is worse than one that does not.
+  const most = Math.max(...all.map((a) => a.size));
+  const complete = all.filter((a) => a.size === most);
+  const known = seen.map((g) => knownCells(g.group));
+  const ids = ROWS.map((r) => r.id);
+  const balanced = complete.filter((a) => {
+    const value = (id: string, c: number): number | undefined => {
+      const row = ids.indexOf(id);
+      const group = a.get(row);
+      return group === undefined ? 0 : known[group][c];
+    };
+    const hasSplit = [...a.keys()].some((row) => ['o1', 'o2', 'o3'].includes(ids[row]));
+    const other = hasSplit ? ['o1', 'o2', 'o3'] : ['other'];
+    const equations = [
+      { left: ['new', 'carry'], right: ['total', 'fwd'] },
+      { left: [...RESULT_ROWS, ...other], right: ['total'] },
+    ];
+    return equations.every(({ left, right }) =>
+      Array.from({ length: WIDTH }, (_, c) => {
+        const l = left.map((id) => value(id, c));
+        const r = right.map((id) => value(id, c));
+        if ([...l, ...r].some((v) => v === undefined)) return true;
+        return l.reduce<number>((s, v) => s + v!, 0) === r.reduce<number>((s, v) => s + v!, 0);
+      }).every(Boolean),
+    );
+  });
+  const pool = balanced.length > 0 ? balanced : complete;
+  // Layout consistency: how many flexible groups sit below (or above) their row, whichever is more;
+  // on a tie, reading order (values after their label).
+  const style = (a: Map<number, number>): number => {
+    let below = 0;
+    let above = 0;
+    for (const [row, i] of a) {
+      if (seen[i].fixed || options[i].length < 2) continue;
+      if (row === options[i][0]) below += 1;
+      else above += 1;
+    }
+    return Math.max(below, above) * 2 + (below >= above ? 1 : 0);
+  };
+  const best = Math.max(...pool.map(style));
+  const alignments = pool.filter((a) => style(a) === best);
+  return {
+    alignments,
+    forEach: (f) =>
+      seen.forEach((_, i) => {
+        const rows = [...new Set(alignments.flatMap((a) => [...a].filter(([, g]) => g === i).map(([row]) => row)))];
+        f(rows, i);
+      }),
+  };
 }
 
 const RESULT_ROWS = ['granted', 'partial', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'u1', 'u2', 'u3', 'n1', 'n2', 'n3', 'n4', 'n5'];
@@ -235,14 +345,16 @@ function valueGroupOf(line: SourceLine): { labels: string[]; group: ValueGroup }
     const cells = line.cells;
     let lastLabel = -1;
     cells.forEach((cell, index) => {
-      if (cell !== '' && !isValueText(cell) && !/^.*[\u4e00-\u9fff）)”」]\d+$/.test(cell)) lastLabel = index;
+      if (cell !== '' && !isValueText(cell)) lastLabel = index;
     });
     const labels = cells.slice(0, lastLabel + 1).filter((c) => c !== '' && !isValueText(c));
     // A label cell glued to digits ("（七）总计120030015").
-    const glued = cells.slice(0, lastLabel + 1).filter((c) => /^.*[\u4e00-\u9fff）)”」]\d+$/.test(c));
-    const gluedDigits = glued.length > 0 ? /\d+$/.exec(glued[glued.length - 1])![0] : null;
-    if (gluedDigits !== null) labels.push(glued[glued.length - 1].slice(0, -gluedDigits.length));
+    const gluedDigits = lastLabel >= 0 ? (/^.*[\u4e00-\u9fff）)”」](\d+)$/.exec(cells[lastLabel])?.[1] ?? null) : null;
+    if (gluedDigits !== null) labels[labels.length - 1] = cells[lastLabel].slice(0, -gluedDigits.length);
     const rest = cells.slice(lastLabel + 1);
+    // Tab cells keep their columns from the label on; only trailing empties beyond the grid are noise.
+    while (rest.length > WIDTH && rest[rest.length - 1] === '') rest.pop();
+    const positional = gluedDigits === null && rest.length === WIDTH;
     let first = 0;
     let last = rest.length;
     while (first < last && rest[first] === '') first += 1;
@@ -250,11 +362,10 @@ function valueGroupOf(line: SourceLine): { labels: string[]; group: ValueGroup }
     const values = rest.slice(first, last);
     const filled = values.flatMap((v, i) => (v === '' ? [] : [i]));
     const tokens = [...(gluedDigits === null ? [] : [gluedDigits]), ...filled.map((i) => values[i])];
-    const positional = values.length === WIDTH && values.some((v) => v === '' || isValueText(v));
     return {
       labels,
       group: {
-        tokens: positional ? values : tokens,
+        tokens: positional ? rest : tokens,
         gaps: gluedDigits === null && filled.length > 1 ? filled.slice(1).map((i, k) => i - filled[k]) : null,
         positional,
         line: line.no,

@@ -114,18 +114,27 @@ function values(cells: readonly string[], layout: TextLayout, rand: () => number
   }
 }
 
-function rowLines(label: string, cells: readonly string[], layout: TextLayout, rand: () => number): string[] {
+/** Where PDF text puts a row's values: one choice per table, as a PDF's rows are laid out alike. */
+type PdfStyle = 'same' | 'above' | 'below' | 'middle';
+const PDF_STYLES: readonly PdfStyle[] = ['same', 'above', 'below', 'middle'];
+
+function rowLines(label: string, cells: readonly string[], layout: TextLayout, rand: () => number, style: PdfStyle = 'same'): string[] {
   const text = values(cells, layout, rand);
   if (layout === 'tabbed') return [`${label}\t${text}`];
   if (layout === 'runTogether') return [text === '' ? label : `${label}${rand() < 0.5 && cells.every(isDigits) ? '' : ' '}${text}`];
   if (layout === 'blanks') return [text === '' ? label : `${label} ${text}`];
   const chunks = wrap(rand() < 0.15 ? typo(label, rand) : label, rand);
   if (text === '') return chunks;
-  const where = rand();
-  if (where < 0.3) return [text, ...chunks];
-  if (where < 0.6 && chunks.length > 1) return [chunks[0], text, ...chunks.slice(1)];
-  if (where < 0.8) return [`${chunks[0]} ${text}`, ...chunks.slice(1)];
-  return [...chunks, text];
+  switch (style) {
+    case 'above':
+      return [text, ...chunks];
+    case 'below':
+      return [...chunks, text];
+    case 'middle':
+      return chunks.length > 1 ? [chunks[0], text, ...chunks.slice(1)] : [`${chunks[0]} ${text}`];
+    case 'same':
+      return [`${chunks[0]} ${text}`, ...chunks.slice(1)];
+  }
 }
 
 function activeLines(report: AnnualReport, layout: TextLayout, rand: () => number): string[] {
@@ -157,6 +166,7 @@ function applicationLines(report: AnnualReport, layout: TextLayout, rand: () => 
   }
   const opened = new Set<string>();
   let page = 3;
+  const style = PDF_STYLES[Math.floor(rand() * PDF_STYLES.length)];
   for (const row of rowsOf(report, table)) {
     const prefix: string[] = [];
     for (const group of row.groups) {
@@ -171,7 +181,7 @@ function applicationLines(report: AnnualReport, layout: TextLayout, rand: () => 
     const label = row.label;
     if (layout === 'pdf') {
       // Spread the group characters between this row's lines and the next rows'.
-      const body = rowLines(label, row.cells, layout, rand);
+      const body = rowLines(label, row.cells, layout, rand, style);
       lines.push(...(prefix.length > 0 ? [prefix[0], ...body, ...prefix.slice(1)] : body));
       if (rand() < 0.08) lines.push(PAGE_FURNITURE(page++, `${report.reportYear}年${report.agency.name}政府信息公开工作年度报告`)[Math.floor(rand() * 2)]);
     } else {
@@ -316,12 +326,15 @@ export interface RoundTrip {
   ambiguous: number;
   /** A value other than the truth, or an ambiguity without it. */
   wrong: string[];
-  /** Left blank although the source had a value. */
+  /** Left blank although the source had a value, and not reported. */
   missed: string[];
+  /** Left blank, the row's values reported as not placeable (extraction.unplacedRowValues). */
+  reported: string[];
 }
 
 export function compareCells(truth: AnnualReport, imported: AnnualReport): RoundTrip {
-  const result: RoundTrip = { exact: 0, ambiguous: 0, wrong: [], missed: [] };
+  const result: RoundTrip = { exact: 0, ambiguous: 0, wrong: [], missed: [], reported: [] };
+  const strayRows = Object.keys(imported.extraction?.unplacedRowValues ?? {});
   if (truth.format !== imported.format) {
     result.wrong.push(`format ${imported.format} ≠ ${truth.format}`);
     return result;
@@ -334,6 +347,7 @@ export function compareCells(truth: AnnualReport, imported: AnnualReport): Round
       if (candidates.includes(expected)) result.ambiguous += 1;
       else result.wrong.push(`${def.pointer}: ${expected} ∉ {${candidates.join(', ')}}`);
     } else if (actual === expected) result.exact += 1;
+    else if (actual === null && strayRows.some((row) => def.pointer.startsWith(`${row}/`))) result.reported.push(def.pointer);
     else if (actual === null) result.missed.push(def.pointer);
     else result.wrong.push(`${def.pointer}: ${actual} ≠ ${expected}`);
   }
