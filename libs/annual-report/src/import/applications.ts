@@ -70,8 +70,15 @@ interface SeenGroup {
   fixed: boolean;
 }
 
-/** The readings of a group on the applications grid; null when its columns cannot be told. */
+const READINGS = new WeakMap<ValueGroup, Placement[] | null>();
+
+/** The readings of a group on the applications grid (memoised); null when its columns cannot be told. */
 function readingOf(group: ValueGroup): Placement[] | null {
+  if (!READINGS.has(group)) READINGS.set(group, computeReadings(group));
+  return READINGS.get(group)!;
+}
+
+function computeReadings(group: ValueGroup): Placement[] | null {
   // A lone 0 tells no column: every placement gives the same cells once blank counts as 0. The row is
   // reported with its value (unplacedRowValues) rather than spread over seven candidates.
   if (group.tokens.length === 1 && !group.positional && /^0+$/.test(group.tokens[0])) return null;

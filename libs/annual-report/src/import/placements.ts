@@ -31,6 +31,12 @@ export const asCount = (raw: string): number | null => (isBlankText(raw) ? null 
 /** A row check: true when the cells agree with the row's own identity (e.g. c1+…+c6 = c7). */
 export type RowCheck = (cells: readonly string[]) => boolean;
 
+/** Independent parts of a row, each with the check of its own cells (null: none). */
+export interface Segment {
+  width: number;
+  check: RowCheck | null;
+}
+
 /** At most this many readings are kept for a row; beyond it the row is reported as unplaced. */
 export const MAX_CANDIDATES = 5000;
 /** Readings enumerated for a row before the identities filter them (C(15,7) = 6435 fits). */
@@ -39,7 +45,7 @@ const MAX_READINGS = 20_000;
 const DIGITS = /^\d+$/;
 
 /** All ways to put `tokens` into `width` columns in order, the other columns blank. */
-function spread(tokens: readonly string[], width: number, out: Placement[]): void {
+function spreadAll(tokens: readonly string[], width: number, out: Placement[]): void {
   const pick: number[] = [];
   const walk = (from: number): void => {
     if (out.length > MAX_READINGS) return;
@@ -56,6 +62,45 @@ function spread(tokens: readonly string[], width: number, out: Placement[]): voi
     }
   };
   walk(0);
+}
+
+/**
+ * Spreads tokens over a row made of independent segments (the review row: three groups of five),
+ * segment by segment, keeping only segment placements its own check accepts: C(15, k) readings
+ * become a product of a few per group.
+ */
+function spread(tokens: readonly string[], segments: readonly Segment[], out: Placement[]): void {
+  const width = segments.reduce((w, s) => w + s.width, 0);
+  const per: Placement[][][] = segments.map(() => []);
+  const placementsOf = (segment: number, count: number): Placement[] => {
+    per[segment][count] ??= (() => {
+      const all: Placement[] = [];
+      spreadAll(Array<string>(count).fill('\u0000'), segments[segment].width, all);
+      return all;
+    })();
+    return per[segment][count];
+  };
+  const parts: Placement[] = [];
+  const walk = (segment: number, used: number): void => {
+    if (out.length > MAX_READINGS) return;
+    if (segment === segments.length) {
+      if (used === tokens.length) out.push(parts.flat());
+      return;
+    }
+    const room = segments[segment].width;
+    for (let count = 0; count <= Math.min(room, tokens.length - used); count += 1) {
+      const chunk = tokens.slice(used, used + count);
+      for (const shape of placementsOf(segment, count)) {
+        let k = 0;
+        const cells = shape.map((c) => (c === '' ? '' : chunk[k++]));
+        if (segments[segment].check !== null && !segments[segment].check!(cells)) continue;
+        parts.push(cells);
+        walk(segment + 1, used + count);
+        parts.pop();
+      }
+    }
+  };
+  if (width > 0) walk(0, 0);
 }
 
 /** All ways to cut each digit token into one or more cells (no leading zeros) so that there are `width` cells. */
@@ -82,12 +127,16 @@ function cut(tokens: readonly string[], width: number, out: Placement[]): void {
   walk(0, 0);
 }
 
-/** Inner blank columns the spacing implies between neighbouring tokens, when the spacing varies. */
-function spacingPattern(gaps: readonly number[] | null): number[] | null {
-  if (gaps === null || gaps.length === 0) return null;
+/**
+ * Inner blank columns the spacing may imply between neighbouring tokens, one pattern per separator
+ * width (web text writes one space between cells and one more per lost cell; other text uses wider
+ * separators). None when the spacing is even, which says nothing.
+ */
+function spacingPatterns(gaps: readonly number[] | null): number[][] {
+  if (gaps === null || gaps.length === 0) return [];
   const base = Math.min(...gaps);
-  if (gaps.every((g) => g === base)) return null;
-  return gaps.map((g) => g - base);
+  if (gaps.every((g) => g === base)) return [];
+  return Array.from({ length: base }, (_, b) => gaps.map((g) => g - (b + 1)));
 }
 
 function followsSpacing(cells: readonly string[], pattern: readonly number[]): boolean {
@@ -107,7 +156,7 @@ export interface RowReading {
  * tokens read as they stand; shorter groups are spread (lost blanks) or cut (run-together digits).
  * null when there are too many readings or more tokens than cells.
  */
-export function readingsOf(group: ValueGroup, width: number, check: RowCheck | null): RowReading | null {
+export function readingsOf(group: ValueGroup, width: number, check: RowCheck | null, segments?: readonly Segment[]): RowReading | null {
   const tokens = group.tokens;
   if (group.positional || tokens.length === width) {
     if (tokens.length > width && tokens.slice(width).some((t) => !isBlankText(t))) return null;
@@ -115,20 +164,27 @@ export function readingsOf(group: ValueGroup, width: number, check: RowCheck | n
     return { candidates: [cells], checked: check === null || check(cells) };
   }
   if (tokens.length > width || tokens.length === 0) return null;
-  const all: Placement[] = [];
-  // A token with a leading zero ("000", "012") is never one cell: it can only be cut.
-  if (!tokens.some((t) => /^0\d/.test(t))) spread(tokens, width, all);
-  cut(tokens, width, all);
+  const clean = tokens.map((t) => (isBlankText(t) ? '' : t));
+  const read = (checked: boolean): Placement[] => {
+    const all: Placement[] = [];
+    const parts = segments ?? [{ width, check }];
+    // A token with a leading zero ("000", "012") is never one cell: it can only be cut.
+    if (!clean.some((t) => /^0\d/.test(t))) spread(clean, checked ? parts : parts.map((p) => ({ ...p, check: null })), all);
+    const cuts: Placement[] = [];
+    cut(clean, width, cuts);
+    all.push(...(checked && check !== null ? cuts.filter(check) : cuts));
+    return all;
+  };
+  let all = check === null ? read(false) : read(true);
+  const consistent = check === null || all.length > 0;
+  if (all.length === 0) all = read(false);
   if (all.length > MAX_READINGS) return null;
-  const cleaned = all.map((c) => c.map((cell) => (isBlankText(cell) ? '' : cell)));
-  const unique = [...new Map(cleaned.map((c) => [c.join('\u0001'), c])).values()];
-  const consistent = check === null ? unique : unique.filter(check);
-  const pool = consistent.length > 0 ? consistent : unique;
-  const pattern = spacingPattern(group.gaps);
-  const spaced = pattern === null ? pool : pool.filter((c) => c.some((cell) => cell === '') && followsSpacing(c, pattern));
+  const pool = all.length < 2 ? all : [...new Map(all.map((c) => [c.join('\u0001'), c])).values()];
+  const patterns = spacingPatterns(group.gaps);
+  const spaced = patterns.length === 0 ? pool : pool.filter((c) => c.some((cell) => cell === '') && patterns.some((p) => followsSpacing(c, p)));
   const candidates = spaced.length > 0 ? spaced : pool;
   if (candidates.length > MAX_CANDIDATES) return null;
-  return { candidates, checked: check !== null && consistent.length > 0 };
+  return { candidates, checked: check !== null && consistent };
 }
 
 /** A row check for "the cells at `items` sum to the cell at `total`" (blank as 0; a blank total only with all blank). */

@@ -1,6 +1,6 @@
 import { REVIEW_GROUPS, REVIEW_OUTCOME_COLUMNS } from '../model/grid.js';
 import { readingsOf, sumCheck, trailingValues } from './placements.js';
-import type { Placement, ValueGroup } from './placements.js';
+import type { Placement, Segment, ValueGroup } from './placements.js';
 import { isPageFurniture } from './source-lines.js';
 import type { SourceLine, UnplacedItem } from './source-lines.js';
 import { isValueText } from './value-tokens.js';
@@ -23,6 +23,9 @@ const FIFTEEN = sumCheck([
   { items: [5, 6, 7, 8], total: 9 },
   { items: [10, 11, 12, 13], total: 14 },
 ]);
+const FIVE = sumCheck([{ items: [0, 1, 2, 3], total: 4 }]);
+/** The row is three groups of five whose totals are their own: spread tokens group by group. */
+const GROUPS: readonly Segment[] = [0, 1, 2].map(() => ({ width: 5, check: FIVE }));
 const WIDTH = REVIEW_POINTERS.length;
 
 function groupOfDataLine(line: SourceLine): ValueGroup {
@@ -62,7 +65,7 @@ export function readReview(lines: readonly SourceLine[], from: number, to: numbe
           ? groups[0]
           : { tokens: groups.flatMap((g) => g.tokens.filter((t) => t !== '')), gaps: null, positional: false, line: groups[0].line, text: groups.map((g) => g.text).join(' ') };
   if (chosen === null) return read;
-  const reading = readingsOf(chosen, WIDTH, FIFTEEN);
+  const reading = readingsOf(chosen, WIDTH, FIFTEEN, GROUPS);
   if (reading === null) {
     read.unplaced.push({ line: chosen.line, text: chosen.text, reason: '行政复议、行政诉讼表的数值个数不是15个，无法确定所在列' });
     return read;
