@@ -22,7 +22,18 @@ export function readFrontMatter(lines: readonly SourceLine[], end: number): Fron
     const agency = (above?.text ?? '').replace(/文件$/, '').trim();
     return { agency, title: `${agency}${line}`, reportYear: Number(match[1]), bodyStart: index + 1 };
   }
-  return { agency: '', title: '', reportYear: null, bodyStart: 0 };
+  return { agency: '', title: '', reportYear: statedYear(lines), bodyStart: 0 };
+}
+
+const STATED = /(\d{4})\s*年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?报告/;
+
+/** Without a title line, the year a sentence of the opening names ("现公布我局2022年政府信息公开工作年度报告"). */
+function statedYear(lines: readonly SourceLine[]): number | null {
+  for (const line of lines.slice(0, 30)) {
+    const match = STATED.exec(line.text);
+    if (match !== null) return Number(match[1]);
+  }
+  return null;
 }
 
 export interface Closing {
