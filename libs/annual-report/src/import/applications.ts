@@ -361,6 +361,8 @@ function valueGroupOf(line: SourceLine): { labels: string[]; group: ValueGroup }
     const rest = cells.slice(lastLabel + 1);
     // Tab cells keep their columns from the label on; only trailing empties beyond the grid are noise.
     while (rest.length > WIDTH && rest[rest.length - 1] === '') rest.pop();
+    // Empty cells between the label and the grid's seven columns are the label's own (unmerged) columns.
+    while (rest.length > WIDTH && rest[0] === '') rest.shift();
     const positional = gluedDigits === null && rest.length === WIDTH;
     let first = 0;
     let last = rest.length;

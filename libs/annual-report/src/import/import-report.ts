@@ -5,7 +5,7 @@ import { formatForYear } from '../model/format.js';
 import type { FormatId } from '../model/format.js';
 import { activeDisclosureTables, applicationsTable } from '../model/grid.js';
 import type { AnnualReport, ExtractionFacts } from '../model/report.js';
-import { moneyUnitIn, parseCellText } from '../text/cell-text.js';
+import { isBlankText, moneyUnitIn, parseCellText } from '../text/cell-text.js';
 import type { MoneyUnit } from '../text/cell-text.js';
 import type { CellKind } from '../model/grid.js';
 import { columnsOf, readingsOf } from './placements.js';
@@ -73,6 +73,8 @@ function fillActive(report: AnnualReport, facts: ExtractionFacts, read: ActiveDi
     const headerUnit = moneyUnitIn(facts.labels[`${table.pointer}#${columns[columns.length - 1].key}`] ?? '');
     const pointers = columns.map((column) => `${row.pointer}/${column.key}`);
     const kinds = columns.map((column) => column.kind);
+    // Tab cells beyond the table's columns that are blank are the grid's padding (merged or empty cells).
+    if (raw.positional) while (raw.cells.length > columns.length && isBlankText(raw.cells[raw.cells.length - 1])) raw.cells.pop();
     if (raw.cells.length === 0 || (raw.positional && raw.cells.length <= columns.length) || raw.cells.length === columns.length) {
       columns.forEach((column, i) => fillCell(report, facts.asWritten, pointers[i], raw.cells[i] ?? '', column.kind, headerUnit));
       continue;

@@ -57,9 +57,14 @@ function tableLines(table: DomElement, out: string[]): void {
   for (const row of rowsOf(table)) {
     const cells = row.children.filter((c): c is DomNode & DomElement => isElement(c) && (c.name === 'td' || c.name === 'th')).map((c) => tidy(textOf(c)));
     if (cells.every((c) => c === '')) continue;
-    const numeric = cells.some((c) => /\d/.test(c));
-    out.push(cells.map((c) => (c === '' && numeric ? '—' : c)).join('\t'));
+    out.push(markBlanks(cells).join('\t'));
   }
+}
+
+/** In a row of numbers, an empty cell after the first number is a blank cell of the grid: written "—". */
+function markBlanks(cells: readonly string[]): string[] {
+  const first = cells.findIndex((c) => /^\s*[+\-−－]?\d/.test(c));
+  return cells.map((c, i) => (c === '' && first >= 0 && i > first ? '—' : c));
 }
 
 /** The text of a saved report page: paragraphs as lines, data tables (those without a nested table) as tab-separated rows. */
@@ -114,17 +119,17 @@ export async function xlsxText(bytes: Uint8Array, title: string): Promise<string
   const out: string[] = [title];
   workbook.eachSheet((sheet) => {
     out.push(sheet.name);
+    // Empty trailing cells are not stored in a row: every row is read to the sheet's last column.
+    const width = sheet.columnCount;
     sheet.eachRow((row) => {
       const cells: string[] = [];
-      for (let column = 1; column <= row.cellCount; column += 1) {
+      for (let column = 1; column <= width; column += 1) {
         const cell = row.getCell(column);
         if (cell.isMerged && cell.master.address !== cell.address) continue;
         cells.push(tidy(cellText(cell)));
       }
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length === 0) return;
-      const numeric = cells.some((c) => /\d/.test(c));
-      out.push(cells.map((c) => (c === '' && numeric ? '—' : c)).join('\t'));
+      if (cells.every((c) => c === '')) return;
+      out.push(markBlanks(cells).join('\t'));
     });
   });
   return out.join('\n');
