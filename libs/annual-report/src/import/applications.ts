@@ -70,13 +70,24 @@ interface SeenGroup {
   fixed: boolean;
 }
 
-const READINGS = new WeakMap<ValueGroup, Placement[] | null>();
+/** Readings by group content, for one table: rows with the same values and spacing read alike. */
+class Readings {
+  private readonly byGroup = new WeakMap<ValueGroup, Placement[] | null>();
+  private readonly byContent = new Map<string, Placement[] | null>();
 
-/** The readings of a group on the applications grid (memoised); null when its columns cannot be told. */
-function readingOf(group: ValueGroup): Placement[] | null {
-  if (!READINGS.has(group)) READINGS.set(group, computeReadings(group));
-  return READINGS.get(group)!;
+  of(group: ValueGroup): Placement[] | null {
+    let reading = this.byGroup.get(group);
+    if (reading !== undefined) return reading;
+    const key = `${group.positional ? 'p' : 's'}|${group.tokens.join('\u0001')}|${group.gaps?.join(',') ?? ''}`;
+    reading = this.byContent.has(key) ? this.byContent.get(key)! : computeReadings(group);
+    this.byContent.set(key, reading);
+    this.byGroup.set(group, reading);
+    return reading;
+  }
 }
+
+let readings = new Readings();
+const readingOf = (group: ValueGroup): Placement[] | null => readings.of(group);
 
 function computeReadings(group: ValueGroup): Placement[] | null {
   // A lone 0 tells no column: every placement gives the same cells once blank counts as 0. The row is
@@ -397,6 +408,7 @@ export function readApplications(lines: readonly SourceLine[], from: number, to:
     .filter((l) => !isPageFurniture(l.text))
     .map((l) => l.text.replace(/\s+/g, ''))
     .join('');
+  readings = new Readings();
   const walker = new Walker();
   const note = /[(（]本列数据.*?[)）]/.exec(header);
   if (note !== null) walker.read.labels['/applications#note'] = note[0];

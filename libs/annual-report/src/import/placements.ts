@@ -88,7 +88,9 @@ function spread(tokens: readonly string[], segments: readonly Segment[], out: Pl
       return;
     }
     const room = segments[segment].width;
-    for (let count = 0; count <= Math.min(room, tokens.length - used); count += 1) {
+    const last = segment === segments.length - 1;
+    // The last segment takes every token left; the others any number that fits.
+    for (let count = last ? tokens.length - used : 0; count <= Math.min(room, tokens.length - used); count += 1) {
       const chunk = tokens.slice(used, used + count);
       for (const shape of placementsOf(segment, count)) {
         let k = 0;
@@ -187,14 +189,28 @@ export function readingsOf(group: ValueGroup, width: number, check: RowCheck | n
   return { candidates, checked: check !== null && consistent };
 }
 
-/** A row check for "the cells at `items` sum to the cell at `total`" (blank as 0; a blank total only with all blank). */
+/** A cell as a count for the identities: '' is 0 (blank), a digit string its value, anything else NaN. */
+function countOf(cell: string): number {
+  if (cell === '') return 0;
+  let value = 0;
+  for (let i = 0; i < cell.length; i += 1) {
+    const digit = cell.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * A row check for "the cells at `items` sum to the cell at `total`". A blank counts as 0, as
+ * published reports use it; a blank total then needs columns summing to 0.
+ */
 export function sumCheck(groups: readonly { items: readonly number[]; total: number }[]): RowCheck {
   return (cells) =>
     groups.every(({ items, total }) => {
-      const t = asCount(cells[total]);
-      const values = items.map((i) => asCount(cells[i]));
-      // A blank counts as 0, as published reports use it; a blank total then needs columns summing to 0.
-      return values.reduce<number>((s, v) => s + (v ?? 0), 0) === (t ?? 0) && [total, ...items].every((i) => cells[i] === '' || DIGITS.test(cells[i]));
+      let sum = 0;
+      for (const i of items) sum += countOf(cells[i]);
+      return sum === countOf(cells[total]);
     });
 }
 
