@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCell } from '../model/cells.js';
 import { checkReport } from '../rules/check-report.js';
 import { parseCellText } from '../text/cell-text.js';
+import { renderReportHtml } from '../render/render-html.js';
 import { importReportText } from './import-report.js';
 import { splitRunTogether, sumsTo } from './run-together.js';
 
@@ -87,6 +88,10 @@ describe('importReportText', () => {
     expect(partial.find((a) => a.pointer.endsWith('/naturalPerson'))?.candidates).toEqual(expect.arrayContaining([23, 2]));
     expect(readCell(report, '/applications/results/partiallyGranted/naturalPerson')).toBeNull();
     expect(report.extraction?.ambiguousCells?.['/applications/results/partiallyGranted/naturalPerson']).toEqual(expect.arrayContaining([23, 2]));
+    // The rendering marks the cell and names its candidates; rules read it as unread, not as blank or 0.
+    expect(renderReportHtml(report)).toMatch(/<td class="ambiguous" data-candidates="[^"]*23[^"]*" title="导入时无法确定：[^"]*23/);
+    const app01 = checkReport(report, { only: ['APP-01'] }).findings.flatMap((f) => f.cells);
+    expect(app01).not.toContain('/applications/results/partiallyGranted/naturalPerson');
   });
 
   it('detects a hybrid: 2021 主动公开 tables with a single （六） row', () => {
