@@ -289,8 +289,17 @@ function alignGroups(seen: readonly SeenGroup[], options: readonly number[][]): 
     );
   });
   const pool = balanced.length > 0 ? balanced : complete;
-  // Layout consistency: how many flexible groups sit below (or above) their row, whichever is more;
-  // on a tie, reading order (values after their label).
+  // Layout consistency. The table's own evidence says where values sit: a group before the first
+  // label can only be above its row; one after the last label, or on its label's line, below or with
+  // it. Alignments that put the flexible groups that way are kept; without evidence either way, those
+  // most consistent in one direction, and what they disagree on stays ambiguous.
+  let aboveEvidence = 0;
+  let belowEvidence = 0;
+  seen.forEach((g, i) => {
+    if (g.after < 0 && options[i].length === 1) aboveEvidence += 1;
+    else if (g.fixed || options[i].length === 1) belowEvidence += 1;
+  });
+  const direction = aboveEvidence > belowEvidence ? 'above' : belowEvidence > aboveEvidence ? 'below' : null;
   const style = (a: Map<number, number>): number => {
     let below = 0;
     let above = 0;
@@ -299,7 +308,7 @@ function alignGroups(seen: readonly SeenGroup[], options: readonly number[][]): 
       if (row === options[i][0]) below += 1;
       else above += 1;
     }
-    return Math.max(below, above) * 2 + (below >= above ? 1 : 0);
+    return direction === 'below' ? below : direction === 'above' ? above : Math.max(below, above);
   };
   const best = Math.max(...pool.map(style));
   const alignments = pool.filter((a) => style(a) === best);
