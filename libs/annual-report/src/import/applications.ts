@@ -92,7 +92,7 @@ const readingOf = (group: ValueGroup): Placement[] | null => readings.of(group);
 function computeReadings(group: ValueGroup): Placement[] | null {
   // A lone 0 tells no column: every placement gives the same cells once blank counts as 0. The row is
   // reported with its value (unplacedRowValues) rather than spread over seven candidates.
-  if (group.tokens.length === 1 && !group.positional && /^0+$/.test(group.tokens[0])) return null;
+  if (group.tokens.length === 1 && !group.positional && group.tokens[0] === '0') return null;
   return readingsOf(group, WIDTH, SEVEN)?.candidates ?? null;
 }
 

@@ -38,7 +38,7 @@ export interface Segment {
 }
 
 /** At most this many readings are kept for a row; beyond it the row is reported as unplaced. */
-export const MAX_CANDIDATES = 5000;
+export const MAX_CANDIDATES = 10_000;
 /** Readings enumerated for a row before the identities filter them (C(15,7) = 6435 fits). */
 const MAX_READINGS = 20_000;
 
