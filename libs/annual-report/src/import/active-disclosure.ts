@@ -74,6 +74,8 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
   let header: string[] | null = null;
   let pending: { cells: string[]; positional: boolean; text: string; line: number } | null = null;
   let pendingAfter: number | null = null;
+  /** The row value lines are being added to, one cell per line. */
+  let appending: RawActiveRow | null = null;
   const closeHeader = (): void => {
     if (item !== null && header !== null) readHeader(item, header, result);
     header = null;
@@ -113,9 +115,18 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
         last.cells = cells;
         last.positional = line.tabbed;
         last.text = `${last.text} ${line.text}`;
-      } else pending = { cells, positional: line.tabbed, text: line.text, line: line.no };
+        appending = last;
+      } else if (appending !== null && !line.tabbed && appending.cells.length + cells.length <= widthOf(item, result)) {
+        // One cell per line (web copies of tables): the row's next cell.
+        appending.cells = [...appending.cells, ...cells];
+        appending.text = `${appending.text} ${line.text}`;
+      } else {
+        pending = { cells, positional: line.tabbed, text: line.text, line: line.no };
+        appending = null;
+      }
       continue;
     }
+    appending = null;
     if (row === undefined) {
       if (header !== null) header.push(...(line.tabbed ? line.cells.filter((c) => c !== '') : [line.text]));
       else result.unplaced.push({ line: line.no, text: line.text, reason: '主动公开表中无法识别的行' });
@@ -137,6 +148,13 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
   if (pending !== null) result.unplaced.push({ line: pending.line, text: pending.text, reason: '主动公开表中无法归属的数值' });
   closeHeader();
   return result;
+}
+
+/** How many cells a row of `item` has: as its header says, else the fewest either format gives it. */
+function widthOf(item: string, read: ActiveDisclosureRead): number {
+  const header = read.headers[item];
+  if (header !== undefined && header.length > 1) return header.length;
+  return Math.min(...(['2019', '2021'] as const).map((format) => subTable(format, item)?.columns.length ?? Number.POSITIVE_INFINITY));
 }
 
 const trimTrailing = (cells: readonly string[]): string[] => {

@@ -105,10 +105,13 @@ class Walker {
   /** Row indexes in the order their labels began. */
   private readonly begun: number[] = [];
   private readonly seen: SeenGroup[] = [];
+  /** The last thing read was a value group (no label text since). */
+  private valuesLast = false;
   private group: { key: string; text: string; label: string } | null = null;
   private readonly groups = new Map<string, { key: string; text: string; label: string }>();
 
   text(raw: string, line: SourceLine): void {
+    this.valuesLast = false;
     const vertical = /^([\u4e00-\u9fff])\s+(?=\d|[（(])/.exec(raw);
     if (vertical !== null) {
       this.groupFragment(vertical[1]);
@@ -162,7 +165,14 @@ class Walker {
 
   values(group: ValueGroup): void {
     if (group.tokens.length === 0 || group.tokens.every((c) => isBlankText(c))) return;
+    const previous = this.seen[this.seen.length - 1];
+    if (this.valuesLast && previous !== undefined && !previous.group.positional && !group.positional && previous.group.tokens.length + group.tokens.length <= WIDTH) {
+      // Consecutive value lines with no label between them are one row's cells (one cell per line).
+      previous.group = { ...previous.group, tokens: [...previous.group.tokens, ...group.tokens], gaps: null, text: `${previous.group.text} ${group.text}` };
+      return;
+    }
     this.seen.push({ group, after: this.begun.length - 1, fixed: this.current >= 0 && group.line === this.labelLine });
+    this.valuesLast = true;
   }
 
   private place(rowIndex: number, group: ValueGroup): void {

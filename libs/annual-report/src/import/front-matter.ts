@@ -1,3 +1,4 @@
+import { findStatedPeriod } from '../text/period.js';
 import type { SourceLine } from './source-lines.js';
 
 export interface FrontMatter {
@@ -27,13 +28,18 @@ export function readFrontMatter(lines: readonly SourceLine[], end: number): Fron
 
 const STATED = /(\d{4})\s*年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?报告/;
 
-/** Without a title line, the year a sentence of the opening names ("现公布我局2022年政府信息公开工作年度报告"). */
+/**
+ * Without a title line with a year, the year a sentence of the opening names ("现公布我局2022年政府
+ * 信息公开工作年度报告"), else the year its statistics period starts in ("统计期限自2020年1月1日起…").
+ */
 function statedYear(lines: readonly SourceLine[]): number | null {
-  for (const line of lines.slice(0, 30)) {
+  const opening = lines.slice(0, 40);
+  for (const line of opening) {
     const match = STATED.exec(line.text);
     if (match !== null) return Number(match[1]);
   }
-  return null;
+  const period = findStatedPeriod(opening.map((l) => l.text).join(''));
+  return period === null ? null : Number(period.start.slice(0, 4));
 }
 
 export interface Closing {
