@@ -26,7 +26,7 @@ export function readFrontMatter(lines: readonly SourceLine[], end: number): Fron
   return { agency: '', title: '', reportYear: statedYear(lines), bodyStart: 0 };
 }
 
-const STATED = /(\d{4})\s*年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?报告/;
+const STATED = /(\d{4})\s*年度?的?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:报告|工作)/;
 
 /**
  * Without a title line with a year, the year a sentence of the opening names ("现公布我局2022年政府
