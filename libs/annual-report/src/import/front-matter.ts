@@ -30,7 +30,8 @@ const STATED = /(\d{4})\s*年度?的?政府信息公开(?:工作)?(?:年度)?(?:
 
 /**
  * Without a title line with a year, the year a sentence of the opening names ("现公布我局2022年政府
- * 信息公开工作年度报告"), else the year its statistics period starts in ("统计期限自2020年1月1日起…").
+ * 信息公开工作年度报告"), else the year its statistics period starts in ("统计期限自2020年1月1日起…"),
+ * else the only year the opening names.
  */
 function statedYear(lines: readonly SourceLine[]): number | null {
   const opening = lines.slice(0, 40);
@@ -38,8 +39,12 @@ function statedYear(lines: readonly SourceLine[]): number | null {
     const match = STATED.exec(line.text);
     if (match !== null) return Number(match[1]);
   }
-  const period = findStatedPeriod(opening.map((l) => l.text).join(''));
-  return period === null ? null : Number(period.start.slice(0, 4));
+  const text = opening.map((l) => l.text).join('');
+  const period = findStatedPeriod(text);
+  if (period !== null) return Number(period.start.slice(0, 4));
+  // Else the one year the opening speaks of, when it names only one ("2021年，通过县政府门户网站…").
+  const years = new Set([...text.slice(0, text.search(/第二十条第|$/)).matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1])));
+  return years.size === 1 ? [...years][0] : null;
 }
 
 export interface Closing {
