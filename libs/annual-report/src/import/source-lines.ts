@@ -12,7 +12,7 @@ export interface SourceLine {
 
 /** Cells of a web-text table line written with bars ("规章 | 0 | 0 | 0 |"), trailing empties dropped. */
 function barCells(line: string): string[] {
-  const cells = line.replace(/\|\s*$/, '').split('|').map((c) => c.trim());
+  const cells = line.replace(/\|\s*$/, '').replace(/^\|/, '').split('|').map((c) => c.trim());
   while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
   return cells;
 }
