@@ -183,7 +183,7 @@ function applicationLines(report: AnnualReport, layout: TextLayout, rand: () => 
       // Spread the group characters between this row's lines and the next rows'.
       const body = rowLines(label, row.cells, layout, rand, style);
       lines.push(...(prefix.length > 0 ? [prefix[0], ...body, ...prefix.slice(1)] : body));
-      if (rand() < 0.08) lines.push(PAGE_FURNITURE(page++, `${report.reportYear}年${report.agency.name}政府信息公开工作年度报告`)[Math.floor(rand() * 2)]);
+      if (rand() < 0.08) lines.push(PAGE_FURNITURE(page++, `${report.reportYear}年${report.agency.name}政府信息公开工作年度报告`)[Math.floor(rand() * 3)]);
     } else {
       lines.push(...prefix.filter((p) => p !== ''), ...rowLines(label, row.cells, layout, rand));
     }
