@@ -4,7 +4,7 @@ import { checkReport } from '../rules/check-report.js';
 import { parseCellText } from '../text/cell-text.js';
 import { renderReportHtml } from '../render/render-html.js';
 import { importReportText } from './import-report.js';
-import { splitRunTogether, sumsTo } from './run-together.js';
+import { readingsOf, sumCheck } from './placements.js';
 
 describe('parseCellText', () => {
   it.each([
@@ -31,15 +31,26 @@ describe('parseCellText', () => {
   });
 });
 
-describe('splitRunTogether', () => {
-  const seven = (p: number[]) => sumsTo(p, [0, 1, 2, 3, 4, 5], 6);
+describe('readingsOf (a row of seven cells under c1+…+c6 = c7)', () => {
+  const seven = sumCheck([{ items: [0, 1, 2, 3, 4, 5], total: 6 }]);
+  const group = (tokens: string[], gaps: number[] | null = null) => ({ tokens, gaps, positional: false, line: 1, text: tokens.join(' ') });
 
-  it('splits a run-together row when only one split balances', () => {
-    expect(splitRunTogether('120030015', 7, seven)).toEqual([[12, 0, 0, 3, 0, 0, 15]]);
+  it('cuts a run-together row when only one split balances', () => {
+    expect(readingsOf(group(['120030015']), 7, seven)?.candidates).toEqual([['12', '0', '0', '3', '0', '0', '15']]);
+    expect(readingsOf(group(['170000017']), 7, seven)?.candidates).toEqual([['17', '0', '0', '0', '0', '0', '17']]);
   });
 
-  it('finds both readings of an ambiguous row so the caller can refuse to guess', () => {
-    expect(splitRunTogether('230020025', 7, seven)).toHaveLength(2);
+  it('keeps every balancing split of an ambiguous row so the caller can refuse to guess', () => {
+    const candidates = readingsOf(group(['230020025']), 7, seven)?.candidates ?? [];
+    expect(candidates).toEqual(expect.arrayContaining([['23', '0', '0', '2', '0', '0', '25'], ['2', '3', '0', '0', '20', '0', '25']]));
+  });
+
+  it('spreads values whose empty cells left no token, by the total and by the spacing', () => {
+    // "37 5   2 44": 44 is the total (the only balancing place); one space between neighbours, two more
+    // for the two lost cells between 5 and 2, so 37 cannot start the row.
+    expect(readingsOf(group(['37', '5', '2', '44'], [1, 3, 1]), 7, seven)?.candidates).toEqual([['', '37', '5', '', '', '2', '44']]);
+    // Without spacing the three values may sit in any three of the first six columns: C(6,3).
+    expect(readingsOf(group(['37', '5', '2', '44']), 7, seven)?.candidates).toHaveLength(20);
   });
 });
 
