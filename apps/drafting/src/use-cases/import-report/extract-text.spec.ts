@@ -83,6 +83,13 @@ describe('saved pages and workbooks (issue #15 layouts)', () => {
     expect(await extractText('a.htm', new TextEncoder().encode('<script>var a = "<p>x</p>";</script><p>正文</p>'))).toBe('正文');
   });
 
+  it('decodes a saved page in the encoding its <meta charset> names (GBK)', async () => {
+    const head = new TextEncoder().encode('<html><head><meta charset="gbk"></head><body><p>');
+    const gbk = new Uint8Array([0xc4, 0xea, 0xb1, 0xa8]); // 年报
+    const tail = new TextEncoder().encode('</p></body></html>');
+    expect(await extractText('r.html', new Uint8Array([...head, ...gbk, ...tail]))).toBe('年报');
+  });
+
   it('reads generated reports from saved pages and workbooks (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('2019' as const, '2021' as const), fc.integer({ min: 1, max: 2 ** 30 }), fc.double({ min: 0, max: 0.9, noNaN: true }), async (format, seed, blankZeros) => {
