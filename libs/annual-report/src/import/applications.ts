@@ -350,6 +350,15 @@ function identities(read: ApplicationsRead): { left: string[]; right: string[] }
  */
 function resolveByColumns(read: ApplicationsRead): void {
   const cellsOf = (id: string): Placement | null | undefined => (read.values.has(id) ? read.values.get(id)! : read.ambiguous.has(id) ? undefined : null);
+  // A report whose settled columns already break an identity does not balance: its identities cannot
+  // be trusted to pick among readings, so every reading stays a candidate.
+  const settledBreak = identities(read).some(({ left, right }) => {
+    const rows = [...left, ...right];
+    if (rows.some((r) => cellsOf(r) === undefined || read.stray.has(r))) return false;
+    const sum = (ids: string[], c: number): number => ids.reduce((s, r) => s + (asCount(cellsOf(r)?.[c] ?? '') ?? 0), 0);
+    return Array.from({ length: WIDTH }, (_, c) => sum(left, c) !== sum(right, c)).some(Boolean);
+  });
+  if (settledBreak) return;
   let changed = true;
   while (changed && read.ambiguous.size > 0) {
     changed = false;

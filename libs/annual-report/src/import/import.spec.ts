@@ -105,6 +105,31 @@ describe('importReportText', () => {
     expect(app01).not.toContain('/applications/results/partiallyGranted/naturalPerson');
   });
 
+  it('settles a run-together row by the column identities, but only in a table whose settled rows balance', () => {
+    const table = (newRow: string) =>
+      [
+        '某局2021年政府信息公开工作年度报告',
+        '三、收到和处理政府信息公开申请情况',
+        '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+        `一、本年新收政府信息公开申请数量 ${newRow}`,
+        '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+        '（一）予以公开 0 0 0 0 0 0 0',
+        '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 230020025',
+        '（七）总计 23 0 0 2 0 0 25',
+        '四、结转下年度继续办理 0 0 0 0 0 0 0',
+      ].join('\n');
+    const pointer = '/applications/results/partiallyGranted/naturalPerson';
+    const balanced = importReportText(table('23 0 0 2 0 0 25'));
+    if (!balanced.ok) throw new Error(balanced.error.message);
+    expect(readCell(balanced.value.report, pointer)).toBe(23);
+    expect(balanced.value.ambiguous).toEqual([]);
+    // 一+二 ≠ 三+四 already: the identities are not evidence here, the split stays open.
+    const unbalanced = importReportText(table('5 0 0 0 0 0 5'));
+    if (!unbalanced.ok) throw new Error(unbalanced.error.message);
+    expect(readCell(unbalanced.value.report, pointer)).toBeNull();
+    expect(unbalanced.value.ambiguous.find((a) => a.pointer === pointer)?.candidates).toEqual(expect.arrayContaining([23, 2]));
+  });
+
   it('detects a hybrid: 2021 主动公开 tables with a single （六） row', () => {
     const result = importReportText(`${HEAD}（六）其他处理 0 0 0 0 0 0 0\n（七）总计 0 0 0 0 0 0 0\n`);
     if (!result.ok) throw new Error(result.error.message);
