@@ -42,7 +42,7 @@ export type { CheckMode, Finding, Rule, RuleId, RuleOutcome, RuleStatus, Severit
 
 // Import
 export { importReportText } from './import/import-report.js';
-export type { ImportError, ImportErrorCode, ImportedReport } from './import/import-report.js';
+export type { AmbiguousCell, ImportError, ImportErrorCode, ImportedReport } from './import/import-report.js';
 export type { UnplacedItem } from './import/source-lines.js';
 export { importReportHtml } from './import/import-html.js';
 

@@ -201,7 +201,7 @@ export interface DocumentCheckView {
 export interface ImportReportRequest {
   /** Extracted text of a published report. */
   text?: string;
-  /** Or a file: .txt, .docx, or .pdf with a text layer (base64; the NATS message size bounds it). */
+  /** Or a file: .txt, .docx, .html/.htm (a saved page), .xlsx, or .pdf with a text layer (base64; the NATS message size bounds it). */
   file?: { filename: string; contentType?: string; base64: string };
 }
 
@@ -211,7 +211,17 @@ export interface UnplacedItemView {
   reason: string;
 }
 
-export type ImportedDocumentView = DocumentView & { unplaced: UnplacedItemView[] };
+/** A cell import could not settle: left blank, with every value the source allows (null = blank). */
+export interface AmbiguousCellView {
+  pointer: string;
+  table: string;
+  row: string;
+  column: string;
+  candidates: (number | null)[];
+  line: number;
+}
+
+export type ImportedDocumentView = DocumentView & { unplaced: UnplacedItemView[]; ambiguous: AmbiguousCellView[] };
 
 export interface DiffDocumentRequest {
   documentId: string;

@@ -2,7 +2,7 @@ import { checkReport, importReportText, readCell, sampleReport } from '@sanshen/
 import type { ActiveDisclosure2021 } from '@sanshen/annual-report';
 import { DomainError } from '@sanshen/contracts';
 import { describe, expect, it } from 'vitest';
-import { changedCells, contentToReport, newAnnualReportContent, reportToContent, reviseAnnualReportContent } from './annual-report-content.js';
+import { changedCells, contentToReport, newAnnualReportContent, reportToContent, reviseAnnualReportContent, unresolvedCells } from './annual-report-content.js';
 
 const AGENCY = '海东市工业和信息化局';
 
@@ -148,6 +148,20 @@ describe('reviseAnnualReportContent', () => {
     content.extraction = { ...content.extraction!, asWritten: { '/applications/newReceived/total': '7（含转办）' } };
     const next = reviseAnnualReportContent(content, { cells: { '/applications/newReceived/total': 7 } });
     expect(next.extraction?.asWritten).toEqual({});
+  });
+
+  it('keeps an imported ambiguity, blank and listed with its candidates, until a PATCH writes the cell', () => {
+    const text = ['海东市某局2021年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '一、本年新收政府信息公开申请数量 230020025'].join('\n');
+    const imported = importReportText(text);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const content = reportToContent(imported.value.report);
+    const pointer = '/applications/newReceived/naturalPerson';
+    expect(unresolvedCells(content).find((c) => c.pointer === pointer)).toMatchObject({ table: '表三', column: '自然人', candidates: expect.arrayContaining([23, 2]) });
+    expect(readCell(contentToReport(content), pointer)).toBeNull();
+    const cells = Object.fromEntries(unresolvedCells(content).map((c) => [c.pointer, c.candidates[0]]));
+    const next = reviseAnnualReportContent(content, { cells });
+    expect(unresolvedCells(next)).toEqual([]);
+    expect(unresolvedCells(content).length).toBeGreaterThan(0);
   });
 
   it('makes a report whose rule findings name the edited cell', () => {

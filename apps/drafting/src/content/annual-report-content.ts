@@ -128,6 +128,19 @@ function writeContentCell(next: AnnualReportContent, pointer: string, value: unk
     const { [pointer]: _dropped, ...rest } = next.extraction.asWritten;
     next.extraction = { ...next.extraction, asWritten: rest };
   }
+  // Writing a cell import left ambiguous (a number, or null for blank) resolves it.
+  if (next.extraction?.ambiguousCells?.[pointer] !== undefined) {
+    const { [pointer]: _resolved, ...rest } = next.extraction.ambiguousCells;
+    next.extraction = { ...next.extraction, ambiguousCells: rest };
+  }
+}
+
+/** Cells import could not settle and nobody has resolved yet, each with its candidates (null = blank). */
+export function unresolvedCells(content: AnnualReportContent): { pointer: string; table: string; row: string; column: string; candidates: (number | null)[] }[] {
+  return Object.entries(content.extraction?.ambiguousCells ?? {}).flatMap(([pointer, candidates]) => {
+    const def = cellDef(content.format, pointer);
+    return def === undefined ? [] : [{ pointer, table: def.tableShort, row: def.rowLabel, column: def.columnLabel, candidates }];
+  });
 }
 
 /** Every cell whose value differs between two reports of the same format, in print order. */

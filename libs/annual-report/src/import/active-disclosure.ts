@@ -3,8 +3,9 @@ import { activeDisclosureTables } from '../model/grid.js';
 import type { SubTableDef } from '../model/grid.js';
 import { INFO_CONTENT_HEADER } from '../model/labels.js';
 import { editDistance, normaliseLabel } from '../text/normalise.js';
+import { isPageFurniture } from './source-lines.js';
 import type { SourceLine, UnplacedItem } from './source-lines.js';
-import { valueTokens } from './value-tokens.js';
+import { isValueText, valueTokens } from './value-tokens.js';
 
 const ITEM = /^第二十条第\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项/;
 const ITEM_KEYS: Record<string, string> = { 一: 'article20Item1', 五: 'article20Item5', 六: 'article20Item6', 八: 'article20Item8', 九: 'article20Item9' };
@@ -18,7 +19,8 @@ export interface RawActiveRow {
   text: string;
   /** Cells came from tab columns, so a short row means blank trailing cells. */
   positional: boolean;
-  cells: string[] | null;
+  /** The value tokens in order ('' an empty tab cell when positional). */
+  cells: string[];
 }
 
 export interface ActiveDisclosureRead {
@@ -70,6 +72,10 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
   const result: ActiveDisclosureRead = { rows: [], headers: {}, headerFormat: {}, votes: { '2019': 0, '2021': 0 }, item9: false, unplaced: [] };
   let item: string | null = null;
   let header: string[] | null = null;
+  let pending: { cells: string[]; positional: boolean; text: string; line: number } | null = null;
+  let pendingAfter: number | null = null;
+  /** The row value lines are being added to, one cell per line. */
+  let appending: RawActiveRow | null = null;
   const closeHeader = (): void => {
     if (item !== null && header !== null) readHeader(item, header, result);
     header = null;
@@ -97,7 +103,30 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
         : line.text.slice(line.text.indexOf('内容') + 2).split(/\s+/).filter((c) => c !== '');
       continue;
     }
+    if (isPageFurniture(line.text)) continue;
     const row = rowLabels(item).find((r) => squashed.startsWith(normaliseLabel(r.label)));
+    const valueLike = (t: string): boolean => isValueText(t) || /^(?:[+\-−－]?\d|增|减)/.test(t);
+    const valuesOnly = valueTokens(line.text).every(valueLike) || (line.tabbed && line.cells.every((c) => c === '' || valueLike(c)));
+    if (row === undefined && valuesOnly) {
+      // PDF text: a row's values on the line below (or above) its label.
+      const last = result.rows[result.rows.length - 1];
+      const cells = line.tabbed ? trimTrailing(line.cells) : valueTokens(line.text);
+      if (last !== undefined && last.item === item && last.cells.length === 0 && last.line >= (pendingAfter ?? 0)) {
+        last.cells = cells;
+        last.positional = line.tabbed;
+        last.text = `${last.text} ${line.text}`;
+        appending = last;
+      } else if (appending !== null && !line.tabbed && appending.cells.length + cells.length <= widthOf(item, result)) {
+        // One cell per line (web copies of tables): the row's next cell.
+        appending.cells = [...appending.cells, ...cells];
+        appending.text = `${appending.text} ${line.text}`;
+      } else {
+        pending = { cells, positional: line.tabbed, text: line.text, line: line.no };
+        appending = null;
+      }
+      continue;
+    }
+    appending = null;
     if (row === undefined) {
       if (header !== null) header.push(...(line.tabbed ? line.cells.filter((c) => c !== '') : [line.text]));
       else result.unplaced.push({ line: line.no, text: line.text, reason: '主动公开表中无法识别的行' });
@@ -106,22 +135,39 @@ export function readActiveDisclosure(lines: readonly SourceLine[], from: number,
     closeHeader();
     result.votes[row.format] += rowLabels(item).some((r) => r.label === row.label && r.format !== row.format) ? 0 : 1;
     if (item === 'article20Item9') result.votes['2019'] += 1;
-    result.rows.push({ item, row: row.key, line: line.no, label: row.label, text: line.text, positional: line.tabbed, cells: rowCells(line, row.label) });
+    const raw: RawActiveRow = { item, row: row.key, line: line.no, label: row.label, text: line.text, positional: line.tabbed, cells: rowCells(line, row.label) };
+    if (raw.cells.length === 0 && pending !== null) {
+      raw.cells = pending.cells;
+      raw.positional = pending.positional;
+      raw.text = `${pending.text} ${raw.text}`;
+      pending = null;
+      pendingAfter = line.no + 1;
+    }
+    result.rows.push(raw);
   }
+  if (pending !== null) result.unplaced.push({ line: pending.line, text: pending.text, reason: '主动公开表中无法归属的数值' });
   closeHeader();
   return result;
 }
 
-/** The raw value cells of a row line, or null when run-together or miscounted cells cannot be told apart. */
-function rowCells(line: SourceLine, label: string): string[] | null {
-  if (line.tabbed) {
-    const cells = line.cells.slice(1);
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    return cells;
-  }
+/** How many cells a row of `item` has: as its header says, else the fewest either format gives it. */
+function widthOf(item: string, read: ActiveDisclosureRead): number {
+  const header = read.headers[item];
+  if (header !== undefined && header.length > 1) return header.length;
+  return Math.min(...(['2019', '2021'] as const).map((format) => subTable(format, item)?.columns.length ?? Number.POSITIVE_INFINITY));
+}
+
+const trimTrailing = (cells: readonly string[]): string[] => {
+  const out = [...cells];
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+};
+
+/** The raw value cells of a row line: tab cells, or the tokens after the label (digits glued to the label are one token). */
+function rowCells(line: SourceLine, label: string): string[] {
+  if (line.tabbed) return trimTrailing(line.cells.slice(1));
   const compact = line.text.replace(/\s+/g, ' ');
   let rest = compact;
   for (const char of label) rest = rest.slice(rest.indexOf(char) + 1);
-  if (/^\S/.test(rest) && rest !== '') return null;
   return valueTokens(rest.trim());
 }

@@ -65,11 +65,11 @@ export function layoutOf(lines: readonly SourceLine[]): DocumentLayout {
   };
   const appStart = findFrom(lines, front.bodyStart, (s) => s.includes('勾稽关系') || s.startsWith('申请人情况'));
   table('activeDisclosure', findFrom(lines, front.bodyStart, (s) => /^第二十条第/.test(s)), appStart < 0 ? end : appStart);
-  table('applications', appStart);
   const reviewHeading = headings.find((h) => h.section === 'reviewLitigation');
-  const reviewStart = reviewHeading !== undefined
-    ? reviewHeading.index + 1
-    : findFrom(lines, tables.applications?.to ?? front.bodyStart, (s) => s.startsWith('行政复议'));
+  // Without the 四 heading (a workbook's sheets, a page without headings) the review table starts at its 行政复议 header.
+  const reviewHeader = findFrom(lines, appStart < 0 ? front.bodyStart : appStart + 1, (s) => s.startsWith('行政复议'));
+  table('applications', appStart, reviewHeading === undefined && reviewHeader >= 0 ? reviewHeader : end);
+  const reviewStart = reviewHeading !== undefined ? reviewHeading.index + 1 : reviewHeader;
   table('reviewLitigation', reviewStart);
 
   const sections: ReportSections = {

@@ -1,3 +1,4 @@
+import { findStatedPeriod } from '../text/period.js';
 import type { SourceLine } from './source-lines.js';
 
 export interface FrontMatter {
@@ -22,7 +23,28 @@ export function readFrontMatter(lines: readonly SourceLine[], end: number): Fron
     const agency = (above?.text ?? '').replace(/文件$/, '').trim();
     return { agency, title: `${agency}${line}`, reportYear: Number(match[1]), bodyStart: index + 1 };
   }
-  return { agency: '', title: '', reportYear: null, bodyStart: 0 };
+  return { agency: '', title: '', reportYear: statedYear(lines), bodyStart: 0 };
+}
+
+const STATED = /(\d{4})\s*年度?的?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:报告|工作)/;
+
+/**
+ * Without a title line with a year, the year a sentence of the opening names ("现公布我局2022年政府
+ * 信息公开工作年度报告"), else the year its statistics period starts in ("统计期限自2020年1月1日起…"),
+ * else the only year the opening names.
+ */
+function statedYear(lines: readonly SourceLine[]): number | null {
+  const opening = lines.slice(0, 40);
+  for (const line of opening) {
+    const match = STATED.exec(line.text);
+    if (match !== null) return Number(match[1]);
+  }
+  const text = opening.map((l) => l.text).join('');
+  const period = findStatedPeriod(text);
+  if (period !== null) return Number(period.start.slice(0, 4));
+  // Else the one year the opening speaks of, when it names only one ("2021年，通过县政府门户网站…").
+  const years = new Set([...text.slice(0, text.search(/第二十条第|$/)).matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1])));
+  return years.size === 1 ? [...years][0] : null;
 }
 
 export interface Closing {

@@ -5,7 +5,11 @@ import { formatForYear } from '../model/format.js';
 import type { FormatId } from '../model/format.js';
 import { activeDisclosureTables, applicationsTable } from '../model/grid.js';
 import type { AnnualReport, ExtractionFacts } from '../model/report.js';
-import { moneyUnitIn } from '../text/cell-text.js';
+import { isBlankText, moneyUnitIn, parseCellText } from '../text/cell-text.js';
+import type { MoneyUnit } from '../text/cell-text.js';
+import type { CellKind } from '../model/grid.js';
+import { columnsOf, readingsOf } from './placements.js';
+import type { Placement, RowCheck } from './placements.js';
 import { findStatedPeriod } from '../text/period.js';
 import { flattenProse } from '../text/normalise.js';
 import { readActiveDisclosure } from './active-disclosure.js';
@@ -14,7 +18,7 @@ import { readApplications } from './applications.js';
 import type { ApplicationsRead } from './applications.js';
 import { headingsOf, layoutOf } from './document.js';
 import { fillCell } from './fill-cells.js';
-import { readReview } from './review.js';
+import { REVIEW_POINTERS, readReview } from './review.js';
 import type { ReviewRead } from './review.js';
 import { toLines } from './source-lines.js';
 import type { UnplacedItem } from './source-lines.js';
@@ -23,6 +27,20 @@ export interface ImportedReport {
   report: AnnualReport;
   /** What could not be placed without guessing, with source line numbers. */
   unplaced: UnplacedItem[];
+  /**
+   * Cells whose value the source does not settle (lost blanks, run-together digits) even with the
+   * tables' identities: each with every candidate (null = blank). The cell stays blank in the
+   * report and is listed in `report.extraction.ambiguousCells` until someone resolves it.
+   */
+  ambiguous: AmbiguousCell[];
+}
+
+export interface AmbiguousCell {
+  pointer: string;
+  /** Every value the cell may hold given the source and the identities; the truth is one of them. */
+  candidates: (number | null)[];
+  line: number;
+  text: string;
 }
 
 export type ImportErrorCode = 'ANNUAL_REPORT.YEAR_NOT_FOUND' | 'ANNUAL_REPORT.YEAR_UNSUPPORTED';
@@ -35,7 +53,7 @@ export interface ImportError {
 const votedFormat = (votes: Record<FormatId, number>): FormatId | null =>
   votes['2019'] === votes['2021'] ? null : votes['2019'] > votes['2021'] ? '2019' : '2021';
 
-function fillActive(report: AnnualReport, facts: ExtractionFacts, read: ActiveDisclosureRead, unplaced: UnplacedItem[]): void {
+function fillActive(report: AnnualReport, facts: ExtractionFacts, read: ActiveDisclosureRead, unplaced: UnplacedItem[], ambiguous: AmbiguousCell[]): void {
   for (const table of activeDisclosureTables(report.format)) {
     const item = table.pointer.split('/').pop()!;
     const header = read.headers[item];
@@ -52,17 +70,61 @@ function fillActive(report: AnnualReport, facts: ExtractionFacts, read: ActiveDi
       continue;
     }
     const columns = table.columns;
-    const cells = raw.cells;
-    if (cells === null || (cells.length > 0 && cells.length < columns.length && !raw.positional) || cells.slice(columns.length).some((c) => c !== '')) {
+    const headerUnit = moneyUnitIn(facts.labels[`${table.pointer}#${columns[columns.length - 1].key}`] ?? '');
+    const pointers = columns.map((column) => `${row.pointer}/${column.key}`);
+    const kinds = columns.map((column) => column.kind);
+    // Tab cells beyond the table's columns that are blank are the grid's padding (merged or empty cells).
+    if (raw.positional) while (raw.cells.length > columns.length && isBlankText(raw.cells[raw.cells.length - 1])) raw.cells.pop();
+    if (raw.cells.length === 0 || (raw.positional && raw.cells.length <= columns.length) || raw.cells.length === columns.length) {
+      columns.forEach((column, i) => fillCell(report, facts.asWritten, pointers[i], raw.cells[i] ?? '', column.kind, headerUnit));
+      continue;
+    }
+    // A reading that puts a value where its column's kind cannot hold it (a negative count) is not one.
+    const fits: RowCheck = (cells) => cells.every((cell, i) => cell === '' || fitsKind(cell, kinds[i], headerUnit));
+    const reading = readingsOf({ tokens: raw.cells.filter((c) => c !== ''), gaps: null, positional: false, line: raw.line, text: raw.text }, columns.length, fits);
+    if (reading === null) {
       unplaced.push({ line: raw.line, text: raw.text, reason: `“${raw.label}”行的数值个数与表头${columns.length}列不符，无法确定各列数值` });
       continue;
     }
-    const headerUnit = moneyUnitIn(facts.labels[`${table.pointer}#${columns[columns.length - 1].key}`] ?? '');
-    columns.forEach((column, i) => fillCell(report, facts.asWritten, `${row.pointer}/${column.key}`, cells[i] ?? '', column.kind, headerUnit));
+    placeReadings(report, facts, ambiguous, { pointers, kinds, headerUnit, line: raw.line, text: raw.text, candidates: reading.candidates });
   }
 }
 
-function fillApplications(report: AnnualReport, facts: ExtractionFacts, read: ApplicationsRead, unplaced: UnplacedItem[]): void {
+function fitsKind(raw: string, kind: CellKind, headerUnit: MoneyUnit | null): boolean {
+  const parsed = parseCellText(raw, kind, headerUnit);
+  if (parsed.value === null) return false;
+  return kind === 'signed' || (parsed.value >= 0 && (kind !== 'count' || Number.isInteger(parsed.value)));
+}
+
+interface ReadingsTarget {
+  pointers: readonly string[];
+  kinds: readonly CellKind[];
+  headerUnit?: MoneyUnit | null;
+  line: number;
+  text: string;
+  candidates: readonly Placement[];
+}
+
+/** Writes the cells all readings agree on; the others stay blank and are listed with every candidate. */
+function placeReadings(report: AnnualReport, facts: ExtractionFacts, ambiguous: AmbiguousCell[], target: ReadingsTarget): void {
+  columnsOf(target.candidates, target.pointers.length).forEach((values, i) => {
+    const pointer = target.pointers[i];
+    const kind = target.kinds[i];
+    if (values.length === 1) {
+      fillCell(report, facts.asWritten, pointer, values[0], kind, target.headerUnit ?? null);
+      return;
+    }
+    const candidates = [...new Set(values.map((v) => parseCellText(v, kind, target.headerUnit ?? null).value))];
+    if (candidates.length === 1) {
+      fillCell(report, facts.asWritten, pointer, values.includes('') ? '' : values[0], kind, target.headerUnit ?? null);
+      return;
+    }
+    ambiguous.push({ pointer, candidates, line: target.line, text: target.text });
+    facts.ambiguousCells = { ...facts.ambiguousCells, [pointer]: candidates };
+  });
+}
+
+function fillApplications(report: AnnualReport, facts: ExtractionFacts, read: ApplicationsRead, unplaced: UnplacedItem[], ambiguous: AmbiguousCell[]): void {
   const table = applicationsTable(report.format);
   const known = new Set(table.rows.map((r) => r.id));
   for (const [id, cells] of read.values) {
@@ -73,6 +135,15 @@ function fillApplications(report: AnnualReport, facts: ExtractionFacts, read: Ap
     }
     table.columns.forEach((column, i) => fillCell(report, facts.asWritten, `${row.pointer}/${column.key}`, cells[i], 'count'));
   }
+  for (const [id, entry] of read.ambiguous) {
+    const row = table.rows.find((r) => r.id === id);
+    if (row === undefined) {
+      unplaced.push({ line: entry.line, text: entry.text, reason: `${report.format}版格式的申请情况表没有“${id}”行，数值未导入` });
+      continue;
+    }
+    const pointers = table.columns.map((column) => `${row.pointer}/${column.key}`);
+    placeReadings(report, facts, ambiguous, { pointers, kinds: pointers.map(() => 'count'), line: entry.line, text: entry.text, candidates: entry.candidates });
+  }
   for (const [id, values] of read.stray) {
     const row = table.rows.find((r) => r.id === id);
     if (row !== undefined && known.has(id)) facts.unplacedRowValues[row.pointer] = values;
@@ -80,8 +151,11 @@ function fillApplications(report: AnnualReport, facts: ExtractionFacts, read: Ap
   Object.assign(facts.labels, read.labels);
 }
 
-function fillReview(report: AnnualReport, facts: ExtractionFacts, read: ReviewRead): void {
+function fillReview(report: AnnualReport, facts: ExtractionFacts, read: ReviewRead, ambiguous: AmbiguousCell[]): void {
   for (const [pointer, raw] of read.values) fillCell(report, facts.asWritten, pointer, raw, 'count');
+  if (read.ambiguous !== null) {
+    placeReadings(report, facts, ambiguous, { pointers: REVIEW_POINTERS, kinds: REVIEW_POINTERS.map(() => 'count'), ...read.ambiguous });
+  }
   if (read.header !== '') facts.labels['/reviewLitigation#header'] = read.header;
 }
 
@@ -123,9 +197,10 @@ export function importReportText(source: string): Result<ImportedReport, ImportE
     tableSections: Object.fromEntries(Object.entries(layout.tables).map(([id, t]) => [id, t.under])),
   };
   const unplaced = [...active.unplaced, ...applications.unplaced, ...review.unplaced];
-  fillActive(report, facts, active, unplaced);
-  fillApplications(report, facts, applications, unplaced);
-  fillReview(report, facts, review);
+  const ambiguous: AmbiguousCell[] = [];
+  fillActive(report, facts, active, unplaced, ambiguous);
+  fillApplications(report, facts, applications, unplaced, ambiguous);
+  fillReview(report, facts, review, ambiguous);
 
   report.headings = headingsOf(layout);
   report.sections = layout.sections;
@@ -134,5 +209,5 @@ export function importReportText(source: string): Result<ImportedReport, ImportE
   if (layout.closing.signatureDate !== undefined) report.signatureDate = layout.closing.signatureDate;
   if (layout.closing.publicationDate !== undefined) report.publicationDate = layout.closing.publicationDate;
   report.extraction = facts;
-  return ok({ report, unplaced: unplaced.sort((a, b) => a.line - b.line) });
+  return ok({ report, unplaced: unplaced.sort((a, b) => a.line - b.line), ambiguous });
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readCell } from '../model/cells.js';
 import { checkReport } from '../rules/check-report.js';
 import { parseCellText } from '../text/cell-text.js';
+import { renderReportHtml } from '../render/render-html.js';
 import { importReportText } from './import-report.js';
-import { splitRunTogether, sumsTo } from './run-together.js';
+import { readingsOf, sumCheck } from './placements.js';
 
 describe('parseCellText', () => {
   it.each([
@@ -30,15 +31,26 @@ describe('parseCellText', () => {
   });
 });
 
-describe('splitRunTogether', () => {
-  const seven = (p: number[]) => sumsTo(p, [0, 1, 2, 3, 4, 5], 6);
+describe('readingsOf (a row of seven cells under c1+…+c6 = c7)', () => {
+  const seven = sumCheck([{ items: [0, 1, 2, 3, 4, 5], total: 6 }]);
+  const group = (tokens: string[], gaps: number[] | null = null) => ({ tokens, gaps, positional: false, line: 1, text: tokens.join(' ') });
 
-  it('splits a run-together row when only one split balances', () => {
-    expect(splitRunTogether('120030015', 7, seven)).toEqual([[12, 0, 0, 3, 0, 0, 15]]);
+  it('cuts a run-together row when only one split balances', () => {
+    expect(readingsOf(group(['120030015']), 7, seven)?.candidates).toEqual([['12', '0', '0', '3', '0', '0', '15']]);
+    expect(readingsOf(group(['170000017']), 7, seven)?.candidates).toEqual([['17', '0', '0', '0', '0', '0', '17']]);
   });
 
-  it('finds both readings of an ambiguous row so the caller can refuse to guess', () => {
-    expect(splitRunTogether('230020025', 7, seven)).toHaveLength(2);
+  it('keeps every balancing split of an ambiguous row so the caller can refuse to guess', () => {
+    const candidates = readingsOf(group(['230020025']), 7, seven)?.candidates ?? [];
+    expect(candidates).toEqual(expect.arrayContaining([['23', '0', '0', '2', '0', '0', '25'], ['2', '3', '0', '0', '20', '0', '25']]));
+  });
+
+  it('spreads values whose empty cells left no token, by the total and by the spacing', () => {
+    // "37 5   2 44": 44 is the total (the only balancing place); one space between neighbours, two more
+    // for the two lost cells between 5 and 2, so 37 cannot start the row.
+    expect(readingsOf(group(['37', '5', '2', '44'], [1, 3, 1]), 7, seven)?.candidates).toEqual([['', '37', '5', '', '', '2', '44']]);
+    // Without spacing the three values may sit in any three of the first six columns: C(6,3).
+    expect(readingsOf(group(['37', '5', '2', '44']), 7, seven)?.candidates).toHaveLength(20);
   });
 });
 
@@ -72,15 +84,50 @@ const HEAD = `海东市教育局
 `;
 
 describe('importReportText', () => {
-  it('splits a uniquely balanced run-together row and reports an ambiguous one instead of guessing', () => {
+  it('splits a uniquely balanced run-together row and returns an ambiguous one with every candidate instead of guessing', () => {
     const result = importReportText(HEAD);
     if (!result.ok) throw new Error(result.error.message);
-    const { report, unplaced } = result.value;
+    const { report, ambiguous } = result.value;
     expect(readCell(report, '/applications/newReceived/naturalPerson')).toBe(12);
     expect(readCell(report, '/applications/newReceived/total')).toBe(15);
     expect(readCell(report, '/applications/results/granted/researchInstitution')).toBe(0);
-    expect(readCell(report, '/applications/results/partiallyGranted/total')).toBeNull();
-    expect(unplaced).toContainEqual(expect.objectContaining({ line: 27, text: '230020025' }));
+    // Every balancing split ends in 25: the total is settled even though its columns are not.
+    expect(readCell(report, '/applications/results/partiallyGranted/total')).toBe(25);
+    // 23|0|0|2|0|0|25 and 2|3|0|0|20|0|25 (…) all balance: the cells they disagree on stay blank, with candidates.
+    const partial = ambiguous.filter((a) => a.pointer.startsWith('/applications/results/partiallyGranted/'));
+    expect(partial.map((a) => a.line)).toEqual(partial.map(() => 27));
+    expect(partial.find((a) => a.pointer.endsWith('/naturalPerson'))?.candidates).toEqual(expect.arrayContaining([23, 2]));
+    expect(readCell(report, '/applications/results/partiallyGranted/naturalPerson')).toBeNull();
+    expect(report.extraction?.ambiguousCells?.['/applications/results/partiallyGranted/naturalPerson']).toEqual(expect.arrayContaining([23, 2]));
+    // The rendering marks the cell and names its candidates; rules read it as unread, not as blank or 0.
+    expect(renderReportHtml(report)).toMatch(/<td class="ambiguous" data-candidates="[^"]*23[^"]*" title="导入时无法确定：[^"]*23/);
+    const app01 = checkReport(report, { only: ['APP-01'] }).findings.flatMap((f) => f.cells);
+    expect(app01).not.toContain('/applications/results/partiallyGranted/naturalPerson');
+  });
+
+  it('settles a run-together row by the column identities, but only in a table whose settled rows balance', () => {
+    const table = (newRow: string) =>
+      [
+        '某局2021年政府信息公开工作年度报告',
+        '三、收到和处理政府信息公开申请情况',
+        '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+        `一、本年新收政府信息公开申请数量 ${newRow}`,
+        '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+        '（一）予以公开 0 0 0 0 0 0 0',
+        '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 230020025',
+        '（七）总计 23 0 0 2 0 0 25',
+        '四、结转下年度继续办理 0 0 0 0 0 0 0',
+      ].join('\n');
+    const pointer = '/applications/results/partiallyGranted/naturalPerson';
+    const balanced = importReportText(table('23 0 0 2 0 0 25'));
+    if (!balanced.ok) throw new Error(balanced.error.message);
+    expect(readCell(balanced.value.report, pointer)).toBe(23);
+    expect(balanced.value.ambiguous).toEqual([]);
+    // 一+二 ≠ 三+四 already: the identities are not evidence here, the split stays open.
+    const unbalanced = importReportText(table('5 0 0 0 0 0 5'));
+    if (!unbalanced.ok) throw new Error(unbalanced.error.message);
+    expect(readCell(unbalanced.value.report, pointer)).toBeNull();
+    expect(unbalanced.value.ambiguous.find((a) => a.pointer === pointer)?.candidates).toEqual(expect.arrayContaining([23, 2]));
   });
 
   it('detects a hybrid: 2021 主动公开 tables with a single （六） row', () => {
@@ -93,12 +140,16 @@ describe('importReportText', () => {
     expect(statuses).toEqual(['FAIL', 'FAIL']);
   });
 
-  it('leaves a 主动公开 row with run-together cells blank and reports it', () => {
-    const text = HEAD.replace('行政规范性文件\t1\t0\t5', '行政规范性文件 454590');
+  it('leaves a 主动公开 row with run-together cells blank and returns its cells with every split', () => {
+    const text = HEAD.replace('行政规范性文件\t1\t0\t5', '行政规范性文件4545901');
     const result = importReportText(text);
     if (!result.ok) throw new Error(result.error.message);
-    expect(readCell(result.value.report, '/activeDisclosure/article20Item1/normativeDocuments/currentlyValid')).toBeNull();
-    expect(result.value.unplaced.map((u) => u.line)).toContain(9);
+    const pointer = '/activeDisclosure/article20Item1/normativeDocuments/currentlyValid';
+    expect(readCell(result.value.report, pointer)).toBeNull();
+    const cell = result.value.ambiguous.find((a) => a.pointer === pointer);
+    expect(cell).toMatchObject({ line: 9 });
+    // 4|5|45901, 45|45|901, 454|5|901 … : no identity ties these columns together.
+    expect(cell?.candidates).toEqual(expect.arrayContaining([45901, 901, 1]));
   });
 
   it('refuses a report of the pre-2019 layout and a text without a report year', () => {

@@ -162,6 +162,11 @@ export interface ExtractionFacts {
   item9TablePresent: boolean;
   /** Row pointer → values seen on a row whose columns could not be told apart (kept out of the grid). */
   unplacedRowValues: Record<string, string[]>;
+  /**
+   * Cell pointer → every value the source allows for a cell import could not settle (null = blank).
+   * The cell itself stays blank; rules treat it as unread, and submission waits until it is resolved.
+   */
+  ambiguousCells?: Record<string, (number | null)[]>;
   /** The section each statistical table was found under (STR-03). */
   tableSections: Partial<Record<TableId, SectionId | null>>;
 }

@@ -6,8 +6,17 @@ import type { AnnualReport } from '../model/report.js';
 import { escapeHtml } from '@sanshen/contracts';
 
 const th = (text: string, attrs = ''): string => `<th${attrs}>${escapeHtml(text)}</th>`;
-const td = (value: number | null | undefined, suffix = ''): string =>
+const plainTd = (value: number | null | undefined, suffix = ''): string =>
   `<td>${value === null || value === undefined ? '' : escapeHtml(`${value}${suffix}`)}</td>`;
+
+/** A cell; one import left ambiguous is marked, with its candidates, until someone resolves it. */
+function cellTd(report: AnnualReport, pointer: string, suffix = ''): string {
+  const value = readCell(report, pointer);
+  const candidates = value === null ? report.extraction?.ambiguousCells?.[pointer] : undefined;
+  if (candidates === undefined) return plainTd(value, suffix);
+  const shown = candidates.map((c) => (c === null ? '空白' : `${c}${suffix}`)).join(' 或 ');
+  return `<td class="ambiguous" data-candidates="${escapeHtml(JSON.stringify(candidates))}" title="${escapeHtml(`导入时无法确定：${shown}`)}">？</td>`;
+}
 const span = (name: 'rowspan' | 'colspan', n: number): string => (n > 1 ? ` ${name}="${n}"` : '');
 
 /** 二、主动公开政府信息情况: one table per 第二十条 item. */
@@ -17,7 +26,7 @@ export function activeDisclosureHtml(report: AnnualReport): string {
       const head = `<tr>${th(INFO_CONTENT_HEADER, ' scope="col"')}${table.columns.map((c) => th(c.label, ' scope="col"')).join('')}</tr>`;
       const rows = table.rows
         .map((row) => {
-          const cells = table.columns.map((c) => td(readCell(report, `${row.pointer}/${c.key}`), c.kind === 'moneyYuan' ? '元' : ''));
+          const cells = table.columns.map((c) => cellTd(report, `${row.pointer}/${c.key}`, c.kind === 'moneyYuan' ? '元' : ''));
           return `<tr>${th(row.label, ' scope="row"')}${cells.join('')}</tr>`;
         })
         .join('\n');
@@ -50,7 +59,7 @@ export function applicationsHtml(report: AnnualReport): string {
       const groups = groupStarts(rows, index).map((g) => th(g.label, `${span('rowspan', g.rows)} scope="rowgroup"`));
       const labelSpan = 3 - row.groups.length;
       const label = th(row.label, `${span('colspan', labelSpan)} scope="row"`);
-      const cells = APPLICANT_COLUMNS.map((c) => td(readCell(report, `${row.pointer}/${c.key}`)));
+      const cells = APPLICANT_COLUMNS.map((c) => cellTd(report, `${row.pointer}/${c.key}`));
       return `<tr>${groups.join('')}${label}${cells.join('')}</tr>`;
     })
     .join('\n');
@@ -66,6 +75,6 @@ export function reviewHtml(report: AnnualReport): string {
     `<tr>${outcomes.map((l) => th(l, ' rowspan="2" scope="col"')).join('')}${litigation.map((g) => th(g.label, ' colspan="5" scope="colgroup"')).join('')}</tr>`,
     `<tr>${litigation.flatMap(() => outcomes.map((l) => th(l, ' scope="col"'))).join('')}</tr>`,
   ].join('\n');
-  const cells = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOME_COLUMNS.map(([key]) => td(readCell(report, `/reviewLitigation/${g.key}/${key}`))));
+  const cells = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOME_COLUMNS.map(([key]) => cellTd(report, `/reviewLitigation/${g.key}/${key}`)));
   return `<table class="stat review">\n<thead>\n${head}\n</thead>\n<tbody>\n<tr>${cells.join('')}</tr>\n</tbody>\n</table>`;
 }

@@ -12,6 +12,7 @@ table.stat { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size:
 table.stat caption { text-align: left; font-weight: bold; }
 table.stat th, table.stat td { border: 1px solid #000; padding: 0.2em 0.4em; text-align: center; }
 table.stat td { min-width: 2.5em; }
+table.stat td.ambiguous { background: #fff3cd; outline: 2px dashed #b8860b; }
 @media print {
   @page { size: A4; margin: 2.5cm 2cm; }
   body { margin: 0; max-width: none; font-size: 12pt; }

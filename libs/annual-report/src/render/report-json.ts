@@ -31,6 +31,10 @@ export function toReportJson(report: AnnualReport, options: JsonOptions = {}): R
   if (copy.statisticsPeriod !== undefined) json['statisticsPeriod'] = copy.statisticsPeriod;
   if (copy.signatureDate !== undefined) json['signatureDate'] = copy.signatureDate;
   if (copy.publicationDate !== undefined) json['publicationDate'] = copy.publicationDate;
-  if (blankCells.length > 0) json['source'] = { blankCells };
+  const ambiguousCells = copy.extraction?.ambiguousCells ?? {};
+  const source: Record<string, unknown> = {};
+  if (blankCells.length > 0) source['blankCells'] = blankCells;
+  if (Object.keys(ambiguousCells).length > 0) source['ambiguousCells'] = ambiguousCells;
+  if (Object.keys(source).length > 0) json['source'] = source;
   return json;
 }

@@ -6,12 +6,22 @@ import type { CellState } from '../text/cell-text.js';
 import type { CheckMode, FindingDraft, RuleContext } from './types.js';
 import type { Instance } from './verdict.js';
 
-/** A cell's state: a number, blank, or invalid (text was written but is not a number, NUM-01). */
-export function cellState(report: AnnualReport, pointer: string): CellState {
+/**
+ * A cell's state: a number, blank, invalid (text was written but is not a number, NUM-01), or
+ * unread: import saw a value for it but could not settle which (an ambiguous cell). An unread cell is not blank: no rule may read it as missing or as 0.
+ */
+export function cellState(report: AnnualReport, pointer: string): CellState | 'unread' {
   const value = readCell(report, pointer);
   if (typeof value === 'number') return 'number';
+  if (isUnread(report, pointer)) return 'unread';
   const written = report.extraction?.asWritten[pointer];
   return written !== undefined && !isBlankText(written) ? 'invalid' : 'blank';
+}
+
+function isUnread(report: AnnualReport, pointer: string): boolean {
+  const extraction = report.extraction;
+  if (extraction === undefined) return false;
+  return extraction.ambiguousCells?.[pointer] !== undefined;
 }
 
 /** The value arithmetic uses: blank counts as 0 in blank-as-zero mode; invalid never counts. */

@@ -1,13 +1,16 @@
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 import { DomainError } from '@sanshen/contracts';
+import { htmlText, xlsxText } from './table-text.js';
 
-export type SourceKind = 'txt' | 'docx' | 'pdf';
+export type SourceKind = 'txt' | 'docx' | 'pdf' | 'html' | 'xlsx';
 
-/** Tells the file's kind from its first bytes (the name's extension only for plain text). */
+/** Tells the file's kind from its first bytes (the name's extension only for plain text and web pages). */
 export function sourceKindOf(filename: string, bytes: Uint8Array): SourceKind {
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf'; // %PDF
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && /\.docx$/i.test(filename)) return 'docx'; // PK (zip)
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && /\.xlsx$/i.test(filename)) return 'xlsx';
+  if (/\.html?$/i.test(filename)) return 'html';
   if (/\.txt$/i.test(filename)) return 'txt';
   throw new DomainError('IMPORT.UNSUPPORTED_FILE', { filename });
 }
@@ -19,9 +22,44 @@ export function sourceKindOf(filename: string, bytes: Uint8Array): SourceKind {
  */
 export async function extractText(filename: string, bytes: Uint8Array): Promise<string> {
   const kind = sourceKindOf(filename, bytes);
-  const text = kind === 'txt' ? utf8(bytes) : kind === 'docx' ? await docxText(bytes) : await pdfText(bytes);
+  const text = await textOf(kind, filename, bytes);
   if (text.trim() === '') throw new DomainError('IMPORT.NO_TEXT', { filename });
   return text;
+}
+
+async function textOf(kind: SourceKind, filename: string, bytes: Uint8Array): Promise<string> {
+  switch (kind) {
+    case 'txt':
+      return utf8(bytes);
+    case 'docx':
+      return docxText(bytes);
+    case 'pdf':
+      return pdfText(bytes);
+    case 'html':
+      return htmlText(pageSource(bytes));
+    case 'xlsx':
+      return workbookText(filename, bytes);
+  }
+}
+
+/** A saved page in the encoding its <meta charset> names (GBK/GB18030 pages are common), else UTF-8. */
+function pageSource(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
+  if (charset === 'utf-8' || charset === 'utf8') return utf8(bytes);
+  try {
+    return new TextDecoder(charset, { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError('IMPORT.UNSUPPORTED_FILE', { encoding: charset }, `无法按 ${charset} 编码读取该网页`);
+  }
+}
+
+async function workbookText(filename: string, bytes: Uint8Array): Promise<string> {
+  try {
+    return await xlsxText(bytes, filename.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, ''));
+  } catch {
+    throw new DomainError('IMPORT.UNSUPPORTED_FILE', { kind: 'xlsx' }, '无法读取该 .xlsx 文件');
+  }
 }
 
 function utf8(bytes: Uint8Array): string {

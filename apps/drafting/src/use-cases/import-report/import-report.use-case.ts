@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { importReportText } from '@sanshen/annual-report';
+import { cellDef, importReportText } from '@sanshen/annual-report';
 import { DomainError, stripForbiddenText } from '@sanshen/contracts';
 import type { Actor, ImportReportRequest, ImportedDocumentView } from '@sanshen/contracts';
 import { reportToContent } from '../../content/annual-report-content.js';
@@ -12,8 +12,10 @@ export const MAX_IMPORT_TEXT = 500_000;
 /**
  * A published report (its extracted text, a .txt, .docx or a PDF with a text layer) becomes an
  * annual-report document of the drafter's agency and department, origin `imported`, with the list
- * of what could not be placed without guessing (with source line numbers). The importer never
- * guesses: unplaced values stay blank in the grid.
+ * of what could not be placed without guessing (with source line numbers) and the cells it could
+ * not settle, each with its candidates. The importer never guesses: unplaced and ambiguous values
+ * stay blank in the grid; the version keeps the ambiguity list (`extraction.ambiguousCells`) and
+ * submission is refused (ANNUAL_REPORT.AMBIGUOUS_CELLS) until a PATCH writes each of those cells.
  */
 @Injectable()
 export class ImportReportUseCase {
@@ -26,7 +28,7 @@ export class ImportReportUseCase {
     if (text.length > MAX_IMPORT_TEXT) throw new DomainError('REQUEST.TOO_LARGE', { maxChars: MAX_IMPORT_TEXT });
     const imported = importReportText(text);
     if (!imported.ok) throw new DomainError(imported.error.code, undefined, imported.error.message);
-    const { report, unplaced } = imported.value;
+    const { report, unplaced, ambiguous } = imported.value;
     const document = await this.createDocument.create(
       actor,
       {
@@ -38,7 +40,14 @@ export class ImportReportUseCase {
       },
       correlationId,
     );
-    return { ...document, unplaced: unplaced.map(({ line, text: itemText, reason }) => ({ line, text: itemText, reason })) };
+    return {
+      ...document,
+      unplaced: unplaced.map(({ line, text: itemText, reason }) => ({ line, text: itemText, reason })),
+      ambiguous: ambiguous.map(({ pointer, candidates, line }) => {
+        const def = cellDef(report.format, pointer);
+        return { pointer, table: def?.tableShort ?? '', row: def?.rowLabel ?? '', column: def?.columnLabel ?? '', candidates, line };
+      }),
+    };
   }
 
   private async textOf(request: ImportReportRequest): Promise<string> {

@@ -4,7 +4,7 @@ import type { Actor, DocumentView, SubmitDocumentRequest } from '@sanshen/contra
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isAnnualReportContent } from '../../content/annual-report-content.js';
+import { isAnnualReportContent, unresolvedCells } from '../../content/annual-report-content.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { checkAnnualReport } from '../check-document/document-checks.js';
@@ -65,6 +65,17 @@ export class SubmitDocumentUseCase {
   private async requireConsistency(manager: EntityManager, document: DocumentOrmEntity, explanation: string | undefined): Promise<string | null> {
     const version = await this.documents.findVersionWith(manager, document.id, document.version);
     if (version === null || !isAnnualReportContent(version.content)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
+    const unresolved = unresolvedCells(version.content);
+    if (unresolved.length > 0) {
+      throw new DomainError(
+        'ANNUAL_REPORT.AMBIGUOUS_CELLS',
+        { cells: unresolved },
+        `导入时有${unresolved.length}个单元格无法确定数值（${unresolved
+          .slice(0, 5)
+          .map((c) => `${c.table} ${c.row}·${c.column}`)
+          .join('、')}${unresolved.length > 5 ? '等' : ''}），请逐一核对原文填写后再提交`,
+      );
+    }
     const previous = await this.previousYear.find(document.agencyId, version.content.year, manager);
     const check = checkAnnualReport(version.content, previous);
     const failing = (severity: string): string[] =>
