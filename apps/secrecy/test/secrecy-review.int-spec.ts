@@ -287,7 +287,12 @@ describe('secrecy review', () => {
     expect((await rpcError(SECRECY_RPC.disposeFinding, officer, { documentId, findingId, disposition: 'whitelisted', reason: '例外' })).code).toBe(
       'SECRECY.WHITELIST_NOT_ALLOWED',
     );
+    // A drafter of another department does not see the document at all; one of its own sees it but may not dispose.
     expect((await rpcError(SECRECY_RPC.disposeFinding, actor(['drafter']), { documentId, findingId, disposition: 'ignored', reason: 'x' })).code).toBe(
+      'DOCUMENT.NOT_FOUND',
+    );
+    const ownDrafter = { ...actor(['drafter']), departmentId: DEPARTMENT };
+    expect((await rpcError(SECRECY_RPC.disposeFinding, ownDrafter, { documentId, findingId, disposition: 'ignored', reason: 'x' })).code).toBe(
       'DOCUMENT.ROLE_NOT_ALLOWED',
     );
     const signerOfficer = actor(['secrecy_officer', 'dept_head'], signers[0]!.userId);
@@ -338,7 +343,11 @@ describe('secrecy review', () => {
     expect((await rpcError(SECRECY_RPC.decide, actor(['secrecy_officer'], stale.author), { documentId: stale.documentId, ...decision(1, 'public') })).code).toBe(
       'REVIEW.SELF_APPROVAL',
     );
+    // A publisher reads a document only once it is cleared: before that it does not exist for them.
     expect((await rpcError(SECRECY_RPC.decide, actor(['publisher']), { documentId: stale.documentId, ...decision(1, 'public') })).code).toBe(
+      'DOCUMENT.NOT_FOUND',
+    );
+    expect((await rpcError(SECRECY_RPC.decide, actor(['principal']), { documentId: stale.documentId, ...decision(1, 'public') })).code).toBe(
       'DOCUMENT.ROLE_NOT_ALLOWED',
     );
 
