@@ -1,20 +1,10 @@
 import { checkReport, importReportText, readCell, sampleReport } from '@sanshen/annual-report';
 import type { ActiveDisclosure2021 } from '@sanshen/annual-report';
-import { DomainError } from '@sanshen/contracts';
 import { describe, expect, it } from 'vitest';
 import { changedCells, contentToReport, newAnnualReportContent, reportToContent, reviseAnnualReportContent, unresolvedCells } from './annual-report-content.js';
+import { refusal } from '../../../../test/support/domain-error.js';
 
 const AGENCY = '海东市工业和信息化局';
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('newAnnualReportContent', () => {
   it('starts a 2025 report in the 2021 format with six headings and every cell blank', () => {

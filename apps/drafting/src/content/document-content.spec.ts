@@ -1,21 +1,11 @@
-import { DomainError } from '@sanshen/contracts';
 import { describe, expect, it } from 'vitest';
 import { newArticleContent, reviseArticleContent } from './document-content.js';
 import { sanitizeRichText } from './sanitize-rich-text.js';
+import { refusal } from '../../../../test/support/domain-error.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const article = { title: '关于调整办公时间的通知', column: '通知公告', body: '<p>自下周起调整。</p>' };
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** Behind the gateway's input policy, the drafting service refuses the same characters (issue #11). */
 describe('article content and the input policy', () => {

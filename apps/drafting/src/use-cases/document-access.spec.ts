@@ -1,8 +1,8 @@
-import { DomainError } from '@sanshen/contracts';
 import type { Actor, DocumentStatus } from '@sanshen/contracts';
 import { describe, expect, it } from 'vitest';
 import { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
 import { assertEditable, assertVersion, assertVisible } from './document-access.js';
+import { codeOf } from '../../../../test/support/domain-error.js';
 
 function document(status: DocumentStatus = 'draft', facts: Partial<DocumentOrmEntity> = {}): DocumentOrmEntity {
   return Object.assign(new DocumentOrmEntity(), {
@@ -19,16 +19,6 @@ function document(status: DocumentStatus = 'draft', facts: Partial<DocumentOrmEn
 
 function actor(roles: Actor['roles'], departmentId: string | null = 'dep'): Actor {
   return { userId: 'u1', agencyId: 'a1', agencyName: '', departmentId, roles, oversees: [], displayName: 'u1' };
-}
-
-function codeOf(run: () => unknown): string | null {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
 }
 
 describe('document access', () => {

@@ -1,8 +1,8 @@
-import { DomainError } from '@sanshen/contracts';
 import type { Actor, Role } from '@sanshen/contracts';
 import { describe, expect, it } from 'vitest';
 import { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
 import { assertSeparated, assertUnderSecrecyReview, assertVersion, caseInAgency } from './secrecy-guards.js';
+import { codeOf } from '../../../../test/support/domain-error.js';
 
 function actor(userId: string, roles: Role[] = ['secrecy_officer'], agencyId = 'a1'): Actor {
   return { userId, agencyId, agencyName: '', departmentId: null, roles, oversees: [], displayName: userId };
@@ -26,16 +26,6 @@ function secrecyCase(): SecrecyCaseOrmEntity {
     ],
     openReferralId: null,
   });
-}
-
-function codeOf(run: () => unknown): string | null {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
 }
 
 describe('secrecy guards', () => {
