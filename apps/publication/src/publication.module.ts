@@ -23,6 +23,7 @@ import { PublicationRepository } from './persistence/publication.repository.js';
 import { PUSH_QUEUE, PushQueue } from './queue/push-queue.js';
 import { AuthorizeRetractionUseCase } from './use-cases/authorize-retraction/authorize-retraction.use-case.js';
 import { InspectQueueUseCase } from './use-cases/inspect-queue/inspect-queue.use-case.js';
+import { ListPublicationTasksUseCase } from './use-cases/list-publication-tasks/list-publication-tasks.use-case.js';
 import { ListNotificationsUseCase } from './use-cases/list-notifications/list-notifications.use-case.js';
 import { GetPublicationUseCase } from './use-cases/get-publication/get-publication.use-case.js';
 import { PORTAL_TARGET } from './use-cases/push-publication/portal-target.js';
@@ -104,6 +105,7 @@ export class PublicationModule {
         StartCorrectionUseCase,
         InspectQueueUseCase,
         ListNotificationsUseCase,
+        ListPublicationTasksUseCase,
         ResumePublicationsUseCase,
         SecrecyClearedConsumer,
         PublicationPushProcessor,

@@ -9,6 +9,7 @@ import { SecrecyRpcController } from './adapters/secrecy.rpc-controller.js';
 import { DictionaryRepository } from './persistence/dictionary.repository.js';
 import { CreateSecrecySchema1763769600000 } from './persistence/migrations/1763769600000-CreateSecrecySchema.js';
 import { AddScansAndDictionary1795309216380 } from './persistence/migrations/1795309216380-AddScansAndDictionary.js';
+import { CaseStageFacts1796000000000 } from './persistence/migrations/1796000000000-CaseStageFacts.js';
 import { SecrecyCaseOrmEntity } from './persistence/secrecy-case.orm-entity.js';
 import { SecrecyDecisionOrmEntity } from './persistence/secrecy-decision.orm-entity.js';
 import { SecrecyFindingOrmEntity } from './persistence/secrecy-finding.orm-entity.js';
@@ -20,6 +21,7 @@ import { ChangeDictionaryUseCase } from './use-cases/change-dictionary/change-di
 import { ConcludeReview } from './use-cases/decide-secrecy/conclude-review.js';
 import { DecideSecrecyUseCase } from './use-cases/decide-secrecy/decide-secrecy.use-case.js';
 import { DisposeFindingUseCase } from './use-cases/dispose-finding/dispose-finding.use-case.js';
+import { ListSecrecyTasksUseCase } from './use-cases/list-secrecy-tasks/list-secrecy-tasks.use-case.js';
 import { GetSecrecyReviewUseCase } from './use-cases/get-secrecy-review/get-secrecy-review.use-case.js';
 import { ListDictionaryUseCase } from './use-cases/list-dictionary/list-dictionary.use-case.js';
 import { DictionarySnapshots } from './use-cases/scan-version/dictionary-snapshot.js';
@@ -41,7 +43,7 @@ export class SecrecyModule {
           database: {
             schema: SECRECY_SERVICE,
             entities: [SecrecyCaseOrmEntity, SecrecyDecisionOrmEntity, SecrecyScanOrmEntity, SecrecyFindingOrmEntity],
-            migrations: [CreateSecrecySchema1763769600000, AddScansAndDictionary1795309216380],
+            migrations: [CreateSecrecySchema1763769600000, AddScansAndDictionary1795309216380, CaseStageFacts1796000000000],
           },
         }),
       ],
@@ -58,6 +60,7 @@ export class SecrecyModule {
         AnswerReferralUseCase,
         DisposeFindingUseCase,
         GetSecrecyReviewUseCase,
+        ListSecrecyTasksUseCase,
         ListDictionaryUseCase,
         ChangeDictionaryUseCase,
         ReviewProgressConsumer,

@@ -16,6 +16,8 @@ export const DRAFTING_RPC = {
   render: 'drafting.annual-report.render',
   access: 'drafting.document.access',
   discard: 'drafting.document.discard',
+  /** Titles and names of several documents, those the caller may read only (DocumentSummaryList). */
+  summaries: 'drafting.document.summaries',
   counts: 'drafting.document.counts',
 } as const;
 
@@ -79,6 +81,25 @@ export interface DocumentReturn {
 
 export interface GetDocumentRequest {
   documentId: string;
+}
+
+export interface DocumentSummariesRequest {
+  documentIds: string[];
+}
+
+/** What a list row shows of a document (no content beyond the title and 栏目). */
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  column: string | null;
+  authorId: string;
+  departmentId: string;
+  status: DocumentStatus;
+}
+
+export interface DocumentSummaryList {
+  items: DocumentSummary[];
 }
 
 /** 删除草稿: the version the caller saw, and why. */

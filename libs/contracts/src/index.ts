@@ -18,3 +18,4 @@ export * from './secrecy-rpc.js';
 export * from './html.js';
 export * from './queues.js';
 export * from './text-policy.js';
+export * from './tasks.js';

@@ -9,6 +9,8 @@ export const PUBLICATION_RPC = {
   queueOverview: 'publication.queue.overview',
   /** The agency's publish-failure notifications for its publishers (a NotificationListView; empty for other roles). */
   notifications: 'publication.notification.list',
+  /** Publishers' tasks (scheduled, failed, retraction requests) and principals' (retractions to authorize): a ServiceTaskList. */
+  tasks: 'publication.task.list',
 } as const;
 
 export const QUEUE_JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'] as const;

@@ -19,6 +19,8 @@ export const SECRECY_RPC = {
   addLeader: 'secrecy.leader.add',
   removeLeader: 'secrecy.leader.remove',
   listVersions: 'secrecy.dictionary-version.list',
+  /** The secrecy officer's queue (ServiceTaskList): documents at 保密审查 and referrals awaiting an answer. */
+  tasks: 'secrecy.task.list',
 } as const;
 
 export const SECRECY_CONCLUSIONS = ['public', 'return', 'refer'] as const;

@@ -12,8 +12,10 @@ import type {
   RpcRequest,
   ScheduleRequest,
   ScheduleView,
+  ServiceTaskList,
 } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
+import { ListPublicationTasksUseCase } from '../use-cases/list-publication-tasks/list-publication-tasks.use-case.js';
 import { AuthorizeRetractionUseCase } from '../use-cases/authorize-retraction/authorize-retraction.use-case.js';
 import { InspectQueueUseCase } from '../use-cases/inspect-queue/inspect-queue.use-case.js';
 import { ListNotificationsUseCase } from '../use-cases/list-notifications/list-notifications.use-case.js';
@@ -60,7 +62,13 @@ export class PublicationRpcController {
     private readonly startCorrection: StartCorrectionUseCase,
     private readonly inspectQueue: InspectQueueUseCase,
     private readonly listNotifications: ListNotificationsUseCase,
+    private readonly listTasks: ListPublicationTasksUseCase,
   ) {}
+
+  @RpcPattern(PUBLICATION_RPC.tasks)
+  tasks(@Payload() request: RpcRequest<Record<string, never>>): Promise<ServiceTaskList> {
+    return this.listTasks.execute(requireActor(request));
+  }
 
   @RpcPattern(PUBLICATION_RPC.get)
   get(@Payload() request: RpcRequest<PublicationRequest>): Promise<PublicationView> {

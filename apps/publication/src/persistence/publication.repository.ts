@@ -211,4 +211,21 @@ export class PublicationRepository {
       order: { attempt: 'ASC' },
     });
   }
+
+  /**
+   * The agency's publications that wait for someone (each document's latest): scheduled, failed, and
+   * published with a retraction requested but not yet authorized.
+   */
+  async awaitingAction(agencyId: string): Promise<PublicationOrmEntity[]> {
+    const latest = await this.dataSource.manager
+      .createQueryBuilder(PublicationOrmEntity, 'p')
+      .distinctOn(['p.document_id'])
+      .where('p.agency_id = :agencyId', { agencyId })
+      .orderBy('p.document_id')
+      .addOrderBy('p.created_at', 'DESC')
+      .getMany();
+    return latest
+      .filter((row) => row.state === 'scheduled' || row.state === 'publish_failed' || (row.state === 'published' && row.retractRequestedAt !== null && row.retractAuthorizedBy === null))
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
+  }
 }

@@ -9,8 +9,13 @@ import type {
   SecrecyDecisionRequest,
   SecrecyDecisionView,
   SecrecyFindingView,
-  SecrecyReviewView, ContentScanReply, ContentScanRequest } from '@sanshen/contracts';
+  SecrecyReviewView,
+  ContentScanReply,
+  ContentScanRequest,
+  ServiceTaskList,
+} from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
+import { ListSecrecyTasksUseCase } from '../use-cases/list-secrecy-tasks/list-secrecy-tasks.use-case.js';
 import { PreviewScanUseCase } from '../use-cases/preview-scan/preview-scan.use-case.js';
 import { AnswerReferralUseCase } from '../use-cases/answer-referral/answer-referral.use-case.js';
 import { DecideSecrecyUseCase } from '../use-cases/decide-secrecy/decide-secrecy.use-case.js';
@@ -25,7 +30,13 @@ export class SecrecyRpcController {
     private readonly getSecrecyReview: GetSecrecyReviewUseCase,
     private readonly disposeFinding: DisposeFindingUseCase,
     private readonly answerReferral: AnswerReferralUseCase,
+    private readonly listTasks: ListSecrecyTasksUseCase,
   ) {}
+
+  @RpcPattern(SECRECY_RPC.tasks)
+  tasks(@Payload() request: RpcRequest<Record<string, never>>): Promise<ServiceTaskList> {
+    return this.listTasks.execute(requireActor(request));
+  }
 
   @RpcPattern(SECRECY_RPC.decide)
   decide(@Payload() request: RpcRequest<SecrecyDecisionRequest>): Promise<SecrecyDecisionView> {

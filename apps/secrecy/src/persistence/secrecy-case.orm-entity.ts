@@ -38,4 +38,12 @@ export class SecrecyCaseOrmEntity {
   /** The `refer` decision awaiting the 保密行政管理部门's answer: the document is held until it is recorded. */
   @Column('uuid', { name: 'open_referral_id', nullable: true })
   openReferralId!: string | null;
+
+  /** The document has been at `pending_secrecy` at least once (its secrecy officers read it from then on). */
+  @Column('boolean', { name: 'reached_secrecy', default: false })
+  reachedSecrecy!: boolean;
+
+  /** When the document last entered `pending_secrecy`: the officer's task arrived then. */
+  @Column('timestamptz', { name: 'entered_at', nullable: true })
+  enteredAt!: Date | null;
 }

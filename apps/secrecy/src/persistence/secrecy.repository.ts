@@ -70,4 +70,23 @@ export class SecrecyRepository {
       .where('f.document_id = :documentId AND f.version < :version AND f.disposition IS NULL', { documentId, version })
       .getMany();
   }
+
+  /** The agency's documents waiting for 保密审查 (or a referral's answer), first arrived first. */
+  queue(agencyId: string): Promise<SecrecyCaseOrmEntity[]> {
+    return this.dataSource.manager.find(SecrecyCaseOrmEntity, { where: { agencyId, status: 'pending_secrecy' }, order: { enteredAt: 'ASC' }, take: 500 });
+  }
+
+  /** Open findings (no disposition yet) of these versions' scans, counted per document: all, and blocking ones. */
+  async openFindingCounts(versions: { documentId: string; version: number }[]): Promise<Map<string, { total: number; blocking: number }>> {
+    if (versions.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ document_id: string; total: number; blocking: number }[]>(
+      `SELECT f.document_id, count(*)::int AS total, count(*) FILTER (WHERE f.severity = 'blocking')::int AS blocking
+         FROM secrecy_findings f
+         JOIN jsonb_to_recordset($1::jsonb) AS v(document_id uuid, version int) ON v.document_id = f.document_id AND v.version = f.version
+        WHERE f.disposition IS NULL
+        GROUP BY f.document_id`,
+      [JSON.stringify(versions.map((entry) => ({ document_id: entry.documentId, version: entry.version })))],
+    );
+    return new Map(rows.map((row) => [row.document_id, { total: row.total, blocking: row.blocking }]));
+  }
 }

@@ -25,6 +25,8 @@ function secrecyCase(): SecrecyCaseOrmEntity {
       { signerId: 'principal', level: 3 },
     ],
     openReferralId: null,
+    reachedSecrecy: true,
+    enteredAt: new Date('2026-12-01T08:00:00Z'),
   });
 }
 
@@ -44,6 +46,8 @@ describe('secrecy guards', () => {
     // Publishers read it once secrecy has cleared it.
     expect(codeOf(() => caseInAgency(secrecyCase(), actor('p', ['publisher'])))).toBe('DOCUMENT.NOT_FOUND');
     expect(codeOf(() => caseInAgency(Object.assign(secrecyCase(), { status: 'approved' }), actor('p', ['publisher'])))).toBeNull();
+    // Secrecy follows a document from submission; its officer reads it only once it reached 保密审查.
+    expect(codeOf(() => caseInAgency(Object.assign(secrecyCase(), { status: 'pending_l1', reachedSecrecy: false }), actor('o1')))).toBe('DOCUMENT.NOT_FOUND');
   });
 
   it('refuses a decision made on another version', () => {

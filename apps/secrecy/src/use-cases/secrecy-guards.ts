@@ -7,14 +7,14 @@ import type { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entit
 const CLEARED: ReadonlySet<string> = new Set(['approved', 'publishing', 'published', 'publish_failed', 'retracted']);
 
 /**
- * The case of a document the actor may read (the document visibility policy: a case exists only once
- * the document reached secrecy review), or the same not-found as an unknown one.
+ * The case of a document the actor may read (the document visibility policy, on what secrecy knows of
+ * it: a case is opened at submission to follow review), or the same not-found as an unknown one.
  */
 export function caseInAgency(secrecyCase: SecrecyCaseOrmEntity | null, actor: Actor, now = new Date()): SecrecyCaseOrmEntity {
   const facts =
     secrecyCase === null
       ? null
-      : { agencyId: secrecyCase.agencyId, departmentId: secrecyCase.departmentId, reachedSecrecy: true, cleared: CLEARED.has(secrecyCase.status) };
+      : { agencyId: secrecyCase.agencyId, departmentId: secrecyCase.departmentId, reachedSecrecy: secrecyCase.reachedSecrecy, cleared: CLEARED.has(secrecyCase.status) };
   if (secrecyCase === null || facts === null || !canReadDocument(actor, facts, now)) throw new DomainError('DOCUMENT.NOT_FOUND');
   return secrecyCase;
 }

@@ -39,6 +39,8 @@ export class TrackReviewUseCase {
         eventSeq: event.sequence,
         reviewSigners: existing?.version === event.payload.version ? existing.reviewSigners : [],
         openReferralId: null,
+        reachedSecrecy: existing?.reachedSecrecy ?? false,
+        enteredAt: null,
       });
       await this.secrecy.saveCase(manager, secrecyCase);
       return;
@@ -54,6 +56,10 @@ export class TrackReviewUseCase {
       // The owner that emitted it already checked who may; here only where the document now stands.
       const next = checkTransition(existing.status, type, ANYONE);
       if (next.ok) existing.status = next.value;
+      if (next.ok && next.value === 'pending_secrecy') {
+        existing.reachedSecrecy = true;
+        existing.enteredAt = new Date(event.occurredAt);
+      }
     }
     await this.secrecy.saveCase(manager, existing);
     if (isDocumentEvent(event, 'approved_l3') && event.payload.version === existing.version) {
