@@ -24,6 +24,11 @@ export interface PlatformOptions {
   database: DatabaseOptions;
   /** Services that use BullMQ get a Redis connection (and a Redis health check). */
   redis?: boolean;
+  /**
+   * The service talks to NATS (events or requests); default true. Without it (the portal) there is no
+   * NATS connection, no client for other services, and readiness does not depend on NATS.
+   */
+  nats?: boolean;
 }
 
 /**
@@ -36,18 +41,23 @@ export class PlatformModule {
     if (!register.getSingleMetric('process_cpu_user_seconds_total')) {
       collectDefaultMetrics({ labels: { service: options.service } });
     }
+    const nats = options.nats ?? true;
     const providers: Provider[] = [
       { provide: BASE_CONFIG, useValue: options.config },
       { provide: ROOT_LOGGER, useValue: options.logger },
-      {
-        provide: NATS_CONNECTION,
-        useFactory: () => connectNats(options.config.natsUrl, `sanshen-${options.service}`),
-      },
-      NatsConnectionCloser,
-      ServiceClient,
       { provide: APP_FILTER, useClass: ErrorFilter },
       { provide: APP_GUARD, useClass: RpcSignatureGuard },
     ];
+    if (nats) {
+      providers.push(
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () => connectNats(options.config.natsUrl, `sanshen-${options.service}`),
+        },
+        NatsConnectionCloser,
+        ServiceClient,
+      );
+    }
     configureRequestSigning(options.config.internalTokenSecret);
     if (options.redis) {
       providers.push({
@@ -61,7 +71,12 @@ export class PlatformModule {
       imports: [loggingModule(options.logger), databaseModule(options.database), TerminusModule],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [BASE_CONFIG, ROOT_LOGGER, NATS_CONNECTION, ServiceClient, ...(options.redis ? [REDIS_CONNECTION] : [])],
+      exports: [
+        BASE_CONFIG,
+        ROOT_LOGGER,
+        ...(nats ? [NATS_CONNECTION, ServiceClient] : []),
+        ...(options.redis ? [REDIS_CONNECTION] : []),
+      ],
     };
   }
 }
