@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DomainError } from '@sanshen/contracts';
-import { bootstrapService, createRootLogger, strictValidationPipe } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadBaseConfig, strictValidationPipe } from '@sanshen/platform';
+import { runCli } from './adapters/cli/sanshen-cli.js';
 import { registerMultipart } from './adapters/http/multipart.js';
 import { registerCsvBody } from './adapters/http/csv-body.js';
 import { registerOpsConsole } from './adapters/ops-console/ops-console.plugin.js';
@@ -8,19 +9,31 @@ import { loadGatewayConfig } from './config/gateway.config.js';
 import { GATEWAY_SERVICE, GatewayModule } from './gateway.module.js';
 import { setUpOpenApi } from './openapi.js';
 
-const config = loadGatewayConfig(process.env);
-const logger = createRootLogger(GATEWAY_SERVICE, config.base.logLevel);
-await bootstrapService(GatewayModule.register(config, logger), {
-  service: GATEWAY_SERVICE,
-  config: config.base,
-  rpc: false,
-  configure: async (app) => {
-    await registerMultipart(app);
-    registerCsvBody(app);
-    app.useGlobalPipes(
-      strictValidationPipe((errors) => new DomainError('REQUEST.INVALID', { errors })),
-    );
-    setUpOpenApi(app);
-    await registerOpsConsole(app);
-  },
-});
+async function serve(): Promise<void> {
+  const config = loadGatewayConfig(process.env);
+  const logger = createRootLogger(GATEWAY_SERVICE, config.base.logLevel);
+  await bootstrapService(GatewayModule.register(config, logger), {
+    service: GATEWAY_SERVICE,
+    config: config.base,
+    rpc: false,
+    configure: async (app) => {
+      await registerMultipart(app);
+      registerCsvBody(app);
+      app.useGlobalPipes(
+        strictValidationPipe((errors) => new DomainError('REQUEST.INVALID', { errors })),
+      );
+      setUpOpenApi(app);
+      await registerOpsConsole(app);
+    },
+  });
+}
+
+/** With arguments, the bundle is the operator's command line (agency:create …); without, the gateway. */
+const args = process.argv.slice(2);
+if (args.length > 0) {
+  // The command line needs the database only: no JWT or internal secret.
+  const base = loadBaseConfig(process.env, 3000, { internalRequests: false });
+  process.exit(await runCli(args, base, createRootLogger(`${GATEWAY_SERVICE}-cli`, 'warn')));
+} else {
+  await serve();
+}

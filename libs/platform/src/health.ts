@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type { HealthIndicatorResult } from '@nestjs/terminus';
+import type { HealthIndicatorFunction, HealthIndicatorResult } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import { register } from 'prom-client';
@@ -35,7 +35,7 @@ export class HealthController {
   @Get(['health/ready', 'health'])
   @HealthCheck()
   ready() {
-    const checks = [() => this.db.pingCheck('postgres', { timeout: 2000 })];
+    const checks: HealthIndicatorFunction[] = [() => this.db.pingCheck('postgres', { timeout: 2000 })];
     if (this.nc) checks.push(() => this.natsCheck(this.nc as NatsConnection));
     if (this.redis) checks.push(() => this.redisCheck(this.redis as Redis));
     return this.health.check(checks);

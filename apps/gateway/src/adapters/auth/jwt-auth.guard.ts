@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, SetMetadata } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
@@ -7,6 +7,11 @@ import { IdentityRepository } from '../../persistence/identity.repository.js';
 import type { AccessClaims } from '../../use-cases/session-tokens.js';
 import { IS_PUBLIC } from '@sanshen/platform';
 import type { AuthenticatedRequest } from './request-context.js';
+
+const PASSWORD_CHANGE_ROUTE = 'sanshen:password-change-route';
+
+/** A route open to a session that signed in with a one-time password (changing it, signing out). */
+export const PasswordChangeRoute = (): MethodDecorator => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
 
 /**
  * Every route is authenticated unless marked @Public: a valid access token of a live session.
@@ -34,7 +39,11 @@ export class JwtAuthGuard implements CanActivate {
     } catch {
       throw new DomainError('AUTH.TOKEN_INVALID');
     }
-    if (!(await this.identity.isSessionLive(claims.sid))) throw new DomainError('AUTH.TOKEN_INVALID');
+    const state = await this.identity.sessionState(claims.sid);
+    if (state === null) throw new DomainError('AUTH.TOKEN_INVALID');
+    if (state === 'password_change_required' && !this.reflector.get<boolean>(PASSWORD_CHANGE_ROUTE, context.getHandler())) {
+      throw new DomainError('AUTH.PASSWORD_CHANGE_REQUIRED');
+    }
     request.sanshen = {
       sessionId: claims.sid,
       actor: {

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, REVIEW_RPC } from '@sanshen/contracts';
 import type { Actor, DelegationListView, DelegationView } from '@sanshen/contracts';
 import { SignInUseCase } from '../../use-cases/sign-in/sign-in.use-case.js';
+import type { SignedIn } from '../../use-cases/sign-in/sign-in.use-case.js';
+import { PasswordChangeRoute } from '../auth/jwt-auth.guard.js';
 import { RefreshSessionUseCase } from '../../use-cases/refresh-session/refresh-session.use-case.js';
 import type { TokenPair } from '../../use-cases/session-tokens.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
@@ -30,7 +32,7 @@ export class AuthController {
   @SignInRoute()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<TokenPair & { user: Actor }> {
+  login(@Body() dto: LoginDto): Promise<SignedIn> {
     return this.signIn.execute(dto.username, dto.password);
   }
 
@@ -42,6 +44,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @PasswordChangeRoute()
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@Ctx() context: RequestContext): Promise<void> {
@@ -65,6 +68,7 @@ export class AuthController {
 
   /** Changes one's own password with the old one; the caller's other sessions end. */
   @ApiBearerAuth()
+  @PasswordChangeRoute()
   @Post('me/password')
   @HttpCode(204)
   async password(@Ctx() context: RequestContext, @Body() dto: ChangeOwnPasswordDto): Promise<void> {

@@ -17,7 +17,12 @@ export interface OpenedSession {
   actor: Actor;
   sessionId: string;
   refreshToken: string;
+  /** Signed in with a one-time password: only changing it is allowed until then. */
+  passwordChangeRequired: boolean;
 }
+
+/** The API's answer to a sign-in. */
+export type SignedIn = TokenPair & { user: Actor; passwordChangeRequired: boolean };
 
 /**
  * Username and password for a session. Failed attempts are counted per username in the database
@@ -37,10 +42,16 @@ export class SignInUseCase {
     private readonly tokens: SessionTokens,
   ) {}
 
-  async execute(username: string, password: string): Promise<TokenPair & { user: Actor }> {
+  async execute(username: string, password: string): Promise<SignedIn> {
     const session = await this.openSession(username, password);
     const access = await this.tokens.accessToken(session.actor, session.sessionId);
-    return { accessToken: access.token, refreshToken: session.refreshToken, expiresIn: access.expiresIn, user: session.actor };
+    return {
+      accessToken: access.token,
+      refreshToken: session.refreshToken,
+      expiresIn: access.expiresIn,
+      user: session.actor,
+      passwordChangeRequired: session.passwordChangeRequired,
+    };
   }
 
   /** Checks the credentials (with the lockout) and opens a session: the API's and the operators' console's. */
@@ -77,6 +88,6 @@ export class SignInUseCase {
       revokedAt: null,
     });
     await this.identity.createSession(session, refresh.hash);
-    return { actor, sessionId: session.id, refreshToken: refresh.token };
+    return { actor, sessionId: session.id, refreshToken: refresh.token, passwordChangeRequired: user.mustChangePassword };
   }
 }
