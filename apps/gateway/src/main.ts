@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DomainError } from '@sanshen/contracts';
-import { bootstrapService, createRootLogger, loadBaseConfig, strictValidationPipe } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit, strictValidationPipe } from '@sanshen/platform';
 import { runCli } from './adapters/cli/sanshen-cli.js';
 import { registerMultipart } from './adapters/http/multipart.js';
 import { registerCsvBody } from './adapters/http/csv-body.js';
@@ -10,7 +10,7 @@ import { GATEWAY_SERVICE, GatewayModule } from './gateway.module.js';
 import { setUpOpenApi } from './openapi.js';
 
 async function serve(): Promise<void> {
-  const config = loadGatewayConfig(process.env);
+  const config = loadConfigOrExit(GATEWAY_SERVICE, () => loadGatewayConfig(process.env));
   const logger = createRootLogger(GATEWAY_SERVICE, config.base.logLevel);
   await bootstrapService(GatewayModule.register(config, logger), {
     service: GATEWAY_SERVICE,
@@ -32,7 +32,7 @@ async function serve(): Promise<void> {
 const args = process.argv.slice(2);
 if (args.length > 0) {
   // The command line needs the database only: no JWT or internal secret.
-  const base = loadBaseConfig(process.env, 3000, { internalRequests: false });
+  const base = loadConfigOrExit(`${GATEWAY_SERVICE}-cli`, () => loadBaseConfig(process.env, 3000, { internalRequests: false }));
   process.exit(await runCli(args, base, createRootLogger(`${GATEWAY_SERVICE}-cli`, 'warn')));
 } else {
   await serve();

@@ -1,5 +1,5 @@
-export { loadBaseConfig, parseEnv, BASE_CONFIG } from './config.js';
-export type { BaseConfig, BaseConfigOptions } from './config.js';
+export { loadBaseConfig, parseEnv, collectConfig, loadConfigOrExit, configurationReport, ConfigurationError, BASE_CONFIG } from './config.js';
+export type { BaseConfig, BaseConfigOptions, ConfigProblem } from './config.js';
 export { dataSourceOptions, openDataSource, databaseModule } from './database.js';
 export type { DatabaseOptions } from './database.js';
 export { NATS_CONNECTION, connectNats } from './nats.js';
