@@ -10,6 +10,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { BaseConfig } from './config.js';
 import { CORRELATION_HEADER, correlationIdFrom } from './logging.js';
+import { httpRequestDuration } from './metrics.js';
 
 export interface ServiceBootOptions {
   service: string;
@@ -43,6 +44,12 @@ export async function bootstrapService(
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
       void reply.header('X-Correlation-Id', request.id);
+      done();
+    })
+    .addHook('onResponse', (request, reply, done) => {
+      // The route pattern (`/api/v1/documents/:id`), never the URL: bounded label values.
+      const route = request.routeOptions.url ?? 'unmatched';
+      httpRequestDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
       done();
     });
   app.enableShutdownHooks();

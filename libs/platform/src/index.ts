@@ -10,6 +10,8 @@ export { RpcPattern, RpcSignatureGuard, ServiceClient, requireActor } from './rp
 export { signRpcRequest, hasValidRpcSignature, RPC_SIGNATURE_MAX_AGE_MS } from './request-signing.js';
 export { ErrorFilter, httpStatusOf, sendHttpError, setRetryAfter } from './error.filter.js';
 export { PlatformModule } from './platform.module.js';
+export { httpRequestDuration, rpcClientDuration, ledgerAppendDuration, ledgerLastVerified, scrapedGauge, queueMetricsProviders } from './metrics.js';
+export type { GaugeSample } from './metrics.js';
 export type { PlatformOptions } from './platform.module.js';
 export { bootstrapService, strictValidationPipe } from './bootstrap.js';
 export type { ServiceBootOptions } from './bootstrap.js';

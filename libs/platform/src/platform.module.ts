@@ -38,9 +38,8 @@ export interface PlatformOptions {
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
-    if (!register.getSingleMetric('process_cpu_user_seconds_total')) {
-      collectDefaultMetrics({ labels: { service: options.service } });
-    }
+    register.setDefaultLabels({ service: options.service });
+    if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
     const nats = options.nats ?? true;
     const providers: Provider[] = [
       { provide: BASE_CONFIG, useValue: options.config },
