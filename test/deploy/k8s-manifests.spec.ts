@@ -184,7 +184,7 @@ describe.each(Object.entries(OVERLAYS))('overlay %s', (overlay, expected) => {
 });
 
 describe('manifests kept beside the overlays', () => {
-  it.each(['jobs/agency-create.yaml', 'jobs/platform-admin-create.yaml', 'secret.template.yaml'])('%s matches the Kubernetes schemas', async (file) => {
+  it.each(['jobs/agency-create.yaml', 'jobs/platform-admin-create.yaml', 'jobs/migrate.yaml', 'secret.template.yaml'])('%s matches the Kubernetes schemas', async (file) => {
     const documents = parseAllDocuments(readFileSync(join(K8S_DIR, file), 'utf8')).map((document) => document.toJS() as K8sObject);
     expect(documents.length).toBeGreaterThan(0);
     for (const object of documents) await expect(validateSchema(object)).resolves.toBeUndefined();

@@ -2,13 +2,15 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_PG_ADMIN_URL, databaseUrlFor } from '../support/env.js';
 import { waitFor } from '../support/wait-for.js';
 import { NODE, ROOT } from './support/system.js';
 
 /** One service from its built bundle, alone, with exactly the environment given. */
-function launch(app: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(NODE, [`${ROOT}dist/apps/${app}/main.js`], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(app: string, env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(NODE, [`${ROOT}dist/apps/${app}/main.js`, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -87,5 +89,34 @@ describe('liveness and readiness', () => {
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'ok' });
     expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+});
+
+describe('the migration step of a release', () => {
+  it('migrates each schema without starting the service (no NATS needed), once', async () => {
+    // Named like the e2e systems' databases (sanshen_<run>_s…), so the run's teardown drops it.
+    const name = `sanshen_${process.env.SANSHEN_NAMESPACE ?? ''}_smigrate`;
+    const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const env = {
+      DATABASE_URL: databaseUrlFor(name),
+      NATS_URL: 'nats://127.0.0.1:1',
+      INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      PORTAL_PUSH_SECRET: randomBytes(32).toString('hex'),
+    };
+    const migrate = async (app: string) => {
+      const run = launch(app, env, ['migrate']);
+      expect(await run.exited, `${app}: ${run.output()}`).toBe(0);
+      const line = run.output().trim().split('\n').at(-1) ?? '';
+      return JSON.parse(line) as { msg: string; schema: string; migrations: string[] };
+    };
+    for (const app of ['drafting', 'portal', 'gateway']) {
+      const first = await migrate(app);
+      expect(first.msg).toBe('migrated');
+      expect(first.migrations.length, app).toBeGreaterThan(0);
+      expect((await migrate(app)).migrations, app).toEqual([]);
+    }
   });
 });

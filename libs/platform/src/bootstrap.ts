@@ -10,7 +10,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { BaseConfig } from './config.js';
 import { CORRELATION_HEADER, correlationIdFrom } from './logging.js';
+import { migrateSchema } from './database.js';
 import { httpRequestDuration } from './metrics.js';
+import { databaseOptionsOf } from './platform.module.js';
 
 export interface ServiceBootOptions {
   service: string;
@@ -22,11 +24,16 @@ export interface ServiceBootOptions {
   bodyLimit?: number;
 }
 
-/** Boots one service: Fastify for HTTP (health, metrics, its API), NATS for request-reply. */
+/**
+ * Boots one service: Fastify for HTTP (health, metrics, its API), NATS for request-reply. With the
+ * argument `migrate` (`node dist/apps/<service>/main.js migrate`) it only migrates the service's
+ * schema, prints one JSON line and exits: the migration step of a release (k8s/jobs/migrate.yaml).
+ */
 export async function bootstrapService(
   module: Type<unknown> | DynamicModule,
   options: ServiceBootOptions,
 ): Promise<INestApplication> {
+  if (process.argv[2] === 'migrate') return migrateAndExit(module, options);
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
     new FastifyAdapter({
@@ -70,6 +77,14 @@ export async function bootstrapService(
   await app.startAllMicroservices();
   await app.listen(options.config.port, options.config.host);
   return app;
+}
+
+async function migrateAndExit(module: Type<unknown> | DynamicModule, options: ServiceBootOptions): Promise<never> {
+  const database = 'module' in module ? databaseOptionsOf(module) : null;
+  if (database === null) throw new Error(`${options.service}: no database to migrate`);
+  const migrations = await migrateSchema(options.config.databaseUrl, database);
+  process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), service: options.service, msg: 'migrated', schema: database.schema, migrations })}\n`);
+  process.exit(0);
 }
 
 /** The HTTP edge's validation: unknown fields refused, types transformed, errors as the caller wants. */

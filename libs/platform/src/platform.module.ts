@@ -31,6 +31,22 @@ export interface PlatformOptions {
   nats?: boolean;
 }
 
+/** The database of each service's platform module, so the service can be migrated without starting it. */
+const DATABASE_OF = new WeakMap<object, DatabaseOptions>();
+
+/** The database options of the PlatformModule among an application module's imports, or null. */
+export function databaseOptionsOf(root: DynamicModule): DatabaseOptions | null {
+  const own = DATABASE_OF.get(root);
+  if (own) return own;
+  for (const imported of root.imports ?? []) {
+    if (typeof imported === 'object' && imported !== null && 'module' in imported) {
+      const found = databaseOptionsOf(imported as DynamicModule);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /**
  * What every service stands on: config, JSON logging, its PostgreSQL schema, the NATS connection,
  * health and metrics, the RPC error filter and a client for other services.
@@ -64,7 +80,7 @@ export class PlatformModule {
         useFactory: () => new Redis(options.config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }),
       });
     }
-    return {
+    const platform: DynamicModule = {
       module: PlatformModule,
       global: true,
       imports: [loggingModule(options.logger), databaseModule(options.database), TerminusModule],
@@ -77,5 +93,7 @@ export class PlatformModule {
         ...(options.redis ? [REDIS_CONNECTION] : []),
       ],
     };
+    DATABASE_OF.set(platform, options.database);
+    return platform;
   }
 }

@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { DomainError } from '@sanshen/contracts';
+import { migrateSchema } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
+import { IDENTITY_DATABASE } from '../../gateway.module.js';
 import type { Logger } from 'pino';
 import { CreateAgencyUseCase } from '../../use-cases/create-agency/create-agency.use-case.js';
 import { CreatePlatformAdminUseCase } from '../../use-cases/create-platform-admin/create-platform-admin.use-case.js';
@@ -13,9 +15,11 @@ export const CLI_USAGE = `Usage (from the image: node dist/apps/gateway/main.js 
       an agency and its first admin; prints the admin's one-time password (changed at first sign-in)
   platform-admin:create --username <username> [--name <姓名>]
       a platform administrator (onboards agencies through POST /api/v1/agencies); prints a one-time password
+  migrate
+      migrates the gateway's identity schema and exits (the other services: node dist/apps/<service>/main.js migrate)
 Needs DATABASE_URL (and SANSHEN_NAMESPACE where one is used); migrates the identity schema first.`;
 
-const COMMANDS: Record<'agency:create' | 'platform-admin:create', ParseArgsOptionsConfig> = {
+const COMMANDS: Record<'agency:create' | 'platform-admin:create' | 'migrate', ParseArgsOptionsConfig> = {
   'agency:create': {
     code: { type: 'string' },
     name: { type: 'string' },
@@ -26,6 +30,7 @@ const COMMANDS: Record<'agency:create' | 'platform-admin:create', ParseArgsOptio
     username: { type: 'string' },
     name: { type: 'string', default: '平台管理员' },
   },
+  migrate: {},
 };
 
 type Command = keyof typeof COMMANDS;
@@ -58,10 +63,15 @@ export async function runCli(argv: string[], config: BaseConfig, logger: Logger)
   try {
     values = parseArgs({ args: rest, options: COMMANDS[command], strict: true, allowPositionals: false }).values;
     if (command === 'agency:create') for (const name of ['code', 'name', 'admin-username']) required(values, name);
-    else required(values, 'username');
+    else if (command === 'platform-admin:create') required(values, 'username');
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${CLI_USAGE}\n`);
     return 2;
+  }
+  if (command === 'migrate') {
+    const migrations = await migrateSchema(config.databaseUrl, IDENTITY_DATABASE);
+    process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), service: 'gateway', msg: 'migrated', schema: IDENTITY_DATABASE.schema, migrations })}\n`);
+    return 0;
   }
   const app = await NestFactory.createApplicationContext(CliModule.register(config, logger), { logger: false });
   try {
