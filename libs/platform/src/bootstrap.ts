@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import type { BaseConfig } from './config.js';
 import { CORRELATION_HEADER, correlationIdFrom } from './logging.js';
 import { migrateSchema } from './database.js';
+import type { DatabaseOptions } from './database.js';
 import { httpRequestDuration } from './metrics.js';
 import { databaseOptionsOf } from './platform.module.js';
 
@@ -82,9 +83,14 @@ export async function bootstrapService(
 async function migrateAndExit(module: Type<unknown> | DynamicModule, options: ServiceBootOptions): Promise<never> {
   const database = 'module' in module ? databaseOptionsOf(module) : null;
   if (database === null) throw new Error(`${options.service}: no database to migrate`);
-  const migrations = await migrateSchema(options.config.databaseUrl, database);
-  process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), service: options.service, msg: 'migrated', schema: database.schema, migrations })}\n`);
+  await runMigrationStep(options.service, options.config, database);
   process.exit(0);
+}
+
+/** Migrates one service's schema and reports it as one JSON line: `{msg: "migrated", schema, migrations}`. */
+export async function runMigrationStep(service: string, config: BaseConfig, database: DatabaseOptions): Promise<void> {
+  const migrations = await migrateSchema(config.databaseUrl, database);
+  process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), service, msg: 'migrated', schema: database.schema, migrations })}\n`);
 }
 
 /** The HTTP edge's validation: unknown fields refused, types transformed, errors as the caller wants. */

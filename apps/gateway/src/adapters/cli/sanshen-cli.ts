@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { DomainError } from '@sanshen/contracts';
-import { migrateSchema } from '@sanshen/platform';
+import { runMigrationStep } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import { IDENTITY_DATABASE } from '../../gateway.module.js';
 import type { Logger } from 'pino';
@@ -69,8 +69,7 @@ export async function runCli(argv: string[], config: BaseConfig, logger: Logger)
     return 2;
   }
   if (command === 'migrate') {
-    const migrations = await migrateSchema(config.databaseUrl, IDENTITY_DATABASE);
-    process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), service: 'gateway', msg: 'migrated', schema: IDENTITY_DATABASE.schema, migrations })}\n`);
+    await runMigrationStep('gateway', config, IDENTITY_DATABASE);
     return 0;
   }
   const app = await NestFactory.createApplicationContext(CliModule.register(config, logger), { logger: false });
