@@ -28,7 +28,9 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production
+# In a container the service must listen beyond loopback; a run on a workstation keeps 127.0.0.1.
+ENV NODE_ENV=production \
+    HOST=0.0.0.0
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -36,6 +38,8 @@ COPY package.json ./
 # The node image's unprivileged user (uid 1000); the files stay owned by root, read-only to it.
 USER node
 EXPOSE 3000 3001 3002 3003 3004 3005 3100
+# Healthy = ready (/health/ready: its PostgreSQL, NATS, Redis answer), so Compose starts dependants
+# only then. Kubernetes probes /health/live and /health/ready separately (k8s/).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+  CMD node -e "const h = process.env.HOST; const host = !h || h === '0.0.0.0' || h === '::' ? '127.0.0.1' : h; fetch('http://' + (host.includes(':') ? '[' + host + ']' : host) + ':' + (process.env.PORT || 3000) + '/health/ready', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 CMD ["node", "dist/apps/gateway/main.js"]

@@ -59,11 +59,11 @@ describe('organisation and sign-in', () => {
   });
 
   describe('admin API (own agency)', () => {
-    it('lists only the admin’s own agency and refuses creating agencies (no platform admin yet)', async () => {
+    it('lists only the admin’s own agency and refuses creating agencies (a platform administrator’s)', async () => {
       const agencies = await admin.get('/api/v1/agencies');
       expect(agencies.status).toBe(200);
       expect(agencies.body.items.map((agency: { code: string }) => agency.code)).toEqual(['gx']);
-      const created = await admin.post('/api/v1/agencies', { code: 'xx', name: '海东市测试局' });
+      const created = await admin.post('/api/v1/agencies', { code: 'xx', name: '海东市测试局', adminUsername: 'xx_admin', adminDisplayName: '系统管理员' });
       expect(created.status).toBe(403);
       expect(created.body.code).toBe('IDENTITY.PLATFORM_ADMIN_REQUIRED');
     });

@@ -176,7 +176,7 @@ const TABLE: Row[] = [
 
   // Organisation: the admin's, for their own agency; new agencies need a platform admin (none yet).
   { method: 'GET', route: '/api/v1/agencies', fixture: 'none', expect: only({ admin: 'ok' }) },
-  { method: 'POST', route: '/api/v1/agencies', fixture: 'none', body: (c) => ({ code: `m${c.tag}`, name: '海东市矩阵测试局' }), expect: all('forbidden') },
+  { method: 'POST', route: '/api/v1/agencies', fixture: 'none', body: (c) => ({ code: `m${c.tag}`, name: '海东市矩阵测试局', adminUsername: `m${c.tag}_admin`, adminDisplayName: '系统管理员' }), expect: all('forbidden') },
   { method: 'GET', route: '/api/v1/departments', fixture: 'none', expect: only({ admin: 'ok' }) },
   { method: 'POST', route: '/api/v1/departments', fixture: 'none', body: (c) => ({ name: `矩阵科${c.tag}` }), expect: only({ admin: 'ok' }) },
   { method: 'GET', route: '/api/v1/users', fixture: 'none', expect: only({ admin: 'ok' }) },

@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { PlatformModule, messagingProvider } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import type { Logger } from 'pino';
+import { AuditMetrics } from './adapters/audit.metrics.js';
 import { AuditRpcController } from './adapters/audit.rpc-controller.js';
 import { LedgerConsumer } from './adapters/ledger.consumer.js';
 import { AUDIT_SCHEMA, AUDIT_SERVICE } from './config/audit.config.js';
@@ -42,6 +43,7 @@ export class AuditModule {
       ],
       controllers: [AuditRpcController],
       providers: [
+        AuditMetrics,
         LedgerRepository,
         DocumentStateRepository,
         RecordEventUseCase,

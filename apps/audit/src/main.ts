@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { bootstrapService, createRootLogger } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadConfigOrExit } from '@sanshen/platform';
 import { AuditModule } from './audit.module.js';
 import { AUDIT_SERVICE, loadAuditConfig } from './config/audit.config.js';
 
-const config = loadAuditConfig(process.env);
+const config = loadConfigOrExit(AUDIT_SERVICE, () => loadAuditConfig(process.env));
 const logger = createRootLogger(AUDIT_SERVICE, config.logLevel);
 
 bootstrapService(AuditModule.forRoot({ config, logger }), { service: AUDIT_SERVICE, config }).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@sanshen/platform';
+import type { DatabaseOptions } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { DelegatedDuties } from './adapters/auth/delegated-duties.js';
 import { DocumentVisibleGuard } from './adapters/auth/document-visible.guard.js';
@@ -40,6 +41,7 @@ import { IDENTITY_ENTITIES } from './persistence/identity.orm-entities.js';
 import { IdentityRepository } from './persistence/identity.repository.js';
 import { CreateIdentitySchema1763769600000 } from './persistence/migrations/1763769600000-CreateIdentitySchema.js';
 import { AdminLockoutAndIdentityAudit1763942400000 } from './persistence/migrations/1763942400000-AdminLockoutAndIdentityAudit.js';
+import { OneTimePasswordsAndPlatformAdmins1796525936804 } from './persistence/migrations/1796525936804-OneTimePasswordsAndPlatformAdmins.js';
 import { OrganisationRepository } from './persistence/organisation.repository.js';
 import { SignInGuardRepository } from './persistence/sign-in-guard.repository.js';
 import { BatchApproveUseCase } from './use-cases/batch-approve/batch-approve.use-case.js';
@@ -69,6 +71,17 @@ export const GATEWAY_SERVICE = 'gateway';
 /** The gateway owns identity: agencies, departments, users, role grants, sessions. */
 export const IDENTITY_SCHEMA = 'identity';
 
+/** The identity schema: the gateway's and the command line's (which migrates it too). */
+export const IDENTITY_DATABASE: DatabaseOptions = {
+  schema: IDENTITY_SCHEMA,
+  entities: IDENTITY_ENTITIES,
+  migrations: [
+    CreateIdentitySchema1763769600000,
+    AdminLockoutAndIdentityAudit1763942400000,
+    OneTimePasswordsAndPlatformAdmins1796525936804,
+  ],
+};
+
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig, logger: Logger): DynamicModule {
@@ -79,11 +92,7 @@ export class GatewayModule {
           service: GATEWAY_SERVICE,
           config: config.base,
           logger,
-          database: {
-            schema: IDENTITY_SCHEMA,
-            entities: IDENTITY_ENTITIES,
-            migrations: [CreateIdentitySchema1763769600000, AdminLockoutAndIdentityAudit1763942400000],
-          },
+          database: IDENTITY_DATABASE,
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],

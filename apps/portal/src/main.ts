@@ -1,10 +1,14 @@
 import 'reflect-metadata';
-import { bootstrapService, createRootLogger, loadBaseConfig } from '@sanshen/platform';
+import { bootstrapService, collectConfig, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
 import { loadPortalConfig } from './config/portal.config.js';
 import { PortalModule } from './portal.module.js';
 
-const base = loadBaseConfig(process.env, 3100, { internalRequests: false });
-const portal = loadPortalConfig(process.env);
+const [base, portal] = loadConfigOrExit('portal', () =>
+  collectConfig(
+    () => loadBaseConfig(process.env, 3100, { internalRequests: false }),
+    () => loadPortalConfig(process.env),
+  ),
+);
 const logger = createRootLogger('portal', base.logLevel);
 
 try {

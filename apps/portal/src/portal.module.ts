@@ -36,6 +36,8 @@ export class PortalModule {
           service: 'portal',
           config: options.base,
           logger: options.logger,
+          // Pushes come over HTTP: the portal never uses NATS, so its readiness does not wait on it.
+          nats: false,
           database: {
             schema: 'portal',
             entities: [PageOrmEntity, RetractionOrmEntity],

@@ -409,4 +409,15 @@ describe('portal pages', () => {
     }
     expect((await get('/health')).status).toBe(200);
   });
+
+  it('answers liveness without asking dependencies and readiness from PostgreSQL alone (no NATS)', async () => {
+    const live = await get('/health/live');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok' });
+    for (const path of ['/health/ready', '/health']) {
+      const ready = await get(path);
+      expect(ready.status, path).toBe(200);
+      expect(Object.keys(ready.body.details as object), path).toEqual(['postgres']);
+    }
+  });
 });

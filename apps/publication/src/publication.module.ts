@@ -2,7 +2,8 @@ import { queuePrefix } from '@sanshen/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider } from '@sanshen/platform';
+import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider, queueMetricsProviders } from '@sanshen/platform';
+import { PublicationMetrics } from './adapters/publication.metrics.js';
 import type { BaseConfig } from '@sanshen/platform';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -92,6 +93,8 @@ export class PublicationModule {
       controllers: [PublicationRpcController],
       providers: [
         { provide: PUBLICATION_CONFIG, useValue: options.publication },
+        PublicationMetrics,
+        ...queueMetricsProviders([PUSH_QUEUE]),
         { provide: PORTAL_TARGET, inject: [PUBLICATION_CONFIG], useFactory: portalTargetFor },
         PublicationRepository,
         PushQueue,

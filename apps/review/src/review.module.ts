@@ -2,7 +2,8 @@ import { queuePrefix } from '@sanshen/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider } from '@sanshen/platform';
+import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider, queueMetricsProviders } from '@sanshen/platform';
+import { ReviewMetrics } from './adapters/review.metrics.js';
 import type { BaseConfig } from '@sanshen/platform';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -77,6 +78,8 @@ export class ReviewModule {
       controllers: [ReviewRpcController],
       providers: [
         { provide: REVIEW_CONFIG, useValue: review },
+        ReviewMetrics,
+        ...queueMetricsProviders([REMINDER_QUEUE]),
         ReviewRepository,
         ReminderQueue,
         WebhookNotifier,

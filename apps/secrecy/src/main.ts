@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { bootstrapService, createRootLogger, loadBaseConfig } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
 import { SECRECY_SERVICE, SecrecyModule } from './secrecy.module.js';
 
-const config = loadBaseConfig(process.env, 3003);
+const config = loadConfigOrExit(SECRECY_SERVICE, () => loadBaseConfig(process.env, 3003));
 const logger = createRootLogger(SECRECY_SERVICE, config.logLevel);
 await bootstrapService(SecrecyModule.register(config, logger), { service: SECRECY_SERVICE, config });

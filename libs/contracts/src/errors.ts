@@ -41,6 +41,11 @@ export const ERROR_CATALOGUE = {
   'IDENTITY.DEPARTMENT_EXISTS': { kind: 'conflict', message: '本单位已有同名科室' },
   'IDENTITY.IMPORT_INVALID': { kind: 'unprocessable', message: '导入文件有错误，未导入任何用户' },
   'IDENTITY.PLATFORM_ADMIN_REQUIRED': { kind: 'forbidden', message: '新建机关需要平台级管理员，本系统管理员只能管理本单位' },
+  // First agency and platform administrators (issue #17).
+  'AUTH.PASSWORD_CHANGE_REQUIRED': { kind: 'forbidden', message: '请先修改初始密码：一次性密码登录后只能修改密码（POST /api/v1/me/password）' },
+  'IDENTITY.AGENCY_CODE_TAKEN': { kind: 'conflict', message: '机关代码已存在' },
+  'IDENTITY.AGENCY_CODE_INVALID': { kind: 'unprocessable', message: '机关代码只能由小写字母、数字、下划线和连字符组成（以字母开头，至多32位）' },
+  'IDENTITY.USERNAME_INVALID': { kind: 'unprocessable', message: '用户名须为3至64位字母、数字或 _ . -' },
   'DOCUMENT.NOT_FOUND': { kind: 'not_found', message: '文档不存在或无权查看' },
   'DOCUMENT.VERSION_CONFLICT': { kind: 'conflict', message: '文档已被他人修改，请刷新后重试' },
   'DOCUMENT.VERSION_STALE': { kind: 'conflict', message: '您提交的不是最新版本（您已保存过更新的版本），请刷新后重试' },

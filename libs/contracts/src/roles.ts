@@ -23,6 +23,12 @@ export const ROLE_LABELS = {
   auditor: '安全审计员',
 } as const satisfies Record<Role, string>;
 
+/**
+ * The platform operator's role: onboards agencies (POST /api/v1/agencies). Not an agency role: it is
+ * not in ROLES, an agency's admin cannot grant it, and its holders belong to no agency.
+ */
+export const PLATFORM_ADMIN_ROLE = 'platform_admin';
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -3,18 +3,53 @@ import { isValidNamespace } from '@sanshen/contracts';
 import type { Namespace } from '@sanshen/contracts';
 import { z } from 'zod';
 
-const baseSchema = z.object({
-  SANSHEN_NAMESPACE: z.string().default('').refine(isValidNamespace, 'lowercase letters, digits and _ only'),
-  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/sanshen'),
-  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
-  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
-  HOST: z.string().default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
-  INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters').optional(),
-  TRUST_PROXY: z.string().default('loopback'),
-  HANDOVER_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
-});
+/** One invalid setting: the variable and what is wrong with it (never its value: it may be a secret). */
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+}
+
+/** Every problem of a service's configuration, gathered before failing (one report, not one per start). */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`Invalid configuration: ${problems.map((entry) => `${entry.variable}: ${entry.problem}`).join('; ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const SECRET_PROBLEM = 'required: at least 32 characters, the same in every service';
+
+function trustProxySetting() {
+  return z
+    .string()
+    .default('loopback')
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        for (const entry of error.problems) context.addIssue({ code: 'custom', message: entry.problem });
+        return z.NEVER;
+      }
+    });
+}
+
+function baseSchema(defaultPort: number, internalRequests: boolean) {
+  const secret = z.string({ error: SECRET_PROBLEM }).min(32, SECRET_PROBLEM);
+  return z.object({
+    SANSHEN_NAMESPACE: z.string().default('').refine(isValidNamespace, 'lowercase letters, digits and _ only'),
+    DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/sanshen'),
+    NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+    REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(defaultPort),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+    INTERNAL_TOKEN_SECRET: internalRequests ? secret : secret.optional(),
+    TRUST_PROXY: trustProxySetting(),
+    HANDOVER_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
+  });
+}
 
 export interface BaseConfig {
   namespace: Namespace;
@@ -23,7 +58,7 @@ export interface BaseConfig {
   redisUrl: string;
   host: string;
   port: number;
-  logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   streamReplicas: number;
   /** HMAC key of service-to-service requests (signed actor); null only in a service that makes and answers none (the portal). */
   internalTokenSecret: string | null;
@@ -48,14 +83,11 @@ export interface BaseConfigOptions {
 export const BASE_CONFIG = Symbol('BASE_CONFIG');
 
 /**
- * Reads and checks the environment once, at boot; a bad value stops the service with a message
- * naming the variable. Nothing reads process.env after this.
+ * Reads and checks the environment once, at boot; bad values throw a ConfigurationError naming
+ * every wrong variable. Nothing reads process.env after this.
  */
 export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number, options: BaseConfigOptions = {}): BaseConfig {
-  const parsed = parseEnv(baseSchema.extend({ PORT: z.coerce.number().int().min(1).max(65535).default(defaultPort) }), env);
-  if ((options.internalRequests ?? true) && parsed.INTERNAL_TOKEN_SECRET === undefined) {
-    throw new Error('Invalid configuration: INTERNAL_TOKEN_SECRET is required (at least 32 characters, the same in every service)');
-  }
+  const parsed = parseEnv(baseSchema(defaultPort, options.internalRequests ?? true), env);
   return {
     namespace: { name: parsed.SANSHEN_NAMESPACE },
     databaseUrl: parsed.DATABASE_URL,
@@ -66,7 +98,7 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number, opti
     logLevel: parsed.LOG_LEVEL,
     streamReplicas: parsed.STREAM_REPLICAS,
     internalTokenSecret: parsed.INTERNAL_TOKEN_SECRET ?? null,
-    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    trustProxy: parsed.TRUST_PROXY,
     handOverWaitMs: parsed.HANDOVER_WAIT_MS,
   };
 }
@@ -86,18 +118,65 @@ export function parseTrustProxy(value: string): boolean | string[] {
   const trimmed = value.trim();
   if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
   const entries = trimmed.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
-  if (entries.length === 0) throw new Error('Invalid configuration: TRUST_PROXY is empty (use false to trust no proxy)');
+  const problem = (text: string) => new ConfigurationError([{ variable: 'TRUST_PROXY', problem: text }]);
+  if (entries.length === 0) throw problem('empty (use false to trust no proxy)');
   const wrong = entries.filter((entry) => !isProxyAddress(entry));
-  if (wrong.length > 0) throw new Error(`Invalid configuration: TRUST_PROXY: not an address, CIDR or ${PROXY_NAMES.join('/')}: ${wrong.join(', ')}`);
+  if (wrong.length > 0) throw problem(`not an address, CIDR or ${PROXY_NAMES.join('/')}: ${wrong.join(', ')}`);
   return entries;
 }
 
-/** Parses a service's own variables with its schema; fails fast with every problem listed. */
-export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+/** Parses a service's own variables with its schema; throws a ConfigurationError listing every problem. */
+export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
+    throw new ConfigurationError(
+      parsed.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', problem: issue.message })),
+    );
   }
   return parsed.data;
+}
+
+/**
+ * Reads the parts of one service's configuration (the base settings, its own) and reports the
+ * problems of all of them together: one ConfigurationError, or every part's result in order.
+ */
+export function collectConfig<const T extends readonly unknown[]>(...readers: { [K in keyof T]: () => T[K] }): T {
+  const problems: ConfigProblem[] = [];
+  const results = readers.map((read) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return results as unknown as T;
+}
+
+/** The one log line of a configuration that cannot start: JSON, every problem, no stack trace. */
+export function configurationReport(service: string, error: ConfigurationError, now: Date = new Date()): string {
+  return JSON.stringify({
+    level: 'fatal',
+    time: now.toISOString(),
+    service,
+    code: 'CONFIG.INVALID',
+    msg: `invalid configuration: ${error.problems.map((entry) => entry.variable).join(', ')}`,
+    problems: error.problems,
+  });
+}
+
+/**
+ * Loads a service's configuration at boot; when it is invalid, writes the one-line report to stderr
+ * and exits with status 1 before anything starts.
+ */
+export function loadConfigOrExit<T>(service: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${configurationReport(service, error)}\n`);
+    process.exit(1);
+  }
 }

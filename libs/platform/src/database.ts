@@ -60,6 +60,28 @@ export async function openDataSource(options: DataSourceOptions & { schema?: str
   }
 }
 
+/**
+ * Migrates one service's schema and closes the connection: the migration step of a release, run
+ * ahead of the rollout (`node dist/apps/<service>/main.js migrate`, a Kubernetes Job). Returns the
+ * names of the migrations it ran (none when the schema was current).
+ */
+export async function migrateSchema(databaseUrl: string, options: DatabaseOptions): Promise<string[]> {
+  const applied = async (): Promise<Set<string>> => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const result = await client.query<{ name: string }>(`SELECT name FROM "${options.schema}".migrations`).catch(() => ({ rows: [] }));
+      return new Set(result.rows.map((row) => row.name));
+    } finally {
+      await client.end();
+    }
+  };
+  const before = await applied();
+  const dataSource = await openDataSource(dataSourceOptions(databaseUrl, options) as DataSourceOptions & { schema: string; url: string });
+  await dataSource.destroy();
+  return [...(await applied())].filter((name) => !before.has(name));
+}
+
 /** The advisory lock that serializes migrations of one schema (namespaced schemas do not contend). */
 function migrationLockKey(schema: string): string {
   return `sanshen:migrations:${schema}`;

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type { HealthIndicatorResult } from '@nestjs/terminus';
+import type { HealthIndicatorFunction, HealthIndicatorResult } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import { register } from 'prom-client';
@@ -8,7 +8,14 @@ import { NATS_CONNECTION } from './nats.js';
 import { Public } from './public-route.js';
 import { REDIS_CONNECTION } from './tokens.js';
 
-/** `/health`: the service's PostgreSQL, NATS and, where it uses one, Redis. */
+/**
+ * Liveness and readiness, apart:
+ * - `/health/live`: the process answers HTTP; no dependency is asked (an orchestrator restarts the
+ *   service only when this fails, never because PostgreSQL or NATS is away);
+ * - `/health/ready` (and `/health`, its older name): the service's PostgreSQL answers, and its NATS
+ *   and Redis where it uses them (the portal uses no NATS; only BullMQ services hold a Redis
+ *   connection). 503 sends traffic elsewhere until the dependency is back.
+ */
 @Public()
 @Controller()
 export class HealthController {
@@ -16,23 +23,29 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly db: TypeOrmHealthIndicator,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Optional() @Inject(NATS_CONNECTION) private readonly nc?: NatsConnection,
     @Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis,
   ) {}
 
-  @Get('health')
+  @Get('health/live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get(['health/ready', 'health'])
   @HealthCheck()
-  check() {
-    const checks = [() => this.db.pingCheck('postgres', { timeout: 2000 }), () => this.natsCheck()];
+  ready() {
+    const checks: HealthIndicatorFunction[] = [() => this.db.pingCheck('postgres', { timeout: 2000 })];
+    if (this.nc) checks.push(() => this.natsCheck(this.nc as NatsConnection));
     if (this.redis) checks.push(() => this.redisCheck(this.redis as Redis));
     return this.health.check(checks);
   }
 
-  private async natsCheck(): Promise<HealthIndicatorResult> {
+  private async natsCheck(nc: NatsConnection): Promise<HealthIndicatorResult> {
     const session = this.indicators.check('nats');
-    if (this.nc.isClosed()) return session.down({ message: 'connection closed' });
+    if (nc.isClosed()) return session.down({ message: 'connection closed' });
     try {
-      const rtt = await this.nc.rtt();
+      const rtt = await nc.rtt();
       return session.up({ rttMs: rtt });
     } catch (error) {
       return session.down({ message: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,6 @@
-export { loadBaseConfig, parseEnv, BASE_CONFIG } from './config.js';
-export type { BaseConfig, BaseConfigOptions } from './config.js';
-export { dataSourceOptions, openDataSource, databaseModule } from './database.js';
+export { loadBaseConfig, parseEnv, collectConfig, loadConfigOrExit, configurationReport, ConfigurationError, BASE_CONFIG } from './config.js';
+export type { BaseConfig, BaseConfigOptions, ConfigProblem } from './config.js';
+export { dataSourceOptions, openDataSource, databaseModule, migrateSchema } from './database.js';
 export type { DatabaseOptions } from './database.js';
 export { NATS_CONNECTION, connectNats } from './nats.js';
 export { createRootLogger, correlationIdFrom, messagingLogger, CORRELATION_HEADER } from './logging.js';
@@ -10,9 +10,11 @@ export { RpcPattern, RpcSignatureGuard, ServiceClient, requireActor } from './rp
 export { signRpcRequest, hasValidRpcSignature, RPC_SIGNATURE_MAX_AGE_MS } from './request-signing.js';
 export { ErrorFilter, httpStatusOf, sendHttpError, setRetryAfter, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error.filter.js';
 export { isOutage } from './outage.js';
-export { PlatformModule } from './platform.module.js';
+export { PlatformModule, databaseOptionsOf } from './platform.module.js';
+export { httpRequestDuration, rpcClientDuration, ledgerAppendDuration, ledgerLastVerified, scrapedGauge, queueMetricsProviders } from './metrics.js';
+export type { GaugeSample } from './metrics.js';
 export type { PlatformOptions } from './platform.module.js';
-export { bootstrapService, strictValidationPipe } from './bootstrap.js';
+export { bootstrapService, runMigrationStep, strictValidationPipe } from './bootstrap.js';
 export type { ServiceBootOptions } from './bootstrap.js';
 export { ROOT_LOGGER, REDIS_CONNECTION } from './tokens.js';
 export { assertTransition } from './transition-guard.js';

@@ -39,7 +39,7 @@ export function loggingModule(logger: Logger): DynamicModule {
       // Fastify has set req.id from X-Correlation-Id already (see bootstrapService).
       genReqId: (req: IncomingMessage) => correlationIdFrom((req as IncomingMessage & { id?: unknown }).id ?? req.headers[CORRELATION_HEADER]),
       customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/metrics' || /^\/health(\/|$)/.test(req.url ?? '') },
     },
     microservice: {
       // A refusal (DomainError) is an answer, not a failure of the service: log it at info.

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { EVENT_PRODUCERS, lifecycleTypeOf } from '@sanshen/contracts';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { EVENT_PRODUCERS, lifecycleTypeOf, streamName } from '@sanshen/contracts';
 import { MessagingRuntime } from '@sanshen/messaging';
 import type { EventHandlerDefinition, NewEvent } from '@sanshen/messaging';
 import type { EventEnvelope } from '@sanshen/contracts';
@@ -13,6 +14,8 @@ import type { EntityManager } from 'typeorm';
 import { BASE_CONFIG } from './config.js';
 import type { BaseConfig } from './config.js';
 import { messagingLogger } from './logging.js';
+import { scrapedGauge } from './metrics.js';
+import type { GaugeSample } from './metrics.js';
 import { NATS_CONNECTION } from './nats.js';
 import { ROOT_LOGGER } from './tokens.js';
 
@@ -57,11 +60,61 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     @Inject(MESSAGING_RUNTIME) private readonly runtime: MessagingRuntime,
     @Inject(MESSAGING_HANDLERS) private readonly handlerTypes: Type<EventHandlerDefinition>[],
     private readonly moduleRef: ModuleRef,
+    private readonly dataSource: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(BASE_CONFIG) private readonly config: BaseConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.handlerTypes.map((type) => this.moduleRef.get(type, { strict: false }));
     await this.runtime.start(handlers);
+    this.defineMetrics();
+  }
+
+  /** The event backbone as Prometheus sees it: outbox depth and relay lag, consumer lag, dead letters. */
+  private defineMetrics(): void {
+    if (this.runtime.relay !== null) this.defineOutboxMetrics();
+    if (this.runtime.consumers.length > 0) this.defineConsumerMetrics();
+  }
+
+  private defineOutboxMetrics(): void {
+    scrapedGauge('sanshen_outbox_pending_events', 'Events in the outbox not yet published to JetStream', [], async () => {
+      const [row] = (await this.dataSource.query(`SELECT count(*)::int AS value FROM outbox WHERE sent_at IS NULL`)) as { value: number }[];
+      return [{ value: row?.value ?? 0 }];
+    });
+    scrapedGauge('sanshen_outbox_oldest_pending_age_seconds', 'Age of the oldest unpublished outbox event: the relay lag', [], async () => {
+      const [row] = (await this.dataSource.query(
+        `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS value FROM outbox WHERE sent_at IS NULL`,
+      )) as { value: number }[];
+      return [{ value: row?.value ?? 0 }];
+    });
+  }
+
+  private defineConsumerMetrics(): void {
+    scrapedGauge('sanshen_dead_letters', 'Events parked after repeated failures, by consumer', ['consumer'], async () => {
+      const rows = (await this.dataSource.query(`SELECT consumer, count(*)::int AS count FROM dead_letter GROUP BY consumer`)) as {
+        consumer: string;
+        count: number;
+      }[];
+      const counts = new Map(this.runtime.consumers.map((consumer) => [consumer.consumerName, 0]));
+      for (const row of rows) counts.set(row.consumer, row.count);
+      return [...counts].map(([consumer, value]) => ({ labels: { consumer }, value }));
+    });
+    scrapedGauge(
+      'sanshen_consumer_pending_messages',
+      'Events in JetStream not yet handled by a durable consumer (pending + unacknowledged), by consumer',
+      ['consumer'],
+      async () => {
+        const jsm = await jetstreamManager(this.nc);
+        const stream = streamName(this.config.namespace);
+        const samples: GaugeSample[] = [];
+        for (const consumer of this.runtime.consumers) {
+          const info = await jsm.consumers.info(stream, consumer.consumerName).catch(() => null);
+          if (info !== null) samples.push({ labels: { consumer: consumer.consumerName }, value: info.num_pending + info.num_ack_pending });
+        }
+        return samples;
+      },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

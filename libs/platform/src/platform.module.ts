@@ -24,6 +24,27 @@ export interface PlatformOptions {
   database: DatabaseOptions;
   /** Services that use BullMQ get a Redis connection (and a Redis health check). */
   redis?: boolean;
+  /**
+   * The service talks to NATS (events or requests); default true. Without it (the portal) there is no
+   * NATS connection, no client for other services, and readiness does not depend on NATS.
+   */
+  nats?: boolean;
+}
+
+/** The database of each service's platform module, so the service can be migrated without starting it. */
+const DATABASE_OF = new WeakMap<object, DatabaseOptions>();
+
+/** The database options of the PlatformModule among an application module's imports, or null. */
+export function databaseOptionsOf(root: DynamicModule): DatabaseOptions | null {
+  const own = DATABASE_OF.get(root);
+  if (own) return own;
+  for (const imported of root.imports ?? []) {
+    if (typeof imported === 'object' && imported !== null && 'module' in imported) {
+      const found = databaseOptionsOf(imported as DynamicModule);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /**
@@ -33,21 +54,25 @@ export interface PlatformOptions {
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
-    if (!register.getSingleMetric('process_cpu_user_seconds_total')) {
-      collectDefaultMetrics({ labels: { service: options.service } });
-    }
+    register.setDefaultLabels({ service: options.service });
+    if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
+    const nats = options.nats ?? true;
     const providers: Provider[] = [
       { provide: BASE_CONFIG, useValue: options.config },
       { provide: ROOT_LOGGER, useValue: options.logger },
-      {
-        provide: NATS_CONNECTION,
-        useFactory: () => connectNats(options.config.natsUrl, `sanshen-${options.service}`),
-      },
-      NatsConnectionCloser,
-      ServiceClient,
       { provide: APP_FILTER, useClass: ErrorFilter },
       { provide: APP_GUARD, useClass: RpcSignatureGuard },
     ];
+    if (nats) {
+      providers.push(
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () => connectNats(options.config.natsUrl, `sanshen-${options.service}`),
+        },
+        NatsConnectionCloser,
+        ServiceClient,
+      );
+    }
     configureRequestSigning(options.config.internalTokenSecret);
     if (options.redis) {
       providers.push({
@@ -55,13 +80,20 @@ export class PlatformModule {
         useFactory: () => new Redis(options.config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }),
       });
     }
-    return {
+    const platform: DynamicModule = {
       module: PlatformModule,
       global: true,
       imports: [loggingModule(options.logger), databaseModule(options.database), TerminusModule],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [BASE_CONFIG, ROOT_LOGGER, NATS_CONNECTION, ServiceClient, ...(options.redis ? [REDIS_CONNECTION] : [])],
+      exports: [
+        BASE_CONFIG,
+        ROOT_LOGGER,
+        ...(nats ? [NATS_CONNECTION, ServiceClient] : []),
+        ...(options.redis ? [REDIS_CONNECTION] : []),
+      ],
     };
+    DATABASE_OF.set(platform, options.database);
+    return platform;
   }
 }

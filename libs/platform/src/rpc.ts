@@ -10,6 +10,7 @@ import { BASE_CONFIG } from './config.js';
 import type { BaseConfig } from './config.js';
 import { isOutage } from './outage.js';
 import { hasValidRpcSignature, requestSigningSecret, signRpcRequest } from './request-signing.js';
+import { rpcClientDuration } from './metrics.js';
 
 /**
  * The namespace, read once when decorators are evaluated (module load, i.e. boot): message patterns
@@ -103,14 +104,22 @@ export class ServiceClient implements OnApplicationShutdown {
     h.set('X-Correlation-Id', request.correlationId);
     const signed: RpcRequest<TPayload> = { ...request, signature: signRpcRequest(this.secret, pattern, request) };
     const record = new NatsRecordBuilder(signed).setHeaders(h).build();
+    const timer = rpcClientDuration.startTimer({ pattern });
     try {
-      return await firstValueFrom(
+      const reply = await firstValueFrom(
         this.client.send<TReply>(rpcSubject(this.namespace, pattern), record).pipe(timeout(timeoutMs)),
       );
+      timer({ outcome: 'ok' });
+      return reply;
     } catch (error) {
       const domain = domainErrorFromBody(error);
-      if (domain) throw domain;
-      if (isUnavailable(error)) throw new DomainError('SERVICE.UNAVAILABLE', { service: pattern.split('.')[0] });
+      if (domain) {
+        timer({ outcome: 'refused' });
+        throw domain;
+      }
+      const unavailable = isUnavailable(error);
+      timer({ outcome: unavailable ? 'unavailable' : 'error' });
+      if (unavailable) throw new DomainError('SERVICE.UNAVAILABLE', { service: pattern.split('.')[0] });
       throw error instanceof Error ? error : new Error(`RPC ${pattern} failed: ${JSON.stringify(error)}`);
     }
   }

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { TEST_PG_ADMIN_URL, databaseUrlFor } from '../../support/env.js';
 import { waitFor } from '../../support/wait-for.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const NODE = `${ROOT}node_modules/.bin/node`;
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const NODE = `${ROOT}node_modules/.bin/node`;
 /** Start order: the gateway last, it calls the others. */
 const APPS = ['drafting', 'review', 'secrecy', 'publication', 'audit', 'portal', 'gateway'] as const;
 export type AppName = (typeof APPS)[number];

@@ -1,4 +1,4 @@
-import { loadBaseConfig, parseEnv } from '@sanshen/platform';
+import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import { z } from 'zod';
 
@@ -19,6 +19,11 @@ const gatewaySchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   DEMO_PASSWORD: z.string().min(12).optional(),
   PORTAL_PUBLIC_URL: z.url().default('http://127.0.0.1:3100'),
+}).refine((env) => env.SEED_DEMO !== 'true' || env.DEMO_PASSWORD !== undefined, {
+  path: ['DEMO_PASSWORD'],
+  message: 'required when SEED_DEMO=true',
+  // Checked even when other variables are wrong, so one start reports them all.
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
 });
 
 export interface GatewayConfig {
@@ -40,13 +45,14 @@ export interface RateLimitConfig {
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
+/** The gateway's settings and the base ones, checked together: a ConfigurationError lists every problem. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
-  const parsed = parseEnv(gatewaySchema, env);
-  if (parsed.SEED_DEMO === 'true' && parsed.DEMO_PASSWORD === undefined) {
-    throw new Error('Invalid configuration: DEMO_PASSWORD is required when SEED_DEMO=true');
-  }
+  const [base, parsed] = collectConfig(
+    () => loadBaseConfig(env, 3000),
+    () => parseEnv(gatewaySchema, env),
+  );
   return {
-    base: loadBaseConfig(env, 3000),
+    base,
     jwtSecret: parsed.JWT_SECRET,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,

@@ -33,8 +33,9 @@ export class UserOrmEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'agency_id' })
-  agencyId!: string;
+  /** Null for a platform administrator only (who belongs to no agency). */
+  @Column('uuid', { name: 'agency_id', nullable: true })
+  agencyId!: string | null;
 
   @Column('uuid', { name: 'department_id', nullable: true })
   departmentId!: string | null;
@@ -50,6 +51,10 @@ export class UserOrmEntity {
 
   @Column('boolean', { default: true })
   active!: boolean;
+
+  /** The password was set by someone else (a one-time password): only changing it is allowed. */
+  @Column('boolean', { name: 'must_change_password', default: false })
+  mustChangePassword!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

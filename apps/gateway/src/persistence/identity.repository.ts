@@ -6,13 +6,19 @@ import { RefreshTokenOrmEntity, SessionOrmEntity, UserOrmEntity } from './identi
 
 interface ActorRow {
   id: string;
-  agency_id: string;
-  agency_name: string;
+  agency_id: string | null;
+  agency_name: string | null;
   department_id: string | null;
   display_name: string;
   roles: string[] | null;
   oversees: string[] | null;
 }
+
+/** The agency id of an actor who belongs to none (a platform administrator): the nil UUID. */
+export const NO_AGENCY_ID = '00000000-0000-0000-0000-000000000000';
+
+/** A live session, and whether its user must change a one-time password before anything else. */
+export type SessionState = 'live' | 'password_change_required';
 
 @Injectable()
 export class IdentityRepository {
@@ -28,7 +34,7 @@ export class IdentityRepository {
       `SELECT u.id, u.agency_id, a.name AS agency_name, u.department_id, u.display_name,
               (SELECT array_agg(g.role ORDER BY g.role) FROM role_grants g WHERE g.user_id = u.id) AS roles,
               (SELECT array_agg(o.department_id::text) FROM deputy_oversight o WHERE o.user_id = u.id) AS oversees
-         FROM users u JOIN agencies a ON a.id = u.agency_id
+         FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
         WHERE u.id = $1 AND u.active`,
       [userId],
     )) as ActorRow[];
@@ -36,8 +42,9 @@ export class IdentityRepository {
     if (!row) return null;
     return {
       userId: row.id,
-      agencyId: row.agency_id,
-      agencyName: row.agency_name,
+      // A platform administrator belongs to no agency: an id that matches none, and no agency role.
+      agencyId: row.agency_id ?? NO_AGENCY_ID,
+      agencyName: row.agency_name ?? '',
       departmentId: row.department_id,
       displayName: row.display_name,
       roles: (row.roles ?? []).filter(isRole),
@@ -80,10 +87,18 @@ export class IdentityRepository {
   }
 
   async isSessionLive(sessionId: string): Promise<boolean> {
+    return (await this.sessionState(sessionId)) !== null;
+  }
+
+  /** The session's state, or null when it is revoked, expired or unknown. */
+  async sessionState(sessionId: string): Promise<SessionState | null> {
     const rows = (await this.dataSource.query(
-      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      `SELECT u.must_change_password FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
       [sessionId],
-    )) as unknown[];
-    return rows.length === 1;
+    )) as { must_change_password: boolean }[];
+    const row = rows[0];
+    if (row === undefined) return null;
+    return row.must_change_password ? 'password_change_required' : 'live';
   }
 }

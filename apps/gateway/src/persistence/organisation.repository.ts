@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isRole } from '@sanshen/contracts';
+import { PLATFORM_ADMIN_ROLE, isRole } from '@sanshen/contracts';
 import type { Actor, Role } from '@sanshen/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -34,11 +34,14 @@ export interface UserView {
 
 export interface NewUser {
   id: string;
-  agencyId: string;
+  /** Null for a platform administrator only. */
+  agencyId: string | null;
   departmentId: string | null;
   username: string;
   displayName: string;
   passwordHash: string;
+  /** A one-time password: the user must change it at the first sign-in (default false). */
+  mustChangePassword?: boolean;
 }
 
 export interface IdentityAuditEntry {
@@ -109,6 +112,30 @@ export class OrganisationRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  /** A new agency; false when its code is taken. */
+  async insertAgency(manager: EntityManager, agency: AgencyView): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO agencies (id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING id`,
+      [agency.id, agency.code, agency.name],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /** Makes a user (of no agency) a platform administrator. */
+  async grantPlatformAdmin(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`INSERT INTO role_grants (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, PLATFORM_ADMIN_ROLE]);
+  }
+
+  /** An active user of no agency holding the platform administrator's grant. */
+  async isPlatformAdmin(userId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id
+        WHERE u.id = $1 AND u.active AND u.agency_id IS NULL AND g.role = $2`,
+      [userId, PLATFORM_ADMIN_ROLE],
+    )) as unknown[];
+    return rows.length === 1;
   }
 
   async agency(id: string): Promise<AgencyView | null> {
@@ -185,14 +212,15 @@ export class OrganisationRepository {
   /** False when the username is taken (checked by the unique key, so concurrent creates cannot both win). */
   async insertUser(manager: EntityManager, user: NewUser): Promise<boolean> {
     const rows = (await manager.query(
-      `INSERT INTO users (id, agency_id, department_id, username, display_name, password_hash, password_changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [user.id, user.agencyId, user.departmentId, user.username, user.displayName, user.passwordHash],
+      `INSERT INTO users (id, agency_id, department_id, username, display_name, password_hash, password_changed_at, must_change_password)
+       VALUES ($1, $2, $3, $4, $5, $6, now(), $7) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [user.id, user.agencyId, user.departmentId, user.username, user.displayName, user.passwordHash, user.mustChangePassword ?? false],
     )) as unknown[];
     return rows.length === 1;
   }
 
-  async grantRole(manager: EntityManager, userId: string, role: Role, grantedBy: string): Promise<void> {
+  /** `grantedBy` is null when the operator's command line grants (no user did). */
+  async grantRole(manager: EntityManager, userId: string, role: Role, grantedBy: string | null): Promise<void> {
     await manager.query(`INSERT INTO role_grants (user_id, role, granted_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
       userId,
       role,
@@ -218,8 +246,12 @@ export class OrganisationRepository {
     );
   }
 
+  /** A new password (own change or an admin's reset); a one-time password's obligation ends with it. */
   async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [userId, passwordHash]);
+    await manager.query(
+      `UPDATE users SET password_hash = $2, password_changed_at = now(), must_change_password = false WHERE id = $1`,
+      [userId, passwordHash],
+    );
   }
 
   /** Ends every live session of the user: their tokens stop working at once. */

@@ -21,6 +21,28 @@ export function assertPasswordPolicy(password: string, username: string): void {
   if (problems.length > 0) throw new DomainError('IDENTITY.PASSWORD_POLICY', { problems });
 }
 
+/** Usernames: 3–64 letters, digits, `_`, `.`, `-` (the API's DTOs and the command line alike). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,64}$/;
+
+export function assertUsername(username: string): void {
+  if (!USERNAME_PATTERN.test(username)) throw new DomainError('IDENTITY.USERNAME_INVALID', { username });
+}
+
+/** Agency codes (机关代码, e.g. `gx`): lowercase, starting with a letter, at most 32 characters. */
+export const AGENCY_CODE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
+
+export function assertAgencyCode(code: string): void {
+  if (!AGENCY_CODE_PATTERN.test(code)) throw new DomainError('IDENTITY.AGENCY_CODE_INVALID', { code });
+}
+
+/** A one-time password for a new account: random, within the policy for that username. */
+export function oneTimePasswordFor(username: string): string {
+  for (;;) {
+    const password = generatePassword();
+    if (passwordProblems(password, username).length === 0) return password;
+  }
+}
+
 /** A random password that satisfies the policy (CSV import without a password column value). */
 export function generatePassword(): string {
   const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '-_.!@#%+='];
@@ -60,7 +82,7 @@ export function assertRoleSet(roles: readonly Role[], departmentId: string | nul
   if (problem === 'department_required') throw new DomainError('IDENTITY.DEPARTMENT_REQUIRED', { roles: [...new Set(roles)] });
 }
 
-/** Organisation management is the admin's, for their own agency only (no platform-level admin yet). */
+/** Organisation management is the admin's, for their own agency only (agencies are the platform administrator's). */
 export function requireAdmin(actor: Actor): void {
   if (!actor.roles.includes('admin')) throw new DomainError('AUTH.FORBIDDEN', { required: 'admin' });
 }

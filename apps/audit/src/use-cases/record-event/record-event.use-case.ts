@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER, ledgerAppendDuration } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { GENESIS_HASH, chainHash } from '../../domain/ledger-chain.js';
@@ -35,6 +35,15 @@ export class RecordEventUseCase {
   }
 
   async execute(envelope: EventEnvelope, manager: EntityManager): Promise<RecordedEntry> {
+    const timer = ledgerAppendDuration.startTimer();
+    try {
+      return await this.append(envelope, manager);
+    } finally {
+      timer();
+    }
+  }
+
+  private async append(envelope: EventEnvelope, manager: EntityManager): Promise<RecordedEntry> {
     // The head first, always: every append takes the same lock in the same order, so two appends
     // (two replicas, or a replay beside a delivery) serialize here and never deadlock.
     const head = await this.ledger.lockHead(manager);

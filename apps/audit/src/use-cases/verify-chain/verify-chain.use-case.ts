@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/contracts';
 import type { Actor, AuditVerifyReply, AuditVerifyRequest } from '@sanshen/contracts';
+import { ledgerLastVerified } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { verifyAccess, verifyDocumentAccess } from '../../domain/ledger-access.js';
@@ -48,7 +49,9 @@ export class VerifyChainUseCase {
       if (batch.length < BATCH_SIZE) break;
       after = batch[batch.length - 1].position;
     }
-    return reply(verifier.checked, verifier.finish(head));
+    const result = reply(verifier.checked, verifier.finish(head));
+    if (result.ok) ledgerLastVerified.set(Date.now() / 1000);
+    return result;
   }
 
   private async verifyDocument(manager: EntityManager, actor: Actor, documentId: string): Promise<AuditVerifyReply> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, SetMetadata } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
@@ -12,6 +12,11 @@ import { DelegatedDuties } from './delegated-duties.js';
 import { correlationIdOf } from './request-context.js';
 import type { AuthenticatedRequest } from './request-context.js';
 import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE } from './session-cookies.js';
+
+const PASSWORD_CHANGE_ROUTE = 'sanshen:password-change-route';
+
+/** A route open to a session that signed in with a one-time password (changing it, signing out). */
+export const PasswordChangeRoute = (): MethodDecorator => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
 
 /**
  * Every route is authenticated unless marked @Public: a valid access token of a live session, from
@@ -47,7 +52,11 @@ export class JwtAuthGuard implements CanActivate {
       throw new DomainError('AUTH.TOKEN_INVALID');
     }
     if (!isAccessClaims(claims)) throw new DomainError('AUTH.TOKEN_INVALID');
-    if (!(await this.identity.isSessionLive(claims.sid))) throw new DomainError('AUTH.TOKEN_INVALID');
+    const state = await this.identity.sessionState(claims.sid);
+    if (state === null) throw new DomainError('AUTH.TOKEN_INVALID');
+    if (state === 'password_change_required' && !this.reflector.get<boolean>(PASSWORD_CHANGE_ROUTE, context.getHandler())) {
+      throw new DomainError('AUTH.PASSWORD_CHANGE_REQUIRED');
+    }
     if (!bearer && !SAFE_METHODS.has(request.method) && !this.tokens.isCsrfTokenValid(claims.sid, request.headers[CSRF_HEADER])) {
       throw new DomainError('AUTH.CSRF_INVALID');
     }

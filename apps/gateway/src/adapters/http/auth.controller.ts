@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, REVIEW_RPC } from '@sanshen/contracts';
 import type { Actor, DelegationListView, DelegationView } from '@sanshen/contracts';
 import { SignInUseCase } from '../../use-cases/sign-in/sign-in.use-case.js';
+import { PasswordChangeRoute } from '../auth/jwt-auth.guard.js';
 import { RefreshSessionUseCase } from '../../use-cases/refresh-session/refresh-session.use-case.js';
 import { SessionTokens } from '../../use-cases/session-tokens.js';
 import type { TokenPair } from '../../use-cases/session-tokens.js';
@@ -52,10 +53,10 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<(TokenPair | CookieSessionView) & { user: Actor }> {
+  ): Promise<(TokenPair | CookieSessionView) & { user: Actor; passwordChangeRequired: boolean }> {
     const { sessionId, ...signedIn } = await this.signIn.execute(dto.username, dto.password);
     if (dto.cookie !== true) return signedIn;
-    return { ...this.toCookies(request, reply, signedIn, sessionId), user: signedIn.user };
+    return { ...this.toCookies(request, reply, signedIn, sessionId), user: signedIn.user, passwordChangeRequired: signedIn.passwordChangeRequired };
   }
 
   /** The refresh token from the body, or (a cookie session) from its cookie with the CSRF token. */
@@ -81,6 +82,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @PasswordChangeRoute()
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@Ctx() context: RequestContext, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -111,6 +113,7 @@ export class AuthController {
 
   /** Changes one's own password with the old one; the caller's other sessions end. */
   @ApiBearerAuth()
+  @PasswordChangeRoute()
   @Post('me/password')
   @HttpCode(204)
   async password(@Ctx() context: RequestContext, @Body() dto: ChangeOwnPasswordDto): Promise<void> {

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AgencyView, DepartmentView, IdentityAuditRecord, UserView } from '../../persistence/organisation.repository.js';
 import { ChangeUserRolesUseCase } from '../../use-cases/change-user-roles/change-user-roles.use-case.js';
 import { CreateAgencyUseCase } from '../../use-cases/create-agency/create-agency.use-case.js';
+import type { CreatedAgency } from '../../use-cases/create-agency/create-agency.use-case.js';
 import { CreateDepartmentUseCase } from '../../use-cases/create-department/create-department.use-case.js';
 import { CreateUserUseCase } from '../../use-cases/create-user/create-user.use-case.js';
 import { ImportUsersUseCase } from '../../use-cases/import-users/import-users.use-case.js';
@@ -58,9 +59,10 @@ export class OrganisationController {
     return this.listAgencies.execute(context.actor);
   }
 
+  /** Platform administrators only: the agency and its first admin, whose one-time password is in the answer. */
   @Post('agencies')
-  addAgency(@Ctx() context: RequestContext, @Body() _dto: CreateAgencyDto): Promise<never> {
-    return this.createAgency.execute(context.actor);
+  addAgency(@Ctx() context: RequestContext, @Body() dto: CreateAgencyDto): Promise<CreatedAgency> {
+    return this.createAgency.execute({ actor: context.actor }, dto, context.correlationId);
   }
 
   @Get('departments')

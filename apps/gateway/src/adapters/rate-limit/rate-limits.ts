@@ -15,7 +15,7 @@ const RATE_WINDOW_MS = 60_000;
 
 const SIGN_IN_ROUTE = 'sanshen:sign-in-route';
 /** Probes and scrapes come from the platform at a steady rate; they are not clients of the API. */
-const UNTHROTTLED_PATHS = ['/health', '/metrics'];
+const UNTHROTTLED_PATHS = ['/health', '/health/live', '/health/ready', '/metrics'];
 const reflector = new Reflector();
 
 /** Marks a route whose calls count against the per-address sign-in limit (besides the API limit). */

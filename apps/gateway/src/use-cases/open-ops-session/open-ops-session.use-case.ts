@@ -31,6 +31,10 @@ export class OpenOpsSessionUseCase {
       await this.identity.revokeSession(session.sessionId);
       throw new DomainError('AUTH.OPS_ADMIN_ONLY');
     }
+    if (session.passwordChangeRequired) {
+      await this.identity.revokeSession(session.sessionId);
+      throw new DomainError('AUTH.PASSWORD_CHANGE_REQUIRED');
+    }
     const ops = await this.tokens.opsToken(session.actor.userId, session.sessionId);
     return { token: ops.token, expiresIn: ops.expiresIn, actor: session.actor };
   }

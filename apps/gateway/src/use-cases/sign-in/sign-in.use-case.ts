@@ -17,7 +17,12 @@ export interface OpenedSession {
   actor: Actor;
   sessionId: string;
   refreshToken: string;
+  /** Signed in with a one-time password: only changing it is allowed until then. */
+  passwordChangeRequired: boolean;
 }
+
+/** The API's answer to a sign-in. */
+export type SignedIn = TokenPair & { user: Actor; passwordChangeRequired: boolean };
 
 /**
  * Username and password for a session. Failed attempts are counted per username in the database
@@ -37,7 +42,7 @@ export class SignInUseCase {
     private readonly tokens: SessionTokens,
   ) {}
 
-  async execute(username: string, password: string): Promise<TokenPair & { user: Actor; sessionId: string }> {
+  async execute(username: string, password: string): Promise<SignedIn & { sessionId: string }> {
     const session = await this.openSession(username, password);
     const access = await this.tokens.accessToken(session.actor, session.sessionId);
     return {
@@ -46,6 +51,7 @@ export class SignInUseCase {
       expiresIn: access.expiresIn,
       user: session.actor,
       sessionId: session.sessionId,
+      passwordChangeRequired: session.passwordChangeRequired,
     };
   }
 
@@ -86,6 +92,6 @@ export class SignInUseCase {
       revokedAt: null,
     });
     await this.identity.createSession(session, refresh.hash);
-    return { actor, sessionId: session.id, refreshToken: refresh.token };
+    return { actor, sessionId: session.id, refreshToken: refresh.token, passwordChangeRequired: user.mustChangePassword };
   }
 }

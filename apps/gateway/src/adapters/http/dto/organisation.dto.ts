@@ -3,20 +3,31 @@ import { Transform, Type } from 'class-transformer';
 import { ROLES } from '@sanshen/contracts';
 import type { Role } from '@sanshen/contracts';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { AGENCY_CODE_PATTERN, USERNAME_PATTERN } from '../../../use-cases/identity-rules.js';
 import { PageQueryDto } from './page-query.dto.js';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CreateAgencyDto {
-  @ApiProperty({ example: 'gx' })
+  @ApiProperty({ example: 'gx', description: 'lowercase letters, digits, _ and -, starting with a letter, ≤ 32' })
   @IsString()
-  @Length(1, 32)
+  @Matches(AGENCY_CODE_PATTERN)
   code!: string;
 
   @ApiProperty({ example: '海东市工业和信息化局' })
   @IsString()
   @Length(1, 100)
   name!: string;
+
+  @ApiProperty({ example: 'gx_admin', description: 'the first admin: 3–64 letters, digits, _ . -' })
+  @IsString()
+  @Matches(USERNAME_PATTERN)
+  adminUsername!: string;
+
+  @ApiProperty({ example: '系统管理员' })
+  @IsString()
+  @Length(1, 64)
+  adminDisplayName!: string;
 }
 
 export class CreateDepartmentDto {
