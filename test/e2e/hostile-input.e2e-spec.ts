@@ -59,9 +59,10 @@ const SEED = 20261106;
 function roleFor(path: string): Role {
   if (/\/(identity-audit|audit)(\/|$)/.test(path)) return 'auditor';
   if (/\/(users|departments|agencies|dictionary)(\/|$)/.test(path)) return 'admin';
-  if (/\/retract\/authorize$/.test(path)) return 'principal';
-  if (/\/(schedule|retract|publication|correction)(\/|$)/.test(path)) return 'publisher';
-  if (/\/secrecy(\/|$)/.test(path)) return 'secrecy_officer';
+  // The fixture is a draft: the secrecy officer and the publisher may not read it yet, so their routes
+  // answer 404 before the body is looked at (authorization first). The principal reads every
+  // document of the agency, so the body's refusal is what shows.
+  if (/^\/api\/v1\/documents\/\{id\}\/(secrecy|schedule|retract|publication|correction)(\/|$)/.test(path)) return 'principal';
   if (/\/(approve|return|delegations)(\/|$)/.test(path)) return 'dept_head';
   return 'drafter';
 }
