@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
-import { draftArticle, signInCast } from './support/publication-flow.js';
+import { draftArticle, signInCast, signOff } from './support/publication-flow.js';
 import type { Cast } from './support/publication-flow.js';
 import { startSystem } from './support/system.js';
 import type { RunningSystem } from './support/system.js';
 
-/** Daily work over HTTP (issue #12): 批量审批, the last return on the document, 删除草稿. */
+/** Daily work over HTTP (issue #12): 批量审批, the last return on the document, 删除草稿, task lists. */
 describe('daily work', () => {
   let system: RunningSystem;
   let cast: Cast;
@@ -132,6 +132,46 @@ describe('daily work', () => {
     const refused = await cast.drafter.post(`/api/v1/documents/${submitted.id}/discard`, { version: submitted.version, reason: '不再需要' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('DOCUMENT.NOT_DISCARDABLE');
+  });
+
+  it('gives each role one task list with names, not ids, and counts for badges', async () => {
+    const review = await pendingL1();
+    const secrecy = await draftArticle(cast, '<p>联系人身份证号码11010519491231002X。</p>', '待办测试保密');
+    await signOff(cast, secrecy.id, secrecy.version);
+
+    type Row = { kind: string; documentId: string; title: string; column: string | null; authorName: string; departmentName: string; level: number | null; dueAt: string | null; overdue: boolean; openFindings: { total: number; blocking: number } | null };
+    const headTasks = (await cast.head.get('/api/v1/tasks')).body.items as Row[];
+    expect(headTasks.find((row) => row.documentId === review.id)).toMatchObject({
+      kind: 'review',
+      level: 1,
+      column: '通知公告',
+      authorName: '张信息员',
+      departmentName: '办公室',
+      overdue: false,
+    });
+    expect(headTasks.find((row) => row.documentId === review.id)?.dueAt).toEqual(expect.any(String));
+
+    const officerTasks = await waitFor(
+      async () => {
+        const rows = (await cast.secrecyOfficer.get('/api/v1/tasks')).body.items as Row[];
+        const row = rows.find((candidate) => candidate.documentId === secrecy.id);
+        return row?.openFindings?.blocking ? rows : undefined;
+      },
+      { what: 'the secrecy task with its scan' },
+    );
+    expect(officerTasks.find((row) => row.documentId === secrecy.id)).toMatchObject({ kind: 'secrecy_review', title: secrecy.title, authorName: '张信息员', departmentName: '办公室' });
+    // The drafts and review tasks of others are not the officer's.
+    expect(officerTasks.some((row) => row.documentId === review.id)).toBe(false);
+
+    const counts = (await cast.secrecyOfficer.get('/api/v1/tasks/counts')).body as { total: number; byKind: Record<string, number> };
+    expect(counts.byKind.secrecy_review).toBeGreaterThanOrEqual(1);
+    expect(counts.total).toBe(officerTasks.length);
+    // The 三员 roles and a drafter have nothing waiting.
+    for (const session of [cast.auditor, cast.drafter]) {
+      const empty = await session.get('/api/v1/tasks');
+      expect(empty.status).toBe(200);
+      expect(empty.body.items).toEqual([]);
+    }
   });
 });
 

@@ -35,7 +35,7 @@ type Reader =
   | 'zw_principal';
 type Fixture = 'draft' | 'secrecy' | 'cleared' | 'other_department';
 
-/** Fixtures in 产业发展科 (department 0 of 工信局, overseen by gx_deputy) except `other_department` (信息化推进科, not overseen). */
+/** Fixtures in 办公室 (department 0 of 工信局, overseen by gx_deputy) except `other_department` (信息化推进科, not overseen). */
 const VISIBLE: Record<Fixture, Reader[]> = {
   draft: ['drafter', 'dept_head', 'deputy', 'principal'],
   secrecy: ['drafter', 'dept_head', 'deputy', 'principal', 'secrecy_officer'],

@@ -190,6 +190,9 @@ const TABLE: Row[] = [
   { method: 'POST', route: '/api/v1/users/:grantTarget/roles', fixture: 'none', body: () => ({ action: 'grant', role: 'publisher' }), expect: only({ admin: 'ok' }) },
   { method: 'GET', route: '/api/v1/identity-audit', fixture: 'none', expect: only({ auditor: 'ok' }) },
   { method: 'GET', route: '/api/v1/admin/document-counts', fixture: 'none', expect: only({ admin: 'ok' }) },
+  // Everyone has a task list (empty where nothing waits for the role).
+  { method: 'GET', route: '/api/v1/tasks', fixture: 'none', expect: all('ok') },
+  { method: 'GET', route: '/api/v1/tasks/counts', fixture: 'none', expect: all('ok') },
   // Beyond API.md, what an admin needs (docs/identity.md): admin only, for every one of them.
   { method: 'GET', route: '/api/v1/users/:grantTarget', fixture: 'none', expect: only({ admin: 'ok' }) },
   { method: 'POST', route: '/api/v1/users/:delegate/oversight', fixture: 'none', body: () => ({ departmentIds: [] }), expect: only({ admin: 'ok' }) },
@@ -220,6 +223,8 @@ const API_MD_ROUTES = [
   'GET /api/v1/documents/:id/versions',
   'GET /api/v1/documents/:id/versions/:v',
   'POST /api/v1/reviews/batch-approve',
+  'GET /api/v1/tasks',
+  'GET /api/v1/tasks/counts',
   'GET /api/v1/admin/document-counts',
   'GET /api/v1/documents/:id/diff',
   'POST /api/v1/documents/:id/check',

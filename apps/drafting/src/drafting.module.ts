@@ -26,6 +26,7 @@ import { PreviousYearReports } from './use-cases/previous-year-report.js';
 import { ProjectLifecycleUseCase } from './use-cases/project-lifecycle/project-lifecycle.use-case.js';
 import { RenderReportUseCase } from './use-cases/render-report/render-report.use-case.js';
 import { ReviseDocumentUseCase } from './use-cases/revise-document/revise-document.use-case.js';
+import { SummarizeDocumentsUseCase } from './use-cases/summarize-documents/summarize-documents.use-case.js';
 import { SubmitDocumentUseCase } from './use-cases/submit-document/submit-document.use-case.js';
 
 export const DRAFTING_SERVICE = 'drafting';
@@ -65,6 +66,7 @@ export class DraftingModule {
         CheckDocumentAccessUseCase,
         CountDocumentsUseCase,
         DiscardDocumentUseCase,
+        SummarizeDocumentsUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
         ...messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),

@@ -15,6 +15,7 @@ import { ReportRenderingController } from './adapters/http/report-rendering.cont
 import { AuditController } from './adapters/http/audit.controller.js';
 import { AuthController } from './adapters/http/auth.controller.js';
 import { OrganisationController } from './adapters/http/organisation.controller.js';
+import { TasksController } from './adapters/http/tasks.controller.js';
 import { DocumentCountsController } from './adapters/http/document-counts.controller.js';
 import { DocumentsController } from './adapters/http/documents.controller.js';
 import { PublicationActionsController } from './adapters/http/publication-actions.controller.js';
@@ -44,6 +45,7 @@ import { AdminLockoutAndIdentityAudit1763942400000 } from './persistence/migrati
 import { OneTimePasswordsAndPlatformAdmins1796525936804 } from './persistence/migrations/1796525936804-OneTimePasswordsAndPlatformAdmins.js';
 import { OrganisationRepository } from './persistence/organisation.repository.js';
 import { SignInGuardRepository } from './persistence/sign-in-guard.repository.js';
+import { ListTasksUseCase } from './use-cases/list-tasks/list-tasks.use-case.js';
 import { BatchApproveUseCase } from './use-cases/batch-approve/batch-approve.use-case.js';
 import { ChangeOwnPasswordUseCase } from './use-cases/change-own-password/change-own-password.use-case.js';
 import { ChangeUserRolesUseCase } from './use-cases/change-user-roles/change-user-roles.use-case.js';
@@ -96,7 +98,7 @@ export class GatewayModule {
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController],
+      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         // Global guards run in this order: authenticate, then count the request against its user.
@@ -136,6 +138,7 @@ export class GatewayModule {
         RequireRoleGuard,
         ListNotificationsUseCase,
         BatchApproveUseCase,
+        ListTasksUseCase,
         QueueBoard,
         OpenOpsSessionUseCase,
         AuthorizeOpsSessionUseCase,

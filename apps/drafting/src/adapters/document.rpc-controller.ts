@@ -11,6 +11,8 @@ import type {
   DocumentAccessView,
   DocumentCheckView,
   DocumentCountsView,
+  DocumentSummariesRequest,
+  DocumentSummaryList,
   DocumentDiffView,
   ImportReportRequest,
   ImportedDocumentView,
@@ -40,6 +42,7 @@ import { ImportReportUseCase } from '../use-cases/import-report/import-report.us
 import { ListDocumentsUseCase } from '../use-cases/list-documents/list-documents.use-case.js';
 import { RenderReportUseCase } from '../use-cases/render-report/render-report.use-case.js';
 import { ReviseDocumentUseCase } from '../use-cases/revise-document/revise-document.use-case.js';
+import { SummarizeDocumentsUseCase } from '../use-cases/summarize-documents/summarize-documents.use-case.js';
 import { SubmitDocumentUseCase } from '../use-cases/submit-document/submit-document.use-case.js';
 
 @Controller()
@@ -59,6 +62,7 @@ export class DocumentRpcController {
     private readonly checkDocumentAccess: CheckDocumentAccessUseCase,
     private readonly countDocuments: CountDocumentsUseCase,
     private readonly discardDocument: DiscardDocumentUseCase,
+    private readonly summarizeDocuments: SummarizeDocumentsUseCase,
   ) {}
 
   @RpcPattern(DRAFTING_RPC.create)
@@ -119,6 +123,11 @@ export class DocumentRpcController {
   @RpcPattern(DRAFTING_RPC.discard)
   discard(@Payload() request: RpcRequest<DiscardDocumentRequest>): Promise<DocumentView> {
     return this.discardDocument.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.summaries)
+  summaries(@Payload() request: RpcRequest<DocumentSummariesRequest>): Promise<DocumentSummaryList> {
+    return this.summarizeDocuments.execute(requireActor(request), request.payload);
   }
 
   @RpcPattern(DRAFTING_RPC.access)

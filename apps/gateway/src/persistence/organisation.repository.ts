@@ -143,6 +143,23 @@ export class OrganisationRepository {
     return rows[0] ?? null;
   }
 
+  /** Display names of the agency's users and departments among these ids (for list rows). */
+  async namesOf(agencyId: string, userIds: string[], departmentIds: string[]): Promise<{ users: Map<string, string>; departments: Map<string, string> }> {
+    const [users, departments] = await Promise.all([
+      userIds.length === 0
+        ? []
+        : (this.dataSource.query(`SELECT id, display_name AS name FROM users WHERE agency_id = $1 AND id = ANY($2::uuid[])`, [agencyId, userIds]) as Promise<
+            { id: string; name: string }[]
+          >),
+      departmentIds.length === 0
+        ? []
+        : (this.dataSource.query(`SELECT id, name FROM departments WHERE agency_id = $1 AND id = ANY($2::uuid[])`, [agencyId, departmentIds]) as Promise<
+            { id: string; name: string }[]
+          >),
+    ]);
+    return { users: new Map(users.map((row) => [row.id, row.name])), departments: new Map(departments.map((row) => [row.id, row.name])) };
+  }
+
   departments(agencyId: string): Promise<DepartmentView[]> {
     return this.dataSource.query(
       `SELECT id, agency_id AS "agencyId", name FROM departments WHERE agency_id = $1 ORDER BY name`,
