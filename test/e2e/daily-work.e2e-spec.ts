@@ -137,7 +137,11 @@ describe('daily work', () => {
   it('gives each role one task list with names, not ids, and counts for badges', async () => {
     const review = await pendingL1();
     const secrecy = await draftArticle(cast, '<p>联系人身份证号码11010519491231002X。</p>', '待办测试保密');
-    await signOff(cast, secrecy.id, secrecy.version);
+    const explain = await cast.drafter.post(`/api/v1/documents/${secrecy.id}/check`, {});
+    const explanations = Object.fromEntries(
+      (explain.body.findings as { key: string; severity: string }[]).filter((finding) => finding.severity === 'blocking').map((finding) => [finding.key, '公示需要']),
+    );
+    await signOff(cast, secrecy.id, secrecy.version, explanations);
 
     type Row = { kind: string; documentId: string; title: string; column: string | null; authorName: string; departmentName: string; level: number | null; dueAt: string | null; overdue: boolean; openFindings: { total: number; blocking: number } | null };
     const headTasks = (await cast.head.get('/api/v1/tasks')).body.items as Row[];
@@ -148,6 +152,7 @@ describe('daily work', () => {
       authorName: '张信息员',
       departmentName: '办公室',
       overdue: false,
+      openFindings: { total: 0, blocking: 0 },
     });
     expect(headTasks.find((row) => row.documentId === review.id)?.dueAt).toEqual(expect.any(String));
 

@@ -57,8 +57,24 @@ describe('secrecy review: findings, dispositions, decision, dictionary', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
-    const submitted = await drafter.post(`/api/v1/documents/${id}/submit`, { version: 1 });
+    // The same check as secrecy's stops the submit until the drafter explains the ID number (issue #12 point 6).
+    const unexplained = await drafter.post(`/api/v1/documents/${id}/submit`, { version: 1 });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.code).toBe('DOCUMENT.FINDINGS_UNEXPLAINED');
+    const blocking = unexplained.body.details.findings as { key: string; type: string; matched: string }[];
+    expect(blocking).toEqual([expect.objectContaining({ type: 'id_card_number', matched: ID_NUMBER })]);
+    const check = await drafter.post(`/api/v1/documents/${id}/check`, {});
+    expect((check.body.findings as { key: string }[]).map((finding) => finding.key)).toContain(blocking[0]!.key);
+    const submitted = await drafter.post(`/api/v1/documents/${id}/submit`, {
+      version: 1,
+      findingExplanations: { [blocking[0]!.key]: '公示补助对象需要，已征得本人同意' },
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    // Every reviewer (and the secrecy officer) sees the explanation on the document.
+    const seen = await head.get(`/api/v1/documents/${id}`);
+    expect(seen.body.findingExplanations).toEqual([
+      expect.objectContaining({ key: blocking[0]!.key, type: 'id_card_number', explanation: '公示补助对象需要，已征得本人同意' }),
+    ]);
     await waitFor(async () => {
       const inbox = await head.get('/api/v1/reviews/inbox');
       return inbox.body.items?.some((item: { documentId: string }) => item.documentId === id);

@@ -59,6 +59,8 @@ export interface DocumentView {
   warningsExplanation?: string | null;
   /** The last time the document came back to its drafter, and why (null if it never did). */
   lastReturn: DocumentReturn | null;
+  /** The blocking content-check findings of the current version the drafter explained at submission. */
+  findingExplanations: ExplainedFinding[];
   createdAt: string;
   updatedAt: string;
 }
@@ -89,6 +91,8 @@ export interface DocumentSummariesRequest {
 
 /** What a list row shows of a document (no content beyond the title and 栏目). */
 export interface DocumentSummary {
+  /** Content-check findings of the current version when it was submitted (null: not submitted since). */
+  openFindings: { total: number; blocking: number } | null;
   id: string;
   kind: DocumentKind;
   title: string;
@@ -148,6 +152,27 @@ export interface SubmitDocumentRequest {
   version: number;
   /** The drafter's explanation of the annual report's warnings; required while any warning rule fails. */
   warningsExplanation?: string;
+  /**
+   * The drafter's explanation of each blocking content-check finding, by the finding's `key` (from the
+   * check): required for every blocking finding (classification mark, personal data, a blocking
+   * dictionary entry), else the submit is refused with the findings.
+   */
+  findingExplanations?: Record<string, string>;
+}
+
+/** A blocking finding the drafter explained at submission, kept with the version for reviewers and secrecy. */
+export interface ExplainedFinding {
+  key: string;
+  section: string;
+  type: string;
+  matched: string;
+  message: string;
+  explanation: string;
+}
+
+/** The key of a content-check finding within its version. */
+export function contentFindingKey(finding: Pick<ContentFindingView, 'section' | 'type' | 'start'>): string {
+  return `${finding.section}:${finding.type}:${finding.start}`;
 }
 
 export interface GetVersionRequest {
@@ -184,6 +209,8 @@ export interface ConsistencyFindingView {
 
 /** A content-check finding (libs/content-checks) in one section of the document. */
 export interface ContentFindingView {
+  /** Names the finding within its version (section, type, offset): what an explanation refers to. */
+  key?: string;
   section: string;
   type: string;
   severity: 'blocking' | 'warning';

@@ -55,6 +55,7 @@ export const ERROR_CATALOGUE = {
   'DOCUMENT.NOT_IN_SCOPE': { kind: 'forbidden', message: '该文档不属于您负责的单位或科室' },
   'DOCUMENT.REASON_REQUIRED': { kind: 'invalid_input', message: '删除草稿必须填写理由' },
   'DOCUMENT.NOT_DISCARDABLE': { kind: 'conflict', message: '只能删除从未发布过的草稿' },
+  'DOCUMENT.FINDINGS_UNEXPLAINED': { kind: 'unprocessable', message: '文档含有阻断性检查问题（密级标识、个人信息或禁用词），请修改或逐条填写说明后再提交' },
   'DOCUMENT.HASH_MISMATCH': { kind: 'conflict', message: '文档内容与签署时的内容不一致' },
   'DOCUMENT.NOT_EDITABLE': { kind: 'conflict', message: '文档不在草稿状态，不能修改' },
   'ANNUAL_REPORT.CONSISTENCY_FAILED': { kind: 'unprocessable', message: '年度报告存在未通过的校验规则（错误级），请修改后再提交' },

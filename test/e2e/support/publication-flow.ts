@@ -38,8 +38,8 @@ export async function draftArticle(cast: Cast, body = '<p>现将有关事项通�
 }
 
 /** Submits the version and has the three levels sign it: the document waits for 保密审查. */
-export async function signOff(cast: Cast, id: string, version: number): Promise<void> {
-  const submitted = await cast.drafter.post(`/api/v1/documents/${id}/submit`, { version });
+export async function signOff(cast: Cast, id: string, version: number, findingExplanations?: Record<string, string>): Promise<void> {
+  const submitted = await cast.drafter.post(`/api/v1/documents/${id}/submit`, { version, ...(findingExplanations ? { findingExplanations } : {}) });
   if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   for (const reviewer of [cast.head, cast.deputy, cast.principal]) {
     // The review task appears once review has consumed the previous event.

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { ExplainedFinding } from '@sanshen/contracts';
 
 @Entity({ name: 'document_versions' })
 export class DocumentVersionOrmEntity {
@@ -22,4 +23,12 @@ export class DocumentVersionOrmEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Blocking content-check findings the drafter explained when submitting this version. */
+  @Column('jsonb', { name: 'finding_explanations', default: () => "'[]'" })
+  findingExplanations!: ExplainedFinding[];
+
+  /** Content-check findings counted when this version was submitted (null: never submitted). */
+  @Column('jsonb', { name: 'finding_counts', nullable: true })
+  findingCounts!: { total: number; blocking: number } | null;
 }

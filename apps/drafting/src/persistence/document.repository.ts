@@ -93,19 +93,28 @@ export class DocumentRepository {
    * These documents, those inside the scope only, with the 栏目 of an article's current version (from
    * its content): what a list row shows.
    */
-  async summaries(scope: ReadScope, ids: string[]): Promise<(DocumentOrmEntity & { column: string | null })[]> {
+  async summaries(
+    scope: ReadScope,
+    ids: string[],
+  ): Promise<(DocumentOrmEntity & { column: string | null; findingCounts: { total: number; blocking: number } | null })[]> {
     if (ids.length === 0) return [];
     const rows = await this.dataSource.manager
       .createQueryBuilder(DocumentOrmEntity, 'd')
       .leftJoin(DocumentVersionOrmEntity, 'v', 'v.document_id = d.id AND v.version = d.version')
       .addSelect(`v.content ->> 'column'`, 'column')
+      .addSelect('v.finding_counts', 'finding_counts')
       .where('d.id = ANY(:ids)', { ids })
       .andWhere('d.agency_id = :agencyId', { agencyId: scope.agencyId })
       .andWhere(visibleIn(scope))
       .andWhere(`d.status <> 'discarded'`)
-      .getRawAndEntities<{ d_id: string; column: string | null }>();
-    const columns = new Map(rows.raw.map((raw) => [raw.d_id, raw.column]));
-    return rows.entities.map((entity) => Object.assign(entity, { column: entity.kind === 'article' ? (columns.get(entity.id) ?? null) : null }));
+      .getRawAndEntities<{ d_id: string; column: string | null; finding_counts: { total: number; blocking: number } | null }>();
+    const raw = new Map(rows.raw.map((row) => [row.d_id, row]));
+    return rows.entities.map((entity) =>
+      Object.assign(entity, {
+        column: entity.kind === 'article' ? (raw.get(entity.id)?.column ?? null) : null,
+        findingCounts: raw.get(entity.id)?.finding_counts ?? null,
+      }),
+    );
   }
 
   /** Documents of an agency by status and kind: counts only, no titles or content. */

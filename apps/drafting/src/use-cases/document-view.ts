@@ -1,8 +1,9 @@
-import type { DocumentVersionView, DocumentView } from '@sanshen/contracts';
+import type { DocumentVersionView, DocumentView, ExplainedFinding } from '@sanshen/contracts';
 import type { DocumentVersionOrmEntity } from '../persistence/document-version.orm-entity.js';
 import type { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
 
-export function toDocumentView(document: DocumentOrmEntity, content: unknown): DocumentView {
+/** The document with its current content and, once submitted, the findings its drafter explained. */
+export function toDocumentView(document: DocumentOrmEntity, content: unknown, findingExplanations: ExplainedFinding[] = []): DocumentView {
   return {
     id: document.id,
     kind: document.kind,
@@ -17,6 +18,7 @@ export function toDocumentView(document: DocumentOrmEntity, content: unknown): D
     content,
     ...(document.kind === 'annual_report' ? { warningsExplanation: document.warningsExplanation } : {}),
     lastReturn: document.lastReturn ?? null,
+    findingExplanations,
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),
   };

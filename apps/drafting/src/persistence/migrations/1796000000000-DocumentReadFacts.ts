@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * one that secrecy returned to draft before this migration is not known to have reached it.
  * (A document under correction at migration time is not known to have been cleared either.)
  * Also the last return to the drafter (review or secrecy: who, when, why, which level), shown on the
- * document itself. A discarded draft (删除草稿) no longer holds its annual-report year.
+ * document itself. A discarded draft (删除草稿) no longer holds its annual-report year. Each version
+ * keeps the content-check findings counted at its submission and the drafter's explanations of the
+ * blocking ones.
  */
 export class DocumentReadFacts1796000000000 implements MigrationInterface {
   name = 'DocumentReadFacts1796000000000';
@@ -17,6 +19,9 @@ export class DocumentReadFacts1796000000000 implements MigrationInterface {
       ADD COLUMN reached_secrecy boolean NOT NULL DEFAULT false,
       ADD COLUMN cleared boolean NOT NULL DEFAULT false,
       ADD COLUMN last_return jsonb`);
+    await runner.query(`ALTER TABLE document_versions
+      ADD COLUMN finding_explanations jsonb NOT NULL DEFAULT '[]',
+      ADD COLUMN finding_counts jsonb`);
     await runner.query(`UPDATE documents SET
       reached_secrecy = status IN ('pending_secrecy', 'approved', 'publishing', 'published', 'publish_failed', 'retracted'),
       cleared = status IN ('approved', 'publishing', 'published', 'publish_failed', 'retracted')`);
@@ -29,6 +34,7 @@ export class DocumentReadFacts1796000000000 implements MigrationInterface {
     await runner.query('DROP INDEX documents_one_report_per_year');
     await runner.query(`CREATE UNIQUE INDEX documents_one_report_per_year ON documents (agency_id, year) WHERE kind = 'annual_report'`);
     await runner.query('DROP INDEX documents_by_department');
+    await runner.query('ALTER TABLE document_versions DROP COLUMN finding_counts, DROP COLUMN finding_explanations');
     await runner.query('ALTER TABLE documents DROP COLUMN last_return, DROP COLUMN cleared, DROP COLUMN reached_secrecy');
   }
 }

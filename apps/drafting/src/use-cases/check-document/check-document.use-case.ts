@@ -1,14 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { documentSections } from '@sanshen/content-checks';
-import { DomainError, SECRECY_RPC } from '@sanshen/contracts';
-import type { Actor, ArticleContent, CheckDocumentRequest, ContentScanReply, ContentScanRequest, DocumentCheckView, DocumentKind } from '@sanshen/contracts';
+import { DomainError, SECRECY_RPC, contentFindingKey } from '@sanshen/contracts';
+import type {
+  Actor,
+  ArticleContent,
+  CheckDocumentRequest,
+  ContentFindingView,
+  ContentScanReply,
+  ContentScanRequest,
+  DocumentCheckView,
+  DocumentKind,
+} from '@sanshen/contracts';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { isAnnualReportContent } from '../../content/annual-report-content.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { PreviousYearReports } from '../previous-year-report.js';
-import { checkAnnualReport, checkArticle } from './document-checks.js';
+import { checkAnnualReport, checkArticle, scanWithStarterDictionary } from './document-checks.js';
 
 /**
  * Runs the consistency rules (annual reports, strict mode, with last year's report when the system
@@ -44,9 +53,16 @@ export class CheckDocumentUseCase {
       documentId: document.id,
       version: versionNumber,
       ...local,
-      findings: live?.findings ?? local.findings,
+      findings: withKeys(live?.findings ?? local.findings),
       dictionaryVersion: live?.dictionaryVersion ?? null,
     };
+  }
+
+  /** The content-check findings of a version (the live dictionary, else the starter one), each with its key. */
+  async contentFindings(actor: Actor, kind: DocumentKind, content: unknown, createdAt: Date, correlationId: string): Promise<ContentFindingView[]> {
+    const live = await this.liveScan(actor, kind, content, createdAt, correlationId);
+    if (live !== null) return withKeys(live.findings);
+    return withKeys(scanWithStarterDictionary(documentSections(kind, content)));
   }
 
   private async liveScan(
@@ -65,4 +81,8 @@ export class CheckDocumentUseCase {
       return null;
     }
   }
+}
+
+function withKeys(findings: ContentFindingView[]): ContentFindingView[] {
+  return findings.map((finding) => ({ ...finding, key: contentFindingKey(finding) }));
 }

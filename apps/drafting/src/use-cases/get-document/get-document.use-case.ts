@@ -12,6 +12,6 @@ export class GetDocumentUseCase {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);
     const version = await this.documents.findVersion(document.id, document.version);
-    return toDocumentView(document, version?.content ?? null);
+    return toDocumentView(document, version?.content ?? null, version?.findingExplanations ?? []);
   }
 }

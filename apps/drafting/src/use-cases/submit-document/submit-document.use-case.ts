@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, DocumentView, SubmitDocumentRequest } from '@sanshen/contracts';
+import type { Actor, DocumentView, ExplainedFinding, SubmitDocumentRequest } from '@sanshen/contracts';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { isAnnualReportContent, unresolvedCells } from '../../content/annual-report-content.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
+import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
+import { CheckDocumentUseCase } from '../check-document/check-document.use-case.js';
 import { checkAnnualReport } from '../check-document/document-checks.js';
 import { assertDrafterOf, assertVersion, assertVisible } from '../document-access.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
 import { PreviousYearReports } from '../previous-year-report.js';
+import { explainBlockingFindings } from './explained-findings.js';
 
 const MAX_EXPLANATION_LENGTH = 5_000;
 
@@ -19,7 +22,9 @@ const MAX_EXPLANATION_LENGTH = 5_000;
  * The drafter hands the exact version over to review: draft → pending_l1, event `submitted`.
  * An annual report is refused while an error-severity rule fails (the findings in `details`), and
  * needs the drafter's written explanation while a warning-severity rule fails; the explanation
- * travels in the event and stays on the document for reviewers.
+ * travels in the event and stays on the document for reviewers. Every document runs the content
+ * checks secrecy review will run: each blocking finding needs an explanation too, kept with the
+ * version (and its findings counted for the reviewers' task lists).
  * From here the review service owns the document until it comes back.
  */
 @Injectable()
@@ -29,9 +34,11 @@ export class SubmitDocumentUseCase {
     private readonly documents: DocumentRepository,
     private readonly outbox: EventOutbox,
     private readonly previousYear: PreviousYearReports,
+    private readonly checks: CheckDocumentUseCase,
   ) {}
 
   async execute(actor: Actor, request: SubmitDocumentRequest, correlationId: string): Promise<DocumentView> {
+    const gate = await this.contentGate(actor, request, correlationId);
     const { document, events } = await this.dataSource.transaction(async (manager) => {
       const found = await this.documents.findForUpdate(manager, request.documentId);
       assertVisible(actor, found);
@@ -43,6 +50,11 @@ export class SubmitDocumentUseCase {
       found.eventSeq += 1;
       found.warningsExplanation = explanation;
       await this.documents.save(manager, found);
+      await manager.update(
+        DocumentVersionOrmEntity,
+        { documentId: found.id, version: found.version },
+        { findingExplanations: gate.explained, findingCounts: gate.counts },
+      );
       const emitted = await this.outbox.emit(manager, [
         {
           type: documentEventName('submitted'),
@@ -58,10 +70,30 @@ export class SubmitDocumentUseCase {
     });
     await this.outbox.handOver(events);
     const version = await this.documents.findVersion(document.id, document.version);
-    return toDocumentView(document, version?.content ?? null);
+    return toDocumentView(document, version?.content ?? null, version?.findingExplanations ?? []);
   }
 
   /** Refuses while errors remain; returns the explanation when warnings need one, else null. */
+  /**
+   * The same content checks as secrecy review, before the hand-over (they may ask the secrecy service
+   * for its live dictionary, so outside the transaction; the version is checked again inside it).
+   */
+  private async contentGate(
+    actor: Actor,
+    request: SubmitDocumentRequest,
+    correlationId: string,
+  ): Promise<{ explained: ExplainedFinding[]; counts: { total: number; blocking: number } }> {
+    const document = await this.documents.findById(request.documentId);
+    assertVisible(actor, document);
+    assertDrafterOf(actor, document);
+    assertVersion(document, request.version);
+    const version = await this.documents.findVersion(document.id, document.version);
+    if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: document.version });
+    const findings = await this.checks.contentFindings(actor, document.kind, version.content, version.createdAt, correlationId);
+    const explained = explainBlockingFindings(findings, request.findingExplanations);
+    return { explained, counts: { total: findings.length, blocking: findings.filter((finding) => finding.severity === 'blocking').length } };
+  }
+
   private async requireConsistency(manager: EntityManager, document: DocumentOrmEntity, explanation: string | undefined): Promise<string | null> {
     const version = await this.documents.findVersionWith(manager, document.id, document.version);
     if (version === null || !isAnnualReportContent(version.content)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');

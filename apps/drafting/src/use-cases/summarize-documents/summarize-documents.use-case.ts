@@ -27,6 +27,7 @@ export class SummarizeDocumentsUseCase {
         authorId: row.authorId,
         departmentId: row.departmentId,
         status: row.status,
+        openFindings: row.findingCounts,
       })),
     };
   }

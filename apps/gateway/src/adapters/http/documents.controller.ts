@@ -99,6 +99,7 @@ export class DocumentsController {
       documentId: id,
       version: dto.version,
       ...(dto.warningsExplanation === undefined ? {} : { warningsExplanation: dto.warningsExplanation }),
+      ...(dto.findingExplanations === undefined ? {} : { findingExplanations: dto.findingExplanations }),
     });
   }
 

@@ -51,6 +51,8 @@ export class ListTasksUseCase {
           column: document.column,
           authorName: names.users.get(document.authorId) ?? '',
           departmentName: names.departments.get(document.departmentId) ?? '',
+          // Review tasks: the findings counted when the version was submitted (explained by the drafter).
+          openFindings: task.openFindings ?? (task.kind === 'review' ? document.openFindings : null),
           overdue,
         },
       ];

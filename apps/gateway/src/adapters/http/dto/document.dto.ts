@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@sanshen/contracts';
 import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { MultiLine } from '../input/multi-line.decorator.js';
 import { PG_INT_MAX } from '../input/int-param.pipe.js';
 
@@ -105,6 +105,32 @@ export class SubmitDocumentDto extends VersionDto {
   @IsString()
   @Length(1, 5_000)
   warningsExplanation?: string;
+
+  @MultiLine()
+  @ApiPropertyOptional({
+    description: '对每条阻断性检查问题的说明：键为检查结果中该问题的 key，值为说明（不超过 1000 字）；有未说明的阻断性问题时提交被拒绝',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsOptional()
+  @IsStringRecord(200, 1_000)
+  findingExplanations?: Record<string, string>;
+}
+
+/** A plain object of at most `maxKeys` string values, each at most `maxLength` characters. */
+function IsStringRecord(maxKeys: number, maxLength: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'isStringRecord',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length <= maxKeys &&
+        Object.values(value).every((entry) => typeof entry === 'string' && [...entry].length <= maxLength),
+      defaultMessage: () => `$property must be an object of at most ${maxKeys} strings of at most ${maxLength} characters`,
+    },
+  });
 }
 
 export class CheckDocumentDto {
