@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/contracts';
 import type { Actor, ArticleContent, DiffDocumentRequest, DocumentDiffView } from '@sanshen/contracts';
+import { articleText } from '../../content/article-text.js';
 import { SECTION_LABELS, changedCells, isAnnualReportContent } from '../../content/annual-report-content.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
@@ -28,9 +29,11 @@ export class DiffDocumentUseCase {
     if (document.kind === 'article') {
       const a = before.content as unknown as ArticleContent;
       const b = after.content as unknown as ArticleContent;
+      // The body is compared as the text a reader sees, not as HTML: a change of markup alone is no change.
+      const text = (content: ArticleContent, key: keyof ArticleContent): string => (key === 'body' ? articleText(content.body) : content[key]);
       const sections = (Object.keys(ARTICLE_FIELDS) as (keyof ArticleContent)[])
-        .filter((key) => a[key] !== b[key])
-        .map((key) => ({ key, label: ARTICLE_FIELDS[key], ops: diffText(a[key], b[key]) }));
+        .filter((key) => text(a, key) !== text(b, key))
+        .map((key) => ({ key, label: ARTICLE_FIELDS[key], ops: diffText(text(a, key), text(b, key)) }));
       return { documentId: document.id, from, to, sections, cells: [] };
     }
     if (!isAnnualReportContent(before.content) || !isAnnualReportContent(after.content)) {
