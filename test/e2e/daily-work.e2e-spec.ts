@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
 import { draftArticle, signInCast, signOff } from './support/publication-flow.js';
@@ -177,6 +178,34 @@ describe('daily work', () => {
       expect(empty.status).toBe(200);
       expect(empty.body.items).toEqual([]);
     }
+  });
+
+  it('信息发布审批单: 科室 and 栏目, a clean history, earlier returns, room to sign and seal, the current status; opens with the console’s cookie session', async () => {
+    const first = await pendingL1();
+    expect((await cast.head.post(`/api/v1/documents/${first.id}/return`, { version: 1, reason: '请补充发文依据', to: 'drafter' })).status).toBe(200);
+    const revised = await cast.drafter.patch(`/api/v1/documents/${first.id}`, {
+      version: 1,
+      content: { title: `审批单测试 ${randomUUID().slice(0, 6)}`, column: '通知公告', body: '<p>依据《条例》第二十条。</p>' },
+    });
+    expect(revised.status, JSON.stringify(revised.body)).toBe(200);
+    expect((await cast.drafter.post(`/api/v1/documents/${first.id}/submit`, { version: 2 })).status).toBe(200);
+    expect((await cast.head.post(`/api/v1/documents/${first.id}/approve`, { version: 2, comment: '同意' })).status).toBe(200);
+
+    const sheet = (await cast.deputy.get(`/api/v1/documents/${first.id}/approval-sheet?format=json`)).body;
+    expect(sheet).toMatchObject({ version: 2, status: 'pending_l2', departmentName: '办公室', column: '通知公告' });
+    expect(sheet.earlierReturns).toEqual([expect.objectContaining({ version: 1, level: 1, decision: 'returned', opinion: '请补充发文依据' })]);
+
+    // The console signs in with a cookie; the sheet opens in the browser without a bearer header.
+    const login = await request(system.gatewayUrl).post('/api/v1/auth/login').send({ username: 'gx_deputy', password: system.demoPassword, cookie: true });
+    expect(login.status).toBe(200);
+    const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]).join('; ');
+    const page = await request(system.gatewayUrl).get(`/api/v1/documents/${first.id}/approval-sheet`).set('Cookie', cookies);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('<tr><th>科室</th><td>办公室</td></tr>');
+    expect(page.text).toContain('此前版本的退回');
+    expect(page.text).not.toContain('同意（同意）');
+    expect(page.text).toContain('（盖章）');
   });
 });
 

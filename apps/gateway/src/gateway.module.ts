@@ -45,6 +45,7 @@ import { AdminLockoutAndIdentityAudit1763942400000 } from './persistence/migrati
 import { OneTimePasswordsAndPlatformAdmins1796525936804 } from './persistence/migrations/1796525936804-OneTimePasswordsAndPlatformAdmins.js';
 import { OrganisationRepository } from './persistence/organisation.repository.js';
 import { SignInGuardRepository } from './persistence/sign-in-guard.repository.js';
+import { ShowApprovalSheetUseCase } from './use-cases/show-approval-sheet/show-approval-sheet.use-case.js';
 import { ListTasksUseCase } from './use-cases/list-tasks/list-tasks.use-case.js';
 import { BatchApproveUseCase } from './use-cases/batch-approve/batch-approve.use-case.js';
 import { ChangeOwnPasswordUseCase } from './use-cases/change-own-password/change-own-password.use-case.js';
@@ -139,6 +140,7 @@ export class GatewayModule {
         ListNotificationsUseCase,
         BatchApproveUseCase,
         ListTasksUseCase,
+        ShowApprovalSheetUseCase,
         QueueBoard,
         OpenOpsSessionUseCase,
         AuthorizeOpsSessionUseCase,

@@ -153,6 +153,8 @@ export interface ApprovalSheetRequest {
   /** Default: the version under review (or last reviewed). */
   version?: number;
   format: 'json' | 'html';
+  /** Names the sheet shows that review does not keep: the department (科室) and the 栏目 (the gateway fills them in). */
+  names?: { departmentName: string; column: string | null };
 }
 
 export interface ApprovalSheetSignature {
@@ -179,12 +181,17 @@ export interface ApprovalSheetView {
   contentHash: string;
   status: DocumentStatus;
   departmentId: string;
+  /** 科室 and 栏目, where known (empty / null otherwise). */
+  departmentName: string;
+  column: string | null;
   drafter: { userId: string; displayName: string };
   submittedAt: string;
   /** The signature standing at each level for this version (approved), in level order. */
   levels: ApprovalSheetSignature[];
   /** Every decision on this version, oldest first (returns included). */
   history: ApprovalSheetSignature[];
+  /** Returns of earlier versions (who sent the document back, why), oldest first, with their version. */
+  earlierReturns: (ApprovalSheetSignature & { version: number })[];
   secrecy: { conclusion: string; basis: string; opinion: string; reviewerName: string; decidedAt: string } | null;
   publication: { url: string; publishedAt: string; contentHash: string } | null;
   generatedAt: string;

@@ -32,6 +32,9 @@ const STYLE = `
   .hash { font-family: monospace; font-size: 9pt; }
   .history { margin-top: 1.5em; font-size: 10pt; }
   .pending { color: #666; }
+  .handwritten { margin-top: 1.2em; display: flex; justify-content: space-between; }
+  .handwritten span { display: inline-block; min-width: 12em; border-bottom: 1px solid #000; }
+  .seal { margin-top: 2.5em; text-align: right; line-height: 2.2; }
   @media print {
     body { margin: 0; max-width: none; }
     th { background: none; }
@@ -39,10 +42,21 @@ const STYLE = `
     @page { size: A4; margin: 20mm; }
   }`;
 
+/** Room for the handwritten signature and date on the printed sheet. */
+const HANDWRITTEN = '<div class="handwritten">签字：<span></span>日期：<span></span></div>';
+
 function signatureCell(signature: ApprovalSheetSignature | undefined): string {
-  if (signature === undefined) return '<td><div class="opinion pending">（尚未签署）</div></td>';
+  if (signature === undefined) return `<td><div class="opinion pending">（尚未签署）</div>${HANDWRITTEN}</td>`;
   return `<td><div class="opinion">${escapeHtml(signature.opinion ?? DECISION_LABELS[signature.decision])}</div>
-    <div class="sign">签署人：${escapeHtml(signature.signedAs)}\u3000${escapeHtml(formatTime(signature.signedAt))}</div></td>`;
+    <div class="sign">签署人：${escapeHtml(signature.signedAs)}\u3000${escapeHtml(formatTime(signature.signedAt))}</div>${HANDWRITTEN}</td>`;
+}
+
+/** One line of a history: when, which level, who, what — and the opinion unless it only repeats the decision. */
+function historyLine(signature: ApprovalSheetSignature, prefix = ''): string {
+  const decision = DECISION_LABELS[signature.decision];
+  const opinion = signature.opinion?.trim() ?? '';
+  const said = opinion === '' || opinion === decision ? '' : `（${escapeHtml(opinion)}）`;
+  return `<li>${prefix}${escapeHtml(formatTime(signature.signedAt))}\u3000${escapeHtml(signature.label)}\u3000${escapeHtml(signature.signedAs)}：${escapeHtml(decision)}${said}</li>`;
 }
 
 /** The 信息发布审批单 of one version as a printable zh-CN page. Every value from the data is escaped. */
@@ -51,6 +65,8 @@ export function renderApprovalSheet(sheet: ApprovalSheetView): string {
   const rows = [
     `<tr><th>标题</th><td>${escapeHtml(sheet.title)}</td></tr>`,
     `<tr><th>类别</th><td>${escapeHtml(KIND_LABELS[sheet.kind])}</td></tr>`,
+    `<tr><th>科室</th><td>${escapeHtml(sheet.departmentName)}</td></tr>`,
+    ...(sheet.kind === 'article' ? [`<tr><th>栏目</th><td>${escapeHtml(sheet.column ?? '')}</td></tr>`] : []),
     `<tr><th>拟稿人</th><td>${escapeHtml(sheet.drafter.displayName)}\u3000提交时间：${escapeHtml(formatTime(sheet.submittedAt))}</td></tr>`,
     `<tr><th>版本</th><td>第 ${sheet.version} 版</td></tr>`,
     `<tr><th>内容摘要值</th><td class="hash">${escapeHtml(sheet.contentHash)}</td></tr>`,
@@ -65,12 +81,13 @@ export function renderApprovalSheet(sheet: ApprovalSheetView): string {
       ? `<tr><th>发布回执</th><td>${escapeHtml(formatTime(sheet.publication.publishedAt))} 发布于 <span class="hash">${escapeHtml(sheet.publication.url)}</span></td></tr>`
       : '<tr><th>发布回执</th><td class="pending">（尚未发布）</td></tr>',
   ];
-  const history = sheet.history
-    .map(
-      (signature) =>
-        `<li>${escapeHtml(formatTime(signature.signedAt))}\u3000${escapeHtml(signature.label)}\u3000${escapeHtml(signature.signedAs)}：${escapeHtml(DECISION_LABELS[signature.decision])}${signature.opinion ? `（${escapeHtml(signature.opinion)}）` : ''}</li>`,
-    )
-    .join('\n');
+  const history = sheet.history.map((signature) => historyLine(signature)).join('\n');
+  const earlier =
+    sheet.earlierReturns.length === 0
+      ? ''
+      : `<div class="history"><div>此前版本的退回</div><ol>
+${sheet.earlierReturns.map((signature) => historyLine(signature, `第 ${signature.version} 版\u3000`)).join('\n')}
+</ol></div>`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -88,6 +105,8 @@ ${rows.join('\n')}
 <div class="history"><div>审核记录（本版本）</div><ol>
 ${history}
 </ol></div>
+${earlier}
+<div class="seal">${escapeHtml(sheet.agencyName)}（盖章）<br>年\u3000\u3000月\u3000\u3000日</div>
 <p class="no-print"><button onclick="window.print()">打印</button></p>
 </body>
 </html>

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DocumentStatus } from '@sanshen/contracts';
 import { ReviewCaseOrmEntity } from './review-case.orm-entity.js';
@@ -36,6 +36,14 @@ export class ReviewRepository {
   }
 
   /** Every decision on one version, oldest first. */
+  /** The returns (to the drafter or the level below) of versions before this one, oldest first. */
+  returnsBefore(documentId: string, version: number): Promise<ReviewSignatureOrmEntity[]> {
+    return this.dataSource.manager.find(ReviewSignatureOrmEntity, {
+      where: { documentId, version: LessThan(version), decision: In(['returned', 'returned_previous']) },
+      order: { signedAt: 'ASC' },
+    });
+  }
+
   decisionsOf(documentId: string, version: number): Promise<ReviewSignatureOrmEntity[]> {
     return this.dataSource.manager.find(ReviewSignatureOrmEntity, { where: { documentId, version }, order: { signedAt: 'ASC' } });
   }

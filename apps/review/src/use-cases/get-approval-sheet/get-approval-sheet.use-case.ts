@@ -62,6 +62,10 @@ export class GetApprovalSheetUseCase {
       this.optional<PublicationView>(PUBLICATION_RPC.get, actor, correlationId, reviewCase.documentId),
     ]);
     const decision = secrecy?.decision;
+    const earlierReturns = (await this.reviews.returnsBefore(reviewCase.documentId, version)).map((signature) => ({
+      ...toSheetSignature(signature),
+      version: signature.version,
+    }));
     const sheet: ApprovalSheetView = {
       documentId: reviewCase.documentId,
       agencyName: actor.agencyName,
@@ -69,8 +73,11 @@ export class GetApprovalSheetUseCase {
       kind: reviewCase.kind,
       version,
       contentHash,
-      status: reviewCase.status,
+      // Secrecy follows the document through every later step, so its status is the current one.
+      status: secrecy?.status ?? reviewCase.status,
       departmentId: reviewCase.departmentId,
+      departmentName: request.names?.departmentName ?? '',
+      column: request.names?.column ?? null,
       drafter: {
         userId: reviewCase.authorId,
         displayName: reviewCase.submitterId === reviewCase.authorId ? reviewCase.submitterName : '',
@@ -78,6 +85,7 @@ export class GetApprovalSheetUseCase {
       submittedAt: reviewCase.submittedAt.toISOString(),
       levels,
       history,
+      earlierReturns,
       secrecy:
         decision && decision.version === version && decision.contentHash === contentHash
           ? {
