@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_PG_ADMIN_URL, databaseUrlFor } from '../support/env.js';
 import { waitFor } from '../support/wait-for.js';
-import { NODE, ROOT } from './support/system.js';
+import { NODE, ROOT, freePort } from './support/system.js';
 
 /** One service from its built bundle, alone, with exactly the environment given. */
 function launch(app: string, env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
@@ -24,17 +23,6 @@ const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 describe('configuration errors', () => {
   it('stops a service with two bad settings before it starts, with both in one JSON log line', async () => {

@@ -33,7 +33,8 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A free port on the loopback interface. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
