@@ -207,5 +207,24 @@ describe('daily work', () => {
     expect(page.text).not.toContain('同意（同意）');
     expect(page.text).toContain('（盖章）');
   });
+
+  it('previews a document exactly as the portal will show it, publishing nothing', async () => {
+    const drafted = await draftArticle(cast, '<p>预览正文：请于<strong>12月15日</strong>前报送。</p>', '预览测试');
+    const preview = await cast.drafter.get(`/api/v1/documents/${drafted.id}/preview`);
+    expect(preview.status, preview.text.slice(0, 300)).toBe(200);
+    expect(preview.headers['content-type']).toContain('text/html');
+    expect(preview.text).toContain('<html lang="zh-CN">');
+    expect(preview.text).toContain(drafted.title);
+    expect(preview.text).toContain('<strong>12月15日</strong>');
+    expect(preview.text).toContain('本页尚未发布');
+    expect(preview.text).toContain('栏目：通知公告');
+    // Nothing reached the portal.
+    expect((await request(system.portalUrl).get(`/items/${drafted.id}`)).status).toBe(404);
+    // An annual report previews in the national layout.
+    const report = await cast.drafter.post('/api/v1/documents', { kind: 'annual_report', year: 2032 });
+    const reportPreview = await cast.drafter.get(`/api/v1/documents/${report.body.id as string}/preview`);
+    expect(reportPreview.status).toBe(200);
+    expect(reportPreview.text).toContain('政府信息公开工作年度报告');
+  });
 });
 

@@ -66,6 +66,7 @@ const READS: { path: (id: string) => string; method: 'GET' | 'POST'; from: Fixtu
   { method: 'GET', path: (id) => `/api/v1/documents/${id}/diff?from=1&to=1`, from: FIXTURES },
   { method: 'POST', path: (id) => `/api/v1/documents/${id}/check`, from: FIXTURES },
   { method: 'GET', path: (id) => `/api/v1/documents/${id}/approval-sheet?format=json`, from: ['secrecy', 'cleared'] },
+  { method: 'GET', path: (id) => `/api/v1/documents/${id}/preview`, from: FIXTURES },
   { method: 'GET', path: (id) => `/api/v1/documents/${id}/secrecy`, from: ['secrecy', 'cleared'] },
   { method: 'GET', path: (id) => `/api/v1/documents/${id}/publication`, from: ['cleared'] },
 ];

@@ -130,6 +130,8 @@ const TABLE: Row[] = [
     expect: only({ dept_head: 'ok' }, 'refused'),
   },
   { method: 'GET', route: '/api/v1/documents/:id/approval-sheet', fixture: 'secrecy', expect: documentReaders('ok', 'secrecy') },
+  // 门户预览: whoever may read the document.
+  { method: 'GET', route: '/api/v1/documents/:id/preview', fixture: 'secrecy', expect: documentReaders('ok', 'secrecy') },
   {
     method: 'POST',
     route: '/api/v1/delegations',
@@ -224,6 +226,7 @@ const API_MD_ROUTES = [
   'GET /api/v1/documents/:id/versions/:v',
   'POST /api/v1/reviews/batch-approve',
   'GET /api/v1/tasks',
+  'GET /api/v1/documents/:id/preview',
   'GET /api/v1/tasks/counts',
   'GET /api/v1/admin/document-counts',
   'GET /api/v1/documents/:id/diff',

@@ -15,6 +15,7 @@ import { ReportRenderingController } from './adapters/http/report-rendering.cont
 import { AuditController } from './adapters/http/audit.controller.js';
 import { AuthController } from './adapters/http/auth.controller.js';
 import { OrganisationController } from './adapters/http/organisation.controller.js';
+import { PagePreviewController } from './adapters/http/page-preview.controller.js';
 import { TasksController } from './adapters/http/tasks.controller.js';
 import { DocumentCountsController } from './adapters/http/document-counts.controller.js';
 import { DocumentsController } from './adapters/http/documents.controller.js';
@@ -99,7 +100,7 @@ export class GatewayModule {
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController],
+      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         // Global guards run in this order: authenticate, then count the request against its user.

@@ -10,6 +10,7 @@ import { PORTAL_CONFIG } from './config/portal.config.js';
 import type { PortalConfig } from './config/portal.config.js';
 import { CreatePortalPages1795307512096 } from './persistence/migrations/1795307512096-CreatePortalPages.js';
 import { PageOrmEntity } from './persistence/page.orm-entity.js';
+import { PreviewPageUseCase } from './use-cases/preview-page/preview-page.use-case.js';
 import { PageRepository } from './persistence/page.repository.js';
 import { RetractionOrmEntity } from './persistence/retraction.orm-entity.js';
 import { ListPublishedUseCase } from './use-cases/list-published/list-published.use-case.js';
@@ -49,6 +50,7 @@ export class PortalModule {
       providers: [
         { provide: PORTAL_CONFIG, useValue: options.portal },
         RawJsonBody,
+        PreviewPageUseCase,
         PageRepository,
         ReceivePushUseCase,
         RetractPageUseCase,

@@ -24,6 +24,7 @@ import { PublicationRepository } from './persistence/publication.repository.js';
 import { PUSH_QUEUE, PushQueue } from './queue/push-queue.js';
 import { AuthorizeRetractionUseCase } from './use-cases/authorize-retraction/authorize-retraction.use-case.js';
 import { InspectQueueUseCase } from './use-cases/inspect-queue/inspect-queue.use-case.js';
+import { PreviewPageUseCase } from './use-cases/preview-page/preview-page.use-case.js';
 import { ListPublicationTasksUseCase } from './use-cases/list-publication-tasks/list-publication-tasks.use-case.js';
 import { ListNotificationsUseCase } from './use-cases/list-notifications/list-notifications.use-case.js';
 import { GetPublicationUseCase } from './use-cases/get-publication/get-publication.use-case.js';
@@ -109,6 +110,7 @@ export class PublicationModule {
         InspectQueueUseCase,
         ListNotificationsUseCase,
         ListPublicationTasksUseCase,
+        PreviewPageUseCase,
         ResumePublicationsUseCase,
         SecrecyClearedConsumer,
         PublicationPushProcessor,

@@ -96,6 +96,8 @@ export const ERROR_CATALOGUE = {
   'PUBLICATION.SECOND_PERSON_REQUIRED': { kind: 'forbidden', message: '撤稿须由申请人以外的主要领导授权' },
   'PUBLICATION.PORTAL_UNAVAILABLE': { kind: 'unavailable', message: '门户网站暂时无法处理撤稿，请稍后再试' },
   'PUBLICATION.PORTAL_REFUSED': { kind: 'conflict', message: '门户网站拒绝了撤稿请求' },
+  'PUBLICATION.PREVIEW_UNAVAILABLE': { kind: 'unavailable', message: '门户网站暂时无法生成预览，请稍后再试' },
+  'PUBLICATION.PREVIEW_FAILED': { kind: 'unprocessable', message: '该文档的内容无法生成门户页面预览' },
   'AUDIT.EXPORT_RANGE_INVALID': { kind: 'invalid_input', message: '导出时间段无效：须提供 from 和 to，且不超过 366 天' },
   'AUDIT.EXPORT_TOO_LARGE': { kind: 'too_large', message: '该时间段的审计记录过多，请缩短导出时间段' },
   'PORTAL.SIGNATURE_INVALID': { kind: 'unauthenticated', message: '推送签名无效' },

@@ -11,7 +11,20 @@ export const PUBLICATION_RPC = {
   notifications: 'publication.notification.list',
   /** Publishers' tasks (scheduled, failed, retraction requests) and principals' (retractions to authorize): a ServiceTaskList. */
   tasks: 'publication.task.list',
+  /** The current version rendered exactly as the portal will show it, not stored (PagePreview). */
+  preview: 'publication.page.preview',
 } as const;
+
+export interface PagePreviewRequest {
+  documentId: string;
+}
+
+/** A page as the portal would show it, with a notice that it is not published. */
+export interface PagePreview {
+  documentId: string;
+  version: number;
+  html: string;
+}
 
 export const QUEUE_JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'] as const;
 export type QueueJobState = (typeof QUEUE_JOB_STATES)[number];

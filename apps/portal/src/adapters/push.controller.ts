@@ -5,10 +5,12 @@ import type { PortalReceipt, PortalRetractReceipt } from '@sanshen/contracts';
 import type { FastifyReply } from 'fastify';
 import { PORTAL_CONFIG } from '../config/portal.config.js';
 import type { PortalConfig } from '../config/portal.config.js';
+import { PreviewPageUseCase } from '../use-cases/preview-page/preview-page.use-case.js';
 import { ReceivePushUseCase } from '../use-cases/receive-push/receive-push.use-case.js';
 import { RetractPageUseCase } from '../use-cases/retract-page/retract-page.use-case.js';
 import type { SignedRequest } from '../use-cases/signed-request.js';
 import { PushErrorFilter } from './error-filters.js';
+import { documentPage } from './views/pages.js';
 
 /** The signed push contract (docs/portal.md): 201 when stored, 200 with the same receipt when repeated. */
 @Controller('api')
@@ -18,6 +20,7 @@ export class PushController {
     @Inject(ReceivePushUseCase) private readonly receivePush: ReceivePushUseCase,
     @Inject(RetractPageUseCase) private readonly retractPage: RetractPageUseCase,
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
+    @Inject(PreviewPageUseCase) private readonly previewPage: PreviewPageUseCase,
   ) {}
 
   @Post('push')
@@ -32,6 +35,20 @@ export class PushController {
     if (this.config.testDelayMs !== null) await sleep(this.config.testDelayMs); // test-only fault injection
     if (!outcome.created) reply.status(200);
     return outcome.receipt;
+  }
+
+  /** 审核预览: the page this push would make, as HTML, stored nowhere (signed like a push). */
+  @Post('preview')
+  @HttpCode(200)
+  preview(
+    @Body() body: unknown,
+    @Headers(PORTAL_SIGNATURE_HEADER) signature: string | undefined,
+    @Headers(PORTAL_IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    const view = this.previewPage.execute(signedRequest(body, signature, idempotencyKey));
+    void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+    return documentPage(this.config.siteName, view, { preview: true });
   }
 
   @Post('retract')

@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS, DomainError, verifyPortalSignature } from '@sanshen/contracts';
+import { DOCUMENT_KINDS, DomainError, PORTAL_PUSH_MAX_CLOCK_SKEW_MS, verifyPortalSignature } from '@sanshen/contracts';
 import type { PortalPush, PortalRetract } from '@sanshen/contracts';
 import { z } from 'zod';
 
@@ -70,4 +70,16 @@ function parse<T extends z.ZodType>(schema: T, rawBody: Uint8Array): z.infer<T> 
     throw new DomainError('REQUEST.INVALID', { problems }, '推送内容不符合约定格式');
   }
   return parsed.data;
+}
+
+/** A push signed more than the allowed clock skew away from now is refused (a replayed or stale request). */
+export function assertFresh(push: PortalPush, now: Date): void {
+  const skewMs = Math.abs(Date.parse(push.publishedAt) - now.getTime());
+  if (skewMs > PORTAL_PUSH_MAX_CLOCK_SKEW_MS) {
+    throw new DomainError(
+      'PORTAL.PUSH_STALE',
+      { reason: 'clock_skew', publishedAt: push.publishedAt, serverTime: now.toISOString() },
+      '推送时间与门户服务器时间相差超过 10 分钟，请以当前时间重新签名后推送',
+    );
+  }
 }

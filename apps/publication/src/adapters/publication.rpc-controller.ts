@@ -4,6 +4,8 @@ import { DomainError, PUBLICATION_RPC } from '@sanshen/contracts';
 import type {
   CorrectionRequest,
   NotificationListView,
+  PagePreview,
+  PagePreviewRequest,
   PublicationRequest,
   PublicationView,
   QueueOverview,
@@ -16,6 +18,7 @@ import type {
 } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
 import { ListPublicationTasksUseCase } from '../use-cases/list-publication-tasks/list-publication-tasks.use-case.js';
+import { PreviewPageUseCase } from '../use-cases/preview-page/preview-page.use-case.js';
 import { AuthorizeRetractionUseCase } from '../use-cases/authorize-retraction/authorize-retraction.use-case.js';
 import { InspectQueueUseCase } from '../use-cases/inspect-queue/inspect-queue.use-case.js';
 import { ListNotificationsUseCase } from '../use-cases/list-notifications/list-notifications.use-case.js';
@@ -63,7 +66,13 @@ export class PublicationRpcController {
     private readonly inspectQueue: InspectQueueUseCase,
     private readonly listNotifications: ListNotificationsUseCase,
     private readonly listTasks: ListPublicationTasksUseCase,
+    private readonly previewPage: PreviewPageUseCase,
   ) {}
+
+  @RpcPattern(PUBLICATION_RPC.preview)
+  preview(@Payload() request: RpcRequest<PagePreviewRequest>): Promise<PagePreview> {
+    return this.previewPage.execute(requireActor(request), request.payload, request.correlationId);
+  }
 
   @RpcPattern(PUBLICATION_RPC.tasks)
   tasks(@Payload() request: RpcRequest<Record<string, never>>): Promise<ServiceTaskList> {

@@ -47,6 +47,13 @@ export class SanshenPortalTarget implements PortalTarget {
     return { ok: false, kind: 'permanent', httpStatus: status, error: `门户拒绝撤稿（HTTP ${status}）${detail}` };
   }
 
+  async preview(push: PortalPush): Promise<{ ok: true; html: string } | { ok: false; error: string }> {
+    const answer = await this.post('/api/preview', push, push.publicationId);
+    if (!answer.ok) return { ok: false, error: answer.error };
+    if (answer.status === 200) return { ok: true, html: answer.text };
+    return { ok: false, error: `门户无法预览（HTTP ${answer.status}）${answer.text.slice(0, 300)}` };
+  }
+
   /** POSTs the signed body; a network error or timeout is a retryable outcome, never a throw. */
   private async post(
     path: string,

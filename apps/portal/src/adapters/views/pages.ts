@@ -53,7 +53,7 @@ ${itemList(column.items, false)}
 }
 
 /** An article or an annual report: title, publisher, date, corrections, then the stored body. */
-export function documentPage(siteName: string, view: DocumentView): string {
+export function documentPage(siteName: string, view: DocumentView, options: { preview?: boolean } = {}): string {
   const { page } = view;
   const section = page.kind === 'annual_report' ? '年度报告' : page.columnName;
   return layout(
@@ -63,6 +63,7 @@ export function documentPage(siteName: string, view: DocumentView): string {
       crumbs: [HOME, { label: page.agencyName, href: agencyPath(page.agencyId) }, { label: section }, { label: page.title }],
     },
     html`<article>
+${options.preview ? html`<div class="note" role="note"><p><strong>预览：</strong>本页尚未发布，仅供审核和保密审查查看，正式发布后以门户网站所示为准。</p></div>` : ''}
 <h1>${page.title}</h1>
 <p class="meta"><span>发布机关：${page.agencyName}</span><span>栏目：${section}</span><span>发布日期：${dateTag(view.firstPublishedAt)}</span></p>
 ${

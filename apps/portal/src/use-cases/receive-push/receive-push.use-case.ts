@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, PORTAL_PUSH_MAX_CLOCK_SKEW_MS } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/contracts';
 import type { PortalPush, PortalReceipt } from '@sanshen/contracts';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import type { Logger } from 'pino';
@@ -8,7 +8,7 @@ import { PORTAL_CONFIG } from '../../config/portal.config.js';
 import type { PortalConfig } from '../../config/portal.config.js';
 import type { PageOrmEntity } from '../../persistence/page.orm-entity.js';
 import { PageRepository } from '../../persistence/page.repository.js';
-import { openPush } from '../signed-request.js';
+import { assertFresh, openPush } from '../signed-request.js';
 import type { SignedRequest } from '../signed-request.js';
 import { pagePath } from '../page-url.js';
 import { sanitizePageHtml } from './sanitize-page-html.js';
@@ -104,16 +104,6 @@ function receiptOf(page: PageOrmEntity): PortalReceipt {
 }
 
 /** Replay guard: the sender stamps each attempt; one far from our clock is refused. */
-function assertFresh(push: PortalPush, now: Date): void {
-  const skewMs = Math.abs(Date.parse(push.publishedAt) - now.getTime());
-  if (skewMs > PORTAL_PUSH_MAX_CLOCK_SKEW_MS) {
-    throw new DomainError(
-      'PORTAL.PUSH_STALE',
-      { reason: 'clock_skew', publishedAt: push.publishedAt, serverTime: now.toISOString() },
-      '推送时间与门户服务器时间相差超过 10 分钟，请以当前时间重新签名后推送',
-    );
-  }
-}
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;

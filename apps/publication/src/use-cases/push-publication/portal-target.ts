@@ -10,6 +10,11 @@ export interface PortalTarget {
   push(push: PortalPush): Promise<PortalPushOutcome>;
   /** Withdraws the document's page (撤稿); idempotent. Never throws for what the remote side did. */
   retract(retract: PortalRetract): Promise<PortalRetractOutcome>;
+  /**
+   * The page the portal would show for this push, without storing anything (审核预览). A CMS that
+   * cannot preview leaves it out; then the preview is refused.
+   */
+  preview?(push: PortalPush): Promise<{ ok: true; html: string } | { ok: false; error: string }>;
 }
 
 export type PortalRetractOutcome =
