@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PORTAL_CONFIG } from '../../config/portal.config.js';
 import type { PortalConfig } from '../../config/portal.config.js';
 import type { PageOrmEntity } from '../../persistence/page.orm-entity.js';
-import { sanitizePageHtml } from '../receive-push/sanitize-page-html.js';
+import { pageContentOf } from '../page-content.js';
 import { assertFresh, openPush } from '../signed-request.js';
 import type { SignedRequest } from '../signed-request.js';
 import type { DocumentView } from '../show-page/show-page.use-case.js';
@@ -19,17 +19,7 @@ export class PreviewPageUseCase {
     const push = openPush(request, this.config.pushSecret);
     assertFresh(push, now);
     const page = {
-      documentId: push.documentId,
-      version: push.version,
-      kind: push.kind,
-      agencyId: push.agency.id,
-      agencyName: push.agency.name,
-      title: push.title,
-      columnName: push.kind === 'annual_report' ? '年度报告' : (push.column ?? '其他'),
-      year: push.year ?? null,
-      html: sanitizePageHtml(push.html),
-      data: push.data ?? null,
-      contentHash: push.contentHash,
+      ...pageContentOf(push),
       publishedAt: now,
       firstPublishedAt: now,
       supersededAt: null,

@@ -11,7 +11,7 @@ import { PageRepository } from '../../persistence/page.repository.js';
 import { assertFresh, openPush } from '../signed-request.js';
 import type { SignedRequest } from '../signed-request.js';
 import { pagePath } from '../page-url.js';
-import { sanitizePageHtml } from './sanitize-page-html.js';
+import { pageContentOf } from '../page-content.js';
 
 export interface PushOutcome {
   receipt: PortalReceipt;
@@ -37,7 +37,7 @@ export class ReceivePushUseCase {
     const stored = await this.pages.findByPublicationId(push.publicationId);
     if (stored) return repeated(stored, push);
     assertFresh(push, now);
-    const html = sanitizePageHtml(push.html);
+    const content = pageContentOf(push);
     try {
       return await this.pages.transaction(async (tx) => {
         await this.pages.lockDocument(tx, push.documentId);
@@ -59,17 +59,7 @@ export class ReceivePushUseCase {
         if (live) await this.pages.supersede(tx, live.id, now);
         const page = await this.pages.insert(tx, {
           publicationId: push.publicationId,
-          documentId: push.documentId,
-          version: push.version,
-          kind: push.kind,
-          agencyId: push.agency.id,
-          agencyName: push.agency.name,
-          title: push.title,
-          columnName: push.kind === 'annual_report' ? '年度报告' : (push.column ?? '其他'),
-          year: push.year ?? null,
-          html,
-          data: push.data ?? null,
-          contentHash: push.contentHash,
+          ...content,
           url: this.config.publicUrl + pagePath({ ...push, agencyId: push.agency.id, year: push.year ?? null }),
           publishedAt: now,
           firstPublishedAt: live?.firstPublishedAt ?? now,
