@@ -7,7 +7,7 @@ import type { Cast } from './support/publication-flow.js';
 import { startSystem } from './support/system.js';
 import type { RunningSystem } from './support/system.js';
 
-/** Daily work over HTTP (issue #12): 批量审批, the last return on the document, 删除草稿, task lists. */
+/** Daily work over HTTP (issue #12): notices, 批量审批, the last return on the document, 删除草稿, task lists, the approval sheet, preview. */
 describe('daily work', () => {
   let system: RunningSystem;
   let cast: Cast;
@@ -225,6 +225,52 @@ describe('daily work', () => {
     const reportPreview = await cast.drafter.get(`/api/v1/documents/${report.body.id as string}/preview`);
     expect(reportPreview.status).toBe(200);
     expect(reportPreview.text).toContain('政府信息公开工作年度报告');
+  });
+
+  it('notifies the people each transition concerns, at once: in-app with read/unread, and live over server-sent events', async () => {
+    // The department head listens before the drafter submits.
+    const controller = new AbortController();
+    const stream = await fetch(`${system.gatewayUrl}/api/v1/notifications/stream`, {
+      headers: { Authorization: `Bearer ${cast.head.token}` },
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = stream.body!.getReader();
+    let received = '';
+    const drafted = await draftArticle(cast, '<p>通知测试正文。</p>', '通知测试');
+    expect((await cast.drafter.post(`/api/v1/documents/${drafted.id}/submit`, { version: drafted.version })).status).toBe(200);
+    const deadline = Date.now() + 15_000;
+    while (!received.includes(drafted.title) && Date.now() < deadline) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now()))]);
+      if (chunk === null || chunk.done) break;
+      received += new TextDecoder().decode(chunk.value);
+    }
+    controller.abort();
+    expect(received).toContain('event: unread');
+    expect(received).toContain('event: notice');
+    expect(received).toContain(`《${drafted.title}》待您科室负责人审核（一审）`);
+
+    // The head approves; the deputy returns it: the drafter and the head (who signed) are told why.
+    expect((await cast.head.post(`/api/v1/documents/${drafted.id}/approve`, { version: 1, comment: '同意' })).status).toBe(200);
+    expect((await cast.deputy.post(`/api/v1/documents/${drafted.id}/return`, { version: 1, reason: '请补充依据', to: 'drafter' })).status).toBe(200);
+    type Notice = { id: string; documentId: string; kind: string; message: string; readAt: string | null };
+    const returnedFor = async (session: typeof cast.drafter): Promise<Notice | undefined> =>
+      ((await session.get('/api/v1/notices')).body.items as Notice[]).find((notice) => notice.documentId === drafted.id && notice.kind === 'returned');
+    const toDrafter = await waitFor(() => returnedFor(cast.drafter), { what: 'the return notice to the drafter' });
+    expect(toDrafter.message).toContain('请补充依据');
+    expect(await waitFor(() => returnedFor(cast.head), { what: 'the return notice to the head who signed' })).toBeDefined();
+    // Whoever acted is not told of their own step.
+    expect(await returnedFor(cast.deputy)).toBeUndefined();
+
+    const before = (await cast.drafter.get('/api/v1/notices/unread-count')).body.count as number;
+    expect(before).toBeGreaterThanOrEqual(1);
+    const read = await cast.drafter.post('/api/v1/notices/read', { ids: [toDrafter.id] });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({ updated: 1, unread: before - 1 });
+    expect((await cast.drafter.get('/api/v1/notices?unread=true')).body.items.some((notice: Notice) => notice.id === toDrafter.id)).toBe(false);
+    // Another person's notice cannot be marked read by someone else.
+    expect((await cast.deputy.post('/api/v1/notices/read', { ids: [toDrafter.id] })).body.updated).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
-import { PlatformModule } from '@sanshen/platform';
+import { PlatformModule, messagingProvider } from '@sanshen/platform';
 import type { DatabaseOptions } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { DelegatedDuties } from './adapters/auth/delegated-duties.js';
@@ -16,6 +16,14 @@ import { AuditController } from './adapters/http/audit.controller.js';
 import { AuthController } from './adapters/http/auth.controller.js';
 import { OrganisationController } from './adapters/http/organisation.controller.js';
 import { PagePreviewController } from './adapters/http/page-preview.controller.js';
+import { Notices1796600000000 } from './persistence/migrations/1796600000000-Notices.js';
+import { NoticeRepository } from './persistence/notice.repository.js';
+import { NotifyTransitionUseCase } from './use-cases/notify-transition/notify-transition.use-case.js';
+import { ListNoticesUseCase } from './use-cases/list-notices/list-notices.use-case.js';
+import { MarkNoticesReadUseCase } from './use-cases/mark-notices-read/mark-notices-read.use-case.js';
+import { NoticeStream } from './adapters/notices/notice-stream.js';
+import { TransitionNoticesConsumer } from './adapters/notices/transition-notices.consumer.js';
+import { NoticesController } from './adapters/http/notices.controller.js';
 import { TasksController } from './adapters/http/tasks.controller.js';
 import { DocumentCountsController } from './adapters/http/document-counts.controller.js';
 import { DocumentsController } from './adapters/http/documents.controller.js';
@@ -83,6 +91,7 @@ export const IDENTITY_DATABASE: DatabaseOptions = {
     CreateIdentitySchema1763769600000,
     AdminLockoutAndIdentityAudit1763942400000,
     OneTimePasswordsAndPlatformAdmins1796525936804,
+    Notices1796600000000,
   ],
 };
 
@@ -100,7 +109,7 @@ export class GatewayModule {
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController],
+      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController, NoticesController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         // Global guards run in this order: authenticate, then count the request against its user.
@@ -142,6 +151,13 @@ export class GatewayModule {
         BatchApproveUseCase,
         ListTasksUseCase,
         ShowApprovalSheetUseCase,
+        NoticeRepository,
+        NotifyTransitionUseCase,
+        ListNoticesUseCase,
+        MarkNoticesReadUseCase,
+        NoticeStream,
+        TransitionNoticesConsumer,
+        ...messagingProvider({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
         QueueBoard,
         OpenOpsSessionUseCase,
         AuthorizeOpsSessionUseCase,

@@ -25,6 +25,7 @@ import { ApproveDocumentUseCase } from './use-cases/approve-document/approve-doc
 import { CaseTransition } from './use-cases/case-transition.js';
 import { CreateDelegationUseCase } from './use-cases/create-delegation/create-delegation.use-case.js';
 import { GetApprovalSheetUseCase } from './use-cases/get-approval-sheet/get-approval-sheet.use-case.js';
+import { ListDelegatesUseCase } from './use-cases/list-delegates/list-delegates.use-case.js';
 import { ListDelegatedDutiesUseCase } from './use-cases/list-delegated-duties/list-delegated-duties.use-case.js';
 import { ListDelegationsUseCase } from './use-cases/list-delegations/list-delegations.use-case.js';
 import { ListInboxUseCase } from './use-cases/list-inbox/list-inbox.use-case.js';
@@ -93,6 +94,7 @@ export class ReviewModule {
         CreateDelegationUseCase,
         ListDelegationsUseCase,
         ListDelegatedDutiesUseCase,
+        ListDelegatesUseCase,
         RevokeDelegationUseCase,
         ListNotificationsUseCase,
         SendReminderUseCase,

@@ -15,7 +15,17 @@ export const REVIEW_RPC = {
   revokeDelegation: 'review.delegation.revoke',
   notifications: 'review.notification.list',
   delegatedDuties: 'review.delegation.duties',
+  /** Who holds a delegation in force from any of these users (DelegatesView): notices reach them too. */
+  delegates: 'review.delegation.delegates',
 } as const;
+
+export interface DelegatesRequest {
+  fromUserIds: string[];
+}
+
+export interface DelegatesView {
+  userIds: string[];
+}
 
 export interface ApproveDocumentRequest {
   documentId: string;

@@ -42,6 +42,11 @@ export function rpcSubject(ns: Namespace, pattern: string): string {
   return prefixed(ns, pattern);
 }
 
+/** Where the gateway that records in-app notices announces them to every gateway's live streams. */
+export function noticeSubject(ns: Namespace): string {
+  return prefixed(ns, 'gateway.notice.created');
+}
+
 export function eventTypeFromSubject(ns: Namespace, subject: string): string {
   const root = prefixed(ns, `${EVENTS_ROOT}.`);
   return subject.startsWith(root) ? subject.slice(root.length) : subject;

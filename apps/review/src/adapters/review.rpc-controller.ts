@@ -7,6 +7,8 @@ import type {
   ApproveDocumentRequest,
   CreateDelegationRequest,
   DelegatedDutiesView,
+  DelegatesRequest,
+  DelegatesView,
   DelegationListView,
   DelegationView,
   InboxView,
@@ -21,6 +23,7 @@ import { RpcPattern, requireActor } from '@sanshen/platform';
 import { ApproveDocumentUseCase } from '../use-cases/approve-document/approve-document.use-case.js';
 import { CreateDelegationUseCase } from '../use-cases/create-delegation/create-delegation.use-case.js';
 import { GetApprovalSheetUseCase } from '../use-cases/get-approval-sheet/get-approval-sheet.use-case.js';
+import { ListDelegatesUseCase } from '../use-cases/list-delegates/list-delegates.use-case.js';
 import { ListDelegatedDutiesUseCase } from '../use-cases/list-delegated-duties/list-delegated-duties.use-case.js';
 import { ListDelegationsUseCase } from '../use-cases/list-delegations/list-delegations.use-case.js';
 import { ListInboxUseCase } from '../use-cases/list-inbox/list-inbox.use-case.js';
@@ -42,6 +45,7 @@ export class ReviewRpcController {
     private readonly revokeDelegation: RevokeDelegationUseCase,
     private readonly listNotifications: ListNotificationsUseCase,
     private readonly listDelegatedDuties: ListDelegatedDutiesUseCase,
+    private readonly listDelegates: ListDelegatesUseCase,
   ) {}
 
   @RpcPattern(REVIEW_RPC.approve)
@@ -82,6 +86,11 @@ export class ReviewRpcController {
   @RpcPattern(REVIEW_RPC.delegatedDuties)
   delegatedDuties(@Payload() request: RpcRequest<Record<string, never>>): Promise<DelegatedDutiesView> {
     return this.listDelegatedDuties.execute(requireActor(request));
+  }
+
+  @RpcPattern(REVIEW_RPC.delegates)
+  delegates(@Payload() request: RpcRequest<DelegatesRequest>): Promise<DelegatesView> {
+    return this.listDelegates.execute(requireActor(request), request.payload);
   }
 
   @RpcPattern(REVIEW_RPC.revokeDelegation)

@@ -74,6 +74,15 @@ export class ReviewRepository {
     });
   }
 
+  /** The users holding a delegation in force at `at` from any of these users. */
+  async delegatesOf(agencyId: string, fromUserIds: string[], at: Date): Promise<string[]> {
+    if (fromUserIds.length === 0) return [];
+    const rows = await this.dataSource.manager.find(ReviewDelegationOrmEntity, {
+      where: { agencyId, fromUserId: In(fromUserIds), revokedAt: IsNull(), startsAt: LessThanOrEqual(at), endsAt: MoreThan(at) },
+    });
+    return [...new Set(rows.map((row) => row.toUserId))];
+  }
+
   /** Delegations given or held by a user that have not ended by `at`. */
   async delegationsOf(agencyId: string, userId: string, at: Date): Promise<{ given: ReviewDelegationOrmEntity[]; received: ReviewDelegationOrmEntity[] }> {
     const live = { agencyId, endsAt: MoreThan(at) };

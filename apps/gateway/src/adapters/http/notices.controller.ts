@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@sanshen/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ListNoticesUseCase } from '../../use-cases/list-notices/list-notices.use-case.js';
+import type { NoticeListView } from '../../use-cases/list-notices/list-notices.use-case.js';
+import { MarkNoticesReadUseCase } from '../../use-cases/mark-notices-read/mark-notices-read.use-case.js';
+import { NoticeStream } from '../notices/notice-stream.js';
+import { Ctx } from '../auth/request-context.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { MarkNoticesReadDto, NoticeQueryDto } from './dto/notice.dto.js';
+
+/** How often an idle stream says it is alive (proxies close silent connections). */
+const HEARTBEAT_MS = 25_000;
+
+@ApiTags('notices')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class NoticesController {
+  constructor(
+    private readonly list: ListNoticesUseCase,
+    private readonly markRead: MarkNoticesReadUseCase,
+    private readonly stream: NoticeStream,
+  ) {}
+
+  @Get('notices')
+  @ApiOperation({ summary: '站内通知', description: '每次流转通知到相关人员的站内通知（最新在前），可只列未读；同时返回未读数。' })
+  notices(@Ctx() context: RequestContext, @Query() query: NoticeQueryDto): Promise<NoticeListView> {
+    return this.list.execute(context.actor, { unreadOnly: query.unread === 'true', limit: query.limit ?? 50 });
+  }
+
+  @Get('notices/unread-count')
+  @ApiOperation({ summary: '未读通知数', description: '用于铃铛角标。' })
+  async unreadCount(@Ctx() context: RequestContext): Promise<{ count: number }> {
+    return { count: await this.list.unreadCount(context.actor) };
+  }
+
+  @Post('notices/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: '标为已读', description: '`{ids}` 标记指定通知，`{all: true}` 标记全部；只影响本人的通知。' })
+  read(@Ctx() context: RequestContext, @Body() dto: MarkNoticesReadDto): Promise<{ updated: number; unread: number }> {
+    if (dto.all === true) return this.markRead.execute(context.actor, 'all');
+    if (dto.ids === undefined || dto.ids.length === 0) throw new DomainError('REQUEST.INVALID', { field: 'ids' }, '请指定要标为已读的通知（ids）或 all: true');
+    return this.markRead.execute(context.actor, dto.ids);
+  }
+
+  @Get('notifications/stream')
+  @ApiProduces('text/event-stream')
+  @ApiOperation({
+    summary: '通知实时推送',
+    description: '服务器推送事件（SSE）：每条新的站内通知作为一个 `notice` 事件推送，控制台无需轮询；连接建立时先推送当前未读数（`unread` 事件）。',
+  })
+  async live(@Ctx() context: RequestContext, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const unread = await this.list.unreadCount(context.actor);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+      'x-accel-buffering': 'no',
+    });
+    const send = (event: string, data: unknown): void => {
+      raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    send('unread', { count: unread });
+    const stop = this.stream.listen(context.actor.userId, (notice) => send('notice', notice));
+    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      stop();
+    });
+  }
+}

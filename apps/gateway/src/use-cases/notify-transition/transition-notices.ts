@@ -1,0 +1,75 @@
+import { LEVEL_LABELS } from '@sanshen/contracts';
+import type { DocumentEventPayloads, DocumentEventType, DocumentStatus, ReviewLevel } from '@sanshen/contracts';
+
+/** Who a notice is for: a duty (resolved to today's holders and their delegates) or a person. */
+export type Audience =
+  | { kind: 'author' }
+  | { kind: 'signers' }
+  | { kind: 'reviewers'; level: ReviewLevel }
+  | { kind: 'role'; role: 'secrecy_officer' | 'publisher' | 'principal' };
+
+export interface NoticeDraft {
+  kind: DocumentEventType;
+  audiences: Audience[];
+  message: string;
+}
+
+const LEVEL_OF: Partial<Record<DocumentStatus, ReviewLevel>> = { pending_l1: 1, pending_l2: 2, pending_l3: 3 };
+
+/**
+ * Whom a transition concerns, and what they are told (issue #12: every transition notifies at once):
+ * the next level's reviewers when a task arrives; the drafter and the levels already signed on a
+ * return, with the reason; the drafter on secrecy's decision; the drafter and the publishers on
+ * publication and on failure; the secrecy officers when 三审 ends. Pure: the caller resolves the
+ * audiences to people.
+ */
+export function noticeFor<T extends DocumentEventType>(type: T, payload: DocumentEventPayloads[T], title: string, next: DocumentStatus | null): NoticeDraft | null {
+  const quoted = `《${title}》`;
+  const taskArrived = (status: DocumentStatus | null): NoticeDraft | null => {
+    const level = status === null ? undefined : LEVEL_OF[status];
+    if (level === undefined) return null;
+    return { kind: type, audiences: [{ kind: 'reviewers', level }], message: `${quoted}待您${LEVEL_LABELS[level]}。` };
+  };
+  switch (type) {
+    case 'submitted':
+    case 'approved_l1':
+    case 'approved_l2':
+    case 'resumed':
+      return taskArrived(next);
+    case 'returned_previous': {
+      const { reason } = payload as DocumentEventPayloads['returned_previous'];
+      const arrived = taskArrived(next);
+      return arrived === null ? null : { ...arrived, message: `${quoted}被上一级驳回，待您重新审核。理由：${reason}` };
+    }
+    case 'approved_l3':
+      return { kind: type, audiences: [{ kind: 'role', role: 'secrecy_officer' }], message: `${quoted}已完成三审，待您保密审查。` };
+    case 'returned': {
+      const { reason, level } = payload as DocumentEventPayloads['returned'];
+      return { kind: type, audiences: [{ kind: 'author' }, { kind: 'signers' }], message: `${quoted}在${LEVEL_LABELS[level]}被退回。理由：${reason}` };
+    }
+    case 'secrecy_returned': {
+      const { opinion } = payload as DocumentEventPayloads['secrecy_returned'];
+      return { kind: type, audiences: [{ kind: 'author' }], message: `${quoted}未通过保密审查，已退回修改。意见：${opinion}` };
+    }
+    case 'secrecy_cleared':
+      return { kind: type, audiences: [{ kind: 'author' }], message: `${quoted}已通过保密审查，等待发布。` };
+    case 'published':
+      return { kind: type, audiences: [{ kind: 'author' }, { kind: 'role', role: 'publisher' }], message: `${quoted}已在门户网站发布。` };
+    case 'publish_failed': {
+      const { reason } = payload as DocumentEventPayloads['publish_failed'];
+      return { kind: type, audiences: [{ kind: 'author' }, { kind: 'role', role: 'publisher' }], message: `${quoted}发布失败：${reason}` };
+    }
+    case 'retracted':
+      return { kind: type, audiences: [{ kind: 'author' }, { kind: 'role', role: 'publisher' }], message: `${quoted}已撤稿。` };
+    case 'withdrawn':
+    case 'created':
+    case 'revised':
+    case 'publish_started':
+    case 'publish_retried':
+    case 'correction_started':
+    case 'discarded':
+      return null;
+    default:
+      return null;
+  }
+}
