@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class NoticeQueryDto {
@@ -28,6 +28,5 @@ export class MarkNoticesReadDto {
   @ApiPropertyOptional({ description: 'true：全部标为已读' })
   @IsOptional()
   @IsBoolean()
-  @Transform(({ value }: { value: unknown }) => value)
   all?: boolean;
 }
