@@ -1,4 +1,4 @@
-import type { DelegatedDuty, Role } from '@sanshen/contracts';
+import type { DelegatedDuty, DocumentStatus, Role } from '@sanshen/contracts';
 
 /**
  * Who may read a document (least privilege; what is not visible does not exist for the reader):
@@ -43,6 +43,13 @@ export interface ReadScope {
   departmentIds: string[];
   fromSecrecy: boolean;
   fromClearance: boolean;
+}
+
+/** Statuses a document is in once secrecy review has cleared it (until a correction reopens it). */
+const CLEARED_STATUSES: ReadonlySet<DocumentStatus> = new Set(['approved', 'publishing', 'published', 'publish_failed', 'retracted']);
+
+export function isClearedStatus(status: DocumentStatus): boolean {
+  return CLEARED_STATUSES.has(status);
 }
 
 /** Roles that never read document content, whatever else the user holds. */

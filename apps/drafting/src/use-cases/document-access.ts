@@ -1,7 +1,6 @@
 import { DomainError } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/contracts';
-import { canReadDocument, readScopeOf } from '@sanshen/workflow';
-import type { ReadScope } from '@sanshen/workflow';
+import { canReadDocument } from '@sanshen/workflow';
 import type { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
 
 /**
@@ -13,11 +12,6 @@ export function assertVisible(actor: Actor, document: DocumentOrmEntity | null, 
   if (document === null || document.status === 'discarded' || !canReadDocument(actor, document, now)) {
     throw new DomainError('DOCUMENT.NOT_FOUND');
   }
-}
-
-/** The documents the actor may read, for a query to apply (null: none at all). */
-export function readScopeFor(actor: Actor, now = new Date()): ReadScope | null {
-  return readScopeOf(actor, now);
 }
 
 /** Only a drafter of the document's department writes it. */

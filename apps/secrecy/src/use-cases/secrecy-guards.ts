@@ -1,10 +1,7 @@
 import { DomainError } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/contracts';
-import { canReadDocument, checkSeparationOfDuties } from '@sanshen/workflow';
+import { canReadDocument, checkSeparationOfDuties, isClearedStatus } from '@sanshen/workflow';
 import type { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
-
-/** Statuses after secrecy review has cleared a version. */
-const CLEARED: ReadonlySet<string> = new Set(['approved', 'publishing', 'published', 'publish_failed', 'retracted']);
 
 /**
  * The case of a document the actor may read (the document visibility policy, on what secrecy knows of
@@ -14,7 +11,7 @@ export function caseInAgency(secrecyCase: SecrecyCaseOrmEntity | null, actor: Ac
   const facts =
     secrecyCase === null
       ? null
-      : { agencyId: secrecyCase.agencyId, departmentId: secrecyCase.departmentId, reachedSecrecy: secrecyCase.reachedSecrecy, cleared: CLEARED.has(secrecyCase.status) };
+      : { agencyId: secrecyCase.agencyId, departmentId: secrecyCase.departmentId, reachedSecrecy: secrecyCase.reachedSecrecy, cleared: isClearedStatus(secrecyCase.status) };
   if (secrecyCase === null || facts === null || !canReadDocument(actor, facts, now)) throw new DomainError('DOCUMENT.NOT_FOUND');
   return secrecyCase;
 }

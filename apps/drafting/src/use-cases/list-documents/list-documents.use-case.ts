@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/contracts';
 import type { Actor, DocumentPage, ListDocumentsRequest } from '@sanshen/contracts';
+import { readScopeOf } from '@sanshen/workflow';
 import { DocumentRepository } from '../../persistence/document.repository.js';
-import { readScopeFor } from '../document-access.js';
 import { toDocumentView } from '../document-view.js';
 
 const MAX_LIMIT = 100;
@@ -14,7 +14,7 @@ export class ListDocumentsUseCase {
 
   async execute(actor: Actor, request: ListDocumentsRequest): Promise<DocumentPage> {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), MAX_LIMIT);
-    const scope = readScopeFor(actor);
+    const scope = readScopeOf(actor, new Date());
     // Someone who may read no document (the 三员 roles) gets an empty list, never a hint of what exists.
     if (scope === null) return { items: [], nextCursor: null };
     const rows = await this.documents.search({

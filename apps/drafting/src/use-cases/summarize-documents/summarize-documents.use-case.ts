@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, DocumentSummariesRequest, DocumentSummaryList } from '@sanshen/contracts';
+import { readScopeOf } from '@sanshen/workflow';
 import { DocumentRepository } from '../../persistence/document.repository.js';
-import { readScopeFor } from '../document-access.js';
 
 /** At most this many documents per request (a task list's page). */
 const MAX_IDS = 500;
@@ -15,7 +15,7 @@ export class SummarizeDocumentsUseCase {
   constructor(private readonly documents: DocumentRepository) {}
 
   async execute(actor: Actor, request: DocumentSummariesRequest): Promise<DocumentSummaryList> {
-    const scope = readScopeFor(actor);
+    const scope = readScopeOf(actor, new Date());
     if (scope === null) return { items: [] };
     const rows = await this.documents.summaries(scope, [...new Set(request.documentIds)].slice(0, MAX_IDS));
     return {

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@sanshen/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListNoticesUseCase } from '../../use-cases/list-notices/list-notices.use-case.js';
 import type { NoticeListView } from '../../use-cases/list-notices/list-notices.use-case.js';
@@ -39,9 +38,7 @@ export class NoticesController {
   @HttpCode(200)
   @ApiOperation({ summary: '标为已读', description: '`{ids}` 标记指定通知，`{all: true}` 标记全部；只影响本人的通知。' })
   read(@Ctx() context: RequestContext, @Body() dto: MarkNoticesReadDto): Promise<{ updated: number; unread: number }> {
-    if (dto.all === true) return this.markRead.execute(context.actor, 'all');
-    if (dto.ids === undefined || dto.ids.length === 0) throw new DomainError('REQUEST.INVALID', { field: 'ids' }, '请指定要标为已读的通知（ids）或 all: true');
-    return this.markRead.execute(context.actor, dto.ids);
+    return this.markRead.execute(context.actor, dto);
   }
 
   @Get('notifications/stream')

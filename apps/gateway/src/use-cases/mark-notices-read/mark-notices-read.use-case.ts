@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/contracts';
 import { NoticeRepository } from '../../persistence/notice.repository.js';
 
@@ -7,7 +8,9 @@ import { NoticeRepository } from '../../persistence/notice.repository.js';
 export class MarkNoticesReadUseCase {
   constructor(private readonly notices: NoticeRepository) {}
 
-  async execute(actor: Actor, ids: string[] | 'all'): Promise<{ updated: number; unread: number }> {
+  async execute(actor: Actor, request: { ids?: string[] | undefined; all?: boolean | undefined }): Promise<{ updated: number; unread: number }> {
+    const ids = request.all === true ? 'all' : (request.ids ?? []);
+    if (ids !== 'all' && ids.length === 0) throw new DomainError('REQUEST.INVALID', { field: 'ids' }, '请指定要标为已读的通知（ids）或 all: true');
     const updated = await this.notices.markRead(actor.userId, ids);
     return { updated, unread: await this.notices.unreadCount(actor.userId) };
   }
