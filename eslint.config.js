@@ -74,7 +74,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    // The staff console (issue #13): React in the browser; it talks to the gateway over HTTP only.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', performance: 'readonly', EventSource: 'readonly' } },
+    settings: {
+      'import-x/resolver': { typescript: { project: './apps/console/tsconfig.json' }, node: true },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@sanshen/messaging', '@sanshen/platform', '@sanshen/workflow'], message: 'The console runs in the browser: pure libs only.' },
+            { group: ['**/apps/*/src/**', '!**/apps/console/**'], message: 'The console talks to the gateway over HTTP, never by importing a service.' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports', disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.browser-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

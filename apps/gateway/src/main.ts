@@ -3,6 +3,7 @@ import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } 
 import { runCli } from './adapters/cli/sanshen-cli.js';
 import { configureHttpEdge } from './adapters/http/http-edge.js';
 import { registerOpsConsole } from './adapters/ops-console/ops-console.plugin.js';
+import { registerStaffConsole } from './adapters/staff-console/staff-console.plugin.js';
 import { loadGatewayConfig } from './config/gateway.config.js';
 import { GATEWAY_SERVICE, GatewayModule } from './gateway.module.js';
 import { setUpOpenApi } from './openapi.js';
@@ -18,6 +19,7 @@ async function serve(): Promise<void> {
       await configureHttpEdge(app);
       setUpOpenApi(app);
       await registerOpsConsole(app);
+      await registerStaffConsole(app);
     },
   });
 }

@@ -25,7 +25,7 @@ export type {
 export { APPLICATIONS_NOTE, SECTION_HEADINGS, SECTION_HEADING_VARIANTS, SECTION_ORDER } from './model/labels.js';
 export { APPLICANT_COLUMNS, CELL_RANGES, REVIEW_GROUPS, REVIEW_OUTCOME_COLUMNS, tablesOf } from './model/grid.js';
 export type { CellKind, ColumnDef, RowDef, SubTableDef } from './model/grid.js';
-export { cellDef, cellsOf, readCell } from './model/cells.js';
+export { cellDef, cellsOf, readCell, writeCell } from './model/cells.js';
 export type { CellDef } from './model/cells.js';
 export { createEmptyReport } from './model/create-report.js';
 export type { NewReportInput } from './model/create-report.js';
