@@ -51,6 +51,19 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The staff console in Debian's Chromium against the whole system (issue #13).
+          name: 'browser',
+          include: ['test/browser/**/*.browser-spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'bench',
           include: [],
           benchmark: { include: ['bench/**/*.bench.ts'] },

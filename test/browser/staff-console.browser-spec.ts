@@ -1,0 +1,268 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../e2e/support/api.js';
+import { startSystem } from '../e2e/support/system.js';
+import type { RunningSystem } from '../e2e/support/system.js';
+import { DESKTOP, PHONE, expectAccessible, launchChromium, openBrowserFor, screenshot, signInAs } from './support/browser.js';
+import type { Person } from './support/browser.js';
+import { SECTION_LABELS, enterFigures, thisYearsFigures } from './support/report-entry.js';
+import { countScriptBytes, openTask } from './support/steps.js';
+
+const LAST_YEAR = fileURLToPath(new URL('../fixtures/reference/000_haidong-gongxin-2019.txt', import.meta.url));
+const BUDGET = 300 * 1024;
+const GRANTED_TOTAL = '/applications/results/granted/total';
+
+/**
+ * The staff console as people use it (issue #13), in Debian's Chromium against the whole system:
+ * an annual report from last year's import to the portal, each step by the role that does it, a
+ * screenshot per step (.run/browser-screenshots/), an axe scan of every page; returns, blocking
+ * findings, another department's reviewer, an expired session.
+ */
+describe('the staff console in Chromium', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  const people: Person[] = [];
+  let reportId = '';
+  let articleId = '';
+
+  const as = async (username: string, options = DESKTOP): Promise<Page> => {
+    const person = await openBrowserFor(browser, options);
+    people.push(person);
+    await signInAs(person, system.gatewayUrl, username, system.demoPassword);
+    return person.page;
+  };
+
+  beforeAll(async () => {
+    [system, browser] = await Promise.all([startSystem(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    for (const person of people) await person.context.close().catch(() => undefined);
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('loads the sign-in page and the task list each under 300 KB of compressed JavaScript', async () => {
+    const person = await openBrowserFor(browser);
+    people.push(person);
+    const bytes = countScriptBytes(person.page);
+    await person.page.goto(`${system.gatewayUrl}/login`);
+    await person.page.getByLabel('用户名').waitFor();
+    await person.page.waitForLoadState('networkidle');
+    const signIn = bytes();
+    expect(signIn).toBeGreaterThan(10_000);
+    expect(signIn).toBeLessThan(BUDGET);
+    await expectAccessible(person.page, 'the sign-in page');
+    await screenshot(person.page, '00-sign-in');
+
+    const reviewer = await openBrowserFor(browser);
+    people.push(reviewer);
+    const taskBytes = countScriptBytes(reviewer.page);
+    await signInAs(reviewer, system.gatewayUrl, 'gx_dept_head', system.demoPassword);
+    await reviewer.page.goto(`${system.gatewayUrl}/tasks`);
+    await reviewer.page.getByRole('heading', { name: '待办任务' }).waitFor();
+    await reviewer.page.waitForLoadState('networkidle');
+    expect(taskBytes()).toBeLessThan(BUDGET);
+    await expectAccessible(reviewer.page, 'the task list');
+
+    const index = await fetch(`${system.gatewayUrl}/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const asset = (await index.text()).match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    const cached = await fetch(`${system.gatewayUrl}${asset}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(cached.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${system.gatewayUrl}/documents/some/route`)).headers.get('content-type')).toContain('text/html');
+    expect((await fetch(`${system.gatewayUrl}/api/v1/nowhere`)).status).toBe(404);
+    expect((await fetch(`${system.gatewayUrl}/admin/login`)).status).toBe(200);
+  });
+
+  it('takes an annual report from last year’s import to the portal, each step by its role', async () => {
+    // 起草人: imports last year's report, sees what could not be placed.
+    const drafter = await as('gx_drafter');
+    await expectAccessible(drafter, 'the home page (drafter)');
+    await screenshot(drafter, '01-drafter-home');
+    await drafter.goto(`${system.gatewayUrl}/documents/new`);
+    await drafter.getByRole('heading', { name: '新建文稿' }).waitFor();
+    await expectAccessible(drafter, 'the new-document page');
+    await drafter.setInputFiles('#import-file', { name: '2019年报.txt', mimeType: 'text/plain', buffer: readFileSync(LAST_YEAR) });
+    await drafter.getByRole('button', { name: /导\s*入/ }).click();
+    await drafter.waitForURL('**/edit');
+    await drafter.getByTestId('unplaced').waitFor();
+    await screenshot(drafter, '02-drafter-imported-last-year');
+
+    // Drafts this year's: carry-over cells prefilled and marked.
+    await drafter.goto(`${system.gatewayUrl}/documents/new`);
+    await drafter.getByLabel('报告年度').fill('2020');
+    await drafter.getByRole('button', { name: '创建年度报告' }).click();
+    await drafter.waitForURL('**/edit');
+    reportId = drafter.url().split('/documents/')[1]!.split('/')[0]!;
+    await drafter.locator('input[data-pointer]').first().waitFor();
+    const prefilled = new Map<string, number | null>();
+    for (const cell of await drafter.locator('input.cell-carry').all()) {
+      const text = await cell.inputValue();
+      prefilled.set((await cell.getAttribute('data-pointer'))!, text === '' ? null : Number(text));
+    }
+    expect(prefilled.size).toBeGreaterThanOrEqual(7);
+    expect([...prefilled.values()].some((value) => value !== null)).toBe(true);
+    await expectAccessible(drafter, 'the annual-report editor');
+
+    const figures = thisYearsFigures(2020, Object.fromEntries(prefilled));
+    for (const [name, label] of Object.entries(SECTION_LABELS)) {
+      await drafter.getByLabel(label, { exact: true }).fill(figures.sections[name as keyof typeof SECTION_LABELS]);
+    }
+    await enterFigures(drafter, figures, new Set([...prefilled.keys()].filter((pointer) => prefilled.get(pointer) !== null)));
+
+    // A wrong total: the editor marks the cell, lists the rule, and will not submit.
+    const granted = drafter.locator(`input[data-pointer="${GRANTED_TOTAL}"]`);
+    const right = await granted.inputValue();
+    await granted.fill(String(Number(right) + 1));
+    await expect.poll(() => granted.getAttribute('aria-invalid')).toBe('true');
+    await drafter.getByTestId('submit-blocked').waitFor();
+    expect(await drafter.getByRole('button', { name: '提交审核' }).isDisabled()).toBe(true);
+    expect(await drafter.getByTestId('rule-findings').textContent()).toMatch(/总计|合计/);
+    await screenshot(drafter, '03-drafter-rule-marked');
+    await granted.fill(right);
+    await expect.poll(() => drafter.getByTestId('check-status').textContent()).toMatch(/^0 错误/);
+    await screenshot(drafter, '04-drafter-rule-fixed');
+
+    const warnings = drafter.getByLabel(/请说明以下警告/);
+    if ((await warnings.count()) > 0) await warnings.fill('已逐项核对，数据与台账一致。');
+    await drafter.getByRole('button', { name: '提交审核' }).click();
+    const explain = drafter.getByText('以下内容须说明理由后才能提交：');
+    await Promise.race([drafter.waitForURL(`${system.gatewayUrl}/`), explain.waitFor()]);
+    if (await explain.isVisible()) {
+      for (const field of await drafter.locator('textarea[id^="findings_"]').all()) await field.fill('公开内容，已核实可以公开。');
+      await drafter.getByRole('button', { name: '提交审核' }).click();
+      await drafter.waitForURL(`${system.gatewayUrl}/`);
+    }
+    await screenshot(drafter, '05-drafter-submitted');
+
+    // 一审 on a desktop.
+    const head = await as('gx_dept_head');
+    await openTask(head, system.gatewayUrl, reportId);
+    await head.getByRole('tab', { name: '正文（发布效果）' }).waitFor();
+    await expectAccessible(head, 'the review page');
+    await head.getByRole('tab', { name: '与上次审定版本对比' }).click();
+    await screenshot(head, '06-head-reviews');
+    await head.getByRole('button', { name: /同\s*意/ }).click();
+    await head.waitForURL('**/tasks');
+
+    // 二审 on a phone.
+    const deputy = await as('gx_deputy', PHONE);
+    await openTask(deputy, system.gatewayUrl, reportId);
+    await expectAccessible(deputy, 'the review page on a phone');
+    await screenshot(deputy, '07-deputy-phone-review');
+    await deputy.getByRole('button', { name: /同\s*意/ }).click();
+    await deputy.waitForURL('**/tasks');
+    await screenshot(deputy, '08-deputy-phone-tasks');
+
+    // 三审 by batch approval from the task list.
+    const principal = await as('gx_principal');
+    const select = principal.getByRole('checkbox', { name: /选择：.*2020/ });
+    for (let attempt = 0; attempt < 10 && (await select.count()) === 0; attempt += 1) {
+      await principal.goto(`${system.gatewayUrl}/tasks`);
+      await principal.getByRole('heading', { name: '待办任务' }).waitFor();
+      await principal.waitForLoadState('networkidle');
+    }
+    await select.check();
+    await screenshot(principal, '09-principal-batch');
+    await principal.getByRole('button', { name: /批量同意/ }).click();
+    await principal.getByText('已批量审批 1 件').waitFor();
+
+    // 保密审查.
+    const secrecy = await as('gx_secrecy_officer');
+    await openTask(secrecy, system.gatewayUrl, reportId);
+    await secrecy.getByRole('heading', { name: '保密审查表' }).waitFor();
+    for (const reason of await secrecy.getByLabel('处置理由').all()) {
+      await reason.fill('经核实为公开信息。');
+      await secrecy.getByRole('button', { name: /处\s*置/ }).first().click();
+    }
+    await expectAccessible(secrecy, 'the secrecy review');
+    await screenshot(secrecy, '10-secrecy-review');
+    await secrecy.getByRole('button', { name: '提交审查结论' }).click();
+    await secrecy.getByText('保密审查结论已记录').waitFor();
+
+    // The portal shows it; the drafter sees the receipt and the approval sheet.
+    await drafter.goto(`${system.gatewayUrl}/documents/${reportId}`);
+    const link = drafter.getByTestId('portal-link');
+    await link.waitFor({ timeout: 45_000 });
+    await expectAccessible(drafter, 'the publication view');
+    await screenshot(drafter, '11-drafter-published');
+    await drafter.goto(`${system.gatewayUrl}/documents/${reportId}/sheet`);
+    await drafter.getByText('主要领导审定').waitFor();
+    await expectAccessible(drafter, 'the approval sheet');
+    await drafter.emulateMedia({ media: 'print' });
+    await screenshot(drafter, '12-approval-sheet-print');
+    await drafter.emulateMedia({ media: 'screen' });
+    const portal = await (await browser.newContext()).newPage();
+    await portal.goto((await link.getAttribute('href').catch(() => null)) ?? (await drafter.locator('a').first().getAttribute('href'))!);
+    await portal.getByText('申请人情况').first().waitFor();
+    await screenshot(portal, '13-portal-page');
+  });
+
+  it('stops a submit on a blocking finding until it is explained, and shows a return’s reason to the drafter', async () => {
+    const drafter = await as('gx_drafter');
+    await drafter.goto(`${system.gatewayUrl}/documents/new`);
+    await drafter.getByLabel('标题').fill('关于开展企业走访活动的通知');
+    await drafter.getByLabel('栏目').fill('通知公告');
+    await drafter.getByRole('button', { name: '创建稿件' }).click();
+    await drafter.waitForURL('**/edit');
+    articleId = drafter.url().split('/documents/')[1]!.split('/')[0]!;
+    await drafter.getByRole('textbox', { name: '正文' }).click();
+    await drafter.keyboard.type('请各企业于本月底前报送材料，联系人手机13912345678。');
+    await drafter.getByTestId('content-findings').getByText('13912345678').waitFor();
+    await expectAccessible(drafter, 'the article editor');
+    await screenshot(drafter, '20-article-finding');
+    await drafter.getByRole('button', { name: '提交审核' }).click();
+    await drafter.getByText('以下内容须说明理由后才能提交：').waitFor();
+    await screenshot(drafter, '21-article-submit-refused');
+    for (const field of await drafter.locator('textarea[id^="findings_"]').all()) await field.fill('联系人同意公开其工作手机。');
+    await drafter.getByRole('button', { name: '提交审核' }).click();
+    await drafter.waitForURL(`${system.gatewayUrl}/`);
+
+    const head = await as('gx_dept_head');
+    await openTask(head, system.gatewayUrl, articleId);
+    await head.getByLabel('退回原因').fill('请删除个人手机号码，改为办公电话。');
+    await head.getByRole('button', { name: /退\s*回/ }).click();
+    await head.waitForURL('**/tasks');
+
+    await drafter.goto(`${system.gatewayUrl}/documents/${articleId}`);
+    await expect.poll(async () => (await drafter.reload(), await drafter.getByTestId('return-reason').count()), { timeout: 20_000 }).toBe(1);
+    expect(await drafter.getByTestId('return-reason').textContent()).toContain('请删除个人手机号码');
+    await screenshot(drafter, '22-drafter-sees-return');
+  });
+
+  it('does not open a document to a reviewer of another department', async () => {
+    // Set-up by the administrator (not under test here): the head of another 科室 of the same agency.
+    const admin = await signIn(system, 'gx_admin');
+    const departments = (await admin.get('/api/v1/departments')).body.items as { id: string; name: string }[];
+    const other = departments.find((department) => department.name === '信息化推进科')!;
+    const created = await admin.post('/api/v1/users', { username: 'gx_other_head', displayName: '钱科长', departmentId: other.id, password: system.demoPassword, roles: ['dept_head'] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const outsider = await as('gx_other_head');
+    await outsider.goto(`${system.gatewayUrl}/documents/${articleId}`);
+    await outsider.getByText('无法打开文稿').waitFor();
+    expect(await outsider.getByRole('alert').textContent()).toContain('DOCUMENT.NOT_FOUND');
+    await screenshot(outsider, '30-other-department');
+  });
+
+  it('returns an expired session to sign-in and back to the page', async () => {
+    const person = await openBrowserFor(browser, PHONE);
+    people.push(person);
+    await signInAs(person, system.gatewayUrl, 'gx_drafter', system.demoPassword);
+    const { page } = person;
+    await page.goto(`${system.gatewayUrl}/documents/${reportId}`);
+    await page.getByRole('tab', { name: '正文（发布效果）' }).waitFor();
+    await person.context.clearCookies();
+    await page.getByRole('tab', { name: '审核意见' }).click();
+    await page.reload();
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByText('登录已过期').waitFor();
+    await screenshot(page, '40-session-expired');
+    await page.getByLabel('用户名').fill('gx_drafter');
+    await page.getByLabel('密码').fill(system.demoPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(`**/documents/${reportId}`);
+  });
+});
