@@ -24,4 +24,9 @@ build_if_stale() {
     say "Building the services (nest build --all)…"
     (cd "$ROOT" && "$ROOT/node_modules/.bin/nest" build --all)
   fi
+  # The staff console (apps/console, served by the gateway at /).
+  if [[ ! -f "$ROOT/dist/console/index.html" || -n $(find "$ROOT/apps/console" "$ROOT/libs" -newer "$ROOT/dist/console/index.html" -type f -print -quit) ]]; then
+    say "Building the staff console (vite build)…"
+    (cd "$ROOT" && "$ROOT/node_modules/.bin/vite" build --config apps/console/vite.config.ts --logLevel warn)
+  fi
 }

@@ -64,6 +64,7 @@ cat <<MSG
 
   Sanshen 三审 is running.
 
+  Console      http://127.0.0.1:3000/           (staff: sign in as a demo user below)
   API          http://127.0.0.1:3000/api/v1
   OpenAPI      http://127.0.0.1:3000/api/docs
   Portal       http://127.0.0.1:3100/

@@ -9,6 +9,7 @@ cd "$ROOT"
 
 bash scripts/infra/ensure-node.sh
 bash scripts/infra/ensure.sh
+bash scripts/infra/ensure-chromium.sh
 mkdir -p "$RUN_DIR/test-reports"
 rm -f "$RUN_DIR"/test-reports/*.json
 
@@ -16,6 +17,7 @@ say "Lint (import cycles, app boundaries, pure libs)…"
 "$ROOT/node_modules/.bin/eslint" --max-warnings 0 .
 say "Type check…"
 "$ROOT/node_modules/.bin/tsc" -p tsconfig.json --noEmit
+"$ROOT/node_modules/.bin/tsc" -p apps/console/tsconfig.json --noEmit
 
 status=0
 run_project() {
@@ -26,10 +28,14 @@ run_project() {
 }
 
 run_project unit
-say "Building the services…"
+say "Building the services and the staff console…"
 "$ROOT/node_modules/.bin/nest" build --all > "$RUN_DIR/build.log" 2>&1 || { cat "$RUN_DIR/build.log"; exit 1; }
+"$ROOT/node_modules/.bin/vite" build --config apps/console/vite.config.ts >> "$RUN_DIR/build.log" 2>&1 || { cat "$RUN_DIR/build.log"; exit 1; }
 run_project integration
 run_project e2e
+# The console in Chromium; a screenshot per step in .run/browser-screenshots/.
+rm -rf "$RUN_DIR/browser-screenshots"
+run_project browser
 
 # One closing line over all projects, in the plain 'N passed, N failed' form.
 "$NODE" -e '
