@@ -210,6 +210,7 @@ describe('the staff console in Chromium', () => {
     await drafter.goto(`${system.gatewayUrl}/documents/new`);
     await drafter.getByLabel('标题').fill('关于开展企业走访活动的通知');
     await drafter.getByLabel('栏目').fill('通知公告');
+    await drafter.keyboard.press('Escape');
     await drafter.getByRole('button', { name: '创建稿件' }).click();
     await drafter.waitForURL('**/edit');
     articleId = drafter.url().split('/documents/')[1]!.split('/')[0]!;

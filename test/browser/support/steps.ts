@@ -6,7 +6,7 @@ export async function openTask(page: Page, baseUrl: string, documentId: string):
   for (let attempt = 0; attempt < 10; attempt += 1) {
     await page.goto(`${baseUrl}/tasks`);
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
-    await page.locator('.ant-list-item, .ant-empty').first().waitFor();
+    await page.locator('.plain-list, .plain-list-empty').first().waitFor();
     if ((await link.count()) > 0) break;
     await page.waitForTimeout(1000);
   }

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, List, Typography } from 'antd';
+import { Badge, Button, Typography } from 'antd';
 import { Link } from 'react-router';
 import { work } from '../api/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { PlainList } from '../ui/PlainList';
 import { formatDateTime } from '../ui/format';
 
 /** The newest notices (站内通知), unread ones marked, with "all read". */
@@ -16,31 +17,23 @@ export function NoticeList() {
   return (
     <>
       <ErrorAlert error={notices.error ?? readAll.error} />
-      <List
-        size="small"
+      <Button size="small" onClick={() => readAll.mutate()} disabled={!notices.data?.unread}>
+        全部标为已读
+      </Button>
+      <PlainList
+        items={notices.data?.items ?? []}
         loading={notices.isPending}
-        locale={{ emptyText: '暂无通知' }}
-        dataSource={notices.data?.items ?? []}
-        header={
-          <Button size="small" onClick={() => readAll.mutate()} disabled={!notices.data?.unread}>
-            全部标为已读
-          </Button>
-        }
-        renderItem={(notice) => (
-          <List.Item>
-            <List.Item.Meta
-              title={
-                <Badge dot={notice.readAt === null} offset={[6, 0]}>
-                  {notice.documentId ? <Link to={`/documents/${notice.documentId}`}>{notice.title}</Link> : notice.title}
-                </Badge>
-              }
-              description={
-                <>
-                  <Typography.Text>{notice.message}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(notice.createdAt)}</Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
+        empty="暂无通知"
+        itemKey={(notice) => notice.id}
+        render={(notice) => (
+          <div>
+            <div className="plain-list-title">
+              <Badge dot={notice.readAt === null} offset={[6, 0]}>
+                {notice.documentId ? <Link to={`/documents/${notice.documentId}`}>{notice.title}</Link> : notice.title}
+              </Badge>
+            </div>
+            <Typography.Text>{notice.message}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(notice.createdAt)}</Typography.Text>
+          </div>
         )}
       />
     </>

@@ -1,6 +1,7 @@
+import { useMessage } from '../../ui/feedback';
 import { SECTION_HEADINGS, cellsOf, contentToReport, readCell, tablesOf } from '@sanshen/annual-report';
 import type { AnnualReport, AnnualReportContent, ReportSections } from '@sanshen/annual-report';
-import { App, Button, Card, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { DocumentView } from '../../api/types';
@@ -30,7 +31,7 @@ function changesOf(saved: AnnualReport, report: AnnualReport) {
 
 /** 年度报告编辑: six sections, the national tables, the rules live beside them, submit. */
 export default function AnnualReportEditor({ doc }: { doc: DocumentView }) {
-  const { message } = App.useApp();
+  const message = useMessage();
   const location = useLocation();
   const content = doc.content as AnnualReportContent;
   const [saved, setSaved] = useState(() => contentToReport(content));
@@ -55,7 +56,7 @@ export default function AnnualReportEditor({ doc }: { doc: DocumentView }) {
   return (
     <div className="report-editor">
       <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{report.title || doc.title}</h1>} extra={<Tag>{report.format === '2021' ? '2021年新版格式' : '2019年格式'}</Tag>}>
-        <UnplacedList items={unplaced} rows={content.extraction?.unplacedRowValues ?? {}} />
+        <UnplacedList items={unplaced} rows={content.extraction?.unplacedRowValues ?? {}} format={report.format} />
         <Typography.Paragraph type="secondary">
           表格中蓝色单元格为上年结转数据（由上一年度报告带入）；红色为未通过校验的单元格。方向键、Tab、回车在单元格间移动，可粘贴一行数字。
         </Typography.Paragraph>

@@ -1,3 +1,5 @@
+import { tablesOf } from '@sanshen/annual-report';
+import type { FormatId } from '@sanshen/annual-report';
 import { Alert, List } from 'antd';
 
 export interface Unplaced {
@@ -7,8 +9,9 @@ export interface Unplaced {
 }
 
 /** What the import could not place in a cell: for the drafter to place by hand. */
-export function UnplacedList({ items, rows }: { items: Unplaced[]; rows: Record<string, string[]> }) {
-  const rowItems = Object.entries(rows).map(([pointer, values]) => ({ line: 0, text: `${pointer}：${values.join('、')}`, reason: '该行各列无法区分，请手工填入' }));
+export function UnplacedList({ items, rows, format }: { items: Unplaced[]; rows: Record<string, string[]>; format: FormatId }) {
+  const labels = new Map(tablesOf(format).flatMap((table) => table.rows.map((row) => [row.pointer, `${table.title}${row.label}`])));
+  const rowItems = Object.entries(rows).map(([pointer, values]) => ({ line: 0, text: `${labels.get(pointer) ?? pointer}：${values.join('、')}`, reason: '该行各列无法区分，请手工填入' }));
   const all = [...items, ...rowItems];
   if (all.length === 0) return null;
   return (

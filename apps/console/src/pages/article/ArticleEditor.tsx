@@ -1,4 +1,5 @@
-import { App, AutoComplete, Button, Card, Form, Input, Space } from 'antd';
+import { useMessage } from '../../ui/feedback';
+import { AutoComplete, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { DocumentView } from '../../api/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -18,7 +19,7 @@ interface ArticleContent {
 
 /** 稿件编辑: title, 栏目, rich-text body with the content checks live beside it, preview, submit. */
 export default function ArticleEditor({ doc }: { doc: DocumentView }) {
-  const { message } = App.useApp();
+  const message = useMessage();
   const [article, setArticle] = useState(doc.content as ArticleContent);
   const [saved, setSaved] = useState(article);
   const scan = useContentScan(`${article.title}\n${article.body}`);

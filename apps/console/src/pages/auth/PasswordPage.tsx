@@ -1,5 +1,6 @@
+import { useMessage } from '../../ui/feedback';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { auth } from '../../api/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
@@ -13,7 +14,7 @@ const POLICY = ['至少 12 个字符；', '至少包含小写字母、大写字�
 
 /** 修改密码, the policy shown before the person types. */
 export default function PasswordPage() {
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Change>();
   const change = useMutation({
     mutationFn: (values: Change) => auth.changePassword(values.oldPassword, values.newPassword),

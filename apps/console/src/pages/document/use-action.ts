@@ -1,9 +1,9 @@
+import { useMessage } from '../../ui/feedback';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
 
 /** A state change on a document: on success a message, and every list and view refreshed. */
 export function useAction<T>(run: (input: T) => Promise<unknown>, done: string, after?: () => void) {
-  const { message } = App.useApp();
+  const message = useMessage();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,

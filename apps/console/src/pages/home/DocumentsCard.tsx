@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, List, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { documents } from '../../api/documents';
 import { useMe } from '../../session/use-me';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PlainList } from '../../ui/PlainList';
 import { formatDateTime } from '../../ui/format';
 import { StatusTag } from '../../ui/StatusTag';
 
@@ -15,22 +16,18 @@ export function DocumentsCard({ title, query, mine = false }: { title: string; q
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}>
       <ErrorAlert error={list.error} />
-      <List
-        size="small"
+      <PlainList
+        items={items}
         loading={list.isPending}
-        locale={{ emptyText: '暂无' }}
-        dataSource={items}
-        renderItem={(doc) => (
-          <List.Item>
-            <List.Item.Meta
-              title={<Link to={`/documents/${doc.id}`}>{doc.title}</Link>}
-              description={
-                <>
-                  <StatusTag status={doc.status} /> <Typography.Text type="secondary">更新于 {formatDateTime(doc.updatedAt)}</Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
+        empty="暂无"
+        itemKey={(doc) => doc.id}
+        render={(doc) => (
+          <div>
+            <div className="plain-list-title">
+              <Link to={`/documents/${doc.id}`}>{doc.title}</Link>
+            </div>
+            <StatusTag status={doc.status} /> <Typography.Text type="secondary">更新于 {formatDateTime(doc.updatedAt)}</Typography.Text>
+          </div>
         )}
       />
     </Card>

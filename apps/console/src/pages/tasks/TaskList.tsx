@@ -1,7 +1,8 @@
-import { Checkbox, List, Space, Tag, Typography } from 'antd';
+import { Checkbox, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TaskItem } from '../../api/types';
 import { TASK_KIND_LABELS } from '../../session/labels';
+import { PlainList } from '../../ui/PlainList';
 import { formatDateTime } from '../../ui/format';
 
 interface Props {
@@ -16,35 +17,33 @@ interface Props {
 export function TaskList({ tasks, loading, selected, onSelect }: Props) {
   const toggle = (id: string, on: boolean) => onSelect?.(on ? [...(selected ?? []), id] : (selected ?? []).filter((other) => other !== id));
   return (
-    <List
+    <PlainList
+      items={tasks}
       loading={loading}
-      locale={{ emptyText: '暂无待办任务' }}
-      dataSource={tasks}
-      renderItem={(task) => (
-        <List.Item
-          data-testid="task"
-          extra={
-            onSelect && task.kind === 'review' ? (
-              <Checkbox aria-label={`选择：${task.title}`} checked={selected?.includes(task.documentId)} onChange={(event) => toggle(task.documentId, event.target.checked)} />
-            ) : null
-          }
-        >
-          <List.Item.Meta
-            title={<Link to={`/documents/${task.documentId}`}>{task.title}</Link>}
-            description={
-              <Space wrap size={[8, 4]}>
-                <Tag color="blue">{TASK_KIND_LABELS[task.kind]}</Tag>
-                {task.overdue && <Tag color="red">已超期</Tag>}
-                {task.onBehalfOf && <Tag>代 {task.onBehalfOf.displayName}</Tag>}
-                <Typography.Text>
-                  {task.departmentName} · {task.authorName}
-                </Typography.Text>
-                <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>办理期限：{formatDateTime(task.dueAt)}</Typography.Text>
-                {task.note && <Typography.Text type="secondary">{task.note}</Typography.Text>}
-              </Space>
-            }
-          />
-        </List.Item>
+      empty="暂无待办任务"
+      testId="task"
+      itemKey={(task) => `${task.kind}-${task.documentId}-${task.level ?? ''}`}
+      render={(task) => (
+        <>
+          <div>
+            <div className="plain-list-title">
+              <Link to={`/documents/${task.documentId}`}>{task.title}</Link>
+            </div>
+            <Space wrap size={[8, 4]}>
+              <Tag color="blue">{TASK_KIND_LABELS[task.kind]}</Tag>
+              {task.overdue && <Tag color="red">已超期</Tag>}
+              {task.onBehalfOf && <Tag>代 {task.onBehalfOf.displayName}</Tag>}
+              <Typography.Text>
+                {task.departmentName} · {task.authorName}
+              </Typography.Text>
+              <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>办理期限：{formatDateTime(task.dueAt)}</Typography.Text>
+              {task.note && <Typography.Text type="secondary">{task.note}</Typography.Text>}
+            </Space>
+          </div>
+          {onSelect && task.kind === 'review' && (
+            <Checkbox aria-label={`选择：${task.title}`} checked={selected?.includes(task.documentId)} onChange={(event) => toggle(task.documentId, event.target.checked)} />
+          )}
+        </>
       )}
     />
   );

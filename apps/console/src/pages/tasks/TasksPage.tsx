@@ -1,5 +1,6 @@
+import { useMessage } from '../../ui/feedback';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Space } from 'antd';
+import { Button, Card, Input, Space } from 'antd';
 import { useState } from 'react';
 import { review } from '../../api/workflow';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -9,7 +10,7 @@ import { useTasks } from './use-tasks';
 
 /** 待办任务 with 批量审批: each selected document is decided on its own, failures listed. */
 export default function TasksPage() {
-  const { message } = App.useApp();
+  const message = useMessage();
   const queryClient = useQueryClient();
   const { tasks, counts } = useTasks();
   const [selected, setSelected] = useState<string[]>([]);
