@@ -17,9 +17,10 @@ export const SECTION_LABELS: Record<keyof ReportSections, string> = {
 export async function pasteRow(page: Page, pointer: string, values: (number | null)[]): Promise<void> {
   const cell = page.locator(`input[data-pointer="${pointer}"]`);
   await cell.focus();
-  await cell.evaluate((element, text) => {
+  await cell.evaluate((node, text) => {
     // In the page: the browser's own DataTransfer and ClipboardEvent (no DOM typings in this Node program).
-    const page = element.ownerDocument.defaultView as unknown as {
+    const element = node as unknown as { ownerDocument: { defaultView: unknown }; dispatchEvent(event: unknown): boolean };
+    const page = element.ownerDocument.defaultView as {
       DataTransfer: new () => { setData(type: string, data: string): void };
       ClipboardEvent: new (type: string, init: object) => Event;
     };
@@ -45,6 +46,14 @@ export function thisYearsFigures(year: number, carried: Record<string, number | 
     apps.carriedForwardToNextYear![key] = Math.max(0, forward);
     if (forward < 0) apps.newReceived![key] = (apps.newReceived![key] ?? 0) - forward;
   }
+  // 2019 format: 本年增/减 cannot take a project count carried over from last year below zero.
+  const active = report.activeDisclosure as unknown as Record<string, Record<string, Record<string, number | null>>>;
+  for (const [item, rows] of Object.entries(active)) {
+    for (const [key, row] of Object.entries(rows)) {
+      const previous = carried[`/activeDisclosure/${item}/${key}/previousYearCount`];
+      if (typeof previous === 'number' && typeof row.changeThisYear === 'number') row.changeThisYear = Math.max(row.changeThisYear, -previous);
+    }
+  }
   for (const row of ['newReceived', 'carriedOverFromPreviousYear', 'carriedForwardToNextYear']) {
     apps[row]!.total = keys.reduce((sum, key) => sum + (apps[row]![key] ?? 0), 0);
   }
@@ -58,7 +67,9 @@ export async function enterFigures(page: Page, report: AnnualReport, prefilled: 
       const pointers = table.columns.map((column) => `${row.pointer}/${column.key}`);
       const first = pointers.findIndex((pointer) => !prefilled.has(pointer));
       if (first < 0) continue;
-      await pasteRow(page, pointers[first]!, pointers.slice(first).map((pointer) => readCell(report, pointer) ?? null));
+      const values = pointers.slice(first).map((pointer) => readCell(report, pointer) ?? null);
+      if (values.length === 1) await page.locator(`input[data-pointer="${pointers[first]}"]`).fill(String(values[0] ?? ''));
+      else await pasteRow(page, pointers[first]!, values);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { RULES } from '@sanshen/annual-report';
 import type { Finding } from '@sanshen/annual-report';
 import { List, Tag, Typography } from 'antd';
+import { TAG } from '../../ui/tag-colors';
 
 const TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
 
@@ -23,7 +24,7 @@ export function RuleFindings({ errors, warnings }: { errors: Finding[]; warnings
       renderItem={(finding) => (
         <List.Item>
           <div>
-            <Tag color={finding.severity === 'error' ? 'red' : 'gold'}>{finding.severity === 'error' ? '错误' : '警告'}</Tag>
+            <Tag color={finding.severity === 'error' ? TAG.danger : TAG.warning}>{finding.severity === 'error' ? '错误' : '警告'}</Tag>
             <Typography.Text strong>{finding.ruleId}</Typography.Text> {finding.message}
             <br />
             <Typography.Text type="secondary">规则说明：{TITLES.get(finding.ruleId)}</Typography.Text>

@@ -14,6 +14,8 @@ describe('the annual-report editor state', () => {
 
   it('splits a pasted spreadsheet row', () => {
     expect(pastedNumbers('1\t2\t 3\n')).toEqual(['1', '2', '3']);
+    expect(pastedNumbers('1\t\t3')).toEqual(['1', '', '3']);
+    expect(pastedNumbers('1  2 3')).toEqual(['1', '2', '3']);
   });
 
   it('changes one cell without touching the original', () => {

@@ -23,7 +23,8 @@ export function parseCell(text: string): Cell | 'invalid' {
   return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : 'invalid';
 }
 
-/** The numbers in a pasted row (tabs, spaces or commas between them). */
+/** The cells of a pasted row: a spreadsheet's tabs (a blank between two tabs is a blank cell), or spaces. */
 export function pastedNumbers(text: string): string[] {
-  return text.trim().split(/[\t\s]+/).filter((part) => part !== '');
+  const row = text.replace(/[\r\n]+$/, '');
+  return row.includes('\t') ? row.split('\t').map((part) => part.trim()) : row.trim().split(/\s+/).filter((part) => part !== '');
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '@sanshen/content-checks';
 import { List, Tag, Typography } from 'antd';
+import { TAG } from '../../ui/tag-colors';
 
 /** Each finding with the text around it, the match highlighted. */
 export function ContentFindings({ text, findings }: { text: string; findings: Finding[] }) {
@@ -12,7 +13,7 @@ export function ContentFindings({ text, findings }: { text: string; findings: Fi
       renderItem={(finding) => (
         <List.Item>
           <div>
-            <Tag color={finding.severity === 'blocking' ? 'red' : 'gold'}>{finding.severity === 'blocking' ? '须说明' : '提示'}</Tag>
+            <Tag color={finding.severity === 'blocking' ? TAG.danger : TAG.warning}>{finding.severity === 'blocking' ? '须说明' : '提示'}</Tag>
             {finding.message}
             <br />
             <Typography.Text type="secondary">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SecrecyFindingView } from '../../api/types';
 import { secrecy } from '../../api/workflow';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { TAG } from '../../ui/tag-colors';
 import { useAction } from './use-action';
 
 const DISPOSITIONS = { ignored: '本次忽略', whitelisted: '加入词库例外', fixed: '已修改' } as const;
@@ -34,7 +35,7 @@ export function SecrecyFindings({ documentId, findings }: { documentId: string; 
         <List.Item>
           <Space orientation="vertical">
             <Space wrap>
-              <Tag color={finding.severity === 'blocking' ? 'red' : 'orange'}>{finding.severity === 'blocking' ? '阻断' : '提示'}</Tag>
+              <Tag color={finding.severity === 'blocking' ? TAG.danger : TAG.warning}>{finding.severity === 'blocking' ? '阻断' : '提示'}</Tag>
               <Typography.Text>
                 {finding.message}：“{finding.matched}”{finding.suggestion ? `（建议：${finding.suggestion}）` : ''}
               </Typography.Text>

@@ -4,6 +4,7 @@ import type { TaskItem } from '../../api/types';
 import { TASK_KIND_LABELS } from '../../session/labels';
 import { PlainList } from '../../ui/PlainList';
 import { formatDateTime } from '../../ui/format';
+import { TAG } from '../../ui/tag-colors';
 
 interface Props {
   tasks: TaskItem[];
@@ -30,8 +31,8 @@ export function TaskList({ tasks, loading, selected, onSelect }: Props) {
               <Link to={`/documents/${task.documentId}`}>{task.title}</Link>
             </div>
             <Space wrap size={[8, 4]}>
-              <Tag color="blue">{TASK_KIND_LABELS[task.kind]}</Tag>
-              {task.overdue && <Tag color="red">已超期</Tag>}
+              <Tag color={TAG.info}>{TASK_KIND_LABELS[task.kind]}</Tag>
+              {task.overdue && <Tag color={TAG.danger}>已超期</Tag>}
               {task.onBehalfOf && <Tag>代 {task.onBehalfOf.displayName}</Tag>}
               <Typography.Text>
                 {task.departmentName} · {task.authorName}
