@@ -35,7 +35,7 @@ export function SubmitPanel({ save, blocked, warnings }: Props) {
         });
       } catch (error) {
         if (error instanceof ApiError && error.code === 'DOCUMENT.FINDINGS_UNEXPLAINED') {
-          setUnexplained(((error.details as { findings?: ContentFinding[] }).findings ?? []).filter((f) => f.severity === 'blocking'));
+          setUnexplained((error.details as { findings?: ContentFinding[] }).findings ?? []);
         }
         throw error;
       }
