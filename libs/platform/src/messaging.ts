@@ -3,10 +3,11 @@ import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Pr
 import { ModuleRef } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { EVENT_PRODUCERS, lifecycleTypeOf, streamName } from '@sanshen/contracts';
+import { lifecycleTypeOf, streamName } from '@sanshen/contracts';
+import type { EventEnvelope } from '@sanshen/contracts';
+import { EVENT_PRODUCERS } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
 import type { EventHandlerDefinition, NewEvent } from '@sanshen/messaging';
-import type { EventEnvelope } from '@sanshen/contracts';
 import { handOverTargets } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';

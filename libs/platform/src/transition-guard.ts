@@ -1,5 +1,5 @@
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentEventType, DocumentStatus } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentEventType, DocumentStatus } from '@sanshen/kernel';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 
 /** Checks a transition against the one state machine; a refusal becomes the rule's DomainError. */

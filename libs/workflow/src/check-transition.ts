@@ -1,5 +1,5 @@
-import { err, isRole, ok } from '@sanshen/contracts';
-import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/contracts';
+import { err, isRole, ok } from '@sanshen/kernel';
+import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/kernel';
 import { EDGES } from './transitions.js';
 import type { Edge, Performer } from './transitions.js';
 

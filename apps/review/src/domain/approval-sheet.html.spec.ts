@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalSheetView } from '@sanshen/contracts';
-import { escapeHtml } from '@sanshen/contracts';
+import { escapeHtml } from '@sanshen/kernel';
 import { renderApprovalSheet } from './approval-sheet.html.js';
 
 const sheet: ApprovalSheetView = {

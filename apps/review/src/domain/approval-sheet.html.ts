@@ -1,5 +1,5 @@
-import { escapeHtml } from '@sanshen/contracts';
 import type { ApprovalSheetSignature, ApprovalSheetView } from '@sanshen/contracts';
+import { escapeHtml } from '@sanshen/kernel';
 
 const KIND_LABELS: Record<ApprovalSheetView['kind'], string> = {
   annual_report: '政府信息公开工作年度报告',

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DocumentKind, DocumentStatus, ReviewLevel } from '@sanshen/contracts';
+import type { DocumentKind, DocumentStatus, ReviewLevel } from '@sanshen/kernel';
 
 /** Review's own record of a submitted document: what version is under review and at which level. */
 @Entity({ name: 'review_cases' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { DocumentStatus } from '@sanshen/contracts';
+import type { DocumentStatus } from '@sanshen/kernel';
 import { ReviewCaseOrmEntity } from './review-case.orm-entity.js';
 import { ReviewDelegationOrmEntity } from './review-delegation.orm-entity.js';
 import { ReviewNotificationOrmEntity } from './review-notification.orm-entity.js';

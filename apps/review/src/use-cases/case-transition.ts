@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { documentEventName } from '@sanshen/contracts';
-import type { Actor, DocumentEventPayloads, DocumentEventType, EventActor, ReviewDecisionView, ReviewLevel } from '@sanshen/contracts';
+import type { DocumentEventPayloads, EventActor, ReviewDecisionView } from '@sanshen/contracts';
+import type { Actor, DocumentEventType, ReviewLevel } from '@sanshen/kernel';
 import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
 import { reviewLevelOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';

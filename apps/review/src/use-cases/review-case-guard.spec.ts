@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, Role } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import { APPROVAL_EVENT } from '@sanshen/workflow';
 import type { DelegatedDuty } from '../domain/reviewer-capacity.js';
 import { ReviewCaseOrmEntity } from '../persistence/review-case.orm-entity.js';

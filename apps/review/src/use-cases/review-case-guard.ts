@@ -1,5 +1,6 @@
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentEventType, EventActor, OnBehalfOf, ReviewLevel } from '@sanshen/contracts';
+import type { EventActor, OnBehalfOf } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentEventType, ReviewLevel } from '@sanshen/kernel';
 import { assertTransition } from '@sanshen/platform';
 import { REVIEWER_ROLE, checkSeparationOfDuties, reviewLevelOf } from '@sanshen/workflow';
 import { reviewCapacities } from '../domain/reviewer-capacity.js';

@@ -1,5 +1,5 @@
 import type { AnnualReport, ReportSections, SectionId } from '../model/report.js';
-import { escapeHtml } from '@sanshen/contracts';
+import { escapeHtml } from '@sanshen/kernel';
 import { activeDisclosureHtml, applicationsHtml, reviewHtml } from './html-tables.js';
 
 const STYLE = `

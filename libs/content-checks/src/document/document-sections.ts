@@ -1,4 +1,4 @@
-import type { DocumentKind } from '@sanshen/contracts';
+import type { DocumentKind } from '@sanshen/kernel';
 import type { TextSection } from '../scan-sections.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {

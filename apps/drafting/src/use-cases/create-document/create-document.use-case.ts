@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, contentHashOf, documentEventName } from '@sanshen/contracts';
-import type { Actor, CreateDocumentRequest, DocumentKind, DocumentView } from '@sanshen/contracts';
+import { documentEventName } from '@sanshen/contracts';
+import type { CreateDocumentRequest, DocumentView } from '@sanshen/contracts';
+import { contentHashOf, DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentKind } from '@sanshen/kernel';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, DiscardDocumentRequest, DocumentView } from '@sanshen/contracts';
+import { documentEventName } from '@sanshen/contracts';
+import type { DiscardDocumentRequest, DocumentView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import { DocumentRepository } from '../../persistence/document.repository.js';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, contentHashOf, documentEventName } from '@sanshen/contracts';
-import type { Actor, ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
+import { documentEventName } from '@sanshen/contracts';
+import type { ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
+import { contentHashOf, DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import { isAnnualReportContent, reviseAnnualReportContent } from '../../content/annual-report-content.js';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@sanshen/contracts';
+import { escapeHtml } from '@sanshen/kernel';
 
 /** The console's sign-in page: a plain form, no script, readable without styles. */
 export function renderLoginPage(options: { username?: string; error?: string; csrfToken?: string } = {}): string {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@sanshen/contracts';
+import { escapeHtml } from '@sanshen/kernel';
 /** Markup that is already safe to embed: built by `html` below, or sanitized on receipt. */
 export class SafeHtml {
   constructor(readonly value: string) {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '@sanshen/contracts';
+import type { Actor, Role } from '@sanshen/kernel';
 import type { EventOutbox } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';

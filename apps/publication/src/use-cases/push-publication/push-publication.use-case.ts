@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError, contentHashOf, systemActor } from '@sanshen/contracts';
+import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { DocumentVersionView, GetVersionRequest, PortalPush, PortalReceipt } from '@sanshen/contracts';
+import { contentHashOf, DomainError, systemActor } from '@sanshen/kernel';
 import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import { checkTransition } from '@sanshen/workflow';
 import type { Logger } from 'pino';

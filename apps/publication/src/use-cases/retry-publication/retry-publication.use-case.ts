@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, PublicationRequest, PublicationView } from '@sanshen/contracts';
+import type { PublicationRequest, PublicationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError } from '@sanshen/contracts';
-import type { Actor, CorrectionRequest, DocumentView, EventEnvelope, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
+import { DRAFTING_RPC } from '@sanshen/contracts';
+import type { CorrectionRequest, DocumentView, EventEnvelope, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';

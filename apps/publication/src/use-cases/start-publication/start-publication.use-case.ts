@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, documentEventName, systemActor } from '@sanshen/contracts';
+import { documentEventName } from '@sanshen/contracts';
 import type { DocumentEventPayloads, EventEnvelope } from '@sanshen/contracts';
+import { DomainError, systemActor } from '@sanshen/kernel';
 import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
 import { checkTransition } from '@sanshen/workflow';
 import type { Logger } from 'pino';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, ReviewDecisionView, WithdrawDocumentRequest } from '@sanshen/contracts';
+import type { ReviewDecisionView, WithdrawDocumentRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { assertTransition } from '@sanshen/platform';
 import { CaseTransition } from '../case-transition.js';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, ReferralAnswerRequest, SecrecyDecisionView } from '@sanshen/contracts';
+import type { ReferralAnswerRequest, SecrecyDecisionView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { EventOutbox } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, SECRECY_INFO_EVENTS, documentEventName } from '@sanshen/contracts';
-import type { Actor, EventEnvelope, ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
+import { documentEventName, SECRECY_INFO_EVENTS } from '@sanshen/contracts';
+import type { EventEnvelope, ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import type { NewEvent } from '@sanshen/messaging';
 import { EventOutbox, assertTransition } from '@sanshen/platform';
 import type { EntityManager } from 'typeorm';

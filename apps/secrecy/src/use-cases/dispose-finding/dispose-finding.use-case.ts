@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, SECRECY_INFO_EVENTS } from '@sanshen/contracts';
-import type { Actor, DisposeFindingRequest, FindingDisposedPayload, SecrecyFindingView } from '@sanshen/contracts';
+import { SECRECY_INFO_EVENTS } from '@sanshen/contracts';
+import type { DisposeFindingRequest, FindingDisposedPayload, SecrecyFindingView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { EventOutbox } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
