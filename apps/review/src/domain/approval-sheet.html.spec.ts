@@ -70,6 +70,10 @@ describe('renderApprovalSheet', () => {
     expect(html).toContain('信息发布审批单');
   });
 
+  it('runs no script, so the gateway\'s Content-Security-Policy (script-src \'self\') blocks nothing on it', () => {
+    expect(html).not.toMatch(/<script|\son[a-z]+=/i);
+  });
+
   it('escapes every value from the data', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('关于&lt;script&gt;alert(1)&lt;/script&gt;的通知');
