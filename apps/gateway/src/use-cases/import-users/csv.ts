@@ -15,26 +15,27 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * is reported with the line it opens on.
  */
 export function parseCsv(text: string): { records: CsvRecord[] } | { unterminatedQuoteAt: number } {
-  let lastLine = 0;
+  // csv-parse gives the line each record ends on; a report names the line it starts on.
+  const endLines: number[] = [];
   try {
-    const records = parse(text, {
+    const rows = parse(text, {
       bom: true,
       record_delimiter: ['\r\n', '\n', '\r'],
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: true,
-      // csv-parse counts the line a record ends on; a report names the line it starts on.
-      on_record: (fields: string[], { lines }): CsvRecord => {
-        lastLine = lines;
-        return { line: lines - fields.reduce((breaks, field) => breaks + (field.match(LINE_BREAK)?.length ?? 0), 0), fields };
+      on_record: (record: string[], { lines }) => {
+        endLines.push(lines);
+        return record;
       },
-    }) as CsvRecord[];
-    return { records };
+    });
+    const breaksIn = (fields: string[]): number => fields.reduce((breaks, field) => breaks + (field.match(LINE_BREAK)?.length ?? 0), 0);
+    return { records: rows.map((fields, index) => ({ line: (endLines[index] ?? 0) - breaksIn(fields), fields })) };
   } catch (error) {
     if (!(error instanceof CsvError) || error.code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
     // The open record starts on the first non-blank line after the last complete one.
     const lines = text.split(LINE_BREAK);
-    let line = lastLine;
+    let line = endLines.at(-1) ?? 0;
     while (line < lines.length - 1 && lines[line] === '') line += 1;
     return { unterminatedQuoteAt: line + 1 };
   }
