@@ -3,8 +3,8 @@ import { documentEventName } from '@sanshen/contracts';
 import type { DiscardDocumentRequest, DocumentView } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import { DocumentTransition } from '@sanshen/messaging';
+import { assertTransition } from '@sanshen/workflow';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVersion, assertVisible } from '../document-access.js';
 import { toDocumentView } from '../document-view.js';
@@ -18,16 +18,17 @@ import { toDocumentView } from '../document-view.js';
 @Injectable()
 export class DiscardDocumentUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, request: DiscardDocumentRequest, correlationId: string): Promise<DocumentView> {
     const reason = request.reason.trim();
     if (reason === '') throw new DomainError('DOCUMENT.REASON_REQUIRED');
-    const { document, events } = await this.dataSource.transaction(async (manager) => {
-      const found = await this.documents.findForUpdate(manager, request.documentId);
+    const { decision: document } = await this.transition.run(
+      {
+        lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
+        decide: async (found, manager) => {
       assertVisible(actor, found);
       const isAuthor = found.authorId === actor.userId && actor.roles.includes('drafter');
       const isHead = actor.roles.includes('dept_head') && actor.departmentId === found.departmentId;
@@ -38,20 +39,22 @@ export class DiscardDocumentUseCase {
       found.status = assertTransition(found.status, 'discarded', actor);
       found.eventSeq += 1;
       await this.documents.save(manager, found);
-      const emitted = await this.outbox.emit(manager, [
-        {
-          type: documentEventName('discarded'),
-          documentId: found.id,
-          sequence: found.eventSeq,
-          actor,
-          correlationId,
-          payload: { version: found.version, contentHash: found.contentHash, reason },
-          occurredAt: new Date(),
+      return found;
         },
-      ]);
-      return { document: found, events: emitted };
-    });
-    await this.outbox.handOver(events);
+        emit: (found) => [
+          {
+            type: documentEventName('discarded'),
+            documentId: found.id,
+            sequence: found.eventSeq,
+            actor,
+            correlationId,
+            payload: { version: found.version, contentHash: found.contentHash, reason },
+            occurredAt: new Date(),
+          },
+        ],
+      },
+      { handOver: true },
+    );
     return toDocumentView(document, null);
   }
 }

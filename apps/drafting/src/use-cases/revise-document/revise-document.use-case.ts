@@ -3,8 +3,8 @@ import { documentEventName } from '@sanshen/contracts';
 import type { ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
 import { contentHashOf, DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import { DocumentTransition } from '@sanshen/messaging';
+import { assertTransition } from '@sanshen/workflow';
 import { isAnnualReportContent, reviseAnnualReportContent } from '../../content/annual-report-content.js';
 import { reviseArticleContent } from '../../content/document-content.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
@@ -17,14 +17,14 @@ import { toDocumentView } from '../document-view.js';
 @Injectable()
 export class ReviseDocumentUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, request: ReviseDocumentRequest, correlationId: string): Promise<DocumentView> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const document = await this.documents.findForUpdate(manager, request.documentId);
+    const { decision: result } = await this.transition.run({
+      lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
+      decide: async (document, manager) => {
       assertVisible(actor, document);
       assertDrafterOf(actor, document);
       assertEditable(document);
@@ -35,7 +35,7 @@ export class ReviseDocumentUseCase {
       assertTransition(document.status, 'revised', actor);
       const content = this.revise(document.kind, current.content, request.content);
       const contentHash = contentHashOf(content);
-      if (contentHash === document.contentHash) return { document, content };
+      if (contentHash === document.contentHash) return { document, content, previousVersion: null };
       const previousVersion = document.version;
       document.version += 1;
       document.contentHash = contentHash;
@@ -53,20 +53,24 @@ export class ReviseDocumentUseCase {
         }),
       );
       await this.documents.save(manager, document);
-      await this.outbox.emit(manager, [
-        {
-          type: documentEventName('revised'),
-          documentId: document.id,
-          sequence: document.eventSeq,
-          actor,
-          correlationId,
-          payload: { ...documentFacts(document), previousVersion },
-          occurredAt: new Date(),
-        },
-      ]);
-      return { document, content };
+      return { document, content, previousVersion };
+      },
+      // An unchanged content is no new version: nothing to emit.
+      emit: ({ document, previousVersion }) =>
+        previousVersion === null
+          ? []
+          : [
+              {
+                type: documentEventName('revised'),
+                documentId: document.id,
+                sequence: document.eventSeq,
+                actor,
+                correlationId,
+                payload: { ...documentFacts(document), previousVersion },
+                occurredAt: new Date(),
+              },
+            ],
     });
-    this.outbox.published();
     return toDocumentView(result.document, result.content);
   }
 

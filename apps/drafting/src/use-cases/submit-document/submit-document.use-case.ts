@@ -3,8 +3,8 @@ import { documentEventName } from '@sanshen/contracts';
 import type { DocumentView, ExplainedFinding, SubmitDocumentRequest } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import { DocumentTransition } from '@sanshen/messaging';
+import { assertTransition } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import { isAnnualReportContent, unresolvedCells } from '../../content/annual-report-content.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
@@ -32,17 +32,18 @@ const MAX_EXPLANATION_LENGTH = 5_000;
 @Injectable()
 export class SubmitDocumentUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
-    private readonly outbox: EventOutbox,
     private readonly previousYear: PreviousYearReports,
     private readonly checks: CheckDocumentUseCase,
   ) {}
 
   async execute(actor: Actor, request: SubmitDocumentRequest, correlationId: string): Promise<DocumentView> {
     const gate = await this.contentGate(actor, request, correlationId);
-    const { document, events } = await this.dataSource.transaction(async (manager) => {
-      const found = await this.documents.findForUpdate(manager, request.documentId);
+    const { decision: document } = await this.transition.run(
+      {
+        lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
+        decide: async (found, manager) => {
       assertVisible(actor, found);
       assertDrafterOf(actor, found);
       assertVersion(found, request.version);
@@ -57,20 +58,22 @@ export class SubmitDocumentUseCase {
         { documentId: found.id, version: found.version },
         { findingExplanations: gate.explained, findingCounts: gate.counts },
       );
-      const emitted = await this.outbox.emit(manager, [
-        {
-          type: documentEventName('submitted'),
-          documentId: found.id,
-          sequence: found.eventSeq,
-          actor,
-          correlationId,
-          payload: { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: explanation },
-          occurredAt: new Date(),
+      return found;
         },
-      ]);
-      return { document: found, events: emitted };
-    });
-    await this.outbox.handOver(events);
+        emit: (found) => [
+          {
+            type: documentEventName('submitted'),
+            documentId: found.id,
+            sequence: found.eventSeq,
+            actor,
+            correlationId,
+            payload: { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: found.warningsExplanation },
+            occurredAt: new Date(),
+          },
+        ],
+      },
+      { handOver: true },
+    );
     const version = await this.documents.findVersion(document.id, document.version);
     return toDocumentView(document, version?.content ?? null, version?.findingExplanations ?? []);
   }
