@@ -15,3 +15,4 @@ export type { EventHandlerDefinition, MessagingLogger, MessagingOptions } from '
 export { AppliedEventsResponder, RecordedEvents, awaitApplied } from './hand-over.js';
 export { DocumentTransition } from './document-transition.js';
 export type { TransitionOptions, TransitionOutbox, TransitionOutcome, TransitionStep } from './document-transition.js';
+export { RecordingOutbox, transitionOver } from './recording-outbox.js';
