@@ -68,37 +68,37 @@ export class CreateDocumentUseCase {
         if (input.kind === 'annual_report' && input.year !== null) await this.refuseSecondReport(manager, actor.agencyId, input.year);
       },
       decide: async (_nothing, manager) => {
-      const content = await input.content(manager);
-      const document = Object.assign(new DocumentOrmEntity(), {
-        id: randomUUID(),
-        agencyId: actor.agencyId,
-        agencyName: actor.agencyName,
-        departmentId,
-        authorId: actor.userId,
-        kind: input.kind,
-        title: input.title,
-        year: input.year,
-        status,
-        version: 1,
-        contentHash: contentHashOf(content),
-        eventSeq: 1,
-        origin: input.origin,
-        warningsExplanation: null,
-        decidedVersion: null,
-        reachedSecrecy: false,
-        cleared: false,
-        lastReturn: null,
-      });
-      const version = Object.assign(new DocumentVersionOrmEntity(), {
-        documentId: document.id,
-        version: 1,
-        content: content as Record<string, unknown>,
-        contentHash: document.contentHash,
-        title: input.title,
-        createdBy: actor.userId,
-      });
-      await this.documents.insert(manager, document, version);
-      return { document, content };
+        const content = await input.content(manager);
+        const document = Object.assign(new DocumentOrmEntity(), {
+          id: randomUUID(),
+          agencyId: actor.agencyId,
+          agencyName: actor.agencyName,
+          departmentId,
+          authorId: actor.userId,
+          kind: input.kind,
+          title: input.title,
+          year: input.year,
+          status,
+          version: 1,
+          contentHash: contentHashOf(content),
+          eventSeq: 1,
+          origin: input.origin,
+          warningsExplanation: null,
+          decidedVersion: null,
+          reachedSecrecy: false,
+          cleared: false,
+          lastReturn: null,
+        });
+        const version = Object.assign(new DocumentVersionOrmEntity(), {
+          documentId: document.id,
+          version: 1,
+          content: content as Record<string, unknown>,
+          contentHash: document.contentHash,
+          title: input.title,
+          createdBy: actor.userId,
+        });
+        await this.documents.insert(manager, document, version);
+        return { document, content };
       },
       emit: ({ document }) => [
         {

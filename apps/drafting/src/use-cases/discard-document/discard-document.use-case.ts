@@ -29,17 +29,17 @@ export class DiscardDocumentUseCase {
       {
         lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
         decide: async (found, manager) => {
-      assertVisible(actor, found);
-      const isAuthor = found.authorId === actor.userId && actor.roles.includes('drafter');
-      const isHead = actor.roles.includes('dept_head') && actor.departmentId === found.departmentId;
-      if (!isAuthor && !isHead) throw new DomainError('DOCUMENT.NOT_IN_SCOPE', { allowed: ['author', 'dept_head'] });
-      if (found.cleared) throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { reason: 'published' });
-      if (found.status !== 'draft') throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { status: found.status });
-      assertVersion(found, request.version);
-      found.status = assertTransition(found.status, 'discarded', actor);
-      found.eventSeq += 1;
-      await this.documents.save(manager, found);
-      return found;
+          assertVisible(actor, found);
+          const isAuthor = found.authorId === actor.userId && actor.roles.includes('drafter');
+          const isHead = actor.roles.includes('dept_head') && actor.departmentId === found.departmentId;
+          if (!isAuthor && !isHead) throw new DomainError('DOCUMENT.NOT_IN_SCOPE', { allowed: ['author', 'dept_head'] });
+          if (found.cleared) throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { reason: 'published' });
+          if (found.status !== 'draft') throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { status: found.status });
+          assertVersion(found, request.version);
+          found.status = assertTransition(found.status, 'discarded', actor);
+          found.eventSeq += 1;
+          await this.documents.save(manager, found);
+          return found;
         },
         emit: (found) => [
           {

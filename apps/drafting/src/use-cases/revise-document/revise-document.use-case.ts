@@ -25,35 +25,35 @@ export class ReviseDocumentUseCase {
     const { decision: result } = await this.transition.run({
       lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
       decide: async (document, manager) => {
-      assertVisible(actor, document);
-      assertDrafterOf(actor, document);
-      assertEditable(document);
-      const current = await manager.findOneOrFail(DocumentVersionOrmEntity, {
-        where: { documentId: document.id, version: document.version },
-      });
-      assertVersion(document, request.version, { actorId: actor.userId, latestBy: current.createdBy });
-      assertTransition(document.status, 'revised', actor);
-      const content = this.revise(document.kind, current.content, request.content);
-      const contentHash = contentHashOf(content);
-      if (contentHash === document.contentHash) return { document, content, previousVersion: null };
-      const previousVersion = document.version;
-      document.version += 1;
-      document.contentHash = contentHash;
-      document.eventSeq += 1;
-      if (document.kind === 'article') document.title = (content as ArticleContent).title;
-      await this.documents.insertVersion(
-        manager,
-        Object.assign(new DocumentVersionOrmEntity(), {
-          documentId: document.id,
-          version: document.version,
-          content: content as unknown as Record<string, unknown>,
-          contentHash,
-          title: document.title,
-          createdBy: actor.userId,
-        }),
-      );
-      await this.documents.save(manager, document);
-      return { document, content, previousVersion };
+        assertVisible(actor, document);
+        assertDrafterOf(actor, document);
+        assertEditable(document);
+        const current = await manager.findOneOrFail(DocumentVersionOrmEntity, {
+          where: { documentId: document.id, version: document.version },
+        });
+        assertVersion(document, request.version, { actorId: actor.userId, latestBy: current.createdBy });
+        assertTransition(document.status, 'revised', actor);
+        const content = this.revise(document.kind, current.content, request.content);
+        const contentHash = contentHashOf(content);
+        if (contentHash === document.contentHash) return { document, content, previousVersion: null };
+        const previousVersion = document.version;
+        document.version += 1;
+        document.contentHash = contentHash;
+        document.eventSeq += 1;
+        if (document.kind === 'article') document.title = (content as ArticleContent).title;
+        await this.documents.insertVersion(
+          manager,
+          Object.assign(new DocumentVersionOrmEntity(), {
+            documentId: document.id,
+            version: document.version,
+            content: content as unknown as Record<string, unknown>,
+            contentHash,
+            title: document.title,
+            createdBy: actor.userId,
+          }),
+        );
+        await this.documents.save(manager, document);
+        return { document, content, previousVersion };
       },
       // An unchanged content is no new version: nothing to emit.
       emit: ({ document, previousVersion }) =>

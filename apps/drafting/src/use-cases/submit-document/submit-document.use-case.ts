@@ -44,21 +44,21 @@ export class SubmitDocumentUseCase {
       {
         lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
         decide: async (found, manager) => {
-      assertVisible(actor, found);
-      assertDrafterOf(actor, found);
-      assertVersion(found, request.version);
-      const status = assertTransition(found.status, 'submitted', actor);
-      const explanation = found.kind === 'annual_report' ? await this.requireConsistency(manager, found, request.warningsExplanation) : null;
-      found.status = status;
-      found.eventSeq += 1;
-      found.warningsExplanation = explanation;
-      await this.documents.save(manager, found);
-      await manager.update(
-        DocumentVersionOrmEntity,
-        { documentId: found.id, version: found.version },
-        { findingExplanations: gate.explained, findingCounts: gate.counts },
-      );
-      return found;
+          assertVisible(actor, found);
+          assertDrafterOf(actor, found);
+          assertVersion(found, request.version);
+          const status = assertTransition(found.status, 'submitted', actor);
+          const explanation = found.kind === 'annual_report' ? await this.requireConsistency(manager, found, request.warningsExplanation) : null;
+          found.status = status;
+          found.eventSeq += 1;
+          found.warningsExplanation = explanation;
+          await this.documents.save(manager, found);
+          await manager.update(
+            DocumentVersionOrmEntity,
+            { documentId: found.id, version: found.version },
+            { findingExplanations: gate.explained, findingCounts: gate.counts },
+          );
+          return found;
         },
         emit: (found) => [
           {

@@ -26,24 +26,24 @@ export class AnswerReferralUseCase {
       {
         lock: async (manager) => caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor),
         decide: (secrecyCase, manager) => {
-      assertVersion(secrecyCase, request.version);
-      const referralId = secrecyCase.openReferralId;
-      if (referralId === null) throw new DomainError('SECRECY.NO_REFERRAL');
-      const answerReference = request.answerReference.trim();
-      const conclusionText = request.conclusion === 'public' ? '可以公开' : '不予公开，退回修改';
-      return this.conclude.conclude(
-        manager,
-        actor,
-        secrecyCase,
-        {
-          conclusion: request.conclusion,
-          basis: request.basis,
-          opinion: request.opinion?.trim() || `保密行政管理部门答复（${answerReference}）：${conclusionText}`,
-          referralDecisionId: referralId,
-          answerReference,
-        },
-        correlationId,
-      );
+          assertVersion(secrecyCase, request.version);
+          const referralId = secrecyCase.openReferralId;
+          if (referralId === null) throw new DomainError('SECRECY.NO_REFERRAL');
+          const answerReference = request.answerReference.trim();
+          const conclusionText = request.conclusion === 'public' ? '可以公开' : '不予公开，退回修改';
+          return this.conclude.conclude(
+            manager,
+            actor,
+            secrecyCase,
+            {
+              conclusion: request.conclusion,
+              basis: request.basis,
+              opinion: request.opinion?.trim() || `保密行政管理部门答复（${answerReference}）：${conclusionText}`,
+              referralDecisionId: referralId,
+              answerReference,
+            },
+            correlationId,
+          );
         },
         emit: ({ event }) => [event],
       },

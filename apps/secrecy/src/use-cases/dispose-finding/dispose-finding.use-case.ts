@@ -42,30 +42,30 @@ export class DisposeFindingUseCase {
     const { decision: finding } = await this.transition.run({
       lock: async (manager) => caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor),
       decide: async (secrecyCase, manager) => {
-      const finding = await this.secrecy.lockFinding(manager, request.findingId);
-      if (finding === null || finding.documentId !== secrecyCase.documentId || finding.version !== secrecyCase.version) {
-        throw new DomainError('SECRECY.FINDING_NOT_FOUND', { findingId: request.findingId });
-      }
-      assertUnderSecrecyReview(secrecyCase, SECRECY_INFO_EVENTS.findingDisposed);
-      if (finding.disposition !== null) throw new DomainError('SECRECY.FINDING_ALREADY_DISPOSED', { disposition: finding.disposition });
-      if (!actor.roles.includes('secrecy_officer')) throw new DomainError('DOCUMENT.ROLE_NOT_ALLOWED', { allowed: ['secrecy_officer'] });
-      assertSeparated(actor, secrecyCase);
-      if (request.disposition === 'whitelisted' && NEVER_WHITELISTED.has(finding.type)) {
-        throw new DomainError('SECRECY.WHITELIST_NOT_ALLOWED', { type: finding.type });
-      }
-      const at = new Date();
-      const dictionaryVersion = request.disposition === 'whitelisted' ? await this.whitelist(manager, actor, finding, reason, at) : null;
-      Object.assign(finding, {
-        disposition: request.disposition,
-        dispositionReason: reason,
-        disposedById: actor.userId,
-        disposedByName: actor.displayName,
-        disposedAt: at,
-      });
-      await this.secrecy.saveFinding(manager, finding);
-      secrecyCase.eventSeq += 1;
-      await this.secrecy.saveCase(manager, secrecyCase);
-      return { finding, dictionaryVersion, at };
+        const finding = await this.secrecy.lockFinding(manager, request.findingId);
+        if (finding === null || finding.documentId !== secrecyCase.documentId || finding.version !== secrecyCase.version) {
+          throw new DomainError('SECRECY.FINDING_NOT_FOUND', { findingId: request.findingId });
+        }
+        assertUnderSecrecyReview(secrecyCase, SECRECY_INFO_EVENTS.findingDisposed);
+        if (finding.disposition !== null) throw new DomainError('SECRECY.FINDING_ALREADY_DISPOSED', { disposition: finding.disposition });
+        if (!actor.roles.includes('secrecy_officer')) throw new DomainError('DOCUMENT.ROLE_NOT_ALLOWED', { allowed: ['secrecy_officer'] });
+        assertSeparated(actor, secrecyCase);
+        if (request.disposition === 'whitelisted' && NEVER_WHITELISTED.has(finding.type)) {
+          throw new DomainError('SECRECY.WHITELIST_NOT_ALLOWED', { type: finding.type });
+        }
+        const at = new Date();
+        const dictionaryVersion = request.disposition === 'whitelisted' ? await this.whitelist(manager, actor, finding, reason, at) : null;
+        Object.assign(finding, {
+          disposition: request.disposition,
+          dispositionReason: reason,
+          disposedById: actor.userId,
+          disposedByName: actor.displayName,
+          disposedAt: at,
+        });
+        await this.secrecy.saveFinding(manager, finding);
+        secrecyCase.eventSeq += 1;
+        await this.secrecy.saveCase(manager, secrecyCase);
+        return { finding, dictionaryVersion, at };
       },
       emit: ({ finding, dictionaryVersion, at }, secrecyCase) => {
         const payload: FindingDisposedPayload = {
