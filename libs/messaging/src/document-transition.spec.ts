@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordingOutbox, transitionOver } from './recording-outbox.js';
 
 const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
-const actor = { userId: 'u-1', agencyId: 'ag-1', roles: ['drafter'], departmentId: null };
+const actor = { userId: 'u-1', agencyId: 'ag-1', roles: ['drafter' as const], departmentId: null };
 const event = (sequence: number) => ({ type: 'document.revised', documentId: DOC, sequence, actor, correlationId: 'c', payload: {}, occurredAt: new Date() });
 
 describe('DocumentTransition', () => {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { documentEventName } from '@sanshen/contracts';
 import type { DiscardDocumentRequest, DocumentView } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
@@ -7,6 +6,7 @@ import { DocumentTransition } from '@sanshen/messaging';
 import { assertTransition } from '@sanshen/workflow';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVersion, assertVisible } from '../document-access.js';
+import { documentEvent } from '../document-event.js';
 import { toDocumentView } from '../document-view.js';
 
 /**
@@ -41,17 +41,7 @@ export class DiscardDocumentUseCase {
           await this.documents.save(manager, found);
           return found;
         },
-        emit: (found) => [
-          {
-            type: documentEventName('discarded'),
-            documentId: found.id,
-            sequence: found.eventSeq,
-            actor,
-            correlationId,
-            payload: { version: found.version, contentHash: found.contentHash, reason },
-            occurredAt: new Date(),
-          },
-        ],
+        emit: (found) => [documentEvent(found, 'discarded', { version: found.version, contentHash: found.contentHash, reason }, { actor, correlationId })],
       },
       { handOver: true },
     );

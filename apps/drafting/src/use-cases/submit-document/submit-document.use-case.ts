@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { documentEventName } from '@sanshen/contracts';
 import type { DocumentView, ExplainedFinding, SubmitDocumentRequest } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
@@ -13,6 +12,7 @@ import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm
 import { CheckDocumentUseCase } from '../check-document/check-document.use-case.js';
 import { checkAnnualReport } from '../check-document/document-checks.js';
 import { assertDrafterOf, assertVersion, assertVisible } from '../document-access.js';
+import { documentEvent } from '../document-event.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
 import { PreviousYearReports } from '../previous-year-report.js';
@@ -61,15 +61,7 @@ export class SubmitDocumentUseCase {
           return found;
         },
         emit: (found) => [
-          {
-            type: documentEventName('submitted'),
-            documentId: found.id,
-            sequence: found.eventSeq,
-            actor,
-            correlationId,
-            payload: { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: found.warningsExplanation },
-            occurredAt: new Date(),
-          },
+          documentEvent(found, 'submitted', { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: found.warningsExplanation }, { actor, correlationId }),
         ],
       },
       { handOver: true },

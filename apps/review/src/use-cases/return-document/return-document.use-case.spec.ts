@@ -7,7 +7,7 @@ const deputy = person('deputy', ['deputy'], { departmentId: null, oversees: ['d-
 describe('ReturnDocumentUseCase', () => {
   it('returns to the drafter with the reason and remembers the level for an unchanged resubmission', async () => {
     const { transition, reviews, outbox, log } = reviewHarness(reviewCase('pending_l2'));
-    const view = await new ReturnDocumentUseCase(transition, reviews).execute(deputy, { documentId: DOC, version: 2, reason: ' 数据有误 ' }, 'c-1');
+    const view = await new ReturnDocumentUseCase(transition, reviews).execute(deputy, { documentId: DOC, version: 2, reason: ' 数据有误 ', to: 'drafter' }, 'c-1');
     expect(view).toEqual({ documentId: DOC, version: 2, status: 'draft', level: 2 });
     expect(log).toEqual(['sign returned l2 by deputy', 'save draft #6', 'emit document.returned #6', 'published', 'reminders cancel #5', 'hand-over document.returned']);
     expect(outbox.emitted[0].payload).toMatchObject({ level: 2, reason: '数据有误', to: 'drafter' });
@@ -23,7 +23,7 @@ describe('ReturnDocumentUseCase', () => {
 
   it('refuses a return without a reason before touching the case', async () => {
     const { transition, reviews, log } = reviewHarness(reviewCase('pending_l2'));
-    await expect(new ReturnDocumentUseCase(transition, reviews).execute(deputy, { documentId: DOC, version: 2, reason: '  ' }, 'c')).rejects.toMatchObject({
+    await expect(new ReturnDocumentUseCase(transition, reviews).execute(deputy, { documentId: DOC, version: 2, reason: '  ', to: 'drafter' }, 'c')).rejects.toMatchObject({
       code: 'REVIEW.REASON_REQUIRED',
     });
     expect(log).toEqual([]);
