@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReviewDecisionView, WithdrawDocumentRequest } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
-import { assertTransition } from '@sanshen/platform';
+import { assertTransition } from '@sanshen/workflow';
 import { CaseTransition } from '../case-transition.js';
 
 /** The submitter takes the document back before the first sign-off (撤回); a resubmission starts at level 1. */
