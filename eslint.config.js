@@ -5,7 +5,9 @@ import importX from 'eslint-plugin-import-x';
 
 const APPS = ['gateway', 'drafting', 'review', 'secrecy', 'publication', 'audit', 'portal'];
 /** Pure domain libs: no framework, no persistence, no transport, no I/O. */
-const PURE_LIBS = ['contracts', 'workflow', 'annual-report', 'content-checks'];
+const PURE_LIBS = ['kernel', 'contracts', 'workflow', 'annual-report', 'content-checks'];
+/** What each pure lib may import of ours: the kernel, and nothing else (the kernel imports nothing of ours). */
+const OUR_LIBS = ['@sanshen/*'];
 const FRAMEWORK_IMPORTS = [
   '@nestjs/*',
   'typeorm',
@@ -55,8 +57,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports', disallowTypeAnnotations: false }],
     },
   },
-  {
-    files: PURE_LIBS.map((lib) => `libs/${lib}/src/**/*.ts`),
+  ...PURE_LIBS.map((lib) => ({
+    files: [`libs/${lib}/src/**/*.ts`],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-imports': [
@@ -67,12 +69,14 @@ export default tseslint.config(
               group: FRAMEWORK_IMPORTS,
               message: 'Pure domain libs take no framework, persistence, transport or I/O.',
             },
-            { group: ['@sanshen/messaging', '@sanshen/platform'], message: 'Pure libs depend only on pure libs.' },
+            lib === 'kernel'
+              ? { group: OUR_LIBS, message: 'The kernel depends on nothing of ours.' }
+              : { group: OUR_LIBS.concat(['!@sanshen/kernel']), message: 'Pure libs and contracts depend on the kernel only.' },
           ],
         },
       ],
     },
-  },
+  })),
   {
     // The staff console (issue #13): React in the browser; it talks to the gateway over HTTP only.
     files: ['apps/console/**/*.{ts,tsx}'],

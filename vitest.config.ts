@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
 
 const alias = {
+  '@sanshen/kernel': lib('kernel'),
   '@sanshen/contracts': lib('contracts'),
   '@sanshen/workflow': lib('workflow'),
   '@sanshen/messaging': lib('messaging'),
@@ -20,7 +21,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/deploy/**/*.spec.ts'],
+          include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/deploy/**/*.spec.ts', 'test/architecture/**/*.spec.ts'],
           environment: 'node',
         },
       },

@@ -16,6 +16,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      '@sanshen/kernel': here('../../libs/kernel/src/index.ts'),
       '@sanshen/contracts': here('../../libs/contracts/src/index.ts'),
       '@sanshen/annual-report': here('../../libs/annual-report/src/index.ts'),
       '@sanshen/content-checks': here('../../libs/content-checks/src/index.ts'),

@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import { firstValueFrom, timeout } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFTING_RPC, rpcSubject } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { ServiceClient, loadBaseConfig } from '@sanshen/platform';
 import { signIn } from './support/api.js';
 import type { Session } from './support/api.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 
 /** The DomainError `run` throws (anything else is rethrown; no throw fails the test). */
 export function refusal(run: () => unknown): DomainError {

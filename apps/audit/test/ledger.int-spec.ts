@@ -3,16 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { AUDIT_RPC, canonicalJson, sha256Hex } from '@sanshen/contracts';
-import type {
-  Actor,
-  AuditTimelineReply,
-  AuditVerifyReply,
-  DocumentEventType,
-  EventActor,
-  EventEnvelope,
-  Role,
-} from '@sanshen/contracts';
+import { AUDIT_RPC } from '@sanshen/contracts';
+import type { AuditTimelineReply, AuditVerifyReply, EventActor, EventEnvelope } from '@sanshen/contracts';
+import { canonicalJson, sha256Hex } from '@sanshen/kernel';
+import type { Actor, DocumentEventType, Role } from '@sanshen/kernel';
 import { MessagingRuntime, buildEnvelope } from '@sanshen/messaging';
 import type { NewEvent } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';

@@ -36,6 +36,7 @@ import { RequestRetractionUseCase } from './use-cases/request-retraction/request
 import { RetryPublicationUseCase } from './use-cases/retry-publication/retry-publication.use-case.js';
 import { SchedulePublicationUseCase } from './use-cases/schedule-publication/schedule-publication.use-case.js';
 import { StartCorrectionUseCase } from './use-cases/start-correction/start-correction.use-case.js';
+import { PublicationTransition } from './use-cases/publication-transition.js';
 import { StartPublicationUseCase } from './use-cases/start-publication/start-publication.use-case.js';
 
 export interface PublicationModuleOptions {
@@ -99,6 +100,7 @@ export class PublicationModule {
         { provide: PORTAL_TARGET, inject: [PUBLICATION_CONFIG], useFactory: portalTargetFor },
         PublicationRepository,
         PushQueue,
+        PublicationTransition,
         StartPublicationUseCase,
         PushPublicationUseCase,
         GetPublicationUseCase,

@@ -6,31 +6,10 @@ import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import {
-  DRAFTING_RPC,
-  DomainError,
-  PORTAL_IDEMPOTENCY_HEADER,
-  PORTAL_SIGNATURE_HEADER,
-  PUBLICATION_RPC,
-  contentHashOf,
-  rpcSubject,
-  streamName,
-  verifyPortalSignature,
-} from '@sanshen/contracts';
-import type {
-  Actor,
-  ArticleContent,
-  DocumentEventPayloads,
-  DocumentVersionView,
-  EventEnvelope,
-  GetVersionRequest,
-  NotificationListView,
-  PortalPush,
-  PublicationRequest,
-  PublicationView,
-  Role,
-  RpcRequest,
-} from '@sanshen/contracts';
+import { DRAFTING_RPC, PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER, PUBLICATION_RPC, rpcSubject, streamName } from '@sanshen/contracts';
+import type { ArticleContent, DocumentEventPayloads, DocumentVersionView, EventEnvelope, GetVersionRequest, NotificationListView, PortalPush, PublicationRequest, PublicationView, RpcRequest } from '@sanshen/contracts';
+import { contentHashOf, DomainError, verifyPortalSignature } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';

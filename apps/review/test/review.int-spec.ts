@@ -5,17 +5,10 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DomainError, QUEUES, REVIEW_RPC, queuePrefix } from '@sanshen/contracts';
-import type {
-  Actor,
-  DocumentEventPayloads,
-  EventEnvelope,
-  InboxView,
-  NotificationListView,
-  NotificationView,
-  ReviewDecisionView,
-  Role,
-} from '@sanshen/contracts';
+import { queuePrefix, QUEUES, REVIEW_RPC } from '@sanshen/contracts';
+import type { DocumentEventPayloads, EventEnvelope, InboxView, NotificationListView, NotificationView, ReviewDecisionView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';

@@ -2,23 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { DRAFTING_RPC, DomainError, SECRECY_RPC, contentHashOf, rpcSubject } from '@sanshen/contracts';
-import type {
-  Actor,
-  ArticleContent,
-  DictionaryEntryView,
-  DictionaryExceptionView,
-  DictionaryPage,
-  DictionaryVersionPage,
-  DocumentVersionView,
-  EventEnvelope,
-  GetVersionRequest,
-  Role,
-  RpcRequest,
-  SecrecyDecisionView,
-  SecrecyFindingView,
-  SecrecyReviewView,
-} from '@sanshen/contracts';
+import { DRAFTING_RPC, rpcSubject, SECRECY_RPC } from '@sanshen/contracts';
+import type { ArticleContent, DictionaryEntryView, DictionaryExceptionView, DictionaryPage, DictionaryVersionPage, DocumentVersionView, EventEnvelope, GetVersionRequest, RpcRequest, SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView } from '@sanshen/contracts';
+import { contentHashOf, DomainError } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
 import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';

@@ -1,5 +1,5 @@
-import { ok } from '@sanshen/contracts';
-import type { Result } from '@sanshen/contracts';
+import { ok } from '@sanshen/kernel';
+import type { Result } from '@sanshen/kernel';
 import type { SectionFinding } from './finding.js';
 import { scanText } from './scan-text.js';
 import type { ScanError, ScanOptions } from './scan-text.js';

@@ -1,5 +1,5 @@
-import { err, ok } from '@sanshen/contracts';
-import type { Result } from '@sanshen/contracts';
+import { err, ok } from '@sanshen/kernel';
+import type { Result } from '@sanshen/kernel';
 import { compareFindings } from './finding.js';
 import type { Finding, FindingType } from './finding.js';
 import type { CompiledDictionary } from './dictionary/compile-dictionary.js';

@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentStatus } from './document.js';
+import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 
 /** RPC patterns of the drafting service. Wire contracts: never rename. */
 export const DRAFTING_RPC = {
@@ -168,11 +168,6 @@ export interface ExplainedFinding {
   matched: string;
   message: string;
   explanation: string;
-}
-
-/** The key of a content-check finding within its version. */
-export function contentFindingKey(finding: Pick<ContentFindingView, 'section' | 'type' | 'start'>): string {
-  return `${finding.section}:${finding.type}:${finding.start}`;
 }
 
 export interface GetVersionRequest {

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import type { Role } from '@sanshen/kernel';
 
 /** The actor as recorded on an event: enough to check the transition, nothing personal beyond the id. */
 export interface EventActor {

@@ -1,4 +1,4 @@
-import type { DocumentEventType, DocumentKind } from './document.js';
+import type { DocumentEventType, DocumentKind, ReviewLevel } from '@sanshen/kernel';
 import type { EventEnvelope } from './envelope.js';
 
 /** Fields every document lifecycle event carries: the version and content hash it applies to. */
@@ -16,15 +16,6 @@ export interface DocumentFacts extends VersionRef {
   /** Annual reports only. */
   year?: number | null;
 }
-
-export type ReviewLevel = 1 | 2 | 3;
-
-/** What each review level is called on screens, in notices and on the approval sheet. */
-export const LEVEL_LABELS = {
-  1: '科室负责人审核（一审）',
-  2: '分管领导审核（二审）',
-  3: '主要领导审定（三审）',
-} as const satisfies Record<ReviewLevel, string>;
 
 export interface SignaturePayload extends VersionRef {
   level: ReviewLevel;

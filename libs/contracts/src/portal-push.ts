@@ -1,5 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { DocumentKind } from './document.js';
+import type { DocumentKind } from '@sanshen/kernel';
 
 /**
  * The portal push contract (ARCHITECTURE.md "Portal push contract"): POST /api/push with this body,
@@ -53,16 +52,3 @@ export interface PortalRetractReceipt {
 
 /** A push whose `publishedAt` is further than this from the portal's clock is refused (replay guard). */
 export const PORTAL_PUSH_MAX_CLOCK_SKEW_MS = 10 * 60 * 1000;
-
-/** The `X-Sanshen-Signature` value for a body: `sha256=` + hex HMAC-SHA256 of the exact bytes sent. */
-export function portalSignature(rawBody: string | Uint8Array, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
-}
-
-/** Checks a signature header against the raw body in constant time; false for anything malformed. */
-export function verifyPortalSignature(rawBody: Uint8Array, header: unknown, secret: string): boolean {
-  if (typeof header !== 'string' || !/^sha256=[0-9a-f]{64}$/i.test(header)) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  const given = Buffer.from(header.slice('sha256='.length), 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}

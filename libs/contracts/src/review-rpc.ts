@@ -1,7 +1,4 @@
-import type { DocumentKind, DocumentStatus } from './document.js';
-import type { ReviewLevel } from './events.js';
-import type { DelegatedDuty } from './actor.js';
-import type { Role } from './roles.js';
+import type { DelegatedDuty, DocumentKind, DocumentStatus, ReviewLevel, Role } from '@sanshen/kernel';
 
 /** RPC patterns of the review service. Wire contracts: never rename. */
 export const REVIEW_RPC = {

@@ -1,5 +1,4 @@
-import type { Actor } from './actor.js';
-import type { ErrorBody } from './errors.js';
+import type { Actor, ErrorBody } from '@sanshen/kernel';
 import type { EventEnvelope } from './envelope.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ContentFindingView } from './drafting-rpc.js';
-import type { DocumentStatus } from './document.js';
+import type { DocumentStatus } from '@sanshen/kernel';
 
 /** RPC patterns of the secrecy service. Wire contracts: never rename. */
 export const SECRECY_RPC = {

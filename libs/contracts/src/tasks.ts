@@ -1,5 +1,4 @@
-import type { ReviewLevel } from './events.js';
-import type { DocumentKind } from './document.js';
+import type { DocumentKind, ReviewLevel } from '@sanshen/kernel';
 import type { OnBehalfOf } from './review-rpc.js';
 
 /**

@@ -32,6 +32,8 @@ export function parseEnvelope(raw: unknown): EventEnvelope | null {
 }
 
 export interface NewEvent<TPayload> {
+  /** The event id, when the step must record it before the envelope is built (default: a new UUID). */
+  id?: string;
   type: string;
   documentId: string;
   sequence: number;
@@ -53,7 +55,7 @@ export function buildEnvelope<TPayload>(producer: string, event: NewEvent<TPaylo
     ...(event.actor.onBehalfOf ? { onBehalfOf: event.actor.onBehalfOf } : {}),
   };
   return {
-    id: randomUUID(),
+    id: event.id ?? randomUUID(),
     type: event.type,
     schemaVersion: event.schemaVersion ?? 1,
     occurredAt: event.occurredAt.toISOString(),

@@ -83,7 +83,11 @@ export class MessagingRuntime {
           service: this.options.service,
           replaySources: this.options.replaySources,
           logger,
-          onRecorded: (consumer, event) => this.recorded.notify(consumer, event),
+          onRecorded: (consumer, event) => {
+            this.recorded.notify(consumer, event);
+            // The handler's transaction may have emitted (a transition inside a consumer): publish now.
+            this.afterCommit();
+          },
           ...this.options.consumer,
         }),
     );

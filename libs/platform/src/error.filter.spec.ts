@@ -1,5 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { ArgumentsHost } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import pino from 'pino';

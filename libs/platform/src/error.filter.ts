@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Inject } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
-import { DomainError, domainErrorFromBody } from '@sanshen/contracts';
-import type { ErrorBody, ErrorKind } from '@sanshen/contracts';
+import { DomainError, domainErrorFromBody } from '@sanshen/kernel';
+import type { ErrorBody, ErrorKind } from '@sanshen/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { throwError } from 'rxjs';

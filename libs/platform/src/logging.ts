@@ -4,7 +4,7 @@ import type { DynamicModule, ExecutionContext } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { MessagingLogger } from '@sanshen/messaging';
 
 export const CORRELATION_HEADER = 'x-correlation-id';

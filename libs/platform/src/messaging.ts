@@ -3,10 +3,11 @@ import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Pr
 import { ModuleRef } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { EVENT_PRODUCERS, lifecycleTypeOf, streamName } from '@sanshen/contracts';
-import { MessagingRuntime } from '@sanshen/messaging';
-import type { EventHandlerDefinition, NewEvent } from '@sanshen/messaging';
+import { lifecycleTypeOf, streamName } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { EVENT_PRODUCERS } from '@sanshen/kernel';
+import { DocumentTransition, MessagingRuntime } from '@sanshen/messaging';
+import type { EventHandlerDefinition, NewEvent } from '@sanshen/messaging';
 import { handOverTargets } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -28,12 +29,17 @@ export interface MessagingProviderOptions {
   handlers: Type<EventHandlerDefinition>[];
 }
 
-/** The service's event backbone: runtime, lifecycle and EventOutbox. List the handler classes as providers too. */
+/** The service's event backbone: runtime, lifecycle, EventOutbox and DocumentTransition. List the handler classes as providers too. */
 export function messagingProvider(options: MessagingProviderOptions): Provider[] {
   return [
     { provide: MESSAGING_HANDLERS, useValue: options.handlers },
     MessagingLifecycle,
     EventOutbox,
+    {
+      provide: DocumentTransition,
+      inject: [DataSource, EventOutbox],
+      useFactory: (dataSource: DataSource, outbox: EventOutbox) => new DocumentTransition(dataSource, outbox),
+    } satisfies FactoryProvider<DocumentTransition>,
     {
     provide: MESSAGING_RUNTIME,
     inject: [DataSource, NATS_CONNECTION, BASE_CONFIG, ROOT_LOGGER],
@@ -135,7 +141,7 @@ export class EventOutbox {
     return this.runtime.emit(manager, events);
   }
 
-  /** Call after the transaction committed (background work: jobs, consumers). */
+  /** After the transaction committed: DocumentTransition calls it (a consumer's commit nudges by itself). */
   published(): void {
     this.runtime.afterCommit();
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, RpcRequest } from '@sanshen/contracts';
+import type { RpcRequest } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { RPC_SIGNATURE_MAX_AGE_MS, hasValidRpcSignature, signRpcRequest } from './request-signing.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!!';

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { canonicalJson, sha256Hex } from '@sanshen/contracts';
-import type { Actor, RpcRequest, RpcSignature } from '@sanshen/contracts';
+import type { RpcRequest, RpcSignature } from '@sanshen/contracts';
+import { canonicalJson, sha256Hex } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 
 /** A signed request older (or newer) than this by the receiver's clock is refused. */
 export const RPC_SIGNATURE_MAX_AGE_MS = 60_000;

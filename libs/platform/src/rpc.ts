@@ -3,8 +3,10 @@ import type { CanActivate, ExecutionContext, OnApplicationShutdown } from '@nest
 import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Transport } from '@nestjs/microservices';
 import type { ClientProxy, NatsContext } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { DomainError, domainErrorFromBody, rpcSubject, isValidNamespace } from '@sanshen/contracts';
-import type { Actor, RpcRequest } from '@sanshen/contracts';
+import { isValidNamespace, rpcSubject } from '@sanshen/contracts';
+import type { RpcRequest } from '@sanshen/contracts';
+import { DomainError, domainErrorFromBody } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { firstValueFrom, timeout } from 'rxjs';
 import { BASE_CONFIG } from './config.js';
 import type { BaseConfig } from './config.js';

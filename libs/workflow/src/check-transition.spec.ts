@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_EVENT_TYPES, DOCUMENT_STATUSES, ROLES, systemActor } from '@sanshen/contracts';
-import type { DocumentEventType, DocumentStatus, EventProducer } from '@sanshen/contracts';
+import { DOCUMENT_EVENT_TYPES, DOCUMENT_STATUSES, ROLES, systemActor } from '@sanshen/kernel';
+import type { DocumentEventType, DocumentStatus, EventProducer } from '@sanshen/kernel';
 import { checkTransition, eventsFrom, performersOf } from './check-transition.js';
 import { EVENT_OWNER, STATE_OWNER } from './transitions.js';
 import type { Performer } from './transitions.js';

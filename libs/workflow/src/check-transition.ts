@@ -1,5 +1,5 @@
-import { err, isRole, ok } from '@sanshen/contracts';
-import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/contracts';
+import { DomainError, err, isRole, ok } from '@sanshen/kernel';
+import type { Actor, DocumentEventType, DocumentStatus, Result } from '@sanshen/kernel';
 import { EDGES } from './transitions.js';
 import type { Edge, Performer } from './transitions.js';
 
@@ -33,6 +33,22 @@ export function checkTransition(
     return err({ code: 'DOCUMENT.ROLE_NOT_ALLOWED', from, event, allowed: edge.by });
   }
   return ok(edge.to);
+}
+
+/**
+ * The guard every owner puts on its own move: `checkTransition` for the actor, a refusal thrown as the
+ * rule's DomainError (INVALID_TRANSITION 409, ROLE_NOT_ALLOWED 403 with the performers allowed).
+ */
+export function assertTransition(from: DocumentStatus | null, event: DocumentEventType, actor: Pick<Actor, 'userId' | 'roles'>): DocumentStatus {
+  const result = checkTransition(from, event, performersOf(actor));
+  if (!result.ok) {
+    throw new DomainError(result.error.code, {
+      from,
+      event,
+      ...(result.error.allowed ? { allowed: [...result.error.allowed] } : {}),
+    });
+  }
+  return result.value;
 }
 
 /** The events that may be fired from a state (for UIs: which buttons to show). */

@@ -1,4 +1,4 @@
-import type { DocumentEventType, EventProducer } from '@sanshen/contracts';
+import type { DocumentEventType, EventProducer } from '@sanshen/kernel';
 import { EDGES, STATE_OWNER } from './transitions.js';
 
 /** The service whose status projection every document view reads (GET /documents/:id, lists, visibility). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_EVENT_TYPES, ROLES } from '@sanshen/contracts';
-import type { DocumentEventType, DocumentStatus } from '@sanshen/contracts';
+import { DOCUMENT_EVENT_TYPES, ROLES } from '@sanshen/kernel';
+import type { DocumentEventType, DocumentStatus } from '@sanshen/kernel';
 import { applyLifecycleEvent } from './lifecycle.js';
 import type { LifecycleEvent, LifecycleState } from './lifecycle.js';
 import type { Performer } from './transitions.js';

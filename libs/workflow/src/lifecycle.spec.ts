@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentEventType, DocumentStatus } from '@sanshen/contracts';
+import type { DocumentEventType, DocumentStatus } from '@sanshen/kernel';
 import { applyLifecycleEvent, foldLifecycle, fullySigned } from './lifecycle.js';
 import type { LifecycleEvent, LifecycleState } from './lifecycle.js';
 import type { Performer } from './transitions.js';

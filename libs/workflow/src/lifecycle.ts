@@ -1,5 +1,5 @@
-import { assertNever, err, ok } from '@sanshen/contracts';
-import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/contracts';
+import { assertNever, err, ok } from '@sanshen/kernel';
+import type { DocumentEventType, DocumentStatus, Result } from '@sanshen/kernel';
 import { checkTransition } from './check-transition.js';
 import type { TransitionError } from './check-transition.js';
 import type { Performer } from './transitions.js';

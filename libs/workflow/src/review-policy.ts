@@ -1,5 +1,5 @@
-import { err, ok } from '@sanshen/contracts';
-import type { DocumentEventType, DocumentStatus, Result, ReviewLevel, Role } from '@sanshen/contracts';
+import { err, ok } from '@sanshen/kernel';
+import type { DocumentEventType, DocumentStatus, Result, ReviewLevel, Role } from '@sanshen/kernel';
 
 /** The review level a status waits for, or null when the document is not under review. */
 export function reviewLevelOf(status: DocumentStatus): ReviewLevel | null {

@@ -1,4 +1,4 @@
-import type { DocumentEventType, DocumentStatus, EventProducer, Role } from '@sanshen/contracts';
+import type { DocumentEventType, DocumentStatus, EventProducer, Role } from '@sanshen/kernel';
 
 /** Who fires an event: a role, or the system itself (scheduled jobs, portal receipts). */
 export type Performer = Role | 'system';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DelegatedDuty, Role } from '@sanshen/contracts';
+import type { DelegatedDuty, Role } from '@sanshen/kernel';
 import { canReadDocument, isInReadScope, readScopeOf } from './visibility.js';
 import type { DocumentReadFacts, DocumentReader } from './visibility.js';
 

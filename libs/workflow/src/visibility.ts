@@ -1,4 +1,4 @@
-import type { DelegatedDuty, DocumentStatus, Role } from '@sanshen/contracts';
+import type { DelegatedDuty, DocumentStatus, Role } from '@sanshen/kernel';
 
 /**
  * Who may read a document (least privilege; what is not visible does not exist for the reader):

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { DOCUMENT_STATUSES } from '@sanshen/contracts';
+import { DOCUMENT_STATUSES } from '@sanshen/kernel';
 import { scrapedGauge } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 

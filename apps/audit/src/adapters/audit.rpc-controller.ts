@@ -1,7 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AUDIT_RPC, DomainError } from '@sanshen/contracts';
+import { AUDIT_RPC } from '@sanshen/contracts';
 import type { AuditExportReply, AuditTimelineReply, AuditVerifyReply, RpcRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { RpcPattern, requireActor } from '@sanshen/platform';
 import { z } from 'zod';
 import { ExportLedgerUseCase } from '../use-cases/export-ledger/export-ledger.use-case.js';

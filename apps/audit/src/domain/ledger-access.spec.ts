@@ -1,4 +1,4 @@
-import type { Role } from '@sanshen/contracts';
+import type { Role } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { timelineAccess, verifyAccess, verifyDocumentAccess } from './ledger-access.js';
 

@@ -1,5 +1,5 @@
-import { err, ok } from '@sanshen/contracts';
-import type { Actor, ErrorCode, Result } from '@sanshen/contracts';
+import { err, ok } from '@sanshen/kernel';
+import type { Actor, ErrorCode, Result } from '@sanshen/kernel';
 
 /** What the ledger knows of a document when someone asks to read it. */
 export interface DocumentScope {

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '@sanshen/contracts';
+import { canonicalJson, sha256Hex } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { DocumentChainVerifier, GENESIS_HASH, GlobalChainVerifier, chainHash } from './ledger-chain.js';
 import type { StoredEntry } from './ledger-chain.js';

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '@sanshen/contracts';
+import { canonicalJson, sha256Hex } from '@sanshen/kernel';
 
 /** prevHash of the first entry of the global chain and of every document's chain. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,4 +1,5 @@
-import type { EventActor, EventEnvelope, Role } from '@sanshen/contracts';
+import type { EventActor, EventEnvelope } from '@sanshen/contracts';
+import type { Role } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { judgeEvent } from './lifecycle-verdict.js';
 import type { LedgerVerdict } from './lifecycle-verdict.js';

@@ -1,5 +1,7 @@
-import { isDocumentEventType, lifecycleTypeOf } from '@sanshen/contracts';
-import type { DocumentStatus, EventEnvelope } from '@sanshen/contracts';
+import { lifecycleTypeOf } from '@sanshen/contracts';
+import type { EventEnvelope } from '@sanshen/contracts';
+import { isDocumentEventType } from '@sanshen/kernel';
+import type { DocumentStatus } from '@sanshen/kernel';
 import { applyLifecycleEvent, performersOf } from '@sanshen/workflow';
 import type { LifecycleError, LifecycleEvent, LifecycleState } from '@sanshen/workflow';
 

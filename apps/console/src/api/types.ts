@@ -1,13 +1,12 @@
-import type { Actor, DelegationView, DocumentStatus, DocumentView, TaskCountsView, TaskItem } from '@sanshen/contracts';
+import type { DelegationView, DocumentView, TaskCountsView, TaskItem } from '@sanshen/contracts';
+import type { Actor, DocumentStatus } from '@sanshen/kernel';
 
+export type { DocumentKind, DocumentStatus, Role } from '@sanshen/kernel';
 export type {
   ApprovalSheetView,
   DelegationView,
-  DocumentKind,
-  DocumentStatus,
   DocumentView,
   PublicationView,
-  Role,
   SecrecyFindingView,
   SecrecyReviewView,
   TaskCountsView,

@@ -1,1 +1,2 @@
-export { ROLE_LABELS, STATUS_LABELS, TASK_KIND_LABELS } from '@sanshen/contracts';
+export { ROLE_LABELS, STATUS_LABELS } from '@sanshen/kernel';
+export { TASK_KIND_LABELS } from '@sanshen/contracts';

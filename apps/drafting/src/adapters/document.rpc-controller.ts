@@ -1,33 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type {
-  AggregateReportsRequest,
-  AggregateView,
-  CheckDocumentRequest,
-  CreateDocumentRequest,
-  DiffDocumentRequest,
-  DiscardDocumentRequest,
-  DocumentAccessView,
-  DocumentCheckView,
-  DocumentCountsView,
-  DocumentSummariesRequest,
-  DocumentSummaryList,
-  DocumentDiffView,
-  ImportReportRequest,
-  ImportedDocumentView,
-  DocumentPage,
-  DocumentVersionView,
-  DocumentView,
-  GetDocumentRequest,
-  GetVersionRequest,
-  ListDocumentsRequest,
-  RenderReportRequest,
-  RenderedReportView,
-  ReviseDocumentRequest,
-  RpcRequest,
-  SubmitDocumentRequest,
-} from '@sanshen/contracts';
+import type { AggregateReportsRequest, AggregateView, CheckDocumentRequest, CreateDocumentRequest, DiffDocumentRequest, DiscardDocumentRequest, DocumentAccessView, DocumentCheckView, DocumentCountsView, DocumentDiffView, DocumentPage, DocumentSummariesRequest, DocumentSummaryList, DocumentVersionView, DocumentView, GetDocumentRequest, GetVersionRequest, ImportedDocumentView, ImportReportRequest, ListDocumentsRequest, RenderedReportView, RenderReportRequest, ReviseDocumentRequest, RpcRequest, SubmitDocumentRequest } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform';
 import { AggregateReportsUseCase } from '../use-cases/aggregate-reports/aggregate-reports.use-case.js';
 import { CheckDocumentAccessUseCase } from '../use-cases/check-document-access/check-document-access.use-case.js';

@@ -10,7 +10,7 @@ import {
   reportToContent,
 } from '@sanshen/annual-report';
 import type { AnnualReport, AnnualReportContent, ReportSections } from '@sanshen/annual-report';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { policedText } from './document-content.js';
 
 export type { AnnualReportContent };

@@ -1,5 +1,6 @@
-import { DomainError, checkText } from '@sanshen/contracts';
-import type { ArticleContent, TextMode } from '@sanshen/contracts';
+import type { ArticleContent } from '@sanshen/contracts';
+import { checkText, DomainError } from '@sanshen/kernel';
+import type { TextMode } from '@sanshen/kernel';
 import { sanitizeRichText } from './sanitize-rich-text.js';
 
 export function newArticleContent(input: { title: string; column: string; body: string }): ArticleContent {

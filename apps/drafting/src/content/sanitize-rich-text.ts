@@ -1,4 +1,4 @@
-import { stripForbiddenText } from '@sanshen/contracts';
+import { stripForbiddenText } from '@sanshen/kernel';
 import sanitizeHtml from 'sanitize-html';
 
 /** The rich text a government website item may carry: structure, emphasis, links, tables, images. */

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DocumentKind, DocumentReturn, DocumentStatus } from '@sanshen/contracts';
+import type { DocumentReturn } from '@sanshen/contracts';
+import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 
 @Entity({ name: 'documents' })
 export class DocumentOrmEntity {

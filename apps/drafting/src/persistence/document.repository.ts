@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 import type { ReadScope } from '@sanshen/workflow';
 import { Brackets, DataSource, Not } from 'typeorm';
 import type { EntityManager } from 'typeorm';

@@ -1,4 +1,4 @@
-import type { Actor, DocumentStatus } from '@sanshen/contracts';
+import type { Actor, DocumentStatus } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
 import { assertEditable, assertVersion, assertVisible } from './document-access.js';

@@ -1,5 +1,5 @@
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { canReadDocument } from '@sanshen/workflow';
 import type { DocumentOrmEntity } from '../persistence/document.orm-entity.js';
 

@@ -1,5 +1,5 @@
 import { reportToContent, sampleReport } from '@sanshen/annual-report';
-import type { DocumentStatus } from '@sanshen/contracts';
+import type { DocumentStatus } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import type { DocumentVersionOrmEntity } from '../persistence/document-version.orm-entity.js';
 import type { DocumentOrmEntity } from '../persistence/document.orm-entity.js';

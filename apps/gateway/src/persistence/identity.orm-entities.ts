@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '@sanshen/contracts';
+import type { Role } from '@sanshen/kernel';
 
 @Entity({ name: 'agencies' })
 export class AgencyOrmEntity {

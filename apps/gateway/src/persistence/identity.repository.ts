@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isRole } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { isRole } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import { RefreshTokenOrmEntity, SessionOrmEntity, UserOrmEntity } from './identity.orm-entities.js';
 

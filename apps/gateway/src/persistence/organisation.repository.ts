@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PLATFORM_ADMIN_ROLE, isRole } from '@sanshen/contracts';
-import type { Actor, Role } from '@sanshen/contracts';
+import { isRole, PLATFORM_ADMIN_ROLE } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { LOCKED_SQL } from './sign-in-guard.repository.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '@sanshen/contracts';
-import type { Role } from '@sanshen/contracts';
+import { ROLES } from '@sanshen/kernel';
+import type { Role } from '@sanshen/kernel';
 import { assertRoleSet, generatePassword, passwordProblems, roleSetProblems } from './identity-rules.js';
 
 describe('password policy', () => {

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, Role } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 
 /** Password policy (等保): at least 12 characters, 3 of 4 character classes, not containing the username. */
 export const PASSWORD_MIN_LENGTH = 12;

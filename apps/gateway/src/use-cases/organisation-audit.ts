@@ -1,4 +1,4 @@
-import type { Actor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import type { EntityManager } from 'typeorm';
 import type { IdentityAuditEntry, OrganisationRepository } from '../persistence/organisation.repository.js';
 

@@ -1,5 +1,5 @@
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { NO_AGENCY_ID } from '../persistence/identity.repository.js';
 import type { OrganisationRepository } from '../persistence/organisation.repository.js';
 

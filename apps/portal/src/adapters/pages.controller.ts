@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
-import { DomainError, checkText } from '@sanshen/contracts';
+import { checkText, DomainError } from '@sanshen/kernel';
 import type { FastifyReply } from 'fastify';
 import { PORTAL_CONFIG } from '../config/portal.config.js';
 import type { PortalConfig } from '../config/portal.config.js';

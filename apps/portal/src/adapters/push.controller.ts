@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
-import { DomainError, PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER } from '@sanshen/contracts';
+import { PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER } from '@sanshen/contracts';
 import type { PortalReceipt, PortalRetractReceipt } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { FastifyReply } from 'fastify';
 import { PORTAL_CONFIG } from '../config/portal.config.js';
 import type { PortalConfig } from '../config/portal.config.js';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DocumentKind } from '@sanshen/contracts';
+import type { DocumentKind } from '@sanshen/kernel';
 
 /**
  * One pushed version of a document, as the public sees it. Rows are never deleted: a newer version

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '@sanshen/contracts';
+import type { DocumentKind } from '@sanshen/kernel';
 
 export interface PageAddressParts {
   kind: DocumentKind;

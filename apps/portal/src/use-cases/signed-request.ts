@@ -1,5 +1,6 @@
-import { DOCUMENT_KINDS, DomainError, PORTAL_PUSH_MAX_CLOCK_SKEW_MS, verifyPortalSignature } from '@sanshen/contracts';
+import { PORTAL_PUSH_MAX_CLOCK_SKEW_MS } from '@sanshen/contracts';
 import type { PortalPush, PortalRetract } from '@sanshen/contracts';
+import { DOCUMENT_KINDS, DomainError, verifyPortalSignature } from '@sanshen/kernel';
 import { z } from 'zod';
 
 /** Ids end up in addresses and in pages: a conservative token, which UUIDs and slugs satisfy. */

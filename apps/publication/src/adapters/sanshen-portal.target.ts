@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER, portalSignature } from '@sanshen/contracts';
+import { PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER } from '@sanshen/contracts';
 import type { PortalPush, PortalRetract } from '@sanshen/contracts';
+import { portalSignature } from '@sanshen/kernel';
 import { PUBLICATION_CONFIG } from '../config/publication.config.js';
 import type { PublicationConfig } from '../config/publication.config.js';
 import type { PortalPushOutcome, PortalRetractOutcome, PortalTarget } from '../use-cases/push-publication/portal-target.js';

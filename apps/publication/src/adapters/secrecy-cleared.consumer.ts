@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { documentEventName } from '@sanshen/contracts';
+import { documentEventName, isDocumentEvent } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
 import type { EventHandlerDefinition } from '@sanshen/messaging';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { StartPublicationUseCase } from '../use-cases/start-publication/start-publication.use-case.js';
-import type { SecrecyCleared } from '../use-cases/start-publication/start-publication.use-case.js';
 
 const payloadSchema = z.object({
   version: z.number().int().positive(),
@@ -21,22 +19,14 @@ const payloadSchema = z.object({
 export class SecrecyClearedConsumer implements EventHandlerDefinition {
   readonly durable = 'publisher';
   readonly eventTypes = [documentEventName('secrecy_cleared')];
-  private useCase: StartPublicationUseCase | null = null;
 
-  // The use case emits through EventOutbox, which needs the messaging runtime, which is built from
-  // this handler: it is looked up on first use instead of injected, or Nest would see a cycle.
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly startPublication: StartPublicationUseCase) {}
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    if (event.type !== documentEventName('secrecy_cleared')) return;
+    if (!isDocumentEvent(event, 'secrecy_cleared')) return;
+    // The payload decides what is published: refused (redelivered, then dead-lettered) unless well formed.
     const payload = payloadSchema.safeParse(event.payload);
     if (!payload.success) throw new Error(`malformed secrecy_cleared payload: ${payload.error.message}`);
-    await this.startPublication().execute({ ...event, type: documentEventName('secrecy_cleared'), payload: payload.data } as SecrecyCleared, manager);
-  }
-
-  private startPublication(): StartPublicationUseCase {
-    this.useCase ??= this.moduleRef.get(StartPublicationUseCase, { strict: false }) ?? null;
-    if (this.useCase === null) throw new Error('StartPublicationUseCase is not registered');
-    return this.useCase;
+    await this.startPublication.execute({ ...event, payload: payload.data }, manager);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DocumentStatus } from '@sanshen/contracts';
+import type { DocumentStatus } from '@sanshen/kernel';
 
 export const PUBLICATION_STATES = ['scheduled', 'publishing', 'published', 'publish_failed', 'retracted'] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];

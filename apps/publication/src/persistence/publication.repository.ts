@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { PublicationAttemptOrmEntity } from './publication-attempt.orm-entity.js';
@@ -82,6 +83,18 @@ export class PublicationRepository {
     return manager.findOne(PublicationOrmEntity, { where: { id } });
   }
 
+  /**
+   * The publication as a step read it, locked for the step's transaction; one that another step moved
+   * meanwhile (other state or sequence) is a lost race: DOCUMENT.VERSION_CONFLICT (409).
+   */
+  async lockAsRead(manager: EntityManager, read: Pick<PublicationOrmEntity, 'id' | 'documentId' | 'state' | 'eventSeq'>): Promise<PublicationOrmEntity> {
+    const locked = await manager.findOne(PublicationOrmEntity, { where: { id: read.id }, lock: { mode: 'pessimistic_write' } });
+    if (locked === null || locked.state !== read.state || locked.eventSeq !== read.eventSeq) {
+      throw new DomainError('DOCUMENT.VERSION_CONFLICT', { documentId: read.documentId });
+    }
+    return locked;
+  }
+
   /** The document's most recent publication (the newest version's). */
   findLatestForDocument(documentId: string): Promise<PublicationOrmEntity | null> {
     return this.dataSource.manager.findOne(PublicationOrmEntity, {
@@ -142,23 +155,9 @@ export class PublicationRepository {
     return result.affected === 1;
   }
 
-  /**
-   * Moves a publication to `to` and its sequence one on, provided nobody moved it since it was read
-   * (same state, same sequence): the optimistic check that lets exactly one of two racers win.
-   */
-  async transition(
-    manager: EntityManager,
-    read: Pick<PublicationOrmEntity, 'id' | 'state' | 'eventSeq'>,
-    to: PublicationState,
-    changes: TransitionChanges = {},
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(PublicationOrmEntity)
-      .set({ ...changes, state: to, eventSeq: read.eventSeq + 1, updatedAt: () => 'now()' })
-      .where('id = :id AND state = :state AND event_seq = :seq', { id: read.id, state: read.state, seq: read.eventSeq })
-      .execute();
-    return result.affected === 1;
+  /** Moves a publication (locked by `lockAsRead`) to `to` and its sequence one on. */
+  async move(manager: EntityManager, locked: Pick<PublicationOrmEntity, 'id' | 'eventSeq'>, to: PublicationState, changes: TransitionChanges = {}): Promise<void> {
+    await manager.update(PublicationOrmEntity, { id: locked.id }, { ...changes, state: to, eventSeq: locked.eventSeq + 1, updatedAt: () => 'now()' });
   }
 
   /** Records which event started the publication's current run (the causation of what follows). */

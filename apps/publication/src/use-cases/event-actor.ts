@@ -1,4 +1,5 @@
-import type { Actor, EventActor } from '@sanshen/contracts';
+import type { EventActor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 
 /** The envelope's actor for an event a person caused. */
 export function eventActorOf(actor: Actor): EventActor {

@@ -4,7 +4,7 @@ import type { NewEvent } from '@sanshen/messaging';
 import type { PublicationOrmEntity } from '../persistence/publication.orm-entity.js';
 
 /** The lifecycle events publication emits: each names the publication and the version it concerns. */
-type PublicationEventType = {
+export type PublicationEventType = {
   [T in keyof DocumentEventPayloads]: DocumentEventPayloads[T] extends { publicationId: string } ? T : never;
 }[keyof DocumentEventPayloads];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedAs } from '@sanshen/contracts';
+import { signedAs } from '@sanshen/kernel';
 import { reviewCapacities } from './reviewer-capacity.js';
 
 const AGENCY = 'a-1';

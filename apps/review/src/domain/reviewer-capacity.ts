@@ -1,4 +1,5 @@
-import type { OnBehalfOf, ReviewLevel, Role } from '@sanshen/contracts';
+import type { OnBehalfOf } from '@sanshen/contracts';
+import type { ReviewLevel, Role } from '@sanshen/kernel';
 import { REVIEWER_ROLE, isInReviewScope } from '@sanshen/workflow';
 import type { ReviewedDocument, ReviewerScope } from '@sanshen/workflow';
 

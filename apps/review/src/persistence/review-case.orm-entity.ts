@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DocumentKind, DocumentStatus, ReviewLevel } from '@sanshen/contracts';
+import type { DocumentKind, DocumentStatus, ReviewLevel } from '@sanshen/kernel';
+import type { ReviewCase } from '../domain/review-case.js';
 
 /** Review's own record of a submitted document: what version is under review and at which level. */
 @Entity({ name: 'review_cases' })
-export class ReviewCaseOrmEntity {
+export class ReviewCaseOrmEntity implements ReviewCase {
   @PrimaryColumn('uuid', { name: 'document_id' })
   documentId!: string;
 

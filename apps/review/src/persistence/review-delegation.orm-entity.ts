@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '@sanshen/contracts';
+import type { Role } from '@sanshen/kernel';
 
 /**
  * A reviewer's duties delegated to a named user for a period. The delegator's review roles and scope

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReviewLevel } from '@sanshen/contracts';
+import type { ReviewLevel } from '@sanshen/kernel';
 
 /**
  * An in-app message about a review task. Addressed by duty, not by name: whoever reviews `level` for

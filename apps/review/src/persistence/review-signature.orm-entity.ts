@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReviewDecisionKind, ReviewSignature } from '../domain/review-case.js';
 
 /** A reviewer's signature: it binds (document, version, content hash) at one level. */
 @Entity({ name: 'review_signatures' })
-export class ReviewSignatureOrmEntity {
+export class ReviewSignatureOrmEntity implements ReviewSignature {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -19,7 +20,7 @@ export class ReviewSignatureOrmEntity {
   level!: 1 | 2 | 3;
 
   @Column('text')
-  decision!: 'approved' | 'returned' | 'returned_previous';
+  decision!: ReviewDecisionKind;
 
   @Column('uuid', { name: 'signer_id' })
   signerId!: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { DocumentStatus } from '@sanshen/contracts';
+import type { DocumentStatus } from '@sanshen/kernel';
+import type { ReviewCase, ReviewSignature } from '../domain/review-case.js';
 import { ReviewCaseOrmEntity } from './review-case.orm-entity.js';
 import { ReviewDelegationOrmEntity } from './review-delegation.orm-entity.js';
 import { ReviewNotificationOrmEntity } from './review-notification.orm-entity.js';
@@ -19,11 +20,11 @@ export class ReviewRepository {
     return this.dataSource.manager.findOne(ReviewCaseOrmEntity, { where: { documentId } });
   }
 
-  async saveCase(manager: EntityManager, reviewCase: ReviewCaseOrmEntity): Promise<void> {
+  async saveCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {
     await manager.save(ReviewCaseOrmEntity, reviewCase);
   }
 
-  async addSignature(manager: EntityManager, signature: Partial<ReviewSignatureOrmEntity>): Promise<void> {
+  async addSignature(manager: EntityManager, signature: ReviewSignature): Promise<void> {
     await manager.insert(ReviewSignatureOrmEntity, signature);
   }
 

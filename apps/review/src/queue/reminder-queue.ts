@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { QUEUES } from '@sanshen/contracts';
-import type { ReviewLevel } from '@sanshen/contracts';
+import type { ReviewLevel } from '@sanshen/kernel';
 import { Queue } from 'bullmq';
 import { REVIEW_CONFIG } from '../config/review.config.js';
 import type { ReviewConfig } from '../config/review.config.js';

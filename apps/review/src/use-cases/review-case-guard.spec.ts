@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, Role } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import { APPROVAL_EVENT } from '@sanshen/workflow';
 import type { DelegatedDuty } from '../domain/reviewer-capacity.js';
-import { ReviewCaseOrmEntity } from '../persistence/review-case.orm-entity.js';
-import { ReviewSignatureOrmEntity } from '../persistence/review-signature.orm-entity.js';
+import type { ReviewCase, ReviewSignature } from '../domain/review-case.js';
 import { authorizeReviewDecision } from './review-case-guard.js';
 
 const AGENCY = 'a-1';
@@ -14,12 +13,12 @@ function actor(userId: string, roles: Role[], extra: Partial<Actor> = {}): Actor
   return { userId, agencyId: AGENCY, agencyName: '测试局', departmentId: DEPT, roles, oversees: [], displayName: userId, ...extra };
 }
 
-function caseAt(status: ReviewCaseOrmEntity['status']): ReviewCaseOrmEntity {
-  return Object.assign(new ReviewCaseOrmEntity(), { documentId: 'doc', agencyId: AGENCY, departmentId: DEPT, authorId: 'author', status, version: 1 });
+function caseAt(status: ReviewCase['status']): ReviewCase {
+  return { documentId: 'doc', agencyId: AGENCY, departmentId: DEPT, authorId: 'author', status, version: 1 } as ReviewCase;
 }
 
-function signed(signerId: string, level: 1 | 2 | 3): ReviewSignatureOrmEntity {
-  return Object.assign(new ReviewSignatureOrmEntity(), { signerId, level, decision: 'approved' });
+function signed(signerId: string, level: 1 | 2 | 3): Pick<ReviewSignature, 'signerId' | 'level'> {
+  return { signerId, level };
 }
 
 const duty = (from: string, roles: Role[], extra: Partial<DelegatedDuty> = {}): DelegatedDuty => ({
@@ -42,7 +41,7 @@ function codeOf(run: () => unknown): string {
   return 'ok';
 }
 
-const approve = (who: Actor, status: ReviewCaseOrmEntity['status'], approvals: ReviewSignatureOrmEntity[] = [], delegations: DelegatedDuty[] = [], expectedLevel?: 1 | 2 | 3) =>
+const approve = (who: Actor, status: ReviewCase['status'], approvals: Pick<ReviewSignature, 'signerId' | 'level'>[] = [], delegations: DelegatedDuty[] = [], expectedLevel?: 1 | 2 | 3) =>
   authorizeReviewDecision({ actor: who, reviewCase: caseAt(status), event: (level) => APPROVAL_EVENT[level], approvals, delegations, expectedLevel: expectedLevel ?? null });
 
 describe('authorizeReviewDecision', () => {

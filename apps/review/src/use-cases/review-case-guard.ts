@@ -1,14 +1,13 @@
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentEventType, EventActor, OnBehalfOf, ReviewLevel } from '@sanshen/contracts';
-import { assertTransition } from '@sanshen/platform';
-import { REVIEWER_ROLE, checkSeparationOfDuties, reviewLevelOf } from '@sanshen/workflow';
+import type { EventActor, OnBehalfOf } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentEventType, DocumentStatus, ReviewLevel } from '@sanshen/kernel';
+import { REVIEWER_ROLE, assertTransition, checkSeparationOfDuties, reviewLevelOf } from '@sanshen/workflow';
 import { reviewCapacities } from '../domain/reviewer-capacity.js';
 import type { DelegatedDuty } from '../domain/reviewer-capacity.js';
-import type { ReviewCaseOrmEntity } from '../persistence/review-case.orm-entity.js';
-import type { ReviewSignatureOrmEntity } from '../persistence/review-signature.orm-entity.js';
+import type { ReviewCase, ReviewSignature } from '../domain/review-case.js';
 
 /** The case exists, belongs to the actor's agency and is at the version the actor decided on. */
-export function assertCaseAt(actor: Actor, reviewCase: ReviewCaseOrmEntity | null, version: number): asserts reviewCase is ReviewCaseOrmEntity {
+export function assertCaseAt(actor: Actor, reviewCase: ReviewCase | null, version: number): asserts reviewCase is ReviewCase {
   if (reviewCase === null || reviewCase.agencyId !== actor.agencyId) throw new DomainError('DOCUMENT.NOT_FOUND');
   if (reviewCase.version !== version) {
     throw new DomainError('DOCUMENT.VERSION_CONFLICT', { expected: reviewCase.version, given: version });
@@ -17,7 +16,7 @@ export function assertCaseAt(actor: Actor, reviewCase: ReviewCaseOrmEntity | nul
 
 export interface AuthorizedDecision {
   level: ReviewLevel;
-  next: ReviewCaseOrmEntity['status'];
+  next: DocumentStatus;
   /** The actor recorded on the event: under a delegation it holds the delegated role and `onBehalfOf`. */
   eventActor: EventActor & Actor;
   onBehalfOf: OnBehalfOf | null;
@@ -31,10 +30,10 @@ export interface AuthorizedDecision {
  */
 export function authorizeReviewDecision(input: {
   actor: Actor;
-  reviewCase: ReviewCaseOrmEntity;
+  reviewCase: ReviewCase;
   event: (level: ReviewLevel) => DocumentEventType;
   /** Approvals of this version, for separation of duties; null when the decision signs nothing. */
-  approvals: readonly ReviewSignatureOrmEntity[] | null;
+  approvals: readonly Pick<ReviewSignature, 'signerId' | 'level'>[] | null;
   delegations: readonly DelegatedDuty[];
   expectedLevel?: ReviewLevel | null;
 }): AuthorizedDecision {

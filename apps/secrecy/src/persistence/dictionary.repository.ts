@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DictionaryEntryView,
-  DictionaryExceptionView,
-  DictionaryVersionView,
-  LeaderView,
-} from '@sanshen/contracts';
+import type { DictionaryEntryView, DictionaryExceptionView, DictionaryVersionView, LeaderView } from '@sanshen/contracts';
 import type { LeaderTenure, WordingEntry } from '@sanshen/content-checks';
 import type { EntityManager } from 'typeorm';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DocumentStatus } from '@sanshen/contracts';
+import type { DocumentStatus } from '@sanshen/kernel';
 
 /** Secrecy's record of a document: the version under review, who signed it, where it stands. */
 @Entity({ name: 'secrecy_cases' })

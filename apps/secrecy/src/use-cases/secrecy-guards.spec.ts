@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@sanshen/contracts';
+import type { Actor, Role } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
 import { assertSeparated, assertUnderSecrecyReview, assertVersion, caseInAgency } from './secrecy-guards.js';

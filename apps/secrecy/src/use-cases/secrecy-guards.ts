@@ -1,5 +1,5 @@
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { canReadDocument, checkSeparationOfDuties, isClearedStatus } from '@sanshen/workflow';
 import type { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
 

@@ -1,5 +1,5 @@
-import { ok } from '@sanshen/contracts';
-import type { Result } from '@sanshen/contracts';
+import { ok } from '@sanshen/kernel';
+import type { Result } from '@sanshen/kernel';
 import { cellsOf, readCell, writeCell } from '../model/cells.js';
 import { blankReport } from '../model/create-report.js';
 import { formatForYear } from '../model/format.js';

@@ -1,4 +1,4 @@
-import type { Result } from '@sanshen/contracts';
+import type { Result } from '@sanshen/kernel';
 import { htmlToText } from '../render/html-text.js';
 import { importReportText } from './import-report.js';
 import type { ImportError, ImportedReport } from './import-report.js';

@@ -1,5 +1,5 @@
-import { err, ok } from '@sanshen/contracts';
-import type { Result } from '@sanshen/contracts';
+import { err, ok } from '@sanshen/kernel';
+import type { Result } from '@sanshen/kernel';
 import { blankReport } from '../model/create-report.js';
 import { formatForYear } from '../model/format.js';
 import type { FormatId } from '../model/format.js';

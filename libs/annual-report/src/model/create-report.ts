@@ -1,5 +1,5 @@
-import { ok } from '@sanshen/contracts';
-import type { Result } from '@sanshen/contracts';
+import { ok } from '@sanshen/kernel';
+import type { Result } from '@sanshen/kernel';
 import { formatForYear } from './format.js';
 import type { FormatError, FormatId } from './format.js';
 import { SECTION_HEADINGS, SECTION_ORDER } from './labels.js';

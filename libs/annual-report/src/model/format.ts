@@ -1,5 +1,5 @@
-import { err, ok } from '@sanshen/contracts';
-import type { Result } from '@sanshen/contracts';
+import { err, ok } from '@sanshen/kernel';
+import type { Result } from '@sanshen/kernel';
 
 /** The two national templates: 国办公开办函〔2019〕60号 and 国办公开办函〔2021〕30号. */
 export type FormatId = '2019' | '2021';

@@ -1,5 +1,5 @@
-import { err, ok } from '@sanshen/contracts';
-import type { Result } from '@sanshen/contracts';
+import { err, ok } from '@sanshen/kernel';
+import type { Result } from '@sanshen/kernel';
 import { APPLICANT_COLUMNS } from './grid.js';
 import { readCell, writeCell } from './cells.js';
 import type { AnnualReport } from './report.js';

@@ -3,7 +3,7 @@ import { APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_OUTCOME_COLUMNS, activeDisclos
 import type { RowDef } from '../model/grid.js';
 import { APPLICANT_HEADER, APPLICATIONS_NOTE, INFO_CONTENT_HEADER, LEGAL_PERSON_GROUP } from '../model/labels.js';
 import type { AnnualReport } from '../model/report.js';
-import { escapeHtml } from '@sanshen/contracts';
+import { escapeHtml } from '@sanshen/kernel';
 
 const th = (text: string, attrs = ''): string => `<th${attrs}>${escapeHtml(text)}</th>`;
 const plainTd = (value: number | null | undefined, suffix = ''): string =>

@@ -1,5 +1,5 @@
 import type { AnnualReport, ReportSections, SectionId } from '../model/report.js';
-import { escapeHtml } from '@sanshen/contracts';
+import { escapeHtml } from '@sanshen/kernel';
 import { activeDisclosureHtml, applicationsHtml, reviewHtml } from './html-tables.js';
 
 const STYLE = `
@@ -80,7 +80,16 @@ export function renderReportFragment(report: AnnualReport): string {
   return ['<article class="annual-report">', ...reportBody(report), '</article>'].join('\n');
 }
 
-/** The whole report as a standalone HTML page in the national layout (print-ready, lang zh-CN). */
+/**
+ * The whole report as a standalone HTML page in the national layout (print-ready, lang zh-CN).
+ *
+ * Not a template engine (issue #16): the page is the national tables, whose merged header cells and
+ * row groups are computed from the grid definitions (html-tables.ts), plus paragraphs; a template
+ * would only hold this page's shell. The lib is pure, so it cannot share the services' template set
+ * (libs/platform); every value already passes one escaping helper (`th`, `plainTd`, `paragraphs`);
+ * and these bytes are what publication pushes for a signed version (the same version must render
+ * the same page), which a change of engine would put at risk for no gain.
+ */
 export function renderReportHtml(report: AnnualReport): string {
   return [
     '<!DOCTYPE html>',

@@ -11,6 +11,10 @@ describe('richTextToPlain', () => {
     expect(richTextToPlain('<style>p{color:red}</style><p>正文</p><script>alert(1)</script>')).toBe('正文');
   });
 
+  it('decodes every named entity, not only a hand-kept few', () => {
+    expect(richTextToPlain('<p>版权&copy;&emsp;第一条&middot;说明</p>')).toBe('版权©\u2003第一条·说明');
+  });
+
   it('leaves unknown entities as written', () => {
     expect(richTextToPlain('<p>A&bogus;B</p>')).toBe('A&bogus;B');
   });

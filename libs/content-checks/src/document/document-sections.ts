@@ -1,45 +1,44 @@
-import type { DocumentKind } from '@sanshen/contracts';
+import { Parser } from 'htmlparser2';
+import type { DocumentKind } from '@sanshen/kernel';
 import type { TextSection } from '../scan-sections.js';
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-  '&apos;': "'",
-  '&nbsp;': ' ',
-  '&ldquo;': '“',
-  '&rdquo;': '”',
-  '&lsquo;': '‘',
-  '&rsquo;': '’',
-  '&mdash;': '—',
-  '&hellip;': '…',
-};
+/** Elements whose end ends a line (br ends one where it stands); cells end with a tab. */
+const LINE_ENDS: ReadonlySet<string> = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'blockquote', 'section', 'article', 'pre', 'table', 'caption']);
+const DROPPED: ReadonlySet<string> = new Set(['script', 'style']);
 
 /**
- * The text of sanitized rich text (an article body): one line per block, tags removed, the common
- * entities and numeric references decoded. Scripts and styles are dropped with their content.
+ * The text of sanitized rich text (an article body): one line per block, tags removed, every entity
+ * and numeric reference decoded (htmlparser2), a no-break space read as a space. Scripts and styles
+ * are dropped with their content.
  */
 export function richTextToPlain(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|div|h[1-6]|li|tr|blockquote|section|article|pre|table|caption)>/gi, '\n')
-    .replace(/<\/t[hd]>/gi, '\t')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d+);/g, (_, code: string) => safeCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => safeCodePoint(Number.parseInt(code, 16)))
-    .replace(/&[a-z]+;/gi, (entity) => ENTITIES[entity.toLowerCase()] ?? entity)
+  let text = '';
+  let dropped = 0;
+  const parser = new Parser(
+    {
+      onopentag: (name) => {
+        if (DROPPED.has(name)) dropped += 1;
+        else if (name === 'br') text += '\n';
+      },
+      ontext: (chunk) => {
+        if (dropped === 0) text += chunk;
+      },
+      onclosetag: (name) => {
+        if (DROPPED.has(name)) dropped -= 1;
+        else if (LINE_ENDS.has(name)) text += '\n';
+        else if (name === 'td' || name === 'th') text += '\t';
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return text
+    .replaceAll('\u00a0', ' ')
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-function safeCodePoint(code: number): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

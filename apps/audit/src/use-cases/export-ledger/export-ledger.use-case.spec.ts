@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, Role } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import type { LedgerEntryOrmEntity } from '../../persistence/ledger-entry.orm-entity.js';
 import type { LedgerRepository } from '../../persistence/ledger.repository.js';
 import { EXPORT_MAX_ENTRIES, ExportLedgerUseCase } from './export-ledger.use-case.js';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, AuditExportReply, AuditExportRequest } from '@sanshen/contracts';
+import type { AuditExportReply, AuditExportRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { verifyAccess } from '../../domain/ledger-access.js';
 import type { LedgerEntryOrmEntity } from '../../persistence/ledger-entry.orm-entity.js';
 import { LedgerRepository } from '../../persistence/ledger.repository.js';

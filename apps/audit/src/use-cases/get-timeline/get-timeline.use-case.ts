@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, AuditTimelineReply, AuditTimelineRequest, LedgerEntryView } from '@sanshen/contracts';
+import type { AuditTimelineReply, AuditTimelineRequest, LedgerEntryView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { separationOfDuties, timelineAccess } from '../../domain/ledger-access.js';
 import { DocumentStateRepository } from '../../persistence/document-state.repository.js';
 import type { LedgerEntryOrmEntity } from '../../persistence/ledger-entry.orm-entity.js';

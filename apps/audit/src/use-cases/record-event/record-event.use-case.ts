@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { canonicalJson } from '@sanshen/kernel';
 import { ROOT_LOGGER, ledgerAppendDuration } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';

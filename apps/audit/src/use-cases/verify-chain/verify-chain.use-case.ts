@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, AuditVerifyReply, AuditVerifyRequest } from '@sanshen/contracts';
+import type { AuditVerifyReply, AuditVerifyRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { ledgerLastVerified } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';

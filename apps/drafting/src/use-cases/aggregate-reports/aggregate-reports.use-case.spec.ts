@@ -1,6 +1,6 @@
 import { reportToContent, sampleReport } from '@sanshen/annual-report';
-import type { Actor, DocumentStatus } from '@sanshen/contracts';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentStatus } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import type { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';

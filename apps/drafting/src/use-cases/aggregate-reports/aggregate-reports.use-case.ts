@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { aggregateReports } from '@sanshen/annual-report';
 import type { AnnualReport } from '@sanshen/annual-report';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, AggregateReportsRequest, AggregateView, DocumentStatus } from '@sanshen/contracts';
+import type { AggregateReportsRequest, AggregateView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentStatus } from '@sanshen/kernel';
 import { contentToReport, isAnnualReportContent, reportToContent } from '../../content/annual-report-content.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';

@@ -1,16 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { documentSections } from '@sanshen/content-checks';
-import { DomainError, SECRECY_RPC, contentFindingKey } from '@sanshen/contracts';
-import type {
-  Actor,
-  ArticleContent,
-  CheckDocumentRequest,
-  ContentFindingView,
-  ContentScanReply,
-  ContentScanRequest,
-  DocumentCheckView,
-  DocumentKind,
-} from '@sanshen/contracts';
+import { SECRECY_RPC } from '@sanshen/contracts';
+import type { ArticleContent, CheckDocumentRequest, ContentFindingView, ContentScanReply, ContentScanRequest, DocumentCheckView } from '@sanshen/contracts';
+import { contentFindingKey, DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentKind } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { isAnnualReportContent } from '../../content/annual-report-content.js';

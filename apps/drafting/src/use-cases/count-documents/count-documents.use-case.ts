@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentCountsView } from '@sanshen/contracts';
+import type { DocumentCountsView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 
 /**

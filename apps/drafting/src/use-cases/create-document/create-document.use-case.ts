@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, contentHashOf, documentEventName } from '@sanshen/contracts';
-import type { Actor, CreateDocumentRequest, DocumentKind, DocumentView } from '@sanshen/contracts';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import { documentEventName } from '@sanshen/contracts';
+import type { CreateDocumentRequest, DocumentView } from '@sanshen/contracts';
+import { contentHashOf, DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentKind } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
+import { assertTransition } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import { newAnnualReportContent } from '../../content/annual-report-content.js';
 import { annualReportTitle, newArticleContent } from '../../content/document-content.js';
@@ -28,9 +30,8 @@ export interface NewDocument {
 @Injectable()
 export class CreateDocumentUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
-    private readonly outbox: EventOutbox,
     private readonly previousYear: PreviousYearReports,
   ) {}
 
@@ -61,39 +62,45 @@ export class CreateDocumentUseCase {
     const status = assertTransition(null, 'created', actor);
     if (actor.departmentId === null) throw new DomainError('DOCUMENT.NOT_IN_SCOPE', { reason: 'no department' });
     const departmentId = actor.departmentId;
-    const { document, content } = await this.dataSource.transaction(async (manager) => {
-      if (input.kind === 'annual_report' && input.year !== null) await this.refuseSecondReport(manager, actor.agencyId, input.year);
-      const content = await input.content(manager);
-      const document = Object.assign(new DocumentOrmEntity(), {
-        id: randomUUID(),
-        agencyId: actor.agencyId,
-        agencyName: actor.agencyName,
-        departmentId,
-        authorId: actor.userId,
-        kind: input.kind,
-        title: input.title,
-        year: input.year,
-        status,
-        version: 1,
-        contentHash: contentHashOf(content),
-        eventSeq: 1,
-        origin: input.origin,
-        warningsExplanation: null,
-        decidedVersion: null,
-        reachedSecrecy: false,
-        cleared: false,
-        lastReturn: null,
-      });
-      const version = Object.assign(new DocumentVersionOrmEntity(), {
-        documentId: document.id,
-        version: 1,
-        content: content as Record<string, unknown>,
-        contentHash: document.contentHash,
-        title: input.title,
-        createdBy: actor.userId,
-      });
-      await this.documents.insert(manager, document, version);
-      await this.outbox.emit(manager, [
+    const { decision: created } = await this.transition.run({
+      // A new document has no row to lock: the unique (agency, year) index settles a race for a report.
+      lock: async (manager) => {
+        if (input.kind === 'annual_report' && input.year !== null) await this.refuseSecondReport(manager, actor.agencyId, input.year);
+      },
+      decide: async (_nothing, manager) => {
+        const content = await input.content(manager);
+        const document = Object.assign(new DocumentOrmEntity(), {
+          id: randomUUID(),
+          agencyId: actor.agencyId,
+          agencyName: actor.agencyName,
+          departmentId,
+          authorId: actor.userId,
+          kind: input.kind,
+          title: input.title,
+          year: input.year,
+          status,
+          version: 1,
+          contentHash: contentHashOf(content),
+          eventSeq: 1,
+          origin: input.origin,
+          warningsExplanation: null,
+          decidedVersion: null,
+          reachedSecrecy: false,
+          cleared: false,
+          lastReturn: null,
+        });
+        const version = Object.assign(new DocumentVersionOrmEntity(), {
+          documentId: document.id,
+          version: 1,
+          content: content as Record<string, unknown>,
+          contentHash: document.contentHash,
+          title: input.title,
+          createdBy: actor.userId,
+        });
+        await this.documents.insert(manager, document, version);
+        return { document, content };
+      },
+      emit: ({ document }) => [
         {
           type: documentEventName('created'),
           documentId: document.id,
@@ -103,8 +110,7 @@ export class CreateDocumentUseCase {
           payload: documentFacts(document),
           occurredAt: new Date(),
         },
-      ]);
-      return { document, content };
+      ],
     }).catch((error: unknown) => {
       // Two drafters creating the same (agency, year) report at once: the unique index decides.
       if (input.kind === 'annual_report' && (error as { driverError?: { code?: string } }).driverError?.code === '23505') {
@@ -112,7 +118,7 @@ export class CreateDocumentUseCase {
       }
       throw error;
     });
-    this.outbox.published();
+    const { document, content } = created;
     const stored = await this.documents.findById(document.id);
     return toDocumentView(stored ?? document, content);
   }

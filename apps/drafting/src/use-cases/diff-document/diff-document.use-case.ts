@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, ArticleContent, DiffDocumentRequest, DocumentDiffView } from '@sanshen/contracts';
+import type { ArticleContent, DiffDocumentRequest, DocumentDiffView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { articleText } from '../../content/article-text.js';
 import { SECTION_LABELS, changedCells, isAnnualReportContent } from '../../content/annual-report-content.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';

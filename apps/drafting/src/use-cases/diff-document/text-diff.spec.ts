@@ -37,3 +37,14 @@ describe('diffText', () => {
     expect(tokenize(text)).toHaveLength(5);
   });
 });
+
+describe('diffText on long texts', () => {
+  it('reports a replacement when the texts differ in too many sentences to align', () => {
+    const from = Array.from({ length: 1_500 }, (_, i) => `甲${i}。`).join('');
+    const to = Array.from({ length: 1_500 }, (_, i) => `乙${i}。`).join('');
+    expect(diffText(from, to)).toEqual([
+      { op: 'delete', text: from },
+      { op: 'insert', text: to },
+    ]);
+  });
+});

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, DiscardDocumentRequest, DocumentView } from '@sanshen/contracts';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import type { DiscardDocumentRequest, DocumentView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
+import { assertTransition } from '@sanshen/workflow';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVersion, assertVisible } from '../document-access.js';
+import { documentEvent } from '../document-event.js';
 import { toDocumentView } from '../document-view.js';
 
 /**
@@ -16,40 +18,33 @@ import { toDocumentView } from '../document-view.js';
 @Injectable()
 export class DiscardDocumentUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, request: DiscardDocumentRequest, correlationId: string): Promise<DocumentView> {
     const reason = request.reason.trim();
     if (reason === '') throw new DomainError('DOCUMENT.REASON_REQUIRED');
-    const { document, events } = await this.dataSource.transaction(async (manager) => {
-      const found = await this.documents.findForUpdate(manager, request.documentId);
-      assertVisible(actor, found);
-      const isAuthor = found.authorId === actor.userId && actor.roles.includes('drafter');
-      const isHead = actor.roles.includes('dept_head') && actor.departmentId === found.departmentId;
-      if (!isAuthor && !isHead) throw new DomainError('DOCUMENT.NOT_IN_SCOPE', { allowed: ['author', 'dept_head'] });
-      if (found.cleared) throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { reason: 'published' });
-      if (found.status !== 'draft') throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { status: found.status });
-      assertVersion(found, request.version);
-      found.status = assertTransition(found.status, 'discarded', actor);
-      found.eventSeq += 1;
-      await this.documents.save(manager, found);
-      const emitted = await this.outbox.emit(manager, [
-        {
-          type: documentEventName('discarded'),
-          documentId: found.id,
-          sequence: found.eventSeq,
-          actor,
-          correlationId,
-          payload: { version: found.version, contentHash: found.contentHash, reason },
-          occurredAt: new Date(),
+    const { decision: document } = await this.transition.run(
+      {
+        lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
+        decide: async (found, manager) => {
+          assertVisible(actor, found);
+          const isAuthor = found.authorId === actor.userId && actor.roles.includes('drafter');
+          const isHead = actor.roles.includes('dept_head') && actor.departmentId === found.departmentId;
+          if (!isAuthor && !isHead) throw new DomainError('DOCUMENT.NOT_IN_SCOPE', { allowed: ['author', 'dept_head'] });
+          if (found.cleared) throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { reason: 'published' });
+          if (found.status !== 'draft') throw new DomainError('DOCUMENT.NOT_DISCARDABLE', { status: found.status });
+          assertVersion(found, request.version);
+          found.status = assertTransition(found.status, 'discarded', actor);
+          found.eventSeq += 1;
+          await this.documents.save(manager, found);
+          return found;
         },
-      ]);
-      return { document: found, events: emitted };
-    });
-    await this.outbox.handOver(events);
+        emit: (found) => [documentEvent(found, 'discarded', { version: found.version, contentHash: found.contentHash, reason }, { actor, correlationId })],
+      },
+      { handOver: true },
+    );
     return toDocumentView(document, null);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, DocumentView, GetDocumentRequest } from '@sanshen/contracts';
+import type { DocumentView, GetDocumentRequest } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { toDocumentView } from '../document-view.js';

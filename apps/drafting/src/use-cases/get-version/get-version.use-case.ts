@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentVersionView, GetVersionRequest } from '@sanshen/contracts';
+import type { DocumentVersionView, GetVersionRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { toVersionView } from '../document-view.js';

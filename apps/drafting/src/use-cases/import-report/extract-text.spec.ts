@@ -4,7 +4,7 @@ import { importReportText } from '@sanshen/annual-report';
 import type { AnnualReport } from '@sanshen/annual-report';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { docxOf, pdfOf } from '../../../../../test/e2e/support/report-files.js';
 import { compareCells, renderHtmlPage, syntheticReport, tableSheets } from '../../../../../libs/annual-report/src/testing/report-layouts.js';

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { htmlText, xlsxText } from './table-text.js';
 
 export type SourceKind = 'txt' | 'docx' | 'pdf' | 'html' | 'xlsx';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { cellDef, importReportText } from '@sanshen/annual-report';
-import { DomainError, stripForbiddenText } from '@sanshen/contracts';
-import type { Actor, ImportReportRequest, ImportedDocumentView } from '@sanshen/contracts';
+import type { ImportedDocumentView, ImportReportRequest } from '@sanshen/contracts';
+import { DomainError, stripForbiddenText } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { reportToContent } from '../../content/annual-report-content.js';
 import { CreateDocumentUseCase } from '../create-document/create-document.use-case.js';
 import { extractText } from './extract-text.js';

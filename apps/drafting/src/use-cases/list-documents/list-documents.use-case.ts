@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentPage, ListDocumentsRequest } from '@sanshen/contracts';
+import type { DocumentPage, ListDocumentsRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { readScopeOf } from '@sanshen/workflow';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { toDocumentView } from '../document-view.js';

@@ -1,5 +1,6 @@
-import { LEVEL_LABELS, lifecycleTypeOf, signedAs } from '@sanshen/contracts';
+import { lifecycleTypeOf } from '@sanshen/contracts';
 import type { DocumentEventPayloads, DocumentReturn, EventEnvelope } from '@sanshen/contracts';
+import { LEVEL_LABELS, signedAs } from '@sanshen/kernel';
 
 /**
  * The return to the drafter an event records, if it is one: a review level's 退回 that sends the

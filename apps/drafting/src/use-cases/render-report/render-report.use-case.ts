@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { contentToReport, isAnnualReportContent, renderReportHtml, toReportJson } from '@sanshen/annual-report';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, RenderReportRequest, RenderedReportView } from '@sanshen/contracts';
+import type { RenderedReportView, RenderReportRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 

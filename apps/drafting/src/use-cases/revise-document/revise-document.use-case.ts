@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, contentHashOf, documentEventName } from '@sanshen/contracts';
-import type { Actor, ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import { documentEventName } from '@sanshen/contracts';
+import type { ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
+import { contentHashOf, DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
+import { assertTransition } from '@sanshen/workflow';
 import { isAnnualReportContent, reviseAnnualReportContent } from '../../content/annual-report-content.js';
 import { reviseArticleContent } from '../../content/document-content.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
@@ -15,56 +17,60 @@ import { toDocumentView } from '../document-view.js';
 @Injectable()
 export class ReviseDocumentUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, request: ReviseDocumentRequest, correlationId: string): Promise<DocumentView> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const document = await this.documents.findForUpdate(manager, request.documentId);
-      assertVisible(actor, document);
-      assertDrafterOf(actor, document);
-      assertEditable(document);
-      const current = await manager.findOneOrFail(DocumentVersionOrmEntity, {
-        where: { documentId: document.id, version: document.version },
-      });
-      assertVersion(document, request.version, { actorId: actor.userId, latestBy: current.createdBy });
-      assertTransition(document.status, 'revised', actor);
-      const content = this.revise(document.kind, current.content, request.content);
-      const contentHash = contentHashOf(content);
-      if (contentHash === document.contentHash) return { document, content };
-      const previousVersion = document.version;
-      document.version += 1;
-      document.contentHash = contentHash;
-      document.eventSeq += 1;
-      if (document.kind === 'article') document.title = (content as ArticleContent).title;
-      await this.documents.insertVersion(
-        manager,
-        Object.assign(new DocumentVersionOrmEntity(), {
-          documentId: document.id,
-          version: document.version,
-          content: content as unknown as Record<string, unknown>,
-          contentHash,
-          title: document.title,
-          createdBy: actor.userId,
-        }),
-      );
-      await this.documents.save(manager, document);
-      await this.outbox.emit(manager, [
-        {
-          type: documentEventName('revised'),
-          documentId: document.id,
-          sequence: document.eventSeq,
-          actor,
-          correlationId,
-          payload: { ...documentFacts(document), previousVersion },
-          occurredAt: new Date(),
-        },
-      ]);
-      return { document, content };
+    const { decision: result } = await this.transition.run({
+      lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
+      decide: async (document, manager) => {
+        assertVisible(actor, document);
+        assertDrafterOf(actor, document);
+        assertEditable(document);
+        const current = await manager.findOneOrFail(DocumentVersionOrmEntity, {
+          where: { documentId: document.id, version: document.version },
+        });
+        assertVersion(document, request.version, { actorId: actor.userId, latestBy: current.createdBy });
+        assertTransition(document.status, 'revised', actor);
+        const content = this.revise(document.kind, current.content, request.content);
+        const contentHash = contentHashOf(content);
+        if (contentHash === document.contentHash) return { document, content, previousVersion: null };
+        const previousVersion = document.version;
+        document.version += 1;
+        document.contentHash = contentHash;
+        document.eventSeq += 1;
+        if (document.kind === 'article') document.title = (content as ArticleContent).title;
+        await this.documents.insertVersion(
+          manager,
+          Object.assign(new DocumentVersionOrmEntity(), {
+            documentId: document.id,
+            version: document.version,
+            content: content as unknown as Record<string, unknown>,
+            contentHash,
+            title: document.title,
+            createdBy: actor.userId,
+          }),
+        );
+        await this.documents.save(manager, document);
+        return { document, content, previousVersion };
+      },
+      // An unchanged content is no new version: nothing to emit.
+      emit: ({ document, previousVersion }) =>
+        previousVersion === null
+          ? []
+          : [
+              {
+                type: documentEventName('revised'),
+                documentId: document.id,
+                sequence: document.eventSeq,
+                actor,
+                correlationId,
+                payload: { ...documentFacts(document), previousVersion },
+                occurredAt: new Date(),
+              },
+            ],
     });
-    this.outbox.published();
     return toDocumentView(result.document, result.content);
   }
 

@@ -1,5 +1,5 @@
-import { DomainError } from '@sanshen/contracts';
 import type { ContentFindingView, ExplainedFinding } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 
 const MAX_FINDING_EXPLANATION = 1_000;
 

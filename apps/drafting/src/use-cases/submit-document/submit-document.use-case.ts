@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, documentEventName } from '@sanshen/contracts';
-import type { Actor, DocumentView, ExplainedFinding, SubmitDocumentRequest } from '@sanshen/contracts';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import type { DocumentView, ExplainedFinding, SubmitDocumentRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
+import { assertTransition } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import { isAnnualReportContent, unresolvedCells } from '../../content/annual-report-content.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
@@ -11,6 +12,7 @@ import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm
 import { CheckDocumentUseCase } from '../check-document/check-document.use-case.js';
 import { checkAnnualReport } from '../check-document/document-checks.js';
 import { assertDrafterOf, assertVersion, assertVisible } from '../document-access.js';
+import { documentEvent } from '../document-event.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
 import { PreviousYearReports } from '../previous-year-report.js';
@@ -30,45 +32,40 @@ const MAX_EXPLANATION_LENGTH = 5_000;
 @Injectable()
 export class SubmitDocumentUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
-    private readonly outbox: EventOutbox,
     private readonly previousYear: PreviousYearReports,
     private readonly checks: CheckDocumentUseCase,
   ) {}
 
   async execute(actor: Actor, request: SubmitDocumentRequest, correlationId: string): Promise<DocumentView> {
     const gate = await this.contentGate(actor, request, correlationId);
-    const { document, events } = await this.dataSource.transaction(async (manager) => {
-      const found = await this.documents.findForUpdate(manager, request.documentId);
-      assertVisible(actor, found);
-      assertDrafterOf(actor, found);
-      assertVersion(found, request.version);
-      const status = assertTransition(found.status, 'submitted', actor);
-      const explanation = found.kind === 'annual_report' ? await this.requireConsistency(manager, found, request.warningsExplanation) : null;
-      found.status = status;
-      found.eventSeq += 1;
-      found.warningsExplanation = explanation;
-      await this.documents.save(manager, found);
-      await manager.update(
-        DocumentVersionOrmEntity,
-        { documentId: found.id, version: found.version },
-        { findingExplanations: gate.explained, findingCounts: gate.counts },
-      );
-      const emitted = await this.outbox.emit(manager, [
-        {
-          type: documentEventName('submitted'),
-          documentId: found.id,
-          sequence: found.eventSeq,
-          actor,
-          correlationId,
-          payload: { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: explanation },
-          occurredAt: new Date(),
+    const { decision: document } = await this.transition.run(
+      {
+        lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
+        decide: async (found, manager) => {
+          assertVisible(actor, found);
+          assertDrafterOf(actor, found);
+          assertVersion(found, request.version);
+          const status = assertTransition(found.status, 'submitted', actor);
+          const explanation = found.kind === 'annual_report' ? await this.requireConsistency(manager, found, request.warningsExplanation) : null;
+          found.status = status;
+          found.eventSeq += 1;
+          found.warningsExplanation = explanation;
+          await this.documents.save(manager, found);
+          await manager.update(
+            DocumentVersionOrmEntity,
+            { documentId: found.id, version: found.version },
+            { findingExplanations: gate.explained, findingCounts: gate.counts },
+          );
+          return found;
         },
-      ]);
-      return { document: found, events: emitted };
-    });
-    await this.outbox.handOver(events);
+        emit: (found) => [
+          documentEvent(found, 'submitted', { ...documentFacts(found), submitterId: actor.userId, warningsExplanation: found.warningsExplanation }, { actor, correlationId }),
+        ],
+      },
+      { handOver: true },
+    );
     const version = await this.documents.findVersion(document.id, document.version);
     return toDocumentView(document, version?.content ?? null, version?.findingExplanations ?? []);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, DocumentSummariesRequest, DocumentSummaryList } from '@sanshen/contracts';
+import type { DocumentSummariesRequest, DocumentSummaryList } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { readScopeOf } from '@sanshen/workflow';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REVIEW_RPC } from '@sanshen/contracts';
-import type { Actor, DelegatedDutiesView, DelegatedDuty } from '@sanshen/contracts';
+import type { DelegatedDutiesView } from '@sanshen/contracts';
+import type { Actor, DelegatedDuty } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 

@@ -1,6 +1,6 @@
 import { createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
-import type { Actor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { correlationIdFrom } from '@sanshen/platform';
 import type { FastifyRequest } from 'fastify';
 

@@ -1,8 +1,8 @@
 import { Injectable, SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@sanshen/contracts';
-import type { Role } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Role } from '@sanshen/kernel';
 import type { AuthenticatedRequest } from './request-context.js';
 
 const REQUIRED_ROLES = 'sanshen:required-roles';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { NestFactory } from '@nestjs/core';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { runMigrationStep } from '@sanshen/platform';
 import type { BaseConfig } from '@sanshen/platform';
 import { IDENTITY_DATABASE } from '../../gateway.module.js';

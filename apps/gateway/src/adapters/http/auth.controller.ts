@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DomainError, REVIEW_RPC } from '@sanshen/contracts';
-import type { Actor, DelegationListView, DelegationView } from '@sanshen/contracts';
+import { REVIEW_RPC } from '@sanshen/contracts';
+import type { DelegationListView, DelegationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { SignInUseCase } from '../../use-cases/sign-in/sign-in.use-case.js';
 import { PasswordChangeRoute } from '../auth/jwt-auth.guard.js';
 import { RefreshSessionUseCase } from '../../use-cases/refresh-session/refresh-session.use-case.js';

@@ -1,14 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SECRECY_RPC } from '@sanshen/contracts';
-import type {
-  DictionaryEntryView,
-  DictionaryExceptionView,
-  DictionaryPage,
-  DictionaryVersionPage,
-  DictionaryVersionView,
-  LeaderView,
-} from '@sanshen/contracts';
+import type { DictionaryEntryView, DictionaryExceptionView, DictionaryPage, DictionaryVersionPage, DictionaryVersionView, LeaderView } from '@sanshen/contracts';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import {

@@ -1,17 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DRAFTING_RPC, DomainError, REVIEW_RPC } from '@sanshen/contracts';
-import type {
-  CreateDocumentRequest,
-  DocumentCheckView,
-  DocumentDiffView,
-  DocumentPage,
-  DocumentVersionView,
-  DocumentView,
-  ImportReportRequest,
-  ImportedDocumentView,
-  ReviewDecisionView,
-} from '@sanshen/contracts';
+import { DRAFTING_RPC, REVIEW_RPC } from '@sanshen/contracts';
+import type { CreateDocumentRequest, DocumentCheckView, DocumentDiffView, DocumentPage, DocumentVersionView, DocumentView, ImportedDocumentView, ImportReportRequest, ReviewDecisionView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { FastifyRequest } from 'fastify';
 import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';

@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { strictValidationPipe } from '@sanshen/platform';
 import { registerCsvBody } from './csv-body.js';
 import { registerRequestBodyPolicy } from './input/request-body.js';

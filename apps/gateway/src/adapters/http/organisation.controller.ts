@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { FastifyRequest } from 'fastify';
 import type { AgencyView, DepartmentView, IdentityAuditRecord, UserView } from '../../persistence/organisation.repository.js';
 import { ChangeUserRolesUseCase } from '../../use-cases/change-user-roles/change-user-roles.use-case.js';

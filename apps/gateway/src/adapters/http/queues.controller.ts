@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DomainError, PUBLICATION_RPC, QUEUE_JOB_STATES } from '@sanshen/contracts';
+import { PUBLICATION_RPC, QUEUE_JOB_STATES } from '@sanshen/contracts';
 import type { QueueJobState, QueueOverview } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { ServiceCalls } from './service-calls.js';

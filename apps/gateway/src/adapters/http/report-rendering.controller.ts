@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { RenderReportRequest, RenderedReportView } from '@sanshen/contracts';
+import type { RenderedReportView, RenderReportRequest } from '@sanshen/contracts';
 import type { FastifyReply } from 'fastify';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';

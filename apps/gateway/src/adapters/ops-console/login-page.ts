@@ -1,10 +1,7 @@
-import { escapeHtml } from '@sanshen/contracts';
+import { htmlTemplates } from '@sanshen/platform';
 
-/** The console's sign-in page: a plain form, no script, readable without styles. */
-export function renderLoginPage(options: { username?: string; error?: string; csrfToken?: string } = {}): string {
-  const csrf = options.csrfToken === undefined ? '' : `<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">\n`;
-  const error = options.error === undefined ? '' : `<p class="error" role="alert">${escapeHtml(options.error)}</p>`;
-  return `<!DOCTYPE html>
+/** The console's sign-in page (eta, auto-escaped): a plain form, no script, readable without styles. */
+const LOGIN = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -26,10 +23,11 @@ button{margin-top:1.2rem;width:100%;padding:.6rem;font-size:1rem;background:#b71
 <main>
 <h1>运维控制台登录</h1>
 <p class="hint">查看发布推送、审核催办等后台任务队列，仅限系统管理员。</p>
-${error}
+<% if (it.error !== undefined) { %><p class="error" role="alert"><%= it.error %></p><% } %>
 <form method="post" action="/admin/login">
-${csrf}<label for="username">用户名</label>
-<input id="username" name="username" autocomplete="username" required maxlength="64" value="${escapeHtml(options.username ?? '')}">
+<% if (it.csrfToken !== undefined) { %><input type="hidden" name="_csrf" value="<%= it.csrfToken %>">
+<% } %><label for="username">用户名</label>
+<input id="username" name="username" autocomplete="username" required maxlength="64" value="<%= it.username %>">
 <label for="password">密码</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">
 <button type="submit">登录</button>
@@ -38,4 +36,9 @@ ${csrf}<label for="username">用户名</label>
 </body>
 </html>
 `;
+
+const render = htmlTemplates({ login: LOGIN });
+
+export function renderLoginPage(options: { username?: string; error?: string; csrfToken?: string } = {}): string {
+  return render('login', options);
 }

@@ -3,7 +3,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { QUEUES, queuePrefix } from '@sanshen/contracts';
+import { queuePrefix, QUEUES } from '@sanshen/contracts';
 import type { QueueName } from '@sanshen/contracts';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import { Queue } from 'bullmq';

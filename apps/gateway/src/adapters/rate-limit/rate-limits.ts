@@ -3,7 +3,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { normalizeIp } from '@nestjs/throttler';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { FastifyRequest } from 'fastify';
 import type { RateLimitConfig } from '../../config/gateway.config.js';
 

@@ -31,6 +31,14 @@ return {hits, windowLeft, 0, 0}
  * @nestjs/throttler's storage on the gateway's Redis, so limits hold across replicas. When Redis is
  * unreachable the request is let through and a warning logged: rate limits protect the API, they must
  * not take it down (sign-in keeps its per-user lockout in PostgreSQL).
+ *
+ * Why not @nest-lab/throttler-storage-redis (1.2.0, measured against this Redis, issue #16): its peer
+ * range stops at Nest 11 (npm refuses to install it beside Nest 12 without --legacy-peer-deps); a
+ * blocked key keeps counting in its window, so when a 1 s block over a 60 s window ends the client is
+ * blocked again at once (hits 5, blocked) where this storage starts a fresh window; its keys
+ * (`{key:throttler}:hits`) carry no namespace; and it throws when Redis is down. Adopting it would
+ * need an override of its peers plus a wrapper for the namespace and the outage, to get a different
+ * block rule — more code of ours than this script.
  */
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {

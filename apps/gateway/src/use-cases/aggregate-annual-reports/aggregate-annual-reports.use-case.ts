@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { Actor, AggregateReportsRequest, AggregateView } from '@sanshen/contracts';
+import type { AggregateReportsRequest, AggregateView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { ServiceClient } from '@sanshen/platform';
 import { DataSource } from 'typeorm';
 import { AgencyOrmEntity } from '../../persistence/identity.orm-entities.js';

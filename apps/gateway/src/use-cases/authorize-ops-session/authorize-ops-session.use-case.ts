@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { IdentityRepository } from '../../persistence/identity.repository.js';
 import { SessionTokens } from '../session-tokens.js';
 

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import type { GatewayConfig } from '../../config/gateway.config.js';
 import type { IdentityRepository } from '../../persistence/identity.repository.js';
 import { SessionTokens } from '../session-tokens.js';

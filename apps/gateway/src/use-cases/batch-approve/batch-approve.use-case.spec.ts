@@ -1,5 +1,6 @@
-import { DRAFTING_RPC, DomainError, REVIEW_RPC } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DRAFTING_RPC, REVIEW_RPC } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../adapters/auth/request-context.js';

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError, REVIEW_RPC } from '@sanshen/contracts';
-import type { ApproveDocumentRequest, BatchApproveItem, BatchApproveResult, BatchApproveView, ReviewDecisionView, Role } from '@sanshen/contracts';
+import { DRAFTING_RPC, REVIEW_RPC } from '@sanshen/contracts';
+import type { ApproveDocumentRequest, BatchApproveItem, BatchApproveResult, BatchApproveView, ReviewDecisionView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Role } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../../adapters/auth/request-context.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import { assertPasswordPolicy } from '../identity-rules.js';
 import { recordIdentityAudit } from '../organisation-audit.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import type { AgencyView } from '../../persistence/organisation.repository.js';
 import { hashPassword } from '../create-user/create-user.use-case.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, PLATFORM_ADMIN_ROLE } from '@sanshen/contracts';
+import { DomainError, PLATFORM_ADMIN_ROLE } from '@sanshen/kernel';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import type { OneTimeAccount } from '../create-agency/create-agency.use-case.js';
 import { hashPassword } from '../create-user/create-user.use-case.js';

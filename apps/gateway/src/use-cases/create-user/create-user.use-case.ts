@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import type { UserView } from '../../persistence/organisation.repository.js';
 import { requireAdmin } from '../identity-rules.js';

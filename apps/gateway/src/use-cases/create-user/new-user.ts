@@ -1,5 +1,5 @@
-import { DomainError } from '@sanshen/contracts';
-import type { Role } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Role } from '@sanshen/kernel';
 import { assertPasswordPolicy, assertRoleSet } from '../identity-rules.js';
 
 export interface NewUserInput {

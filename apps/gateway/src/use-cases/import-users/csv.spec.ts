@@ -23,5 +23,17 @@ describe('parseCsv', () => {
 
   it('reports an unterminated quote with its line', () => {
     expect(parseCsv('a,b\n"oops,c\n')).toEqual({ unterminatedQuoteAt: 2 });
+    expect(parseCsv('a,b\n\n\nx,"y\nz')).toEqual({ unterminatedQuoteAt: 4 });
+  });
+
+  it('reads CR and mixed line ends and keeps a stray quote inside a field', () => {
+    expect(parseCsv('a,b\r\nc,d\ne,f\rg"h,i')).toEqual({
+      records: [
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['c', 'd'] },
+        { line: 3, fields: ['e', 'f'] },
+        { line: 4, fields: ['g"h', 'i'] },
+      ],
+    });
   });
 });

@@ -1,66 +1,42 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** One CSV record and the file line it starts on (1-based), for error reports. */
 export interface CsvRecord {
   line: number;
   fields: string[];
 }
 
+const LINE_BREAK = /\r\n|\r|\n/g;
+
 /**
- * RFC 4180 CSV: comma-separated, fields optionally in double quotes (a doubled quote inside is one
- * quote; quoted fields may span lines), CRLF or LF line ends, a leading BOM ignored. Blank lines are
- * skipped. Returns null with the line of an unterminated quote.
+ * RFC 4180 CSV (csv-parse): comma-separated, fields optionally in double quotes (a doubled quote
+ * inside is one quote; quoted fields may span lines), CRLF, LF or CR line ends, a leading BOM
+ * ignored, a stray quote inside a field kept as it is. Blank lines are skipped. An unterminated quote
+ * is reported with the line it opens on.
  */
 export function parseCsv(text: string): { records: CsvRecord[] } | { unterminatedQuoteAt: number } {
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteStart = 0;
-  let fieldStarted = false;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let i = 0; i < input.length; i += 1) {
-    const char = input[i];
-    if (quoted) {
-      if (char === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (char === '\n') line += 1;
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"' && field === '') {
-      quoted = true;
-      quoteStart = line;
-      fieldStarted = true;
-    } else if (char === ',') {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && input[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else {
-      field += char;
-      fieldStarted = true;
-    }
+  // csv-parse gives the line each record ends on; a report names the line it starts on.
+  const endLines: number[] = [];
+  try {
+    const rows = parse(text, {
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      on_record: (record: string[], { lines }) => {
+        endLines.push(lines);
+        return record;
+      },
+    });
+    const breaksIn = (fields: string[]): number => fields.reduce((breaks, field) => breaks + (field.match(LINE_BREAK)?.length ?? 0), 0);
+    return { records: rows.map((fields, index) => ({ line: (endLines[index] ?? 0) - breaksIn(fields), fields })) };
+  } catch (error) {
+    if (!(error instanceof CsvError) || error.code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
+    // The open record starts on the first non-blank line after the last complete one.
+    const lines = text.split(LINE_BREAK);
+    let line = endLines.at(-1) ?? 0;
+    while (line < lines.length - 1 && lines[line] === '') line += 1;
+    return { unterminatedQuoteAt: line + 1 };
   }
-  if (quoted) return { unterminatedQuoteAt: quoteStart };
-  if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
-  return { records };
 }

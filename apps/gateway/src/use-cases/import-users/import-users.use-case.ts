@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ERROR_CATALOGUE, TEXT_VIOLATION_LABELS, checkText, isRole } from '@sanshen/contracts';
-import type { Actor, Role } from '@sanshen/contracts';
+import { checkText, DomainError, ERROR_CATALOGUE, isRole, TEXT_VIOLATION_LABELS } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import { generatePassword, requireAdmin } from '../identity-rules.js';
 import { recordIdentityAudit } from '../organisation-audit.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import type { AgencyView } from '../../persistence/organisation.repository.js';
 import { requireAdmin } from '../identity-rules.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { NoticeRepository } from '../../persistence/notice.repository.js';
 import type { NoticeRow } from '../../persistence/notice.repository.js';
 

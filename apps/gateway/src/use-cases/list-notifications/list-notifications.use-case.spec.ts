@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, PUBLICATION_RPC, REVIEW_RPC } from '@sanshen/contracts';
-import type { Actor, NotificationListView, NotificationView } from '@sanshen/contracts';
+import { PUBLICATION_RPC, REVIEW_RPC } from '@sanshen/contracts';
+import type { NotificationListView, NotificationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../../adapters/auth/request-context.js';
 import type { ServiceCalls } from '../../adapters/http/service-calls.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, PUBLICATION_RPC, REVIEW_RPC } from '@sanshen/contracts';
+import { PUBLICATION_RPC, REVIEW_RPC } from '@sanshen/contracts';
 import type { NotificationListView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../../adapters/auth/request-context.js';

@@ -1,5 +1,6 @@
-import { DRAFTING_RPC, DomainError, PUBLICATION_RPC, REVIEW_RPC, SECRECY_RPC } from '@sanshen/contracts';
-import type { Actor, Role } from '@sanshen/contracts';
+import { DRAFTING_RPC, PUBLICATION_RPC, REVIEW_RPC, SECRECY_RPC } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, Role } from '@sanshen/kernel';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../adapters/auth/request-context.js';

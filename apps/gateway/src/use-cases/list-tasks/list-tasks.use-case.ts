@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError, PUBLICATION_RPC, REVIEW_RPC, SECRECY_RPC, TASK_KINDS } from '@sanshen/contracts';
+import { DRAFTING_RPC, PUBLICATION_RPC, REVIEW_RPC, SECRECY_RPC, TASK_KINDS } from '@sanshen/contracts';
 import type { DocumentSummaryList, InboxView, ServiceTask, ServiceTaskList, TaskCountsView, TaskItem, TaskListView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../../adapters/auth/request-context.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { NoticeRepository } from '../../persistence/notice.repository.js';
 
 /** Marks the caller's own notices read (some, or all); another person's ids change nothing. */

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { REVIEW_RPC, ROLES, isDocumentEventType, lifecycleTypeOf, systemActor } from '@sanshen/contracts';
-import type { DelegatesRequest, DelegatesView, DocumentEventPayloads, DocumentFacts, DocumentStatus, EventEnvelope, SignaturePayload } from '@sanshen/contracts';
+import { lifecycleTypeOf, REVIEW_RPC } from '@sanshen/contracts';
+import type { DelegatesRequest, DelegatesView, DocumentEventPayloads, DocumentFacts, EventEnvelope, SignaturePayload } from '@sanshen/contracts';
+import { isDocumentEventType, ROLES, systemActor } from '@sanshen/kernel';
+import type { DocumentStatus } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import { checkTransition } from '@sanshen/workflow';
 import type { Performer } from '@sanshen/workflow';

@@ -1,5 +1,6 @@
-import { LEVEL_LABELS } from '@sanshen/contracts';
-import type { DocumentEventPayloads, DocumentEventType, DocumentStatus, ReviewLevel } from '@sanshen/contracts';
+import type { DocumentEventPayloads } from '@sanshen/contracts';
+import { LEVEL_LABELS } from '@sanshen/kernel';
+import type { DocumentEventType, DocumentStatus, ReviewLevel } from '@sanshen/kernel';
 
 /** Who a notice is for: a duty (resolved to today's holders and their delegates) or a person. */
 export type Audience =

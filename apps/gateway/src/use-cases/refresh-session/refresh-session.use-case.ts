@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { IdentityRepository } from '../../persistence/identity.repository.js';
 import { SessionTokens, hashRefreshToken } from '../session-tokens.js';
 import type { TokenPair } from '../session-tokens.js';

@@ -1,4 +1,4 @@
-import type { Role } from '@sanshen/contracts';
+import type { Role } from '@sanshen/kernel';
 
 /** The demo agencies: three 海东市 agencies, as in the reference reports. Usernames are `<code>_<role>`. */
 export interface DemoAgency {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import type { UserView } from '../../persistence/organisation.repository.js';
 import { requireAdmin } from '../identity-rules.js';

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import type { IdentityRepository } from '../../persistence/identity.repository.js';
 import type { OrganisationRepository } from '../../persistence/organisation.repository.js';
 import type { SignInGuardRepository } from '../../persistence/sign-in-guard.repository.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DomainError, checkText } from '@sanshen/contracts';
-import type { Actor } from '@sanshen/contracts';
+import { checkText, DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { SessionOrmEntity } from '../../persistence/identity.orm-entities.js';
 import { IdentityRepository } from '../../persistence/identity.repository.js';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';

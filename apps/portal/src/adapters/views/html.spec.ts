@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, html, sanitized } from './html.js';
+import type { DocumentView } from '../../use-cases/show-page/show-page.use-case.js';
+import { chineseDate } from './html.js';
+import { documentPage, errorPage, homePage } from './pages.js';
 
-describe('html template tag', () => {
-  it('escapes every interpolated value, in text and in attributes', () => {
-    const title = `<script>alert("x")</script>&'`;
-    expect(html`<a title="${title}">${title}</a>`.value).toBe(
-      '<a title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</a>',
-    );
+const hostile = `<script>alert("x")</script>&'`;
+const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;';
+
+describe('portal page templates', () => {
+  const view = {
+    page: { documentId: 'd-1', agencyId: `a"1`, agencyName: hostile, title: hostile, kind: 'article', columnName: '通知公告', html: '<p>正文</p>' },
+    firstPublishedAt: new Date('2026-01-31T16:30:00Z'),
+    corrections: [],
+    retraction: null,
+  } as unknown as DocumentView;
+
+  it('escapes every value, in text and in attributes', () => {
+    const page = documentPage('站点', view);
+    expect(page).not.toContain('<script>');
+    expect(page).toContain(`<h1>${escaped}</h1>`);
+    expect(homePage(hostile, { agencies: [], latest: [] })).toContain(`<meta name="description" content="${escaped}：`);
+    expect(errorPage('站点', hostile)).toContain(`<code>${escaped}</code>`);
   });
 
-  it('nests templates and arrays without escaping them twice, and renders nothing for null and false', () => {
-    const items = ['a<b', 'c'].map((item) => html`<li>${item}</li>`);
-    expect(html`<ul>${items}${null}${undefined}${false}</ul>`.value).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
-  });
-
-  it('embeds stored sanitized markup as it is', () => {
-    expect(html`<div>${sanitized('<p>正文</p>')}</div>`.value).toBe('<div><p>正文</p></div>');
+  it('embeds the stored sanitized body as it is, and writes dates in Beijing time', () => {
+    const page = documentPage('站点', view);
+    expect(page).toContain('<div class="content">\n<p>正文</p>\n</div>');
+    expect(page).toContain('<time datetime="2026-01-31T16:30:00.000Z">2026年2月1日</time>');
   });
 
   it('writes dates in Beijing time', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SafeHtml, html } from './html.js';
+import { renderTemplate } from './html.js';
 
 /** Small, readable on a phone, printable on A4; no web fonts, no scripts. */
 const CSS = `
@@ -58,9 +58,6 @@ footer{border-top:1px solid #d0d7de;color:#57606a;font-size:.875rem;padding:1rem
   .note,.gone{background:none}
 }`;
 
-/** A constant, embedded as it is (its quotes must stay quotes). */
-const STYLESHEET = new SafeHtml(CSS);
-
 /** The stylesheet is the only thing the Content-Security-Policy lets run: no script at all. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -83,31 +80,9 @@ export interface Layout {
   description?: string;
 }
 
-/** Every page: zh-CN, one h1 (in `body`), a skip link, breadcrumbs, the feed linked. */
-export function layout(options: Layout, body: SafeHtml): string {
-  const crumbs = options.crumbs ?? [];
+/** Every page: zh-CN, one h1 (in `body`), a skip link, breadcrumbs, the feed linked. `body` is rendered markup. */
+export function layout(options: Layout, body: string): string {
   const fullTitle = options.title === options.siteName ? options.siteName : `${options.title} - ${options.siteName}`;
-  return html`<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${fullTitle}</title>
-${options.description ? html`<meta name="description" content="${options.description}">` : ''}
-<link rel="alternate" type="application/feed+json" title="${options.siteName}" href="/feed.json">
-<style>${STYLESHEET}</style>
-</head>
-<body>
-<a class="skip" href="#main">跳到正文</a>
-<header class="site"><div class="wrap"><a class="name" href="/">${options.siteName}</a><nav aria-label="网站导航"><a href="/">首页</a><a href="/feed.json">订阅</a></nav></div></header>
-<div class="wrap">
-${crumbs.length > 0 ? html`<nav class="crumbs" aria-label="当前位置"><ol>${crumbs.map((crumb, index) => (index === crumbs.length - 1 ? html`<li aria-current="page">${crumb.label}</li>` : crumb.href ? html`<li><a href="${crumb.href}">${crumb.label}</a></li>` : html`<li>${crumb.label}</li>`))}</ol></nav>` : ''}
-<main id="main">
-${body}
-</main>
-<footer><p>${options.siteName}</p><nav aria-label="其他"><a href="/sitemap.xml">网站地图</a></nav></footer>
-</div>
-</body>
-</html>
-`.value;
+  // The stylesheet is a constant, embedded as it is (its quotes must stay quotes).
+  return renderTemplate('layout', { ...options, crumbs: options.crumbs ?? [], fullTitle, css: CSS, body });
 }

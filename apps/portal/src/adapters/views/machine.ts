@@ -1,7 +1,7 @@
 import type { PageOrmEntity } from '../../persistence/page.orm-entity.js';
 import type { Agency, PageSummary } from '../../persistence/page.repository.js';
 import { agencyPath, pagePath } from '../../use-cases/page-url.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '@sanshen/kernel';
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); structured content under the `_sanshen` extension. */
 export function jsonFeed(siteName: string, publicUrl: string, pages: PageOrmEntity[]): unknown {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
 import type { PortalRetractReceipt } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { PORTAL_CONFIG } from '../../config/portal.config.js';

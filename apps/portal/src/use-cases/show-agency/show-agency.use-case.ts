@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import { PageRepository } from '../../persistence/page.repository.js';
 import type { Agency, PageSummary } from '../../persistence/page.repository.js';
 

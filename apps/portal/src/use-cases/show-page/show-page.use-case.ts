@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { PageOrmEntity } from '../../persistence/page.orm-entity.js';
 import { PageRepository } from '../../persistence/page.repository.js';
 

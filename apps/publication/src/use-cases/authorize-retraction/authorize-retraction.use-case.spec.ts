@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '@sanshen/contracts';
-import type { EventOutbox } from '@sanshen/platform';
+import type { Actor, Role } from '@sanshen/kernel';
+import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import type { PublicationOrmEntity } from '../../persistence/publication.orm-entity.js';
 import type { PublicationRepository } from '../../persistence/publication.repository.js';
 import type { PortalRetractOutcome, PortalTarget } from '../push-publication/portal-target.js';
+import { PublicationTransition } from '../publication-transition.js';
 import { AuthorizeRetractionUseCase } from './authorize-retraction.use-case.js';
 
 const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
@@ -47,6 +47,7 @@ function published(changes: Partial<PublicationOrmEntity> = {}): PublicationOrmE
 interface Harness {
   useCase: AuthorizeRetractionUseCase;
   log: string[];
+  outbox: RecordingOutbox;
 }
 
 /** Strict fakes that record the order of what happened; anything unexpected throws. */
@@ -57,20 +58,13 @@ function harness(publication: PublicationOrmEntity | null, portal: PortalRetract
     findLatestForDocument: async () => current,
     findById: async () => current,
     attemptsOf: async () => [],
-    transition: async (_manager: unknown, read: PublicationOrmEntity, to: string, changes: Partial<PublicationOrmEntity>) => {
+    lockAsRead: async () => current,
+    move: async (_manager: unknown, read: PublicationOrmEntity, to: string, changes: Partial<PublicationOrmEntity>) => {
       log.push(`transition ${read.state}→${to} seq ${read.eventSeq + 1}`);
       current = { ...read, ...changes, state: to, eventSeq: read.eventSeq + 1 } as PublicationOrmEntity;
-      return true;
     },
   } as unknown as PublicationRepository;
-  const dataSource = { transaction: async (work: (manager: unknown) => Promise<void>) => work({}) } as unknown as DataSource;
-  const outbox = {
-    emit: async (_manager: unknown, events: { type: string; sequence: number; payload: Record<string, unknown> }[]) => {
-      for (const event of events) log.push(`emit ${event.type} #${event.sequence} by ${String(event.payload.authorizedBy)} for ${String(event.payload.requestedBy)}`);
-      return events.map((event, index) => ({ ...event, id: `ev-${index}` }));
-    },
-    published: () => undefined,
-  } as unknown as EventOutbox;
+  const outbox = new RecordingOutbox(log);
   const target: PortalTarget = {
     name: 'fake',
     push: async () => {
@@ -82,20 +76,22 @@ function harness(publication: PublicationOrmEntity | null, portal: PortalRetract
     },
   };
   const logger = { info: () => undefined, warn: () => undefined } as unknown as Logger;
-  return { useCase: new AuthorizeRetractionUseCase(dataSource, repository, outbox, target, logger), log };
+  return { useCase: new AuthorizeRetractionUseCase(new PublicationTransition(transitionOver(outbox), repository), repository, target, logger), log, outbox };
 }
 
 const RETRACTED: PortalRetractOutcome = { ok: true, httpStatus: 201, receipt: { url: 'http://portal/items/x', retractedAt: '2026-11-22T01:00:00.000Z' } };
 
 describe('AuthorizeRetractionUseCase', () => {
   it('withdraws the page at the portal first, then moves to retracted and emits the event', async () => {
-    const { useCase, log } = harness(published(), RETRACTED);
+    const { useCase, log, outbox } = harness(published(), RETRACTED);
     const view = await useCase.execute(person('u-principal', ['principal']), { documentId: DOC }, 'c-2');
     expect(log).toEqual([
       'portal retract pub-1: 内容有误',
       'transition published→retracted seq 9',
-      'emit document.retracted #9 by u-principal for u-publisher',
+      'emit document.retracted #9',
+      'published',
     ]);
+    expect(outbox.emitted[0].payload).toMatchObject({ authorizedBy: 'u-principal', requestedBy: 'u-publisher', reason: '内容有误' });
     expect(view.state).toBe('retracted');
     expect(view.retraction).toMatchObject({ authorizedBy: 'u-principal', retractedAt: '2026-11-22T01:00:00.000Z' });
   });

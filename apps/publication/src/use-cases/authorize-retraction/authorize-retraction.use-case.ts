@@ -1,19 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, PublicationRequest, PublicationView } from '@sanshen/contracts';
-import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
-import { checkTransition, performersOf } from '@sanshen/workflow';
+import type { PublicationRequest, PublicationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { ROOT_LOGGER } from '@sanshen/platform';
+import { assertTransition } from '@sanshen/workflow';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
-import { publicationEvent } from '../publication-event.js';
 import { documentStatusFor } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import { eventActorOf } from '../event-actor.js';
 import { toPublicationView } from '../get-publication/publication-view.js';
 import { PORTAL_TARGET } from '../push-publication/portal-target.js';
 import type { PortalTarget } from '../push-publication/portal-target.js';
-
-class MovedConcurrently extends Error {}
+import { PublicationTransition } from '../publication-transition.js';
 
 /**
  * 撤稿, second step: the principal of the document's agency — a second person, not the requester —
@@ -24,9 +22,8 @@ class MovedConcurrently extends Error {}
 @Injectable()
 export class AuthorizeRetractionUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: PublicationTransition,
     private readonly publications: PublicationRepository,
-    private readonly outbox: EventOutbox,
     @Inject(PORTAL_TARGET) private readonly target: PortalTarget,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
@@ -36,10 +33,8 @@ export class AuthorizeRetractionUseCase {
     if (publication === null || publication.agencyId !== actor.agencyId) {
       throw new DomainError('PUBLICATION.NOT_FOUND', { documentId: request.documentId });
     }
-    const transition = checkTransition(documentStatusFor(publication), 'retracted', performersOf(actor));
-    if (!transition.ok) {
-      throw new DomainError(transition.error.code, { status: documentStatusFor(publication), ...(transition.error.allowed ? { allowed: transition.error.allowed } : {}) });
-    }
+    // Checked before the portal is asked, and again on the locked publication.
+    assertTransition(documentStatusFor(publication), 'retracted', actor);
     const { retractReason: reason, retractRequestedBy: requestedBy } = publication;
     if (reason === null || requestedBy === null) throw new DomainError('PUBLICATION.RETRACTION_NOT_REQUESTED', { documentId: request.documentId });
     if (requestedBy === actor.userId) throw new DomainError('PUBLICATION.SECOND_PERSON_REQUIRED', { requestedBy });
@@ -55,24 +50,14 @@ export class AuthorizeRetractionUseCase {
       });
     }
     const retractedAt = new Date(outcome.receipt.retractedAt);
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const moved = await this.publications.transition(manager, publication, 'retracted', { retractAuthorizedBy: actor.userId, retractedAt });
-        if (!moved) throw new MovedConcurrently();
-        await this.outbox.emit(manager, [
-          publicationEvent(
-            publication,
-            'retracted',
-            { reason, authorizedBy: actor.userId, requestedBy },
-            { actor: eventActorOf(actor), correlationId: correlationId, causationId: null },
-          ),
-        ]);
-      });
-    } catch (error) {
-      if (error instanceof MovedConcurrently) throw new DomainError('DOCUMENT.VERSION_CONFLICT', { documentId: request.documentId });
-      throw error;
-    }
-    this.outbox.published();
+    await this.transition.run(publication, {
+      event: 'retracted',
+      to: 'retracted',
+      by: actor,
+      details: { reason, authorizedBy: actor.userId, requestedBy },
+      context: { actor: eventActorOf(actor), correlationId, causationId: null },
+      changes: { retractAuthorizedBy: actor.userId, retractedAt },
+    });
     this.logger.info(
       { documentId: publication.documentId, publicationId: publication.id, requestedBy, authorizedBy: actor.userId, correlationId },
       'retracted',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, PublicationRequest, PublicationView } from '@sanshen/contracts';
+import type { PublicationRequest, PublicationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import { toPublicationView } from './publication-view.js';
 

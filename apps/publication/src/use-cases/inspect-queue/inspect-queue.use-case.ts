@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, QUEUE_JOB_STATES } from '@sanshen/contracts';
-import type { Actor, QueueJobState, QueueOverview, QueueOverviewRequest } from '@sanshen/contracts';
+import { QUEUE_JOB_STATES } from '@sanshen/contracts';
+import type { QueueJobState, QueueOverview, QueueOverviewRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { PushQueue } from '../../queue/push-queue.js';
 
 const DEFAULT_STATES: readonly QueueJobState[] = ['failed', 'active', 'delayed', 'waiting', 'prioritized'];

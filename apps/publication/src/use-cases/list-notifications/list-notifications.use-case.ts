@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, NotificationListView } from '@sanshen/contracts';
+import type { NotificationListView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 
 const LIMIT = 200;

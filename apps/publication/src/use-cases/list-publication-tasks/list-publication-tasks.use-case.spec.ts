@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@sanshen/contracts';
+import type { Actor, Role } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { PublicationOrmEntity } from '../../persistence/publication.orm-entity.js';
 import type { PublicationRepository } from '../../persistence/publication.repository.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, ServiceTask, ServiceTaskList } from '@sanshen/contracts';
+import type { ServiceTask, ServiceTaskList } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import type { PublicationOrmEntity } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 

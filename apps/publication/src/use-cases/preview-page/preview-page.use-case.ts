@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentView, GetDocumentRequest, PagePreview, PagePreviewRequest, PortalPush } from '@sanshen/contracts';
+import { DRAFTING_RPC } from '@sanshen/contracts';
+import type { DocumentView, GetDocumentRequest, PagePreview, PagePreviewRequest, PortalPush } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { ServiceClient } from '@sanshen/platform';
 import { PORTAL_TARGET } from '../push-publication/portal-target.js';
 import type { PortalTarget } from '../push-publication/portal-target.js';

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError, contentHashOf, systemActor } from '@sanshen/contracts';
+import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { DocumentVersionView, GetVersionRequest, PortalPush, PortalReceipt } from '@sanshen/contracts';
-import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
-import { checkTransition } from '@sanshen/workflow';
+import { contentHashOf, DomainError, systemActor } from '@sanshen/kernel';
+import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { publicationEvent } from '../publication-event.js';
-import { documentStatusOf } from '../../persistence/publication.orm-entity.js';
 import type { PublicationOrmEntity } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import type { NewAttempt } from '../../persistence/publication.repository.js';
+import { PublicationTransition } from '../publication-transition.js';
+import type { PublicationMove } from '../publication-transition.js';
 import { PORTAL_TARGET } from './portal-target.js';
 import type { PortalTarget } from './portal-target.js';
 import { renderPage } from './render-page.js';
@@ -47,8 +47,6 @@ type AttemptResult = (
 /** Reason recorded on publish_failed when what would be pushed is not what was signed. */
 export const HASH_MISMATCH_REASON = '内容哈希不一致';
 
-class MovedConcurrently extends Error {}
-
 /** A delayed job may fire a little early (clock of Redis vs ours): that is on time. */
 const SCHEDULE_EARLY_TOLERANCE_MS = 1_000;
 
@@ -62,7 +60,7 @@ export class PushPublicationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publications: PublicationRepository,
-    private readonly outbox: EventOutbox,
+    private readonly transition: PublicationTransition,
     private readonly drafting: ServiceClient,
     @Inject(PORTAL_TARGET) private readonly target: PortalTarget,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -116,34 +114,25 @@ export class PushPublicationUseCase {
       );
       return { kind: 'failed', reason };
     } catch (error) {
-      if (error instanceof MovedConcurrently) return { kind: 'skipped', reason: 'publication moved concurrently' };
+      if (movedConcurrently(error)) return { kind: 'skipped', reason: 'publication moved concurrently' };
       throw error;
     }
   }
 
   /** The scheduled time has come: approved → publishing, `document.publish_started` now. */
   private async startScheduled(publication: PublicationOrmEntity, command: PushCommand): Promise<boolean> {
-    const transition = checkTransition(documentStatusOf(publication.state), 'publish_started', ['system']);
-    if (!transition.ok) throw new DomainError(transition.error.code, { publicationId: publication.id });
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const moved = await this.publications.transition(manager, publication, 'publishing');
-        if (!moved) throw new MovedConcurrently();
-        const [started] = await this.outbox.emit(manager, [
-          publicationEvent(
-            publication,
-            'publish_started',
-            { scheduledAt: publication.scheduledAt?.toISOString() ?? null },
-            { actor: systemActor(publication.agencyId), correlationId: command.correlationId, causationId: publication.causeEventId },
-          ),
-        ]);
-        await this.publications.setCauseEvent(manager, publication.id, started.id);
+      await this.transition.run(publication, {
+        event: 'publish_started',
+        to: 'publishing',
+        ...this.bySystem(publication, command),
+        details: { scheduledAt: publication.scheduledAt?.toISOString() ?? null },
+        startsRun: true,
       });
     } catch (error) {
-      if (error instanceof MovedConcurrently) return false;
+      if (movedConcurrently(error)) return false;
       throw error;
     }
-    this.outbox.published();
     this.logger.info(
       { documentId: publication.documentId, publicationId: publication.id, scheduledAt: publication.scheduledAt?.toISOString(), correlationId: command.correlationId },
       'scheduled publication started',
@@ -219,28 +208,17 @@ export class PushPublicationUseCase {
     attempt: NewAttempt,
     command: PushCommand,
   ): Promise<void> {
-    const transition = checkTransition(documentStatusOf(publication.state), 'published', ['system']);
-    if (!transition.ok) throw new DomainError(transition.error.code, { publicationId: publication.id });
     const publishedAt = new Date(receipt.publishedAt);
-    await this.dataSource.transaction(async (manager) => {
-      const moved = await this.publications.transition(manager, publication, 'published', {
-        receiptUrl: receipt.url,
-        publishedAt,
-        receiptContentHash: receipt.contentHash,
-        failureReason: null,
-      });
-      if (!moved) throw new MovedConcurrently();
-      await this.publications.recordAttempt(manager, attempt);
-      await this.outbox.emit(manager, [
-        publicationEvent(
-          publication,
-          'published',
-          { url: receipt.url, publishedAt: publishedAt.toISOString() },
-          { actor: systemActor(publication.agencyId), correlationId: command.correlationId, causationId: publication.causeEventId },
-        ),
-      ]);
+    await this.transition.run(publication, {
+      event: 'published',
+      to: 'published',
+      ...this.bySystem(publication, command),
+      details: { url: receipt.url, publishedAt: publishedAt.toISOString() },
+      changes: { receiptUrl: receipt.url, publishedAt, receiptContentHash: receipt.contentHash, failureReason: null },
+      also: async (manager) => {
+        await this.publications.recordAttempt(manager, attempt);
+      },
     });
-    this.outbox.published();
   }
 
   private async markFailed(
@@ -250,31 +228,30 @@ export class PushPublicationUseCase {
     attempt: NewAttempt,
     command: PushCommand,
   ): Promise<void> {
-    const transition = checkTransition(documentStatusOf(publication.state), 'publish_failed', ['system']);
-    if (!transition.ok) throw new DomainError(transition.error.code, { publicationId: publication.id });
-    await this.dataSource.transaction(async (manager) => {
-      const moved = await this.publications.transition(manager, publication, 'publish_failed', { failureReason: reason });
-      if (!moved) throw new MovedConcurrently();
-      await this.publications.recordAttempt(manager, attempt);
-      const attempts = await this.publications.countAttempts(manager, publication.id, publication.run);
-      await this.outbox.emit(manager, [
-        publicationEvent(
-          publication,
-          'publish_failed',
-          { reason, attempts },
-          { actor: systemActor(publication.agencyId), correlationId: command.correlationId, causationId: publication.causeEventId },
-        ),
-      ]);
-      await this.publications.recordNotification(manager, {
-        agencyId: publication.agencyId,
-        documentId: publication.documentId,
-        publicationId: publication.id,
-        run: publication.run,
-        kind: 'publish_failed',
-        ...publishFailedNotice(title, publication.version, reason),
-      });
+    await this.transition.run(publication, {
+      event: 'publish_failed',
+      to: 'publish_failed',
+      ...this.bySystem(publication, command),
+      changes: { failureReason: reason },
+      also: async (manager) => {
+        await this.publications.recordAttempt(manager, attempt);
+        await this.publications.recordNotification(manager, {
+          agencyId: publication.agencyId,
+          documentId: publication.documentId,
+          publicationId: publication.id,
+          run: publication.run,
+          kind: 'publish_failed',
+          ...publishFailedNotice(title, publication.version, reason),
+        });
+      },
+      details: async (manager) => ({ reason, attempts: await this.publications.countAttempts(manager, publication.id, publication.run) }),
     });
-    this.outbox.published();
+  }
+
+  /** The push job moves the publication as the system, caused by the event that started the run. */
+  private bySystem(publication: PublicationOrmEntity, command: PushCommand): Pick<PublicationMove<'published'>, 'by' | 'context'> {
+    const actor = systemActor(publication.agencyId);
+    return { by: actor, context: { actor, correlationId: command.correlationId, causationId: publication.causeEventId } };
   }
 }
 
@@ -285,6 +262,11 @@ export function publishFailedNotice(title: string | null, version: number, reaso
     title: `发布失败：${title ?? `文件（第 ${version} 版）`}`,
     message: `${name}发布失败：${reason}，请在发布管理中重试`,
   };
+}
+
+/** Another step moved the publication first (PublicationRepository.lockAsRead). */
+function movedConcurrently(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'DOCUMENT.VERSION_CONFLICT';
 }
 
 function describe(error: unknown): string {

@@ -1,6 +1,6 @@
 import { importReportHtml, reportToContent, sampleReport } from '@sanshen/annual-report';
-import { contentHashOf } from '@sanshen/contracts';
 import type { DocumentVersionView } from '@sanshen/contracts';
+import { contentHashOf } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { renderPage, sanitizeArticleBody } from './render-page.js';
 

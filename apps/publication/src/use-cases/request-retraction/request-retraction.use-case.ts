@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, PublicationView, RetractionRequest } from '@sanshen/contracts';
+import type { PublicationView, RetractionRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { Actor, DocumentStatus, Role } from '@sanshen/contracts';
+import type { Actor, DocumentStatus, Role } from '@sanshen/kernel';
 import type { ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';

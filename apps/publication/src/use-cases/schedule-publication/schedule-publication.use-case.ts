@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError } from '@sanshen/contracts';
-import type { Actor, DocumentStatus, DocumentView, GetDocumentRequest, ScheduleRequest, ScheduleView } from '@sanshen/contracts';
+import { DRAFTING_RPC } from '@sanshen/contracts';
+import type { DocumentView, GetDocumentRequest, ScheduleRequest, ScheduleView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, DocumentStatus } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';

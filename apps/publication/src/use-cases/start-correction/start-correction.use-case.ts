@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError } from '@sanshen/contracts';
-import type { Actor, CorrectionRequest, DocumentView, EventEnvelope, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
-import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
-import { checkTransition, performersOf } from '@sanshen/workflow';
+import { DRAFTING_RPC } from '@sanshen/contracts';
+import type { CorrectionRequest, DocumentView, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
+import { assertTransition } from '@sanshen/workflow';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
-import { publicationEvent } from '../publication-event.js';
 import { documentStatusFor } from '../../persistence/publication.orm-entity.js';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
 import { eventActorOf } from '../event-actor.js';
 import { toPublicationView } from '../get-publication/publication-view.js';
-
-class MovedConcurrently extends Error {}
+import { PublicationTransition } from '../publication-transition.js';
 
 /**
  * 更正: a drafter of the document's department reopens a published document (published → draft,
@@ -21,9 +20,8 @@ class MovedConcurrently extends Error {}
 @Injectable()
 export class StartCorrectionUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: PublicationTransition,
     private readonly publications: PublicationRepository,
-    private readonly outbox: EventOutbox,
     private readonly drafting: ServiceClient,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
@@ -33,38 +31,26 @@ export class StartCorrectionUseCase {
     if (publication === null || publication.agencyId !== actor.agencyId) {
       throw new DomainError('PUBLICATION.NOT_FOUND', { documentId: request.documentId });
     }
-    const transition = checkTransition(documentStatusFor(publication), 'correction_started', performersOf(actor));
-    if (!transition.ok) {
-      throw new DomainError(transition.error.code, { status: documentStatusFor(publication), ...(transition.error.allowed ? { allowed: transition.error.allowed } : {}) });
-    }
+    // Checked before drafting is asked, and again on the locked publication.
+    assertTransition(documentStatusFor(publication), 'correction_started', actor);
     const document = await this.drafting.send<DocumentView, GetDocumentRequest>(DRAFTING_RPC.get, {
       actor,
       correlationId,
       payload: { documentId: request.documentId },
     });
     if (actor.departmentId !== document.departmentId) throw new DomainError('DOCUMENT.NOT_IN_SCOPE');
-    let events: EventEnvelope[];
-    try {
-      events = await this.dataSource.transaction(async (manager) => {
-        const moved = await this.publications.transition(manager, publication, 'published', {
-          correctionStartedAt: new Date(),
-          correctionStartedBy: actor.userId,
-        });
-        if (!moved) throw new MovedConcurrently();
-        return this.outbox.emit(manager, [
-          publicationEvent(
-            publication,
-            'correction_started',
-            { reason: request.reason ?? null },
-            { actor: eventActorOf(actor), correlationId: correlationId, causationId: null },
-          ),
-        ]);
-      });
-    } catch (error) {
-      if (error instanceof MovedConcurrently) throw new DomainError('DOCUMENT.VERSION_CONFLICT', { documentId: request.documentId });
-      throw error;
-    }
-    await this.outbox.handOver(events);
+    await this.transition.run(
+      publication,
+      {
+        event: 'correction_started',
+        to: 'published',
+        by: actor,
+        details: { reason: request.reason ?? null },
+        context: { actor: eventActorOf(actor), correlationId, causationId: null },
+        changes: { correctionStartedAt: new Date(), correctionStartedBy: actor.userId },
+      },
+      { handOver: true },
+    );
     this.logger.info({ documentId: publication.documentId, publicationId: publication.id, userId: actor.userId, correlationId }, 'correction started');
     const updated = await this.publications.findById(publication.id);
     if (updated === null) throw new Error(`publication ${publication.id} vanished`);

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, documentEventName, systemActor } from '@sanshen/contracts';
+import { documentEventName } from '@sanshen/contracts';
 import type { DocumentEventPayloads, EventEnvelope } from '@sanshen/contracts';
-import { EventOutbox, ROOT_LOGGER } from '@sanshen/platform';
-import { checkTransition } from '@sanshen/workflow';
+import { systemActor } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
+import { ROOT_LOGGER } from '@sanshen/platform';
+import { assertTransition } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { PublicationRepository } from '../../persistence/publication.repository.js';
@@ -10,6 +13,12 @@ import { PushQueue } from '../../queue/push-queue.js';
 import { publicationIdFor } from './publication-id.js';
 
 export type SecrecyCleared = EventEnvelope<'document.secrecy_cleared', DocumentEventPayloads['secrecy_cleared']>;
+
+interface Started {
+  /** The publication starts now (emit publish_started), rather than waiting or being a repeat. */
+  start: boolean;
+  scheduledAt: Date | null;
+}
 
 /**
  * A version cleared by the secrecy officer is ours to publish: record the publication, hand the
@@ -23,8 +32,8 @@ export type SecrecyCleared = EventEnvelope<'document.secrecy_cleared', DocumentE
 @Injectable()
 export class StartPublicationUseCase {
   constructor(
+    private readonly transition: DocumentTransition,
     private readonly publications: PublicationRepository,
-    private readonly outbox: EventOutbox,
     private readonly queue: PushQueue,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
@@ -32,66 +41,60 @@ export class StartPublicationUseCase {
   async execute(event: SecrecyCleared, manager: EntityManager): Promise<void> {
     const { version, contentHash } = event.payload;
     const agencyId = event.actor.agencyId;
-    const transition = checkTransition('approved', 'publish_started', ['system']);
-    if (!transition.ok) throw new DomainError(transition.error.code, { documentId: event.documentId });
-    if (transition.value !== 'publishing') throw new Error(`publish_started leads to ${transition.value}, not publishing`);
-
     const publicationId = publicationIdFor(event.id);
-    await this.publications.lockDocument(manager, event.documentId);
-    const schedule = await this.publications.findSchedule(manager, event.documentId, version);
-    const now = new Date();
-    const waitUntil = schedule !== null && schedule.publishAt.getTime() > now.getTime() ? schedule.publishAt : null;
+    const startedId = randomUUID();
     const sequence = event.sequence + 1;
-    const created = await this.publications.create(manager, {
-      id: publicationId,
-      documentId: event.documentId,
-      version,
-      contentHash,
-      agencyId,
-      state: waitUntil === null ? transition.value : 'scheduled',
-      // A scheduled publication has emitted nothing yet: it knows the secrecy_cleared sequence.
-      eventSeq: waitUntil === null ? sequence : event.sequence,
-      correlationId: event.correlationId,
-      causeEventId: event.id,
-      scheduledAt: schedule?.publishAt ?? null,
-    });
-    if (!created) {
-      this.logger.warn(
-        { documentId: event.documentId, version, eventId: event.id, correlationId: event.correlationId },
-        'version already has a publication: secrecy_cleared ignored',
-      );
-      return;
-    }
-    if (waitUntil !== null) {
-      await this.queue.enqueue({ publicationId, run: 0, correlationId: event.correlationId }, waitUntil);
-      this.logger.info(
-        { documentId: event.documentId, version, publicationId, publishAt: waitUntil.toISOString(), correlationId: event.correlationId },
-        'publication scheduled',
-      );
-      return;
-    }
-    const [started] = await this.outbox.emit(manager, [
-      {
-        type: documentEventName('publish_started'),
-        documentId: event.documentId,
-        sequence,
-        actor: systemActor(agencyId),
-        correlationId: event.correlationId,
-        causationId: event.id,
-        payload: {
+    const log = { documentId: event.documentId, version, publicationId, correlationId: event.correlationId };
+    // In the consumer's transaction: the runtime nudges the relay once it has committed.
+    await this.transition.within(manager, {
+      lock: (locking) => this.publications.lockDocument(locking, event.documentId),
+      decide: async (_locked, within): Promise<Started> => {
+        const schedule = await this.publications.findSchedule(within, event.documentId, version);
+        const now = new Date();
+        const waitUntil = schedule !== null && schedule.publishAt.getTime() > now.getTime() ? schedule.publishAt : null;
+        const state = waitUntil === null ? assertTransition('approved', 'publish_started', systemActor(agencyId)) : 'scheduled';
+        if (state !== 'publishing' && state !== 'scheduled') throw new Error(`publish_started leads to ${state}, not publishing`);
+        const created = await this.publications.create(within, {
+          id: publicationId,
+          documentId: event.documentId,
           version,
           contentHash,
-          publicationId,
-          scheduledAt: schedule?.publishAt.toISOString() ?? null,
-        } satisfies DocumentEventPayloads['publish_started'],
-        occurredAt: new Date(),
+          agencyId,
+          state,
+          // A scheduled publication has emitted nothing yet: it knows the secrecy_cleared sequence.
+          eventSeq: waitUntil === null ? sequence : event.sequence,
+          correlationId: event.correlationId,
+          causeEventId: waitUntil === null ? startedId : event.id,
+          scheduledAt: schedule?.publishAt ?? null,
+        });
+        if (!created) {
+          this.logger.warn({ ...log, eventId: event.id }, 'version already has a publication: secrecy_cleared ignored');
+          return { start: false, scheduledAt: null };
+        }
+        await this.queue.enqueue({ publicationId, run: 0, correlationId: event.correlationId }, waitUntil);
+        if (waitUntil !== null) {
+          this.logger.info({ ...log, publishAt: waitUntil.toISOString() }, 'publication scheduled');
+          return { start: false, scheduledAt: waitUntil };
+        }
+        this.logger.info({ ...log, sequence }, 'publication started');
+        return { start: true, scheduledAt: schedule?.publishAt ?? null };
       },
-    ]);
-    await this.publications.setCauseEvent(manager, publicationId, started.id);
-    await this.queue.enqueue({ publicationId, run: 0, correlationId: event.correlationId });
-    this.logger.info(
-      { documentId: event.documentId, version, publicationId, sequence, correlationId: event.correlationId },
-      'publication started',
-    );
+      emit: ({ start, scheduledAt }) =>
+        start
+          ? [
+              {
+                id: startedId,
+                type: documentEventName('publish_started'),
+                documentId: event.documentId,
+                sequence,
+                actor: systemActor(agencyId),
+                correlationId: event.correlationId,
+                causationId: event.id,
+                payload: { version, contentHash, publicationId, scheduledAt: scheduledAt?.toISOString() ?? null } satisfies DocumentEventPayloads['publish_started'],
+                occurredAt: new Date(),
+              },
+            ]
+          : [],
+    });
   }
 }

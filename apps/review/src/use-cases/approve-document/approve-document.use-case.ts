@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, ApproveDocumentRequest, ReviewDecisionView } from '@sanshen/contracts';
+import type { ApproveDocumentRequest, ReviewDecisionView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { APPROVAL_EVENT } from '@sanshen/workflow';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { CaseTransition } from '../case-transition.js';

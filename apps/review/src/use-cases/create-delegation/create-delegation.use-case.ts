@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, CreateDelegationRequest, DelegationView } from '@sanshen/contracts';
+import type { CreateDelegationRequest, DelegationView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { REVIEWER_ROLE } from '@sanshen/workflow';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { toDelegationView } from './delegation-view.js';

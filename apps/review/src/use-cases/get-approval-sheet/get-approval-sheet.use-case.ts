@@ -1,14 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, LEVEL_LABELS, PUBLICATION_RPC, SECRECY_RPC, signedAs } from '@sanshen/contracts';
-import type {
-  Actor,
-  ApprovalSheetReply,
-  ApprovalSheetRequest,
-  ApprovalSheetSignature,
-  ApprovalSheetView,
-  PublicationView,
-  SecrecyReviewView,
-} from '@sanshen/contracts';
+import { PUBLICATION_RPC, SECRECY_RPC } from '@sanshen/contracts';
+import type { ApprovalSheetReply, ApprovalSheetRequest, ApprovalSheetSignature, ApprovalSheetView, PublicationView, SecrecyReviewView } from '@sanshen/contracts';
+import { DomainError, LEVEL_LABELS, signedAs } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { renderApprovalSheet } from '../../domain/approval-sheet.html.js';

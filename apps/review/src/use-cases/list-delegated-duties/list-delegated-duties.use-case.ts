@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, DelegatedDutiesView } from '@sanshen/contracts';
+import type { DelegatedDutiesView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 
 /**

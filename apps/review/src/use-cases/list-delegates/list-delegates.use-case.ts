@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, DelegatesRequest, DelegatesView } from '@sanshen/contracts';
+import type { DelegatesRequest, DelegatesView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 
 /** The delegates, in force now, of these users of the caller's agency (for addressing notices by duty). */

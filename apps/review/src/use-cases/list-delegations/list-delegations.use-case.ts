@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, DelegationListView } from '@sanshen/contracts';
+import type { DelegationListView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { toDelegationView } from '../create-delegation/delegation-view.js';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, InboxItem, InboxView } from '@sanshen/contracts';
+import type { InboxItem, InboxView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { REVIEWER_ROLE, reviewLevelOf } from '@sanshen/workflow';
 import { reviewCapacities } from '../../domain/reviewer-capacity.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';

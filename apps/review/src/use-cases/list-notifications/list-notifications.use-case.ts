@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, NotificationListView, NotificationView } from '@sanshen/contracts';
+import type { NotificationListView, NotificationView } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { reviewCapacities } from '../../domain/reviewer-capacity.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 

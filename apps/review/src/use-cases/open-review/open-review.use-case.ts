@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { documentEventName, systemActor } from '@sanshen/contracts';
-import type { DocumentEvent, ReviewLevel } from '@sanshen/contracts';
+import { documentEventName } from '@sanshen/contracts';
+import type { DocumentEvent } from '@sanshen/contracts';
+import { systemActor } from '@sanshen/kernel';
+import type { ReviewLevel } from '@sanshen/kernel';
 import { EventOutbox } from '@sanshen/platform';
 import type { EntityManager } from 'typeorm';
 import { ReviewCaseOrmEntity } from '../../persistence/review-case.orm-entity.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, ReturnDocumentRequest, ReviewDecisionView, ReviewLevel } from '@sanshen/contracts';
+import type { ReturnDocumentRequest, ReviewDecisionView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor, ReviewLevel } from '@sanshen/kernel';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { CaseTransition } from '../case-transition.js';
 import { authorizeReviewDecision } from '../review-case-guard.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, DelegationView, RevokeDelegationRequest } from '@sanshen/contracts';
+import type { DelegationView, RevokeDelegationRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { toDelegationView } from '../create-delegation/delegation-view.js';
 

@@ -5,7 +5,7 @@ import type { ReviewConfig } from '../../config/review.config.js';
 import { WebhookNotifier } from '../../adapters/webhook.notifier.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import type { ReminderJobData } from '../../queue/reminder-queue.js';
-import { LEVEL_LABELS } from '@sanshen/contracts';
+import { LEVEL_LABELS } from '@sanshen/kernel';
 
 const PENDING = { 1: 'pending_l1', 2: 'pending_l2', 3: 'pending_l3' } as const;
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, ReviewDecisionView, WithdrawDocumentRequest } from '@sanshen/contracts';
-import { assertTransition } from '@sanshen/platform';
+import type { ReviewDecisionView, WithdrawDocumentRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { assertTransition } from '@sanshen/workflow';
 import { CaseTransition } from '../case-transition.js';
 
 /** The submitter takes the document back before the first sign-off (撤回); a resubmission starts at level 1. */

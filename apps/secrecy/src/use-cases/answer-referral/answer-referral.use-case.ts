@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, ReferralAnswerRequest, SecrecyDecisionView } from '@sanshen/contracts';
-import { EventOutbox } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import type { ReferralAnswerRequest, SecrecyDecisionView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
 import { ConcludeReview } from '../decide-secrecy/conclude-review.js';
 import { assertVersion, caseInAgency } from '../secrecy-guards.js';
@@ -16,36 +16,39 @@ import { toDecisionView } from '../secrecy-view.js';
 @Injectable()
 export class AnswerReferralUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly secrecy: SecrecyRepository,
     private readonly conclude: ConcludeReview,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, request: ReferralAnswerRequest, correlationId: string): Promise<SecrecyDecisionView> {
-    const { view, events } = await this.dataSource.transaction(async (manager) => {
-      const secrecyCase = caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor);
-      assertVersion(secrecyCase, request.version);
-      const referralId = secrecyCase.openReferralId;
-      if (referralId === null) throw new DomainError('SECRECY.NO_REFERRAL');
-      const answerReference = request.answerReference.trim();
-      const conclusionText = request.conclusion === 'public' ? '可以公开' : '不予公开，退回修改';
-      const { decision, events: emitted } = await this.conclude.conclude(
-        manager,
-        actor,
-        secrecyCase,
-        {
-          conclusion: request.conclusion,
-          basis: request.basis,
-          opinion: request.opinion?.trim() || `保密行政管理部门答复（${answerReference}）：${conclusionText}`,
-          referralDecisionId: referralId,
-          answerReference,
+    const { decision: concluded } = await this.transition.run(
+      {
+        lock: async (manager) => caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor),
+        decide: (secrecyCase, manager) => {
+          assertVersion(secrecyCase, request.version);
+          const referralId = secrecyCase.openReferralId;
+          if (referralId === null) throw new DomainError('SECRECY.NO_REFERRAL');
+          const answerReference = request.answerReference.trim();
+          const conclusionText = request.conclusion === 'public' ? '可以公开' : '不予公开，退回修改';
+          return this.conclude.conclude(
+            manager,
+            actor,
+            secrecyCase,
+            {
+              conclusion: request.conclusion,
+              basis: request.basis,
+              opinion: request.opinion?.trim() || `保密行政管理部门答复（${answerReference}）：${conclusionText}`,
+              referralDecisionId: referralId,
+              answerReference,
+            },
+            correlationId,
+          );
         },
-        correlationId,
-      );
-      return { view: toDecisionView(decision), events: emitted };
-    });
-    await this.outbox.handOver(events);
-    return view;
+        emit: ({ event }) => [event],
+      },
+      { handOver: true },
+    );
+    return toDecisionView(concluded.decision);
   }
 }

@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type {
-  Actor,
-  AddDictionaryEntryRequest,
-  AddDictionaryExceptionRequest,
-  AddLeaderRequest,
-  DictionaryEntryView,
-  DictionaryExceptionView,
-  DictionaryVersionView,
-  LeaderView,
-  RemoveDictionaryItemRequest,
-} from '@sanshen/contracts';
+import type { AddDictionaryEntryRequest, AddDictionaryExceptionRequest, AddLeaderRequest, DictionaryEntryView, DictionaryExceptionView, DictionaryVersionView, LeaderView, RemoveDictionaryItemRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { CATEGORY_LABEL, compileLeaders } from '@sanshen/content-checks';
 import { DataSource } from 'typeorm';
 import { DictionaryRepository } from '../../persistence/dictionary.repository.js';

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, SECRECY_INFO_EVENTS, documentEventName } from '@sanshen/contracts';
-import type { Actor, EventEnvelope, ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
+import { documentEventName, SECRECY_INFO_EVENTS } from '@sanshen/contracts';
+import type { ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import type { NewEvent } from '@sanshen/messaging';
-import { EventOutbox, assertTransition } from '@sanshen/platform';
+import { assertTransition } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SecrecyCaseOrmEntity } from '../../persistence/secrecy-case.orm-entity.js';
 import { SecrecyDecisionOrmEntity } from '../../persistence/secrecy-decision.orm-entity.js';
@@ -18,18 +20,22 @@ export interface Conclusion {
   answerReference?: string | null;
 }
 
+export interface Concluded {
+  decision: SecrecyDecisionOrmEntity;
+  /** The event to emit, with the document's next sequence number. */
+  event: NewEvent<unknown>;
+}
+
 /**
- * Records a 保密审查 conclusion on the locked case, in the caller's transaction, with its event:
+ * Records a 保密审查 conclusion on the locked case, in the caller's transaction (a DocumentTransition's
+ * decision), and names its event:
  * `public` → secrecy_cleared (refused while a blocking finding has no disposition), `return` →
  * secrecy_returned with the undisposed findings, `refer` → the document is held (an informational
  * `document.secrecy.referred` event) until the referral's answer is recorded.
  */
 @Injectable()
 export class ConcludeReview {
-  constructor(
-    private readonly secrecy: SecrecyRepository,
-    private readonly outbox: EventOutbox,
-  ) {}
+  constructor(private readonly secrecy: SecrecyRepository) {}
 
   async conclude(
     manager: EntityManager,
@@ -37,7 +43,7 @@ export class ConcludeReview {
     secrecyCase: SecrecyCaseOrmEntity,
     conclusion: Conclusion,
     correlationId: string,
-  ): Promise<{ decision: SecrecyDecisionOrmEntity; events: EventEnvelope[] }> {
+  ): Promise<Concluded> {
     const eventType = conclusion.conclusion === 'return' ? 'secrecy_returned' : 'secrecy_cleared';
     const next = assertTransition(secrecyCase.status, eventType, actor);
     assertSeparated(actor, secrecyCase);
@@ -71,8 +77,7 @@ export class ConcludeReview {
       secrecyCase.openReferralId = null;
     }
     await this.secrecy.saveCase(manager, secrecyCase);
-    const events = await this.outbox.emit(manager, [this.event(actor, secrecyCase, decision, open.map((finding) => finding.id), correlationId)]);
-    return { decision, events };
+    return { decision, event: this.event(actor, secrecyCase, decision, open.map((finding) => finding.id), correlationId) };
   }
 
   private event(

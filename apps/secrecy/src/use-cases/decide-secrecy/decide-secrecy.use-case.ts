@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, SecrecyDecisionRequest, SecrecyDecisionView } from '@sanshen/contracts';
-import { EventOutbox } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import type { SecrecyDecisionRequest, SecrecyDecisionView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
 import { ScanVersionUseCase } from '../scan-version/scan-version.use-case.js';
 import { assertVersion, caseInAgency } from '../secrecy-guards.js';
@@ -17,24 +17,27 @@ import { ConcludeReview } from './conclude-review.js';
 @Injectable()
 export class DecideSecrecyUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly secrecy: SecrecyRepository,
     private readonly scan: ScanVersionUseCase,
     private readonly conclude: ConcludeReview,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, request: SecrecyDecisionRequest, correlationId: string): Promise<SecrecyDecisionView> {
     const current = caseInAgency(await this.secrecy.findCase(request.documentId), actor);
     if (current.status === 'pending_secrecy' && current.version === request.version) await this.scan.ensure(current, correlationId);
-    const { view, events } = await this.dataSource.transaction(async (manager) => {
-      const secrecyCase = caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor);
-      assertVersion(secrecyCase, request.version);
-      if (secrecyCase.openReferralId !== null) throw new DomainError('SECRECY.REFERRAL_PENDING', { referralDecisionId: secrecyCase.openReferralId });
-      const { decision, events: emitted } = await this.conclude.conclude(manager, actor, secrecyCase, request, correlationId);
-      return { view: toDecisionView(decision), events: emitted };
-    });
-    await this.outbox.handOver(events);
-    return view;
+    const { decision: concluded } = await this.transition.run(
+      {
+        lock: async (manager) => caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor),
+        decide: (secrecyCase, manager) => {
+          assertVersion(secrecyCase, request.version);
+          if (secrecyCase.openReferralId !== null) throw new DomainError('SECRECY.REFERRAL_PENDING', { referralDecisionId: secrecyCase.openReferralId });
+          return this.conclude.conclude(manager, actor, secrecyCase, request, correlationId);
+        },
+        emit: ({ event }) => [event],
+      },
+      { handOver: true },
+    );
+    return toDecisionView(concluded.decision);
   }
 }

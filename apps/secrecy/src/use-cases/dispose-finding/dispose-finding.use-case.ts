@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, SECRECY_INFO_EVENTS } from '@sanshen/contracts';
-import type { Actor, DisposeFindingRequest, FindingDisposedPayload, SecrecyFindingView } from '@sanshen/contracts';
-import { EventOutbox } from '@sanshen/platform';
-import { DataSource } from 'typeorm';
+import { SECRECY_INFO_EVENTS } from '@sanshen/contracts';
+import type { DisposeFindingRequest, FindingDisposedPayload, SecrecyFindingView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { DocumentTransition } from '@sanshen/messaging';
 import type { EntityManager } from 'typeorm';
 import { DictionaryRepository } from '../../persistence/dictionary.repository.js';
 import type { SecrecyFindingOrmEntity } from '../../persistence/secrecy-finding.orm-entity.js';
@@ -29,67 +30,59 @@ const NEVER_WHITELISTED: ReadonlySet<string> = new Set(['id_card_number', 'mobil
 @Injectable()
 export class DisposeFindingUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transition: DocumentTransition,
     private readonly secrecy: SecrecyRepository,
     private readonly dictionary: DictionaryRepository,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, request: DisposeFindingRequest, correlationId: string): Promise<SecrecyFindingView> {
     const reason = request.reason.trim();
     if (reason === '') throw new DomainError('SECRECY.REASON_REQUIRED');
     if (request.disposition === 'fixed') throw new DomainError('SECRECY.FIX_NEEDS_NEW_VERSION');
-    const view = await this.dataSource.transaction(async (manager) => {
-      const secrecyCase = caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor);
-      const finding = await this.secrecy.lockFinding(manager, request.findingId);
-      if (finding === null || finding.documentId !== secrecyCase.documentId || finding.version !== secrecyCase.version) {
-        throw new DomainError('SECRECY.FINDING_NOT_FOUND', { findingId: request.findingId });
-      }
-      assertUnderSecrecyReview(secrecyCase, SECRECY_INFO_EVENTS.findingDisposed);
-      if (finding.disposition !== null) throw new DomainError('SECRECY.FINDING_ALREADY_DISPOSED', { disposition: finding.disposition });
-      if (!actor.roles.includes('secrecy_officer')) throw new DomainError('DOCUMENT.ROLE_NOT_ALLOWED', { allowed: ['secrecy_officer'] });
-      assertSeparated(actor, secrecyCase);
-      if (request.disposition === 'whitelisted' && NEVER_WHITELISTED.has(finding.type)) {
-        throw new DomainError('SECRECY.WHITELIST_NOT_ALLOWED', { type: finding.type });
-      }
-      const at = new Date();
-      const dictionaryVersion = request.disposition === 'whitelisted' ? await this.whitelist(manager, actor, finding, reason, at) : null;
-      Object.assign(finding, {
-        disposition: request.disposition,
-        dispositionReason: reason,
-        disposedById: actor.userId,
-        disposedByName: actor.displayName,
-        disposedAt: at,
-      });
-      await this.secrecy.saveFinding(manager, finding);
-      secrecyCase.eventSeq += 1;
-      await this.secrecy.saveCase(manager, secrecyCase);
-      const payload: FindingDisposedPayload = {
-        version: secrecyCase.version,
-        contentHash: secrecyCase.contentHash,
-        findingId: finding.id,
-        findingType: finding.type,
-        severity: finding.severity,
-        section: finding.section,
-        disposition: request.disposition,
-        reason,
-        dictionaryVersion,
-      };
-      await this.outbox.emit(manager, [
-        {
-          type: SECRECY_INFO_EVENTS.findingDisposed,
-          documentId: secrecyCase.documentId,
-          sequence: secrecyCase.eventSeq,
-          actor,
-          correlationId,
-          occurredAt: at,
-          payload,
-        },
-      ]);
-      return toFindingView(finding);
+    const { decision: finding } = await this.transition.run({
+      lock: async (manager) => caseInAgency(await this.secrecy.lockCase(manager, request.documentId), actor),
+      decide: async (secrecyCase, manager) => {
+        const finding = await this.secrecy.lockFinding(manager, request.findingId);
+        if (finding === null || finding.documentId !== secrecyCase.documentId || finding.version !== secrecyCase.version) {
+          throw new DomainError('SECRECY.FINDING_NOT_FOUND', { findingId: request.findingId });
+        }
+        assertUnderSecrecyReview(secrecyCase, SECRECY_INFO_EVENTS.findingDisposed);
+        if (finding.disposition !== null) throw new DomainError('SECRECY.FINDING_ALREADY_DISPOSED', { disposition: finding.disposition });
+        if (!actor.roles.includes('secrecy_officer')) throw new DomainError('DOCUMENT.ROLE_NOT_ALLOWED', { allowed: ['secrecy_officer'] });
+        assertSeparated(actor, secrecyCase);
+        if (request.disposition === 'whitelisted' && NEVER_WHITELISTED.has(finding.type)) {
+          throw new DomainError('SECRECY.WHITELIST_NOT_ALLOWED', { type: finding.type });
+        }
+        const at = new Date();
+        const dictionaryVersion = request.disposition === 'whitelisted' ? await this.whitelist(manager, actor, finding, reason, at) : null;
+        Object.assign(finding, {
+          disposition: request.disposition,
+          dispositionReason: reason,
+          disposedById: actor.userId,
+          disposedByName: actor.displayName,
+          disposedAt: at,
+        });
+        await this.secrecy.saveFinding(manager, finding);
+        secrecyCase.eventSeq += 1;
+        await this.secrecy.saveCase(manager, secrecyCase);
+        return { finding, dictionaryVersion, at };
+      },
+      emit: ({ finding, dictionaryVersion, at }, secrecyCase) => {
+        const payload: FindingDisposedPayload = {
+          version: secrecyCase.version,
+          contentHash: secrecyCase.contentHash,
+          findingId: finding.id,
+          findingType: finding.type,
+          severity: finding.severity,
+          section: finding.section,
+          disposition: request.disposition,
+          reason,
+          dictionaryVersion,
+        };
+        return [{ type: SECRECY_INFO_EVENTS.findingDisposed, documentId: secrecyCase.documentId, sequence: secrecyCase.eventSeq, actor, correlationId, occurredAt: at, payload }];
+      },
     });
-    this.outbox.published();
-    return view;
+    return toFindingView(finding.finding);
   }
 
   /** The matched text becomes an exception phrase (unless it already is one): a new dictionary version. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, GetDocumentRequest, SecrecyReviewView } from '@sanshen/contracts';
+import type { GetDocumentRequest, SecrecyReviewView } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import type { SecrecyScanOrmEntity } from '../../persistence/secrecy-scan.orm-entity.js';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
-import type {
-  Actor,
-  DictionaryEntryView,
-  DictionaryExceptionView,
-  DictionaryPage,
-  DictionaryVersionPage,
-  LeaderView,
-  ListDictionaryRequest,
-  ListDictionaryVersionsRequest,
-} from '@sanshen/contracts';
+import type { DictionaryEntryView, DictionaryExceptionView, DictionaryPage, DictionaryVersionPage, LeaderView, ListDictionaryRequest, ListDictionaryVersionsRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import { DictionaryRepository } from '../../persistence/dictionary.repository.js';
 

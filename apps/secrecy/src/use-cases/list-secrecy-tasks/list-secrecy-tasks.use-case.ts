@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, ServiceTaskList } from '@sanshen/contracts';
+import type { ServiceTaskList } from '@sanshen/contracts';
+import type { Actor } from '@sanshen/kernel';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
 
 /**

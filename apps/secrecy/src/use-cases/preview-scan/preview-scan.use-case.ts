@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { scanSections } from '@sanshen/content-checks';
-import { DomainError } from '@sanshen/contracts';
-import type { Actor, ContentScanReply, ContentScanRequest } from '@sanshen/contracts';
+import type { ContentScanReply, ContentScanRequest } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import { DictionarySnapshots } from '../scan-version/dictionary-snapshot.js';
 

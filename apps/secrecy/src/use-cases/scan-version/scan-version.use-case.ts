@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, DomainError, contentHashOf, systemActor } from '@sanshen/contracts';
+import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { DocumentVersionView, GetVersionRequest } from '@sanshen/contracts';
+import { contentHashOf, DomainError, systemActor } from '@sanshen/kernel';
 import { documentSections, scanSections } from '@sanshen/content-checks';
 import type { SectionFinding } from '@sanshen/content-checks';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';

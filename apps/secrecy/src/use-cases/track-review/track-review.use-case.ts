@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ROLES, isDocumentEvent, isDocumentEventType, lifecycleTypeOf } from '@sanshen/contracts';
+import { isDocumentEvent, lifecycleTypeOf } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { isDocumentEventType, ROLES } from '@sanshen/kernel';
 import { checkTransition } from '@sanshen/workflow';
 import type { Performer } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@sanshen/contracts';
-import type { DocumentKind, DocumentStatus } from '@sanshen/contracts';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@sanshen/kernel';
+import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { MultiLine } from '../input/multi-line.decorator.js';
 import { PG_INT_MAX } from '../input/int-param.pipe.js';

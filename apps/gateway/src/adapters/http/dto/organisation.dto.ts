@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ROLES } from '@sanshen/contracts';
-import type { Role } from '@sanshen/contracts';
+import { ROLES } from '@sanshen/kernel';
+import type { Role } from '@sanshen/kernel';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { AGENCY_CODE_PATTERN, USERNAME_PATTERN } from '../../../use-cases/identity-rules.js';
 import { PageQueryDto } from './page-query.dto.js';

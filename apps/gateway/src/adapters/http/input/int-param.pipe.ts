@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { DomainError } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 
 /** The largest value of a PostgreSQL `integer` (versions, counts): nothing larger reaches a query. */
 export const PG_INT_MAX = 2_147_483_647;

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainError, MAX_JSON_DEPTH, jsonNestingExceeds } from '@sanshen/contracts';
+import { DomainError, jsonNestingExceeds, MAX_JSON_DEPTH } from '@sanshen/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { DomainError, TEXT_VIOLATION_LABELS, checkText } from '@sanshen/contracts';
-import type { TextMode, TextViolation } from '@sanshen/contracts';
+import { checkText, DomainError, TEXT_VIOLATION_LABELS } from '@sanshen/kernel';
+import type { TextMode, TextViolation } from '@sanshen/kernel';
 import { multiLineFields } from './multi-line.decorator.js';
 import type { MultiLineSpec } from './multi-line.decorator.js';
 

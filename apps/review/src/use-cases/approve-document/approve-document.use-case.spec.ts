@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DOC, person, reviewCase, reviewHarness } from '../review-case.fixture.js';
+import { ApproveDocumentUseCase } from './approve-document.use-case.js';
+
+describe('ApproveDocumentUseCase', () => {
+  it('signs at the case level, moves the case on, emits the approval, moves the reminders and hands over', async () => {
+    const { transition, reviews, outbox, log } = reviewHarness(reviewCase('pending_l1'));
+    const view = await new ApproveDocumentUseCase(transition, reviews).execute(person('head', ['dept_head']), { documentId: DOC, version: 2, comment: ' 同意 ' }, 'c-1');
+    expect(view).toEqual({ documentId: DOC, version: 2, status: 'pending_l2', level: 1 });
+    expect(log).toEqual([
+      'sign approved l1 by head',
+      'save pending_l2 #6',
+      'emit document.approved_l1 #6',
+      'published',
+      'reminders cancel #5',
+      'reminders schedule l2 #6',
+      'hand-over document.approved_l1',
+    ]);
+    expect(outbox.emitted[0].payload).toMatchObject({ version: 2, level: 1, signerId: 'head', comment: '同意' });
+  });
+
+  it.each([
+    ['a stale version', person('head', ['dept_head']), reviewCase('pending_l1', { version: 3 }), 'DOCUMENT.VERSION_CONFLICT'],
+    ['another agency', person('head', ['dept_head'], { agencyId: 'a-2' }), reviewCase('pending_l1'), 'DOCUMENT.NOT_FOUND'],
+    ['the wrong role', person('drafter', ['drafter']), reviewCase('pending_l1'), 'DOCUMENT.ROLE_NOT_ALLOWED'],
+    ['a case already past the level', person('head', ['dept_head']), reviewCase('pending_l2'), 'DOCUMENT.INVALID_TRANSITION'],
+    ['the author signing', person('author', ['dept_head']), reviewCase('pending_l1'), 'REVIEW.SELF_APPROVAL'],
+  ])('refuses %s and changes nothing', async (_label, who, current, code) => {
+    const { transition, reviews, log } = reviewHarness(current);
+    await expect(new ApproveDocumentUseCase(transition, reviews).execute(who, { documentId: DOC, version: 2 }, 'c')).rejects.toMatchObject({ code });
+    expect(log).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+// The domain kernel: pure vocabulary and rules every service and lib shares. Explicit exports only.
+export { systemActor, signedAs } from './actor.js';
+export type { Actor, DelegatedDuty } from './actor.js';
+export { canonicalJson, sha256Hex, contentHashOf } from './canonical.js';
+export { DOCUMENT_STATUSES, DOCUMENT_EVENT_TYPES, DOCUMENT_KINDS, STATUS_LABELS, isDocumentEventType } from './document.js';
+export type { DocumentStatus, DocumentEventType, DocumentKind } from './document.js';
+export { ERROR_CATALOGUE, DomainError, isErrorCode, domainErrorFromBody } from './errors.js';
+export type { ErrorKind, ErrorCode, ErrorBody } from './errors.js';
+export { contentFindingKey } from './finding-key.js';
+export { escapeHtml } from './html.js';
+export { portalSignature, verifyPortalSignature } from './push-signature.js';
+export { ok, err, assertNever } from './result.js';
+export type { Result } from './result.js';
+export { LEVEL_LABELS } from './review-level.js';
+export type { ReviewLevel } from './review-level.js';
+export { ROLES, ROLE_LABELS, PLATFORM_ADMIN_ROLE, isRole } from './roles.js';
+export type { Role } from './roles.js';
+export { SERVICES, EVENT_PRODUCERS } from './services.js';
+export type { ServiceName, EventProducer } from './services.js';
+export { TEXT_VIOLATION_LABELS, MAX_JSON_DEPTH, codePointViolation, checkText, stripForbiddenText, characterLength, formatCodePoint, jsonNestingExceeds } from './text-policy.js';
+export type { TextMode, TextViolationKind, TextViolation } from './text-policy.js';
