@@ -191,6 +191,7 @@ describe('the staff console in Chromium', () => {
     await drafter.goto(`${system.gatewayUrl}/documents/${reportId}`);
     const link = drafter.getByTestId('portal-link');
     await link.waitFor({ timeout: 45_000 });
+    const portalUrl = (await link.getAttribute('href'))!;
     await expectAccessible(drafter, 'the publication view');
     await screenshot(drafter, '11-drafter-published');
     await drafter.goto(`${system.gatewayUrl}/documents/${reportId}/sheet`);
@@ -199,8 +200,10 @@ describe('the staff console in Chromium', () => {
     await drafter.emulateMedia({ media: 'print' });
     await screenshot(drafter, '12-approval-sheet-print');
     await drafter.emulateMedia({ media: 'screen' });
-    const portal = await (await browser.newContext()).newPage();
-    await portal.goto((await link.getAttribute('href').catch(() => null)) ?? (await drafter.locator('a').first().getAttribute('href'))!);
+    const visitor = await openBrowserFor(browser);
+    people.push(visitor);
+    const portal = visitor.page;
+    await portal.goto(portalUrl);
     await portal.getByText('申请人情况').first().waitFor();
     await screenshot(portal, '13-portal-page');
   });
