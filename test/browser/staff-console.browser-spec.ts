@@ -218,26 +218,26 @@ describe('the staff console in Chromium', () => {
     await drafter.waitForURL('**/edit');
     articleId = drafter.url().split('/documents/')[1]!.split('/')[0]!;
     await drafter.getByRole('textbox', { name: '正文' }).click();
-    await drafter.keyboard.type('请各企业于本月底前报送材料，联系人手机13912345678。');
+    await drafter.keyboard.type('经核查，群众张某（13912345678）反映的问题已办结。');
     await drafter.getByTestId('content-findings').getByText('13912345678').waitFor();
     await expectAccessible(drafter, 'the article editor');
     await screenshot(drafter, '20-article-finding');
     await drafter.getByRole('button', { name: '提交审核' }).click();
     await drafter.getByText('以下内容须说明理由后才能提交：').waitFor();
     await screenshot(drafter, '21-article-submit-refused');
-    for (const field of await drafter.locator('textarea[id^="findings_"]').all()) await field.fill('联系人同意公开其工作手机。');
+    for (const field of await drafter.locator('textarea[id^="findings_"]').all()) await field.fill('号码已取得本人同意公开。');
     await drafter.getByRole('button', { name: '提交审核' }).click();
     await drafter.waitForURL(`${system.gatewayUrl}/`);
 
     const head = await as('gx_dept_head');
     await openTask(head, system.gatewayUrl, articleId);
-    await head.getByLabel('退回原因').fill('请删除个人手机号码，改为办公电话。');
+    await head.getByLabel('退回原因').fill('请删除群众个人手机号码。');
     await head.getByRole('button', { name: /退\s*回/ }).click();
     await head.waitForURL('**/tasks');
 
     await drafter.goto(`${system.gatewayUrl}/documents/${articleId}`);
     await expect.poll(async () => (await drafter.reload(), await drafter.getByTestId('return-reason').count()), { timeout: 20_000 }).toBe(1);
-    expect(await drafter.getByTestId('return-reason').textContent()).toContain('请删除个人手机号码');
+    expect(await drafter.getByTestId('return-reason').textContent()).toContain('请删除群众个人手机号码');
     await screenshot(drafter, '22-drafter-sees-return');
   });
 
