@@ -236,9 +236,14 @@ describe('the staff console in Chromium', () => {
     await head.waitForURL('**/tasks');
 
     await drafter.goto(`${system.gatewayUrl}/documents/${articleId}`);
-    await expect.poll(async () => (await drafter.reload(), await drafter.getByTestId('return-reason').count()), { timeout: 20_000 }).toBe(1);
-    expect(await drafter.getByTestId('return-reason').textContent()).toContain('请删除群众个人手机号码');
+    const reason = drafter.getByTestId('return-reason');
+    for (let attempt = 0; attempt < 10 && (await reason.count()) === 0; attempt += 1) {
+      await drafter.waitForTimeout(1000);
+      await drafter.reload();
+      await drafter.getByRole('tab', { name: '正文（发布效果）' }).waitFor();
+    }
     await screenshot(drafter, '22-drafter-sees-return');
+    expect(await reason.textContent()).toContain('请删除群众个人手机号码');
   });
 
   it('does not open a document to a reviewer of another department', async () => {
