@@ -145,9 +145,9 @@ describe('the staff console in Chromium', () => {
     // 一审 on a desktop.
     const head = await as('gx_dept_head');
     await openTask(head, system.gatewayUrl, reportId);
-    await head.getByRole('tab', { name: '正文（发布效果）' }).waitFor();
+    await head.getByRole('tab', { name: '正文' }).waitFor();
     await expectAccessible(head, 'the review page');
-    await head.getByRole('tab', { name: '与上次审定版本对比' }).click();
+    await head.getByRole('tab', { name: '修订对比' }).click();
     await screenshot(head, '06-head-reviews');
     await head.getByRole('button', { name: /同\s*意/ }).click();
     await head.waitForURL('**/tasks');
@@ -240,7 +240,7 @@ describe('the staff console in Chromium', () => {
     for (let attempt = 0; attempt < 10 && (await reason.count()) === 0; attempt += 1) {
       await drafter.waitForTimeout(1000);
       await drafter.reload();
-      await drafter.getByRole('tab', { name: '正文（发布效果）' }).waitFor();
+      await drafter.getByRole('tab', { name: '正文' }).waitFor();
     }
     await screenshot(drafter, '22-drafter-sees-return');
     expect(await reason.textContent()).toContain('请删除群众个人手机号码');
@@ -266,7 +266,7 @@ describe('the staff console in Chromium', () => {
     await signInAs(person, system.gatewayUrl, 'gx_drafter', system.demoPassword);
     const { page } = person;
     await page.goto(`${system.gatewayUrl}/documents/${reportId}`);
-    await page.getByRole('tab', { name: '正文（发布效果）' }).waitFor();
+    await page.getByRole('tab', { name: '正文' }).waitFor();
     await person.context.clearCookies();
     await page.getByRole('tab', { name: '审核意见' }).click();
     await page.reload();

@@ -12,5 +12,6 @@ export function DocumentBody({ doc }: { doc: DocumentView }) {
     const content = doc.content as { body?: string };
     return content.body ?? '';
   }, [doc.content]);
-  return <article className="document-body" style={{ overflowX: 'auto' }} dangerouslySetInnerHTML={{ __html: html }} />;
+  // Focusable: wide tables scroll sideways on a phone, by keyboard too.
+  return <article className="document-body" tabIndex={0} aria-label="正文（发布效果）" style={{ overflowX: 'auto' }} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -25,8 +25,8 @@ export default function DocumentPage() {
   if (!doc.data) return <Card loading />;
   const d = doc.data;
   const tabs = [
-    { key: 'body', label: '正文（发布效果）', children: <DocumentBody doc={d} /> },
-    { key: 'diff', label: '与上次审定版本对比', children: <DiffView id={id} /> },
+    { key: 'body', label: '正文', children: <DocumentBody doc={d} /> },
+    { key: 'diff', label: '修订对比', children: <DiffView id={id} /> },
     { key: 'opinions', label: '审核意见', children: <OpinionsList id={id} /> },
   ];
   return (
