@@ -144,13 +144,23 @@ export class PublicationRepository {
     return result.affected === 1;
   }
 
-  /** Records (or replaces, until authorized) a publisher's request to retract the publication. */
-  async requestRetraction(manager: EntityManager, id: string, request: { reason: string; by: string; at: Date }): Promise<boolean> {
+  /**
+   * Records (or replaces, until authorized) a publisher's request to retract the publication, and moves
+   * its sequence one on for the informational event that announces it (same optimistic check as a transition).
+   */
+  async requestRetraction(
+    manager: EntityManager,
+    read: Pick<PublicationOrmEntity, 'id' | 'eventSeq'>,
+    request: { reason: string; by: string; at: Date },
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(PublicationOrmEntity)
-      .set({ retractReason: request.reason, retractRequestedBy: request.by, retractRequestedAt: request.at })
-      .where(`id = :id AND state = 'published' AND correction_started_at IS NULL AND retract_authorized_by IS NULL`, { id })
+      .set({ retractReason: request.reason, retractRequestedBy: request.by, retractRequestedAt: request.at, eventSeq: read.eventSeq + 1 })
+      .where(`id = :id AND state = 'published' AND correction_started_at IS NULL AND retract_authorized_by IS NULL AND event_seq = :seq`, {
+        id: read.id,
+        seq: read.eventSeq,
+      })
       .execute();
     return result.affected === 1;
   }
