@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CHANNEL_KINDS, ROBOT_MSGTYPES } from '../../../domain/channels/channel-kinds.js';
 import type { ChannelKind, RobotMsgtype } from '../../../domain/channels/channel-kinds.js';
+import { LimitQuery } from '../input/limit-query.decorator.js';
 
 export class AgencyChannelDto {
   @ApiProperty({ description: '是否启用该渠道' })
@@ -51,11 +51,6 @@ export class ChannelPreferencesDto {
 }
 
 export class FailedDeliveriesQueryDto {
-  @ApiPropertyOptional({ description: '条数（1–200，默认 50）' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @LimitQuery(200, '条数（1–200，默认 50）')
   limit?: number;
 }
