@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
 import { signIn } from './support/api.js';
+import { withDatabase } from './support/database.js';
 import type { Session } from './support/api.js';
 import { ChannelStubs } from './support/channel-stubs.js';
 import { draftArticle, publishArticle, signInCast, signOff } from './support/publication-flow.js';
@@ -39,6 +40,7 @@ describe('notice channels', () => {
       SMS_HTTP_URL: `${stubs.baseUrl}/sms`,
       SMS_HTTP_KEY_ID: 'e2e',
       SMS_HTTP_SECRET: SMS_SECRET,
+      CHANNEL_SECRETS_KEY: randomBytes(32).toString('hex'),
     });
     cast = await signInCast(system);
     admin = await signIn(system, 'gx_admin');
@@ -134,6 +136,16 @@ describe('notice channels', () => {
     expect(shown.text).not.toContain(DINGTALK_SECRET);
     expect(shown.text).not.toContain('ding-token-abcdef');
     expect(shown.text).not.toContain('wecom-key-123456');
+    // At rest, the webhook URLs (they carry the robots' keys) and the 加签 secret are sealed.
+    const stored = await withDatabase(system, async (client) =>
+      (await client.query('SELECT channel, webhook_url, secret FROM identity.agency_notice_channels WHERE agency_id = $1', [agencyId])).rows as {
+        webhook_url: string | null;
+        secret: string | null;
+      }[],
+    );
+    expect(stored.length).toBe(3);
+    for (const row of stored) for (const value of [row.webhook_url, row.secret]) expect(value === null || value.startsWith('enc:v1:')).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain(DINGTALK_SECRET);
 
     // Another agency's admin finds nothing; someone who is not an admin is refused.
     const zwAdmin = await signIn(system, 'zw_admin');

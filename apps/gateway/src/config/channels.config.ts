@@ -17,6 +17,11 @@ const channelsSchema = z
     SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMS_HTTP_KEY_ID: z.string().min(1).default('sanshen'),
     SMS_HTTP_SECRET: z.string().min(16, 'SMS_HTTP_SECRET must be at least 16 characters').optional(),
+    /** AES-256 key (64 hex characters) that seals the robots' webhook URLs and secrets in the database. */
+    CHANNEL_SECRETS_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'CHANNEL_SECRETS_KEY must be 64 hex characters (openssl rand -hex 32)')
+      .optional(),
     /** The 短信签名 used when an agency sets none. */
     SMS_SIGN_NAME: z.string().min(2).max(12).default('三审'),
   })
@@ -41,6 +46,8 @@ export interface ChannelsConfig {
   /** Null when no SMS provider is configured. */
   sms: HttpSmsConfig | null;
   smsSignName: string;
+  /** Seals stored webhook URLs and secrets; null: stored as they are. */
+  secretsKey: Buffer | null;
 }
 
 export function loadChannelsConfig(env: NodeJS.ProcessEnv): ChannelsConfig {
@@ -55,5 +62,6 @@ export function loadChannelsConfig(env: NodeJS.ProcessEnv): ChannelsConfig {
         ? { url: parsed.SMS_HTTP_URL, keyId: parsed.SMS_HTTP_KEY_ID, secret: parsed.SMS_HTTP_SECRET }
         : null,
     smsSignName: parsed.SMS_SIGN_NAME,
+    secretsKey: parsed.CHANNEL_SECRETS_KEY === undefined ? null : Buffer.from(parsed.CHANNEL_SECRETS_KEY, 'hex'),
   };
 }
