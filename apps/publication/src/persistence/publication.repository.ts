@@ -44,7 +44,7 @@ export interface NewNotification {
   message: string;
 }
 
-/** What a transition changes besides the state and the sequence. */
+/** What a transition (or an informational event, which keeps the state) changes besides the state and the sequence. */
 export type TransitionChanges = Partial<
   Pick<
     PublicationOrmEntity,
@@ -55,6 +55,9 @@ export type TransitionChanges = Partial<
     | 'receiptContentHash'
     | 'failureReason'
     | 'correlationId'
+    | 'retractReason'
+    | 'retractRequestedBy'
+    | 'retractRequestedAt'
     | 'retractAuthorizedBy'
     | 'retractedAt'
     | 'correctionStartedAt'
@@ -141,27 +144,6 @@ export class PublicationRepository {
   /** Moves a scheduled publication's time (it is still waiting). */
   async reschedule(manager: EntityManager, id: string, scheduledAt: Date): Promise<boolean> {
     const result = await manager.update(PublicationOrmEntity, { id, state: 'scheduled' }, { scheduledAt });
-    return result.affected === 1;
-  }
-
-  /**
-   * Records (or replaces, until authorized) a publisher's request to retract the publication, and moves
-   * its sequence one on for the informational event that announces it (same optimistic check as a transition).
-   */
-  async requestRetraction(
-    manager: EntityManager,
-    read: Pick<PublicationOrmEntity, 'id' | 'eventSeq'>,
-    request: { reason: string; by: string; at: Date },
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(PublicationOrmEntity)
-      .set({ retractReason: request.reason, retractRequestedBy: request.by, retractRequestedAt: request.at, eventSeq: read.eventSeq + 1 })
-      .where(`id = :id AND state = 'published' AND correction_started_at IS NULL AND retract_authorized_by IS NULL AND event_seq = :seq`, {
-        id: read.id,
-        seq: read.eventSeq,
-      })
-      .execute();
     return result.affected === 1;
   }
 
