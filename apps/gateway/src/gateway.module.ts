@@ -24,6 +24,9 @@ import { MarkNoticesReadUseCase } from './use-cases/mark-notices-read/mark-notic
 import { NoticeStream } from './adapters/notices/notice-stream.js';
 import { TransitionNoticesConsumer } from './adapters/notices/transition-notices.consumer.js';
 import { NoticesController } from './adapters/http/notices.controller.js';
+import { ChannelsController } from './adapters/http/channels.controller.js';
+import { NoticeChannels1796700000000 } from './persistence/migrations/1796700000000-NoticeChannels.js';
+import { NOTICE_CHANNEL_PROVIDERS } from './adapters/channels/notice-channel.providers.js';
 import { TasksController } from './adapters/http/tasks.controller.js';
 import { DocumentCountsController } from './adapters/http/document-counts.controller.js';
 import { DocumentsController } from './adapters/http/documents.controller.js';
@@ -92,6 +95,7 @@ export const IDENTITY_DATABASE: DatabaseOptions = {
     AdminLockoutAndIdentityAudit1763942400000,
     OneTimePasswordsAndPlatformAdmins1796525936804,
     Notices1796600000000,
+    NoticeChannels1796700000000,
   ],
 };
 
@@ -109,7 +113,7 @@ export class GatewayModule {
         }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController, NoticesController],
+      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController, NoticesController, ChannelsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         // Global guards run in this order: authenticate, then count the request against its user.
@@ -157,6 +161,7 @@ export class GatewayModule {
         MarkNoticesReadUseCase,
         NoticeStream,
         TransitionNoticesConsumer,
+        ...NOTICE_CHANNEL_PROVIDERS,
         ...messagingProvider({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
         QueueBoard,
         OpenOpsSessionUseCase,

@@ -7,7 +7,10 @@ import type { BaseConfig } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import type { RecordedNotice } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 
-type Listener = (notice: Omit<RecordedNotice, 'userIds'>) => void;
+/** What a stream is told of a notice: the announcement, less its addressees. */
+export type AnnouncedNotice = Pick<RecordedNotice, 'userIds' | 'documentId' | 'kind' | 'title' | 'message' | 'createdAt'>;
+
+type Listener = (notice: Omit<AnnouncedNotice, 'userIds'>) => void;
 
 /**
  * The live side of notices: every gateway hears each recorded notice (NATS core) and hands it to the
@@ -29,7 +32,7 @@ export class NoticeStream implements OnApplicationBootstrap, OnApplicationShutdo
       callback: (error, message) => {
         if (error) return;
         try {
-          const { userIds, ...notice } = JSON.parse(message.string()) as RecordedNotice;
+          const { userIds, ...notice } = JSON.parse(message.string()) as AnnouncedNotice;
           for (const userId of userIds) for (const listener of this.listeners.get(userId) ?? []) listener(notice);
         } catch (parseError) {
           this.logger.warn({ err: parseError }, 'notices: unreadable announcement ignored');

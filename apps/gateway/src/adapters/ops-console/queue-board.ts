@@ -22,6 +22,10 @@ const QUEUE_LABELS: Record<QueueName, { displayName: string; description: string
     displayName: '审核催办',
     description: '三审待办的到期提醒与逐级催办。',
   },
+  [QUEUES.noticeChannels]: {
+    displayName: '通知外发',
+    description: '站内通知经企业微信、钉钉、短信外发（失败自动重试）。失败的投递请由机关管理员在“通知渠道”的失败投递列表中重新投递。',
+  },
 };
 
 /**
