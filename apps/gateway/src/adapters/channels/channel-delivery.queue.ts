@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { QUEUES, queuePrefix } from '@sanshen/contracts';
+import { queuePrefix, QUEUES } from '@sanshen/contracts';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import { Queue } from 'bullmq';
 import type { Job } from 'bullmq';
