@@ -1,5 +1,5 @@
-import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
 import { z } from 'zod';
 
 const gatewaySchema = z.object({

@@ -3,8 +3,9 @@ import { noticeSubject } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
 import type { EventHandlerDefinition } from '@sanshen/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { BASE_CONFIG, NATS_CONNECTION } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { BASE_CONFIG } from '@sanshen/platform/core';
+import { NATS_CONNECTION } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import type { EntityManager } from 'typeorm';
 import { NotifyTransitionUseCase } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 
