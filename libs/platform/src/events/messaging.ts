@@ -20,7 +20,7 @@ import { ROOT_LOGGER } from '../core/tokens.js';
 import { NATS_CONNECTION } from '../rpc/nats.js';
 
 export const MESSAGING_RUNTIME = Symbol('MESSAGING_RUNTIME');
-export const MESSAGING_HANDLERS = Symbol('MESSAGING_HANDLERS');
+const MESSAGING_HANDLERS = Symbol('MESSAGING_HANDLERS');
 
 export interface MessagingProviderOptions {
   service: string;
@@ -39,7 +39,7 @@ export function messagingLogger(logger: Logger): MessagingLogger {
 }
 
 /** The service's MessagingRuntime (libs/messaging) on its DataSource and the shared NATS connection. */
-export function messagingRuntimeProvider(options: Omit<MessagingProviderOptions, 'handlers'>): FactoryProvider<MessagingRuntime> {
+function messagingRuntimeProvider(options: Omit<MessagingProviderOptions, 'handlers'>): FactoryProvider<MessagingRuntime> {
   return {
     provide: MESSAGING_RUNTIME,
     inject: [DataSource, NATS_CONNECTION, BASE_CONFIG, ROOT_LOGGER],
