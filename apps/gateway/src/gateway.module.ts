@@ -3,8 +3,10 @@ import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
-import type { DatabaseOptions } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { DatabaseOptions } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DelegatedDuties } from './adapters/auth/delegated-duties.js';
 import { DocumentVisibleGuard } from './adapters/auth/document-visible.guard.js';
@@ -105,12 +107,10 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PlatformModule.forService({
-          service: GATEWAY_SERVICE,
-          config: config.base,
-          logger,
-          database: IDENTITY_DATABASE,
-        }),
+        CoreModule.forService({ service: GATEWAY_SERVICE, config: config.base, logger, database: IDENTITY_DATABASE }),
+        // The gateway asks the services and answers none: no RPC server.
+        RpcModule.forService({ service: GATEWAY_SERVICE, config: config.base, answers: false }),
+        EventsModule.forService({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
       controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController, NoticesController, ChannelsController],
@@ -162,7 +162,6 @@ export class GatewayModule {
         NoticeStream,
         TransitionNoticesConsumer,
         ...NOTICE_CHANNEL_PROVIDERS,
-        ...messagingProvider({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
         QueueBoard,
         OpenOpsSessionUseCase,
         AuthorizeOpsSessionUseCase,

@@ -1,5 +1,5 @@
-import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
 import { z } from 'zod';
 import { loadChannelsConfig } from './channels.config.js';
 import type { ChannelsConfig } from './channels.config.js';

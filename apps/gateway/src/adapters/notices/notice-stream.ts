@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { noticeSubject } from '@sanshen/contracts';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { BASE_CONFIG, NATS_CONNECTION, ROOT_LOGGER } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { BASE_CONFIG, ROOT_LOGGER } from '@sanshen/platform/core';
+import { NATS_CONNECTION } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import type { RecordedNotice } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 
