@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
+import type { ArticleContent, DocumentKind, DocumentStatus } from '@sanshen/kernel';
 
 /** RPC patterns of the drafting service. Wire contracts: never rename. */
 export const DRAFTING_RPC = {
@@ -21,13 +21,8 @@ export const DRAFTING_RPC = {
   counts: 'drafting.document.counts',
 } as const;
 
-/** An ordinary website item: title, column (栏目) and sanitized rich text. */
-export interface ArticleContent {
-  title: string;
-  column: string;
-  /** Sanitized HTML. */
-  body: string;
-}
+/** An ordinary website item: title, column (栏目) and sanitized rich text (the kernel's shape, on the wire as is). */
+export type { ArticleContent };
 
 export interface CreateArticleRequest {
   kind: 'article';

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { documentSections } from '@sanshen/content-checks';
 import { SECRECY_RPC } from '@sanshen/contracts';
-import type { ArticleContent, CheckDocumentRequest, ContentFindingView, ContentScanReply, ContentScanRequest, DocumentCheckView } from '@sanshen/contracts';
+import type { CheckDocumentRequest, ContentFindingView, ContentScanReply, ContentScanRequest, DocumentCheckView } from '@sanshen/contracts';
 import { contentFindingKey, DomainError } from '@sanshen/kernel';
 import type { Actor, DocumentKind } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { isAnnualReportContent } from '../../content/annual-report-content.js';
+import { articleOf } from '../../content/document-content.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { PreviousYearReports } from '../previous-year-report.js';
@@ -36,7 +37,7 @@ export class CheckDocumentUseCase {
     if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: versionNumber });
     let local: Omit<DocumentCheckView, 'documentId' | 'version'>;
     if (document.kind === 'article') {
-      local = checkArticle(version.content as unknown as ArticleContent);
+      local = checkArticle(articleOf(version.content));
     } else {
       if (!isAnnualReportContent(version.content)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
       local = checkAnnualReport(version.content, await this.previousYear.find(document.agencyId, version.content.year));
