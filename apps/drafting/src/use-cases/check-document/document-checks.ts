@@ -1,7 +1,7 @@
 import { checkReport } from '@sanshen/annual-report';
 import type { AnnualReport, Finding } from '@sanshen/annual-report';
 import { STARTER_DICTIONARY, STARTER_EXCEPTIONS, compileDictionary, documentSections, scanSections } from '@sanshen/content-checks';
-import type { TextSection } from '@sanshen/content-checks';
+import type { SectionFinding, TextSection } from '@sanshen/content-checks';
 import type { ArticleContent, ConsistencyFindingView, ContentFindingView, DocumentCheckView } from '@sanshen/contracts';
 import { contentToReport } from '../../content/annual-report-content.js';
 import type { AnnualReportContent } from '../../content/annual-report-content.js';
@@ -40,11 +40,15 @@ export function checkArticle(content: ArticleContent): Checked {
   };
 }
 
-/** The content checks with the built-in starter dictionary (when the secrecy service's live one cannot be had). */
+/** The content checks with the built-in starter dictionary (until drafting holds a copy of the secrecy dictionary). */
 export function scanWithStarterDictionary(sections: TextSection[]): ContentFindingView[] {
   const result = scanSections(sections, { dictionary: DICTIONARY });
   if (!result.ok) return [];
-  return result.value.map((f) => ({
+  return result.value.map(toContentFindingView);
+}
+
+export function toContentFindingView(f: SectionFinding): ContentFindingView {
+  return {
     section: f.section,
     type: f.type,
     severity: f.severity,
@@ -53,7 +57,7 @@ export function scanWithStarterDictionary(sections: TextSection[]): ContentFindi
     matched: f.matched,
     suggestion: f.suggestion,
     message: f.message,
-  }));
+  };
 }
 
 function toView(finding: Finding): ConsistencyFindingView {

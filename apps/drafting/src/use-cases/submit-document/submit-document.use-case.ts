@@ -91,7 +91,7 @@ export class SubmitDocumentUseCase {
     assertVersion(document, request.version);
     const version = await this.documents.findVersion(document.id, document.version);
     if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: document.version });
-    const findings = await this.checks.contentFindings(actor, document.kind, version.content, version.createdAt, correlationId);
+    const findings = await this.checks.contentFindings(document.agencyId, document.kind, version.content, version.createdAt);
     const explained = explainBlockingFindings(findings, request.findingExplanations);
     return { explained, counts: { total: findings.length, blocking: findings.filter((finding) => finding.severity === 'blocking').length } };
   }
