@@ -113,6 +113,9 @@ export interface DocumentAccessView {
   documentId: string;
   departmentId: string;
   status: DocumentStatus;
+  agencyId: string;
+  /** The current version (what a step that needs no content checks against). */
+  version: number;
 }
 
 /** Documents by status and kind: metadata for the system administrator, no titles or content. */

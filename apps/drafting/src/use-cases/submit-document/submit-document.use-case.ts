@@ -40,7 +40,7 @@ export class SubmitDocumentUseCase {
   ) {}
 
   async execute(actor: Actor, request: SubmitDocumentRequest, correlationId: string): Promise<DocumentView> {
-    const gate = await this.contentGate(actor, request, correlationId);
+    const gate = await this.contentGate(actor, request);
     const { document, events } = await this.dataSource.transaction(async (manager) => {
       const found = await this.documents.findForUpdate(manager, request.documentId);
       assertVisible(actor, found);
@@ -77,13 +77,12 @@ export class SubmitDocumentUseCase {
 
   /** Refuses while errors remain; returns the explanation when warnings need one, else null. */
   /**
-   * The same content checks as secrecy review, before the hand-over (they may ask the secrecy service
-   * for its live dictionary, so outside the transaction; the version is checked again inside it).
+   * The same content checks as secrecy review, before the hand-over, with drafting's copy of the
+   * secrecy dictionary (outside the transaction; the version is checked again inside it).
    */
   private async contentGate(
     actor: Actor,
     request: SubmitDocumentRequest,
-    correlationId: string,
   ): Promise<{ explained: ExplainedFinding[]; counts: { total: number; blocking: number } }> {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { CorrectionRequest, DocumentView, EventEnvelope, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
+import type { CorrectionRequest, DocumentAccessView, EventEnvelope, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { EventOutbox, ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
@@ -39,7 +39,8 @@ export class StartCorrectionUseCase {
     if (!transition.ok) {
       throw new DomainError(transition.error.code, { status: documentStatusFor(publication), ...(transition.error.allowed ? { allowed: transition.error.allowed } : {}) });
     }
-    const document = await this.drafting.send<DocumentView, GetDocumentRequest>(DRAFTING_RPC.get, {
+    // Who may correct is a question of department: no content is needed here.
+    const document = await this.drafting.send<DocumentAccessView, GetDocumentRequest>(DRAFTING_RPC.access, {
       actor,
       correlationId,
       payload: { documentId: request.documentId },
