@@ -4,14 +4,14 @@ import type { CheckDocumentRequest, ContentFindingView, DocumentCheckView } from
 import { contentFindingKey, DomainError } from '@sanshen/kernel';
 import type { Actor, DocumentKind } from '@sanshen/kernel';
 import { isAnnualReportContent } from '../../content/annual-report-content.js';
-import { articleOf } from '../../content/document-content.js';
 import type { DocumentContent } from '../../content/document-content.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { PreviousYearReports } from '../previous-year-report.js';
 import { DictionaryCopy } from './dictionary-copy.js';
 import type { ContentScan } from './dictionary-copy.js';
-import { checkAnnualReport, checkArticle } from './document-checks.js';
+import { NO_RULES, checkAnnualReport } from './document-checks.js';
+import type { RuleCheck } from './document-checks.js';
 
 /**
  * Runs the consistency rules (annual reports, strict mode, with last year's report when the system
@@ -34,15 +34,15 @@ export class CheckDocumentUseCase {
     const versionNumber = request.version ?? document.version;
     const version = await this.documents.findVersion(document.id, versionNumber);
     if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: versionNumber });
-    let local: Omit<DocumentCheckView, 'documentId' | 'version'>;
-    if (document.kind === 'article') {
-      local = checkArticle(articleOf(version.content));
-    } else {
-      if (!isAnnualReportContent(version.content)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
-      local = checkAnnualReport(version.content, await this.previousYear.find(document.agencyId, version.content.year));
-    }
+    const rules = document.kind === 'article' ? NO_RULES : await this.reportRules(document.agencyId, version.content);
+    // The same sections the secrecy scan reads (`title`, `body` / `sections.<key>`), so drafters see its findings first.
     const scan = await this.scan(document.agencyId, document.kind, version.content, version.createdAt);
-    return { documentId: document.id, version: versionNumber, ...local, findings: withKeys(scan.findings), dictionaryVersion: scan.dictionaryVersion };
+    return { documentId: document.id, version: versionNumber, ...rules, findings: withKeys(scan.findings), dictionaryVersion: scan.dictionaryVersion };
+  }
+
+  private async reportRules(agencyId: string, content: DocumentContent): Promise<RuleCheck> {
+    if (!isAnnualReportContent(content)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
+    return checkAnnualReport(content, await this.previousYear.find(agencyId, content.year));
   }
 
   /** The content-check findings of a version (drafting's copy of the dictionary, else the starter one), each with its key. */

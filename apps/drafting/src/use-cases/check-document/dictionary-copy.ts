@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { compileDictionary, compileLeaders, scanSections } from '@sanshen/content-checks';
-import type { CompiledDictionary, CompiledLeaders, TextSection } from '@sanshen/content-checks';
+import { STARTER_DICTIONARY, STARTER_EXCEPTIONS, compileDictionary, compileLeaders, scanSections } from '@sanshen/content-checks';
+import type { CompiledDictionary, CompiledLeaders, SectionFinding, TextSection } from '@sanshen/content-checks';
 import type { ContentFindingView, DictionaryVersionPublishedPayload } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import { DictionaryCopyRepository } from '../../persistence/dictionary-copy.repository.js';
-import { scanWithStarterDictionary, toContentFindingView } from './document-checks.js';
+
+/** What stands in until drafting holds a copy of the secrecy dictionary (the set its first version was seeded with). */
+const STARTER = compileDictionary(STARTER_DICTIONARY, STARTER_EXCEPTIONS).dictionary;
 
 export interface ContentScan {
   /** The secrecy dictionary version used; null: drafting holds no copy yet, the built-in starter dictionary was used. */
@@ -35,11 +37,10 @@ export class DictionaryCopy {
 
   async scan(sections: TextSection[], agencyId: string, documentDate: string): Promise<ContentScan> {
     const compiled = await this.current();
-    if (compiled === null) return { dictionaryVersion: null, findings: scanWithStarterDictionary(sections) };
-    const leaders = compiled.leaders.get(agencyId);
-    const result = scanSections(sections, { dictionary: compiled.dictionary, ...(leaders === undefined ? {} : { leaders, documentDate }) });
+    const leaders = compiled?.leaders.get(agencyId);
+    const result = scanSections(sections, { dictionary: compiled?.dictionary ?? STARTER, ...(leaders === undefined ? {} : { leaders, documentDate }) });
     if (!result.ok) throw new DomainError('REQUEST.INVALID', { reason: result.error.code });
-    return { dictionaryVersion: compiled.version, findings: result.value.map(toContentFindingView) };
+    return { dictionaryVersion: compiled?.version ?? null, findings: result.value.map(toContentFindingView) };
   }
 
   private async current(): Promise<Compiled | null> {
@@ -61,4 +62,8 @@ function compile(copy: DictionaryVersionPublishedPayload): Compiled {
     dictionary: compileDictionary(copy.entries, copy.exceptions).dictionary,
     leaders: new Map([...byAgency].map(([agencyId, tenures]) => [agencyId, compileLeaders(tenures).leaders])),
   };
+}
+
+function toContentFindingView(f: SectionFinding): ContentFindingView {
+  return { section: f.section, type: f.type, severity: f.severity, start: f.start, end: f.end, matched: f.matched, suggestion: f.suggestion, message: f.message };
 }
