@@ -16,7 +16,6 @@ import { SecrecyCaseOrmEntity } from './persistence/secrecy-case.orm-entity.js';
 import { SecrecyDecisionOrmEntity } from './persistence/secrecy-decision.orm-entity.js';
 import { SecrecyFindingOrmEntity } from './persistence/secrecy-finding.orm-entity.js';
 import { SecrecyScanOrmEntity } from './persistence/secrecy-scan.orm-entity.js';
-import { PreviewScanUseCase } from './use-cases/preview-scan/preview-scan.use-case.js';
 import { SecrecyRepository } from './persistence/secrecy.repository.js';
 import { AnswerReferralUseCase } from './use-cases/answer-referral/answer-referral.use-case.js';
 import { ChangeDictionaryUseCase } from './use-cases/change-dictionary/change-dictionary.use-case.js';
@@ -26,6 +25,8 @@ import { DisposeFindingUseCase } from './use-cases/dispose-finding/dispose-findi
 import { ListSecrecyTasksUseCase } from './use-cases/list-secrecy-tasks/list-secrecy-tasks.use-case.js';
 import { GetSecrecyReviewUseCase } from './use-cases/get-secrecy-review/get-secrecy-review.use-case.js';
 import { ListDictionaryUseCase } from './use-cases/list-dictionary/list-dictionary.use-case.js';
+import { DictionaryPublisher } from './use-cases/publish-dictionary/dictionary-publisher.js';
+import { PublishDictionaryAtBootUseCase } from './use-cases/publish-dictionary/publish-dictionary-at-boot.use-case.js';
 import { DictionarySnapshots } from './use-cases/scan-version/dictionary-snapshot.js';
 import { ScanVersionUseCase } from './use-cases/scan-version/scan-version.use-case.js';
 import { TrackReviewUseCase } from './use-cases/track-review/track-review.use-case.js';
@@ -56,7 +57,8 @@ export class SecrecyModule {
         SecrecyRepository,
         DictionaryRepository,
         DictionarySnapshots,
-        PreviewScanUseCase,
+        DictionaryPublisher,
+        PublishDictionaryAtBootUseCase,
         ScanVersionUseCase,
         TrackReviewUseCase,
         ConcludeReview,

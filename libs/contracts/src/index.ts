@@ -3,6 +3,8 @@ export { AUDIT_RPC } from './audit-rpc.js';
 export type { AuditTimelineRequest, LedgerEntryView, AuditTimelineReply, AuditVerifyRequest, AuditVerifyReply, AuditExportRequest, AuditExportReply } from './audit-rpc.js';
 export { DRAFTING_RPC } from './drafting-rpc.js';
 export type { ArticleContent, CreateArticleRequest, CreateAnnualReportRequest, CreateDocumentRequest, DocumentView, DocumentReturn, GetDocumentRequest, DocumentSummariesRequest, DocumentSummary, DocumentSummaryList, DiscardDocumentRequest, DocumentAccessView, DocumentCountsView, ListDocumentsRequest, DocumentPage, ReviseDocumentRequest, SubmitDocumentRequest, ExplainedFinding, GetVersionRequest, DocumentVersionView, ConsistencyFindingView, ContentFindingView, CheckDocumentRequest, DocumentCheckView, ImportReportRequest, UnplacedItemView, AmbiguousCellView, ImportedDocumentView, DiffDocumentRequest, TextDiffOp, DocumentDiffView, AggregateReportsRequest, AggregateView, RenderReportRequest, RenderedReportView } from './drafting-rpc.js';
+export { DICTIONARY_EVENTS, DICTIONARY_AGGREGATE_ID } from './dictionary-events.js';
+export type { DictionaryEntryData, LeaderTenureData, DictionaryVersionPublishedPayload } from './dictionary-events.js';
 export type { EventActor, EventEnvelope } from './envelope.js';
 export { DOCUMENT_EVENT_SCHEMA_VERSION, documentEventName, lifecycleTypeOf, isDocumentEvent } from './events.js';
 export type { VersionRef, DocumentFacts, SignaturePayload, DocumentEventPayloads, DocumentEventName, DocumentEvent } from './events.js';
@@ -17,7 +19,7 @@ export type { DelegatesRequest, DelegatesView, ApproveDocumentRequest, BatchAppr
 export { outboxReplayPattern, eventsAppliedPattern } from './rpc.js';
 export type { RpcRequest, RpcSignature, RpcReply, OutboxReplayRequest, OutboxReplayReply, EventsAppliedRequest, EventsAppliedReply } from './rpc.js';
 export { SECRECY_RPC, SECRECY_CONCLUSIONS, REFERRAL_CONCLUSIONS, FINDING_DISPOSITIONS, SECRECY_INFO_EVENTS } from './secrecy-rpc.js';
-export type { SecrecyConclusion, ReferralConclusion, FindingDisposition, SecrecyDecisionRequest, ReferralAnswerRequest, SecrecyDecisionView, FindingDispositionView, SecrecyFindingView, SecrecyScanView, SecrecyReviewView, DisposeFindingRequest, DictionaryChangeRequest, DictionaryEntryView, AddDictionaryEntryRequest, DictionaryExceptionView, AddDictionaryExceptionRequest, LeaderView, AddLeaderRequest, RemoveDictionaryItemRequest, ListDictionaryRequest, DictionaryPage, DictionaryVersionView, ListDictionaryVersionsRequest, DictionaryVersionPage, FindingDisposedPayload, ReferredPayload, ContentScanRequest, ContentScanReply } from './secrecy-rpc.js';
+export type { SecrecyConclusion, ReferralConclusion, FindingDisposition, SecrecyDecisionRequest, ReferralAnswerRequest, SecrecyDecisionView, FindingDispositionView, SecrecyFindingView, SecrecyScanView, SecrecyReviewView, DisposeFindingRequest, DictionaryChangeRequest, DictionaryEntryView, AddDictionaryEntryRequest, DictionaryExceptionView, AddDictionaryExceptionRequest, LeaderView, AddLeaderRequest, RemoveDictionaryItemRequest, ListDictionaryRequest, DictionaryPage, DictionaryVersionView, ListDictionaryVersionsRequest, DictionaryVersionPage, FindingDisposedPayload, ReferredPayload } from './secrecy-rpc.js';
 export { EVENTS_ROOT, STREAM_BASE, streamName, eventSubject, streamSubjects, deadLetterSubject, rpcSubject, noticeSubject, eventTypeFromSubject, isValidNamespace } from './subjects.js';
 export type { Namespace } from './subjects.js';
 export { TASK_KINDS, TASK_KIND_LABELS } from './tasks.js';

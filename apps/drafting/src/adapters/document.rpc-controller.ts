@@ -76,7 +76,7 @@ export class DocumentRpcController {
 
   @RpcPattern(DRAFTING_RPC.check)
   check(@Payload() request: RpcRequest<CheckDocumentRequest>): Promise<DocumentCheckView> {
-    return this.checkDocument.execute(requireActor(request), request.payload, request.correlationId);
+    return this.checkDocument.execute(requireActor(request), request.payload);
   }
 
   @RpcPattern(DRAFTING_RPC.importReport)

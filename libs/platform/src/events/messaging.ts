@@ -164,11 +164,12 @@ export class EventOutbox {
    * Call after the transaction committed, instead of `published()`, in a step a person waits for:
    * publishes at once, then waits (bounded by HANDOVER_WAIT_MS) until the services that act or read
    * next (`handOverTargets`: the owner of the new state, the document read model) have applied each
-   * lifecycle event, so the next actor finds the document where this step left it. On the bound it
+   * lifecycle event, so the next actor finds the document where this step left it (`targets`, for an
+   * event that is not a lifecycle event: the services to wait for). On the bound it
    * returns all the same (the step committed; the event still arrives) and logs which were late.
    */
-  async handOver(events: readonly EventEnvelope[]): Promise<void> {
-    const late = await this.runtime.handOver(events, (event) => this.targetsOf(event), this.config.handOverWaitMs);
+  async handOver(events: readonly EventEnvelope[], targets?: readonly string[]): Promise<void> {
+    const late = await this.runtime.handOver(events, (event) => targets ?? this.targetsOf(event), this.config.handOverWaitMs);
     for (const [eventId, services] of late) {
       const event = events.find((candidate) => candidate.id === eventId);
       this.logger.warn(
