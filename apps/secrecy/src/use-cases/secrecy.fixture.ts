@@ -112,12 +112,14 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
   const log: string[] = [];
   const decisions = [...(world.decisions ?? [])];
   const findings = world.findings ?? [];
+  const saved: SecrecyCaseOrmEntity[] = [];
   let dictionaryVersion = world.dictionaryVersion ?? 4;
   const secrecy = {
     findCase: async () => world.current ?? null,
     lockCase: async () => world.current ?? null,
-    saveCase: async (_manager: unknown, saved: SecrecyCaseOrmEntity) => {
-      log.push(`save case ${saved.status} #${saved.eventSeq}${saved.openReferralId === null ? '' : ' referred'}`);
+    saveCase: async (_manager: unknown, secrecyCase: SecrecyCaseOrmEntity) => {
+      saved.push(structuredClone(secrecyCase));
+      log.push(`save case ${secrecyCase.status} #${secrecyCase.eventSeq}${secrecyCase.openReferralId === null ? '' : ' referred'}`);
     },
     findScan: async () => world.scan ?? null,
     findings: async () => findings,
@@ -167,5 +169,5 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
   const outbox = new RecordingOutbox(log, 'secrecy');
   const manager = {} as EntityManager;
   const dataSource = { manager, transaction: <T>(work: (m: EntityManager) => Promise<T>) => work(manager) } as unknown as DataSource;
-  return { secrecy, scan, dictionary, dataSource, outbox, log, decisions, transition: transitionOver(outbox, manager), conclude: new ConcludeReview(secrecy) };
+  return { secrecy, scan, dictionary, dataSource, outbox, log, decisions, saved, transition: transitionOver(outbox, manager), conclude: new ConcludeReview(secrecy) };
 }
