@@ -1,5 +1,8 @@
+import type { WordingEntry } from '@sanshen/content-checks';
+import type { DocumentVersionView } from '@sanshen/contracts';
 import type { Actor, DocumentStatus, Role } from '@sanshen/kernel';
 import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
+import type { ServiceClient } from '@sanshen/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DictionaryRepository, DictionaryTable } from '../persistence/dictionary.repository.js';
 import type { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
@@ -103,6 +106,14 @@ export interface SecrecyWorld {
   exceptions?: string[];
   entries?: string[];
   dictionaryVersion?: number;
+  /** Open findings of earlier versions (a new version's scan marks those it no longer has fixed). */
+  earlierFindings?: SecrecyFindingOrmEntity[];
+  /** False: another scan of the version was stored first (then `findScan` finds it). */
+  scanStored?: boolean;
+  /** The dictionary's words at any version (the snapshots compile them). */
+  words?: WordingEntry[];
+  /** What drafting answers for the version (an error: what it fails with). */
+  version?: DocumentVersionView | Error;
   /** What `lockLive` finds of an item to remove (null: no live item of that id). */
   liveItem?: string | null;
 }
@@ -130,7 +141,19 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
       log.push(`decide ${decision.conclusion}`);
     },
     decisions: async () => decisions,
+    addScan: async (_manager: unknown, stored: SecrecyScanOrmEntity, rows: SecrecyFindingOrmEntity[]) => {
+      log.push(`add scan v${stored.version} (dictionary ${stored.dictionaryVersion}): ${rows.map((row) => `${row.section} ${row.matched}`).join(', ')}`);
+      return world.scanStored ?? true;
+    },
+    openFindingsBefore: async () => world.earlierFindings ?? [],
   } as unknown as SecrecyRepository;
+  const drafting = {
+    send: async (pattern: string, request: { actor: { userId: string; agencyId: string } }) => {
+      log.push(`${pattern} as ${request.actor.userId}@${request.actor.agencyId}`);
+      if (world.version instanceof Error) throw world.version;
+      return world.version;
+    },
+  } as unknown as ServiceClient;
   const scan = {
     ensure: async () => {
       log.push('scan ensure');
@@ -140,6 +163,9 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
   } as unknown as ScanVersionUseCase;
   const dictionary = {
     currentVersion: async () => dictionaryVersion,
+    entriesAt: async () => world.words ?? [],
+    exceptionsAt: async () => world.exceptions ?? [],
+    leadersAt: async () => [],
     liveEntryByWrong: async (_manager: unknown, wrong: string) => (world.entries ?? []).includes(wrong),
     liveExceptionByPhrase: async (_manager: unknown, phrase: string) =>
       (world.exceptions ?? []).includes(phrase) ? { id: 'x', phrase, reason: null, addedIn: 1 } : null,
@@ -169,5 +195,5 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
   const outbox = new RecordingOutbox(log, 'secrecy');
   const manager = {} as EntityManager;
   const dataSource = { manager, transaction: <T>(work: (m: EntityManager) => Promise<T>) => work(manager) } as unknown as DataSource;
-  return { secrecy, scan, dictionary, dataSource, outbox, log, decisions, saved, transition: transitionOver(outbox, manager), conclude: new ConcludeReview(secrecy) };
+  return { secrecy, scan, dictionary, drafting, dataSource, outbox, log, decisions, saved, transition: transitionOver(outbox, manager), conclude: new ConcludeReview(secrecy) };
 }
