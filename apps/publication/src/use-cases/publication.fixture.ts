@@ -1,5 +1,6 @@
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { DocumentView, QueueOverview } from '@sanshen/contracts';
+import type { DocumentVersionView, DocumentView, QueueOverview } from '@sanshen/contracts';
+import { DomainError } from '@sanshen/kernel';
 import type { Actor, Role } from '@sanshen/kernel';
 import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
 import type { ServiceClient } from '@sanshen/platform';
@@ -8,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { PublicationAttemptOrmEntity } from '../persistence/publication-attempt.orm-entity.js';
 import type { PublicationNotificationOrmEntity } from '../persistence/publication-notification.orm-entity.js';
 import type { PublicationOrmEntity, PublicationState } from '../persistence/publication.orm-entity.js';
-import type { PublicationRepository } from '../persistence/publication.repository.js';
+import type { NewAttempt, NewNotification, PublicationRepository } from '../persistence/publication.repository.js';
 import type { PushJobData, PushQueue } from '../queue/push-queue.js';
 import type { PortalRetractOutcome, PortalTarget } from './push-publication/portal-target.js';
 import { PublicationTransition } from './publication-transition.js';
@@ -101,6 +102,12 @@ export interface PublicationWorld {
   overview?: QueueOverview;
   /** What drafting answers (an error: what it refuses with). */
   document?: DocumentView | Error;
+  /** What drafting answers for the signed version (the push fetches it as the system). */
+  version?: DocumentVersionView | Error;
+  /** Another step moved the publication between the read and the lock. */
+  movedMeanwhile?: boolean;
+  /** Attempts of the run already recorded (`countAttempts` adds the ones recorded here). */
+  attemptsMade?: number;
   portal?: Partial<PortalTarget>;
 }
 
@@ -108,11 +115,17 @@ export interface PublicationWorld {
 export function publicationHarness(world: PublicationWorld = {}) {
   const log: string[] = [];
   let current = world.current ?? null;
+  let attemptsMade = world.attemptsMade ?? 0;
   const publications = {
     findLatestForDocument: async () => current,
     findById: async () => current,
     attemptsOf: async () => world.attempts ?? [],
-    lockAsRead: async () => current,
+    lockAsRead: async (_manager: unknown, read: PublicationOrmEntity) => {
+      if (world.movedMeanwhile === true || current === null || current.state !== read.state || current.eventSeq !== read.eventSeq) {
+        throw new DomainError('DOCUMENT.VERSION_CONFLICT', { documentId: read.documentId });
+      }
+      return current;
+    },
     move: async (_manager: unknown, read: PublicationOrmEntity, to: PublicationState, changes: Partial<PublicationOrmEntity>) => {
       log.push(`transition ${read.state}→${to} seq ${read.eventSeq + 1}`);
       current = { ...read, ...changes, state: to, eventSeq: read.eventSeq + 1 };
@@ -123,6 +136,13 @@ export function publicationHarness(world: PublicationWorld = {}) {
       current = { ...current, retractReason: request.reason, retractRequestedBy: request.by, retractRequestedAt: request.at };
       return true;
     },
+    recordAttempt: async (_manager: unknown, attempt: NewAttempt) => {
+      attemptsMade += 1;
+      log.push(`attempt ${attempt.outcome}${attempt.httpStatus === null ? '' : ` ${attempt.httpStatus}`}`);
+      return attemptsMade;
+    },
+    countAttempts: async () => attemptsMade,
+    recordNotification: async (_manager: unknown, notification: NewNotification) => log.push(`notify ${notification.kind}: ${notification.message}`),
     listInFlight: async () => world.inFlight ?? [],
     recentNotifications: async (agencyId: string, limit: number) => {
       log.push(`notifications of ${agencyId} (${limit})`);
@@ -142,10 +162,11 @@ export function publicationHarness(world: PublicationWorld = {}) {
   } as unknown as PushQueue;
   const drafting = {
     send: async (pattern: string, request: { actor: Actor }) => {
-      if (pattern !== DRAFTING_RPC.get) throw new Error(`unexpected ${pattern}`);
-      log.push(`drafting.get as ${request.actor.userId}`);
-      if (world.document instanceof Error) throw world.document;
-      return world.document ?? documentView();
+      const answer = pattern === DRAFTING_RPC.getVersion ? world.version : pattern === DRAFTING_RPC.get ? (world.document ?? documentView()) : undefined;
+      if (answer === undefined) throw new Error(`unexpected ${pattern}`);
+      log.push(`${pattern === DRAFTING_RPC.get ? 'drafting.get' : 'drafting.getVersion'} as ${request.actor.userId}`);
+      if (answer instanceof Error) throw answer;
+      return answer;
     },
   } as unknown as ServiceClient;
   const portal: PortalTarget = {

@@ -33,4 +33,12 @@ describe('RetryPublicationUseCase', () => {
     await expect(useCase.execute(who, { documentId: DOC }, 'c')).rejects.toMatchObject({ code });
     expect(log).toEqual([]);
   });
+
+  it('refuses a publication another step moved meanwhile (409) and queues nothing', async () => {
+    const { transition, publications, queue, logger, log } = publicationHarness({ current: failed, movedMeanwhile: true });
+    await expect(new RetryPublicationUseCase(transition, publications, queue, logger).execute(publisher, { documentId: DOC }, 'c')).rejects.toMatchObject({
+      code: 'DOCUMENT.VERSION_CONFLICT',
+    });
+    expect(log).toEqual([]);
+  });
 });

@@ -53,4 +53,10 @@ describe('StartCorrectionUseCase', () => {
     });
     expect(log).toEqual(['drafting.get as u-drafter']);
   });
+
+  it('refuses a publication another step moved meanwhile (409) and emits nothing', async () => {
+    const { useCase, log } = correct({ current: published, movedMeanwhile: true });
+    await expect(useCase.execute(drafter, { documentId: DOC }, 'c')).rejects.toMatchObject({ code: 'DOCUMENT.VERSION_CONFLICT' });
+    expect(log).toEqual(['drafting.get as u-drafter']);
+  });
 });
