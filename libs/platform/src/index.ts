@@ -17,5 +17,6 @@ export type { PlatformOptions } from './platform.module.js';
 export { bootstrapService, runMigrationStep, strictValidationPipe } from './bootstrap.js';
 export type { ServiceBootOptions } from './bootstrap.js';
 export { ROOT_LOGGER, REDIS_CONNECTION } from './tokens.js';
+export { afterRedisReconnect } from './redis-reconnect.js';
 export { assertTransition } from './transition-guard.js';
 export { Public, IS_PUBLIC } from './public-route.js';
