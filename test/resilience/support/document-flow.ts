@@ -10,10 +10,8 @@ const SECRECY_DECISION = {
 };
 
 /**
- * Takes one article from creation to the portal while the servers beneath may fail: every step is
- * chosen from the document's current status and simply tried again later when it does not succeed
- * (a 503 during an outage, a 409 when the status read was behind), so a step whose answer was lost
- * is never taken twice. Only a create is not repeated once it answered 201.
+ * Takes one article from creation to the portal while the servers beneath may fail: a create is
+ * tried until it answers 201 (never again after), then `carryOn`.
  */
 export async function carryToPortal(cast: Cast, timeoutMs: number): Promise<string> {
   const title = `关于做好政务公开工作的通知 ${randomUUID().slice(0, 8)}`;
@@ -25,7 +23,16 @@ export async function carryToPortal(cast: Cast, timeoutMs: number): Promise<stri
     { timeoutMs, intervalMs: 500, what: `creating ${title}` },
   );
   const id = created.body.id as string;
-  const version = created.body.version as number;
+  await carryOn(cast, id, created.body.version as number, timeoutMs);
+  return id;
+}
+
+/**
+ * Takes a document on from wherever it is to the portal: every step is chosen from its current status
+ * and simply tried again later when it does not succeed (a 503 during an outage, a 409 when the
+ * status read was behind), so a step whose answer was lost is never taken twice.
+ */
+export async function carryOn(cast: Cast, id: string, version: number, timeoutMs: number): Promise<void> {
   const step: Record<string, (() => Promise<Response>) | undefined> = {
     draft: () => cast.drafter.post(`/api/v1/documents/${id}/submit`, { version }),
     pending_l1: () => cast.head.post(`/api/v1/documents/${id}/approve`, { version, comment: '同意' }),
@@ -44,7 +51,6 @@ export async function carryToPortal(cast: Cast, timeoutMs: number): Promise<stri
     },
     { timeoutMs, intervalMs: 300, what: `${id} to be published` },
   );
-  return id;
 }
 
 /** Carries `count` articles to the portal, `concurrency` at a time; `progress` sees each one published. */
