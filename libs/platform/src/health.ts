@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { HealthIndicatorFunction, HealthIndicatorResult } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { register } from 'prom-client';
 import { NATS_CONNECTION } from './nats.js';
@@ -32,13 +33,23 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * 503 with terminus's report (`details.<dependency>.status: "down"`) when a dependency does not
+   * answer: answered here, since the shared error filter would make the unknown 503 an INTERNAL 500.
+   */
   @Get(['health/ready', 'health'])
   @HealthCheck()
-  ready() {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const checks: HealthIndicatorFunction[] = [() => this.db.pingCheck('postgres', { timeout: 2000 })];
     if (this.nc) checks.push(() => this.natsCheck(this.nc as NatsConnection));
     if (this.redis) checks.push(() => this.redisCheck(this.redis as Redis));
-    return this.health.check(checks);
+    try {
+      return await this.health.check(checks);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
   }
 
   private async natsCheck(nc: NatsConnection): Promise<HealthIndicatorResult> {
