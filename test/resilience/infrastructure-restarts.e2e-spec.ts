@@ -89,11 +89,11 @@ describe('the infrastructure fails while documents flow', () => {
     const [ids] = await Promise.all([flow, faults]);
 
     // The operator's view while each server was away.
-    expect(seen.postgres).toMatchObject({ during: { ready: 503, readyDetails: { postgres: { status: 'down' } }, metrics: 200 }, api: { status: 503, retryAfter: '5' } });
-    expect(seen.nats).toMatchObject({ during: { ready: 503, readyDetails: { nats: { status: 'down' } }, metrics: 200 }, api: { status: 503, retryAfter: '5' } });
-    expect(seen['nats-store-lost']?.during).toMatchObject({ ready: 503, readyDetails: { nats: { status: 'down' } } });
+    expect.soft(seen.postgres).toMatchObject({ during: { ready: 503, readyDetails: { postgres: { status: 'down' } }, metrics: 200 }, api: { status: 503, retryAfter: '5' } });
+    expect.soft(seen.nats).toMatchObject({ during: { ready: 503, readyDetails: { nats: { status: 'down' } }, metrics: 200 }, api: { status: 503, retryAfter: '5' } });
+    expect.soft(seen['nats-store-lost']?.during).toMatchObject({ ready: 503, readyDetails: { nats: { status: 'down' } } });
     // The gateway keeps serving without Redis (rate limits let requests through); publication is not ready.
-    expect(seen.redis).toMatchObject({ during: { ready: 503, readyDetails: { redis: { status: 'down' } } }, api: { status: 200 } });
+    expect.soft(seen.redis).toMatchObject({ during: { ready: 503, readyDetails: { redis: { status: 'down' } } }, api: { status: 200 } });
 
     // Every service came back by itself: the same processes, all ready.
     expect(Object.fromEntries(APPS.map((app) => [app, system.pid(app)]))).toEqual(pids);

@@ -8,6 +8,10 @@ import { register } from 'prom-client';
 import { NATS_CONNECTION } from './nats.js';
 import { Public } from './public-route.js';
 import { REDIS_CONNECTION } from './tokens.js';
+import { within } from './within.js';
+
+/** How long a readiness probe waits for NATS or Redis to answer. */
+const PROBE_TIMEOUT_MS = 2000;
 
 /**
  * Liveness and readiness, apart:
@@ -56,7 +60,7 @@ export class HealthController {
     const session = this.indicators.check('nats');
     if (nc.isClosed()) return session.down({ message: 'connection closed' });
     try {
-      const rtt = await withinProbe(nc.rtt());
+      const rtt = await within(PROBE_TIMEOUT_MS, nc.rtt());
       return session.up({ rttMs: rtt });
     } catch (error) {
       return session.down({ message: error instanceof Error ? error.message : String(error) });
@@ -66,27 +70,12 @@ export class HealthController {
   private async redisCheck(redis: Redis): Promise<HealthIndicatorResult> {
     const session = this.indicators.check('redis');
     try {
-      await withinProbe(redis.ping());
+      await within(PROBE_TIMEOUT_MS, redis.ping());
       return session.up();
     } catch (error) {
       return session.down({ message: error instanceof Error ? error.message : String(error) });
     }
   }
-}
-
-/** How long a readiness probe waits for NATS or Redis to answer. */
-const PROBE_TIMEOUT_MS = 2000;
-
-/**
- * Both clients hold a command while they reconnect (NATS buffers the PING, ioredis queues it), so
- * unbounded the probe would hang for the outage instead of saying "down".
- */
-function withinProbe<T>(answer: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
-  });
-  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** `/metrics` in the Prometheus text format. */
