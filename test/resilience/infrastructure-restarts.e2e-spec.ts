@@ -64,7 +64,9 @@ describe('the infrastructure fails while documents flow', () => {
     let published = 0;
     const seen: Record<string, { during: Seen; api: { status: number; retryAfter?: string } }> = {};
     const atLeast = (n: number) => waitFor(() => published >= n, { timeoutMs: 120_000, intervalMs: 200, what: `${n} documents published` });
+    const started = Date.now();
     const during = (label: string, app: AppName) => async () => {
+      console.info(`${label} down at ${Math.round((Date.now() - started) / 1000)} s, ${published} published`);
       // Readiness follows the dependency within a probe or two; the API answers 503 with Retry-After.
       await waitFor(async () => (await probe(`http://127.0.0.1:${system.ports[app]}/health/ready`)).status === 503, {
         timeoutMs: 10_000,
@@ -87,6 +89,7 @@ describe('the infrastructure fails while documents flow', () => {
       await infra.restartNats({ keepStore: false }, during('nats-store-lost', 'review'));
     })();
     const [ids] = await Promise.all([flow, faults]);
+    console.info(`${DOCUMENTS} documents published in ${Math.round((Date.now() - started) / 1000)} s`);
 
     // The operator's view while each server was away.
     expect.soft(seen.postgres).toMatchObject({ during: { ready: 503, readyDetails: { postgres: { status: 'down' } }, metrics: 200 }, api: { status: 503, retryAfter: '5' } });

@@ -28,20 +28,20 @@ export async function eventAccounts(system: Pick<RunningSystem, 'databaseUrl'>, 
       await client.query<{ table_schema: string }>(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY 1`)
     ).rows.map((row) => row.table_schema);
     const union = (table: string, columns: string): string => schemas.map((schema) => `SELECT ${columns} FROM "${schema}".${table}`).join(' UNION ALL ');
-    const outbox = `(${union('outbox', 'id, document_id, sent_at')}) AS o`;
+    const outbox = `(${union('outbox', 'id::text AS id, document_id::text AS document_id, sent_at')}) AS o`;
     const [counts] = (
       await client.query(
         `SELECT count(*)::int AS events,
                 count(*) FILTER (WHERE o.sent_at IS NULL)::int AS unsent,
-                count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM audit.ledger_entry l WHERE l.event_id = o.id))::int AS missing
-           FROM ${outbox} WHERE o.document_id = ANY($1::uuid[])`,
+                count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM audit.ledger_entry l WHERE l.event_id::text = o.id))::int AS missing
+           FROM ${outbox} WHERE o.document_id = ANY($1::text[])`,
         [documentIds],
       )
     ).rows as { events: number; unsent: number; missing: number }[];
     const [ledger] = (
       await client.query(
         `SELECT count(*)::int AS entries, count(*) FILTER (WHERE violation IS NOT NULL)::int AS violations
-           FROM audit.ledger_entry WHERE document_id = ANY($1::uuid[])`,
+           FROM audit.ledger_entry WHERE document_id::text = ANY($1::text[])`,
         [documentIds],
       )
     ).rows as { entries: number; violations: number }[];
@@ -54,7 +54,7 @@ export async function eventAccounts(system: Pick<RunningSystem, 'databaseUrl'>, 
     const pages = new Map(documentIds.map((id) => [id, 0]));
     const pageRows = (
       await client.query<{ document_id: string; n: number }>(
-        'SELECT document_id, count(*)::int AS n FROM portal.pages WHERE document_id = ANY($1::uuid[]) GROUP BY document_id',
+        'SELECT document_id, count(*)::int AS n FROM portal.pages WHERE document_id::text = ANY($1::text[]) GROUP BY document_id',
         [documentIds],
       )
     ).rows;
