@@ -79,6 +79,11 @@ async function outage(whileDown: (() => Promise<void>) | undefined, start: () =>
 }
 
 export async function startOwnInfrastructure(): Promise<OwnInfrastructure> {
+  for (const program of ['nats-server', 'redis-server']) {
+    await run('sh', ['-c', `command -v ${program}`]).catch(() => {
+      throw new Error(`${program} is not installed: the resilience suite runs its own (scripts/infra/ensure.sh installs Debian's package)`);
+    });
+  }
   const root = mkdtempSync(join(tmpdir(), 'sanshen-infra-'));
   const [pgPort, natsPort, redisPort] = [await freePort(), await freePort(), await freePort()];
   const bin = postgresBin();
