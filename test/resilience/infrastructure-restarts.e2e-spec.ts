@@ -9,7 +9,7 @@ import { eventAccounts } from './support/event-accounts.js';
 import { startOwnInfrastructure } from './support/infrastructure.js';
 import type { OwnInfrastructure } from './support/infrastructure.js';
 
-const DOCUMENTS = Number(process.env.RESILIENCE_DOCUMENTS ?? 240);
+const DOCUMENTS = Number(process.env.RESILIENCE_DOCUMENTS ?? 200);
 
 /** What an operator sees of one service while a server is away. */
 interface Seen {
