@@ -59,6 +59,19 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Each file runs its own PostgreSQL, NATS and Redis (test/resilience/support/infrastructure.ts).
+          name: 'resilience',
+          include: ['test/resilience/**/*.e2e-spec.ts'],
+          environment: 'node',
+          env: { SANSHEN_NAMESPACE: 'resilience' },
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'bench',
           include: [],
           benchmark: { include: ['bench/**/*.bench.ts'] },

@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Injectable } from '@nestjs/common';
+import { Controller, Get, Header, Injectable, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { HealthIndicatorFunction, HealthIndicatorResult } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
 import { register } from 'prom-client';
 import { Public } from './public-route.js';
 
@@ -56,10 +57,20 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * 503 with terminus's report (`details.<dependency>.status: "down"`) when a dependency does not
+   * answer: answered here, since the shared error filter would make the unknown 503 an INTERNAL 500.
+   */
   @Get(['health/ready', 'health'])
   @HealthCheck()
-  ready() {
-    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 2000 }), ...this.readiness.indicators(this.indicators)]);
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    try {
+      return await this.health.check([() => this.db.pingCheck('postgres', { timeout: 2000 }), ...this.readiness.indicators(this.indicators)]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
   }
 }
 

@@ -13,6 +13,7 @@ export { createRootLogger, correlationIdFrom, CORRELATION_HEADER } from './loggi
 export { ErrorFilter, httpStatusOf, sendHttpError, setRetryAfter, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error.filter.js';
 export { isOutage } from './outage.js';
 export { ReadinessChecks } from './health.js';
+export { within, PROBE_TIMEOUT_MS } from './within.js';
 export type { ReadinessProbe } from './health.js';
 export { declareForBoot, databaseOptionsOf } from './module-tree.js';
 export type { BootDeclarations } from './module-tree.js';

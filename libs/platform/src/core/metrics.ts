@@ -1,4 +1,5 @@
 import { Gauge, Histogram, register } from 'prom-client';
+import { within } from './within.js';
 
 /**
  * The Prometheus metrics every service has, and the helpers the others are made with. Every metric
@@ -36,6 +37,9 @@ export interface GaugeSample {
  * it is never stale. Defining it again (a second module in one process, as tests do) replaces the
  * reader.
  */
+/** How long one gauge's read may take at scrape time (Prometheus' default scrape timeout is 10 s). */
+const SCRAPE_TIMEOUT_MS = 2000;
+
 export function scrapedGauge(name: string, help: string, labelNames: string[], read: () => Promise<GaugeSample[]>): Gauge {
   if (register.getSingleMetric(name)) register.removeSingleMetric(name);
   return new Gauge({
@@ -45,7 +49,7 @@ export function scrapedGauge(name: string, help: string, labelNames: string[], r
     async collect() {
       this.reset();
       // A dependency that does not answer leaves the gauge empty: /metrics itself never fails.
-      const samples = await read().catch(() => []);
+      const samples = await within(SCRAPE_TIMEOUT_MS, read()).catch(() => []);
       for (const sample of samples) {
         if (sample.labels === undefined) this.set(sample.value);
         else this.set(sample.labels, sample.value);

@@ -6,3 +6,4 @@
 export { QueuesModule } from './queues.module.js';
 export type { QueuesOptions } from './queues.module.js';
 export { REDIS_CONNECTION, closeRedis } from './redis.js';
+export { afterRedisReconnect } from './redis-reconnect.js';

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { ReadinessChecks } from '../core/health.js';
+import { PROBE_TIMEOUT_MS, within } from '../core/within.js';
 
 export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
 
@@ -40,7 +41,7 @@ export class RedisReadiness implements OnModuleInit {
 
   onModuleInit(): void {
     this.readiness.add('redis', async () => {
-      await this.redis.ping();
+      await within(PROBE_TIMEOUT_MS, this.redis.ping());
     });
   }
 }

@@ -3,6 +3,7 @@ import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ReadinessChecks } from '../core/health.js';
+import { PROBE_TIMEOUT_MS, within } from '../core/within.js';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -31,7 +32,7 @@ export class NatsReadiness implements OnModuleInit {
   onModuleInit(): void {
     this.readiness.add('nats', async () => {
       if (this.nc.isClosed()) throw new Error('connection closed');
-      return { rttMs: await this.nc.rtt() };
+      return { rttMs: await within(PROBE_TIMEOUT_MS, this.nc.rtt()) };
     });
   }
 }

@@ -141,12 +141,19 @@ export class ServiceClient implements OnApplicationShutdown {
   }
 }
 
-/** rxjs' timeout, Nest's EmptyResponseException (no subscriber answered), or a NATS outage. */
+const RECONNECTING = /connection lost|trying to reconnect/i;
+
+/**
+ * rxjs' timeout, Nest's EmptyResponseException (no subscriber answered), or a NATS outage — also as
+ * the bare string Nest's NATS client errors with while it reconnects ("Connection lost. Trying to reconnect...").
+ */
 function isUnavailable(error: unknown): boolean {
+  if (typeof error === 'string') return RECONNECTING.test(error);
   if (!(error instanceof Error)) return false;
   return (
     error.name === 'TimeoutError' ||
     /no responders|no subscribers|empty response|timeout|503/i.test(error.message) ||
+    RECONNECTING.test(error.message) ||
     isOutage(error)
   );
 }
