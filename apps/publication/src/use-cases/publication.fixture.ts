@@ -78,7 +78,7 @@ export function documentView(changes: Partial<DocumentView> = {}): DocumentView 
     agencyName: '机关',
     departmentId: DEPT,
     authorId: 'author',
-    content: { title: '关于开展检查的通知', body: '<p>正文</p>' },
+    content: { title: '关于开展检查的通知', column: '通知公告', body: '<p>正文</p>' },
     lastReturn: null,
     findingExplanations: [],
     createdAt: '2026-11-01T00:00:00.000Z',
@@ -96,7 +96,6 @@ export interface PublicationWorld {
   inFlight?: PublicationOrmEntity[];
   notifications?: PublicationNotificationOrmEntity[];
   /** What `requestRetraction` finds: false when the publication moved meanwhile. */
-  retractionRecorded?: boolean;
   /** What `ensure` answers for a job. */
   jobs?: 'queued' | 'restarted' | 'live';
   overview?: QueueOverview;
@@ -130,12 +129,6 @@ export function publicationHarness(world: PublicationWorld = {}) {
       log.push(`transition ${read.state}→${to} seq ${read.eventSeq + 1}`);
       current = { ...read, ...changes, state: to, eventSeq: read.eventSeq + 1 };
     },
-    requestRetraction: async (_manager: unknown, id: string, request: { reason: string; by: string; at: Date }) => {
-      log.push(`request retraction ${id} by ${request.by}: ${request.reason}`);
-      if (world.retractionRecorded === false || current === null) return false;
-      current = { ...current, retractReason: request.reason, retractRequestedBy: request.by, retractRequestedAt: request.at };
-      return true;
-    },
     recordAttempt: async (_manager: unknown, attempt: NewAttempt) => {
       attemptsMade += 1;
       log.push(`attempt ${attempt.outcome}${attempt.httpStatus === null ? '' : ` ${attempt.httpStatus}`}`);
@@ -162,9 +155,14 @@ export function publicationHarness(world: PublicationWorld = {}) {
   } as unknown as PushQueue;
   const drafting = {
     send: async (pattern: string, request: { actor: Actor }) => {
-      const answer = pattern === DRAFTING_RPC.getVersion ? world.version : pattern === DRAFTING_RPC.get ? (world.document ?? documentView()) : undefined;
+      const answers: Record<string, [string, unknown]> = {
+        [DRAFTING_RPC.getVersion]: ['drafting.getVersion', world.version],
+        [DRAFTING_RPC.get]: ['drafting.get', world.document ?? documentView()],
+        [DRAFTING_RPC.access]: ['drafting.access', world.document ?? documentView()],
+      };
+      const [label, answer] = answers[pattern] ?? [pattern, undefined];
       if (answer === undefined) throw new Error(`unexpected ${pattern}`);
-      log.push(`${pattern === DRAFTING_RPC.get ? 'drafting.get' : 'drafting.getVersion'} as ${request.actor.userId}`);
+      log.push(`${label} as ${request.actor.userId}`);
       if (answer instanceof Error) throw answer;
       return answer;
     },
@@ -182,6 +180,7 @@ export function publicationHarness(world: PublicationWorld = {}) {
   const outbox = new RecordingOutbox(log, 'publication');
   const dataSource = { manager: {} } as unknown as DataSource;
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
-  const transition = new PublicationTransition(transitionOver(outbox), publications);
-  return { publications, queue, drafting, portal, outbox, dataSource, logger, transition, log, current: () => current };
+  const documentTransition = transitionOver(outbox);
+  const transition = new PublicationTransition(documentTransition, publications);
+  return { publications, queue, drafting, portal, outbox, dataSource, logger, documentTransition, transition, log, current: () => current };
 }

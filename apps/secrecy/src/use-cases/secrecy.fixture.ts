@@ -10,6 +10,7 @@ import type { SecrecyDecisionOrmEntity } from '../persistence/secrecy-decision.o
 import type { SecrecyFindingOrmEntity } from '../persistence/secrecy-finding.orm-entity.js';
 import type { SecrecyScanOrmEntity } from '../persistence/secrecy-scan.orm-entity.js';
 import type { SecrecyRepository } from '../persistence/secrecy.repository.js';
+import type { DictionaryPublisher } from './publish-dictionary/dictionary-publisher.js';
 import { ConcludeReview } from './decide-secrecy/conclude-review.js';
 import type { ScanVersionUseCase } from './scan-version/scan-version.use-case.js';
 
@@ -195,5 +196,14 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
   const outbox = new RecordingOutbox(log, 'secrecy');
   const manager = {} as EntityManager;
   const dataSource = { manager, transaction: <T>(work: (m: EntityManager) => Promise<T>) => work(manager) } as unknown as DataSource;
-  return { secrecy, scan, dictionary, drafting, dataSource, outbox, log, decisions, saved, transition: transitionOver(outbox, manager), conclude: new ConcludeReview(secrecy) };
+  const publisher = {
+    emit: async (_manager: unknown, _actor: unknown, version: number) => {
+      log.push(`publish dictionary v${version}`);
+      return [{ type: 'dictionary.version_published', sequence: version }];
+    },
+    handOver: async (events: readonly { sequence: number }[]) => {
+      log.push(`drafting holds v${events[0]?.sequence}`);
+    },
+  } as unknown as DictionaryPublisher;
+  return { secrecy, scan, dictionary, drafting, dataSource, outbox, publisher, log, decisions, saved, transition: transitionOver(outbox, manager), conclude: new ConcludeReview(secrecy) };
 }

@@ -8,7 +8,7 @@ import type { PortalPushOutcome } from './portal-target.js';
 import { HASH_MISMATCH_REASON, PushPublicationUseCase } from './push-publication.use-case.js';
 import type { PushCommand } from './push-publication.use-case.js';
 
-const content = { title: '关于开展检查的通知', body: '<p>正文</p>' };
+const content = { title: '关于开展检查的通知', column: '通知公告', body: '<p>正文</p>' };
 const HASH = contentHashOf(content);
 const publishing = (changes: Partial<PublicationOrmEntity> = {}) => publication('publishing', { contentHash: HASH, causeEventId: 'ev-start', ...changes });
 const signedVersion = (changes: Partial<DocumentVersionView> = {}): DocumentVersionView => ({

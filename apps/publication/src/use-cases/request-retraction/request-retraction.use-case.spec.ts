@@ -9,16 +9,20 @@ const publisher = person('u-publisher', ['publisher']);
 const published = publication('published', { receiptUrl: 'http://portal/items/x', publishedAt: new Date('2026-11-21T00:00:00Z') });
 
 function requestRetraction(world: PublicationWorld) {
-  const { dataSource, publications, logger, log, outbox } = publicationHarness(world);
-  return { useCase: new RequestRetractionUseCase(dataSource, publications, logger), log, outbox };
+  const { documentTransition, publications, logger, log, outbox } = publicationHarness(world);
+  return { useCase: new RequestRetractionUseCase(documentTransition, publications, logger), log, outbox };
 }
 
 describe('RequestRetractionUseCase', () => {
-  it('records the publisher’s request and reason; nothing moves and nothing is emitted until a principal authorizes', async () => {
+  it('records the publisher’s request and reason on the locked publication and tells the principals; the state does not move', async () => {
     const { useCase, log, outbox } = requestRetraction({ current: published });
     const view = await useCase.execute(publisher, { documentId: DOC, reason: '内容有误' }, 'c-1');
-    expect(log).toEqual(['request retraction pub-1 by u-publisher: 内容有误']);
-    expect(outbox.emitted).toEqual([]);
+    expect(log).toEqual([
+      `transition published→published seq ${published.eventSeq + 1}`,
+      `emit document.publication.retraction_requested #${published.eventSeq + 1}`,
+      'published',
+    ]);
+    expect(outbox.emitted[0]?.payload).toMatchObject({ publicationId: published.id, reason: '内容有误', requestedBy: 'u-publisher' });
     expect(view).toMatchObject({ state: 'published', retraction: { reason: '内容有误', requestedBy: 'u-publisher', authorizedBy: null, retractedAt: null } });
   });
 
@@ -42,7 +46,7 @@ describe('RequestRetractionUseCase', () => {
   });
 
   it('reports a publication that moved meanwhile as a conflict', async () => {
-    const { useCase } = requestRetraction({ current: published, retractionRecorded: false });
+    const { useCase } = requestRetraction({ current: published, movedMeanwhile: true });
     await expect(useCase.execute(publisher, { documentId: DOC, reason: '内容有误' }, 'c')).rejects.toMatchObject({ code: 'DOCUMENT.VERSION_CONFLICT' });
   });
 });

@@ -17,7 +17,7 @@ describe('StartCorrectionUseCase', () => {
     const { useCase, log, outbox } = correct({ current: published });
     const view = await useCase.execute(drafter, { documentId: DOC, reason: '数据有误' }, 'c-3');
     expect(log).toEqual([
-      'drafting.get as u-drafter',
+      'drafting.access as u-drafter',
       'transition published→published seq 9',
       'emit document.correction_started #9',
       'published',
@@ -51,12 +51,12 @@ describe('StartCorrectionUseCase', () => {
     await expect(useCase.execute(person('u-drafter', ['drafter'], { departmentId: 'd-2' }), { documentId: DOC }, 'c')).rejects.toMatchObject({
       code: 'DOCUMENT.NOT_IN_SCOPE',
     });
-    expect(log).toEqual(['drafting.get as u-drafter']);
+    expect(log).toEqual(['drafting.access as u-drafter']);
   });
 
   it('refuses a publication another step moved meanwhile (409) and emits nothing', async () => {
     const { useCase, log } = correct({ current: published, movedMeanwhile: true });
     await expect(useCase.execute(drafter, { documentId: DOC }, 'c')).rejects.toMatchObject({ code: 'DOCUMENT.VERSION_CONFLICT' });
-    expect(log).toEqual(['drafting.get as u-drafter']);
+    expect(log).toEqual(['drafting.access as u-drafter']);
   });
 });

@@ -16,8 +16,8 @@ const dispose = (disposition: DisposeFindingRequest['disposition'], changes: Par
 const underReview = (changes: SecrecyWorld = {}): SecrecyWorld => ({ current: secrecyCase(), findings: [finding('f-1')], ...changes });
 
 function disposeWith(world: SecrecyWorld) {
-  const { transition, secrecy, dictionary, log, outbox } = secrecyHarness(world);
-  return { useCase: new DisposeFindingUseCase(transition, secrecy, dictionary), log, outbox };
+  const { transition, secrecy, dictionary, publisher, log, outbox } = secrecyHarness(world);
+  return { useCase: new DisposeFindingUseCase(transition, secrecy, dictionary, publisher), log, outbox };
 }
 
 describe('DisposeFindingUseCase', () => {
