@@ -14,7 +14,7 @@ export { PlatformModule, databaseOptionsOf } from './platform.module.js';
 export { httpRequestDuration, rpcClientDuration, ledgerAppendDuration, ledgerLastVerified, scrapedGauge, queueMetricsProviders } from './metrics.js';
 export type { GaugeSample } from './metrics.js';
 export type { PlatformOptions } from './platform.module.js';
-export { bootstrapService, runMigrationStep, strictValidationPipe } from './bootstrap.js';
+export { bootstrapService, runMigrationStep } from './bootstrap.js';
 export type { ServiceBootOptions } from './bootstrap.js';
 export { ROOT_LOGGER, REDIS_CONNECTION } from './tokens.js';
 export { assertTransition } from './transition-guard.js';

@@ -1,0 +1,42 @@
+import { DomainError } from '@sanshen/kernel';
+import { createZodValidationPipe } from 'nestjs-zod';
+import { z } from 'zod';
+
+/** Problems in Chinese, whatever language zod is configured with elsewhere in the process. */
+const CHINESE = z.locales.zhCN().localeError;
+
+/** One field of a refused request and what is wrong with it. */
+export interface FieldProblems {
+  field: string;
+  problems: string[];
+}
+
+/** A refusal's issues, one entry per field (unknown fields each named), in the order zod found them. */
+export function fieldProblems(error: z.ZodError): FieldProblems[] {
+  const byField = new Map<string, string[]>();
+  const add = (field: string, problem: string) => byField.set(field, [...(byField.get(field) ?? []), problem]);
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add(field === '' ? key : `${field}.${key}`, '不允许的字段');
+      continue;
+    }
+    add(field, issue.code === 'custom' ? issue.message : problemOf(issue));
+  }
+  return [...byField].map(([field, problems]) => ({ field, problems }));
+}
+
+function problemOf(issue: z.core.$ZodIssue): string {
+  const localised = CHINESE(issue as unknown as z.core.$ZodRawIssue);
+  return typeof localised === 'string' ? localised : (localised?.message ?? issue.message);
+}
+
+/**
+ * The gateway's validation of every body, query and path DTO (nestjs-zod): the DTO's schema refuses
+ * unknown fields and converts query strings; a refusal is 400 `REQUEST.INVALID` with
+ * `details.errors: [{field, problems}]`.
+ */
+export const RequestValidationPipe = createZodValidationPipe({
+  createValidationException: (error: unknown) =>
+    error instanceof z.ZodError ? new DomainError('REQUEST.INVALID', { errors: fieldProblems(error) }) : (error as Error),
+});
