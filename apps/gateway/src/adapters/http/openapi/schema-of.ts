@@ -15,7 +15,7 @@ export function schemaOf(example: unknown): Json {
     case 'boolean':
       return { type: 'boolean' };
     case 'object': {
-      const entries = Object.entries(example as Json);
+      const entries = Object.entries(example as Json).filter(([, value]) => value !== undefined);
       const properties = Object.fromEntries(entries.map(([key, value]) => [key, schemaOf(value)]));
       return entries.length === 0 ? { type: 'object', additionalProperties: true } : { type: 'object', properties, required: Object.keys(properties) };
     }
