@@ -51,7 +51,7 @@ export class DocumentsController {
     summary: '导入年度报告',
     description: '起草人上传已发布的年度报告（multipart 的 file：UTF-8 .txt、.docx、带文字层的 .pdf，不超过 700 KiB）或提交其文本（text），生成一份导入来源的年度报告草稿；无法放入表格的行在 unplaced 中列出。',
     answer: { json: { document: DOCUMENT_EXAMPLE, unplaced: [{ line: 42, text: '（本行无法识别）', reason: '未匹配到表格或章节' }] } },
-    errors: ['AUTH.FORBIDDEN', 'IMPORT.UNSUPPORTED_FILE', 'IMPORT.NO_TEXT', 'ANNUAL_REPORT.YEAR_NOT_FOUND', 'ANNUAL_REPORT.YEAR_UNSUPPORTED', 'ANNUAL_REPORT.ALREADY_EXISTS'],
+    errors: ['DOCUMENT.ROLE_NOT_ALLOWED', 'IMPORT.UNSUPPORTED_FILE', 'IMPORT.NO_TEXT', 'ANNUAL_REPORT.YEAR_NOT_FOUND', 'ANNUAL_REPORT.YEAR_UNSUPPORTED', 'ANNUAL_REPORT.ALREADY_EXISTS'],
   })
   @Post('import')
   @RequireRole('drafter')
