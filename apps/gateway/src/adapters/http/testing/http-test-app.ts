@@ -114,6 +114,11 @@ export class HttpTestApp {
     this.replies[pattern] = reply;
   }
 
+  /** The service no longer answers this pattern (SERVICE.UNAVAILABLE, as ServiceClient reports it). */
+  unreachable(pattern: string): void {
+    delete this.replies[pattern];
+  }
+
   /** The payloads that reached the services with this pattern. */
   payloadsOf(pattern: string): unknown[] {
     return this.calls.filter((call) => call.pattern === pattern).map((call) => call.payload);
