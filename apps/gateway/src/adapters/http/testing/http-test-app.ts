@@ -29,7 +29,7 @@ import { ServiceCalls } from '../service-calls.js';
  * what reached them is in `calls`. Use cases the controller calls directly are given as `providers`.
  */
 
-/** A service's answer to one RPC pattern. */
+/** A service's answer to one RPC pattern: a value, or a function of the payload and actor; a DomainError is a refusal. */
 export type Reply = unknown | ((payload: never, actor: Actor) => unknown);
 
 export interface ServiceCall {
@@ -79,8 +79,9 @@ export class HttpTestApp {
         harness?.calls.push({ pattern, actor: request.actor, payload: request.payload });
         if (!(pattern in replies)) throw new DomainError('SERVICE.UNAVAILABLE', { service: pattern });
         const reply = replies[pattern];
-        if (reply instanceof DomainError) throw reply;
-        return typeof reply === 'function' ? (reply as (payload: unknown, actor: Actor) => unknown)(request.payload, request.actor) : reply;
+        const answer = typeof reply === 'function' ? (reply as (payload: unknown, actor: Actor) => unknown)(request.payload, request.actor) : reply;
+        if (answer instanceof DomainError) throw answer;
+        return answer;
       },
     };
     const module = await Test.createTestingModule({
