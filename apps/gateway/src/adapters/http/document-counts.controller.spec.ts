@@ -1,5 +1,6 @@
 import { DRAFTING_RPC } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentCountsController } from './document-counts.controller.js';
 import { HttpTestApp, actorWith } from './testing/http-test-app.js';
@@ -9,7 +10,7 @@ describe('DocumentCountsController', () => {
 
   beforeAll(async () => {
     http = await HttpTestApp.start(DocumentCountsController, {
-      replies: { [DRAFTING_RPC.counts]: (_payload: never, actor) => (actor.roles.includes('admin') ? { items: [] } : new DomainError('DOCUMENT.ROLE_NOT_ALLOWED')) },
+      replies: { [DRAFTING_RPC.counts]: (_payload: never, actor: Actor) => (actor.roles.includes('admin') ? { items: [] } : new DomainError('DOCUMENT.ROLE_NOT_ALLOWED')) },
     });
   });
   afterAll(() => http.close());

@@ -64,19 +64,19 @@ export interface RequestOptions {
 }
 
 export class HttpTestApp {
-  readonly calls: ServiceCall[] = [];
-
   private constructor(
     readonly app: NestFastifyApplication,
     private readonly replies: Record<string, Reply>,
+    /** What reached the services, in order. */
+    readonly calls: ServiceCall[],
   ) {}
 
   static async start(controller: Type, options: { replies?: Record<string, Reply>; providers?: Provider[] } = {}): Promise<HttpTestApp> {
     const replies = { ...DEFAULT_REPLIES, ...options.replies };
-    let harness: HttpTestApp | undefined;
+    const calls: ServiceCall[] = [];
     const client = {
       send: async (pattern: string, request: { actor: Actor; payload: unknown }) => {
-        harness?.calls.push({ pattern, actor: request.actor, payload: request.payload });
+        calls.push({ pattern, actor: request.actor, payload: request.payload });
         if (!(pattern in replies)) throw new DomainError('SERVICE.UNAVAILABLE', { service: pattern });
         const reply = replies[pattern];
         const answer = typeof reply === 'function' ? (reply as (payload: unknown, actor: Actor) => unknown)(request.payload, request.actor) : reply;
@@ -106,8 +106,7 @@ export class HttpTestApp {
     await configureHttpEdge(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    harness = new HttpTestApp(app, replies);
-    return harness;
+    return new HttpTestApp(app, replies, calls);
   }
 
   /** Changes what a service answers to a pattern (for the tests that follow). */
