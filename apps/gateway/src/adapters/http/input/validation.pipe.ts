@@ -1,3 +1,4 @@
+import type { ArgumentMetadata } from '@nestjs/common';
 import { DomainError } from '@sanshen/kernel';
 import { createZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
@@ -36,7 +37,15 @@ function problemOf(issue: z.core.$ZodIssue): string {
  * unknown fields and converts query strings; a refusal is 400 `REQUEST.INVALID` with
  * `details.errors: [{field, problems}]`.
  */
-export const RequestValidationPipe = createZodValidationPipe({
+const ZodValidationPipe = createZodValidationPipe({
   createValidationException: (error: unknown) =>
     error instanceof z.ZodError ? new DomainError('REQUEST.INVALID', { errors: fieldProblems(error) }) : (error as Error),
 });
+
+export class RequestValidationPipe extends ZodValidationPipe {
+  /** A request without a body (or a multipart one) is judged as `{}`: a DTO of optional fields accepts it. */
+  override transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const isDto = typeof metadata.metatype === 'function' && 'schema' in metadata.metatype;
+    return super.transform(isDto && (value === undefined || value === null) ? {} : value, metadata);
+  }
+}
