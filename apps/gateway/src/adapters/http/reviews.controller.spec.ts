@@ -28,7 +28,12 @@ describe('ReviewsController', () => {
   it('approves with the version, comment and level, absent ones as null', async () => {
     const response = await http.request('POST', `/api/v1/documents/${IDS.document}/approve`, { as: head, body: { version: 3 } });
     expect(response.statusCode).toBe(200);
-    expect(http.payloadsOf(REVIEW_RPC.approve)).toEqual([{ documentId: IDS.document, version: 3, comment: null, level: null }]);
+    const nulls = await http.request('POST', `/api/v1/documents/${IDS.document}/approve`, { as: head, body: { version: 3, comment: null, level: null } });
+    expect(nulls.statusCode).toBe(200);
+    expect(http.payloadsOf(REVIEW_RPC.approve)).toEqual([
+      { documentId: IDS.document, version: 3, comment: null, level: null },
+      { documentId: IDS.document, version: 3, comment: null, level: null },
+    ]);
   });
 
   it('returns with a reason and a target; a level outside 1–3 is 400', async () => {

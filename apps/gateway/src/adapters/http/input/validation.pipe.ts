@@ -43,9 +43,25 @@ const ZodValidationPipe = createZodValidationPipe({
 });
 
 export class RequestValidationPipe extends ZodValidationPipe {
-  /** A request without a body (or a multipart one) is judged as `{}`: a DTO of optional fields accepts it. */
+  /** A request without a body (or a multipart one) is judged as `{}`: a DTO of optional fields accepts it (as before). */
   override transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    const isDto = typeof metadata.metatype === 'function' && 'schema' in metadata.metatype;
-    return super.transform(isDto && (value === undefined || value === null) ? {} : value, metadata);
+    const schema = typeof metadata.metatype === 'function' ? (metadata.metatype as { schema?: unknown }).schema : undefined;
+    if (!(schema instanceof z.ZodType)) return super.transform(value, metadata);
+    return super.transform(withoutNullOptionals(schema, value ?? {}), metadata);
   }
+}
+
+/** An optional field given as null is absent, as it always was at this API (class-validator's `@IsOptional()`). */
+function withoutNullOptionals(schema: z.ZodType, value: unknown): unknown {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return withoutNullOptionals(schema.unwrap() as z.ZodType, value);
+  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.map((item) => withoutNullOptionals(schema.element as z.ZodType, item));
+  if (!(schema instanceof z.ZodObject) || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const shape = schema.shape as Record<string, z.ZodType | undefined>;
+  const kept: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const field = shape[key];
+    if (item === null && field instanceof z.ZodOptional && !field.safeParse(null).success) continue;
+    kept[key] = field === undefined ? item : withoutNullOptionals(field, item);
+  }
+  return kept;
 }
