@@ -40,6 +40,11 @@ describe('SecrecyController', () => {
     expect(basis.json()).toMatchObject({ code: 'REQUEST.TEXT_INVALID', details: { field: 'basis', violation: 'line_break' } });
   });
 
+  it('answers a forbidden character in the path (422) before an invalid body (400)', async () => {
+    const response = await http.request('POST', `/api/v1/documents/a${encodeURIComponent('\u202e')}b/secrecy/decision`, { as: officer, body: { conclusion: 'maybe' } });
+    expect(response.json()).toMatchObject({ code: 'REQUEST.TEXT_INVALID', details: { field: 'id', violation: 'bidi_control' } });
+  });
+
   it('disposes of a finding named in the path and records a referral’s answer', async () => {
     const dispose = await http.request('POST', `${url}/findings/${IDS.finding}`, { as: officer, body: { disposition: 'ignored', reason: '公开电话' } });
     expect(dispose.statusCode).toBe(200);

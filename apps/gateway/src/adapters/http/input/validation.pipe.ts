@@ -44,9 +44,13 @@ const ZodValidationPipe = createZodValidationPipe({
 
 export class RequestValidationPipe extends ZodValidationPipe {
   /** A request without a body (or a multipart one) is judged as `{}`: a DTO of optional fields accepts it (as before). */
-  override transform(value: unknown, metadata: ArgumentMetadata): unknown {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const schema = typeof metadata.metatype === 'function' ? (metadata.metatype as { schema?: unknown }).schema : undefined;
     if (!(schema instanceof z.ZodType)) return super.transform(value, metadata);
+    // Nest runs each parameter's pipes concurrently and answers the first refusal. The text policy
+    // is synchronous; judging the schema on the next turn of the event loop lets a forbidden
+    // character anywhere in the request (422) win over an invalid value elsewhere (400), always.
+    await new Promise((resolve) => setImmediate(resolve));
     return super.transform(withoutNullOptionals(schema, value ?? {}), metadata);
   }
 }
