@@ -85,6 +85,30 @@ import { SignInUseCase } from './use-cases/sign-in/sign-in.use-case.js';
 import { SignOutUseCase } from './use-cases/sign-out/sign-out.use-case.js';
 
 export const GATEWAY_SERVICE = 'gateway';
+
+/** The public HTTP API (docs/api.md); the OpenAPI document is built from these. */
+export const GATEWAY_CONTROLLERS = [
+  AuthController,
+  DocumentsController,
+  ReviewsController,
+  ApprovalSheetController,
+  DelegationsController,
+  NotificationsController,
+  SecrecyController,
+  DictionaryController,
+  PublicationController,
+  PublicationActionsController,
+  QueuesController,
+  AuditController,
+  OrganisationController,
+  AnnualReportsController,
+  ReportRenderingController,
+  DocumentCountsController,
+  TasksController,
+  PagePreviewController,
+  NoticesController,
+  ChannelsController,
+] as const;
 /** The gateway owns identity: agencies, departments, users, role grants, sessions. */
 export const IDENTITY_SCHEMA = 'identity';
 
@@ -113,7 +137,7 @@ export class GatewayModule {
         EventsModule.forService({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController, NoticesController, ChannelsController],
+      controllers: [...GATEWAY_CONTROLLERS],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         // Global guards run in this order: authenticate, then count the request against its user.

@@ -1,6 +1,5 @@
 import type { Http2ServerRequest } from 'node:http2';
 import type { IncomingMessage } from 'node:http';
-import { ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -76,15 +75,4 @@ async function migrateAndExit(module: Type<unknown> | DynamicModule, options: Se
 export async function runMigrationStep(service: string, config: BaseConfig, database: DatabaseOptions): Promise<void> {
   const migrations = await migrateSchema(config.databaseUrl, database);
   process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), service, msg: 'migrated', schema: database.schema, migrations })}\n`);
-}
-
-/** The HTTP edge's validation: unknown fields refused, types transformed, errors as the caller wants. */
-export function strictValidationPipe(toError: (errors: { field: string; problems: string[] }[]) => Error): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) =>
-      toError(errors.map((error) => ({ field: error.property, problems: Object.values(error.constraints ?? {}) }))),
-  });
 }

@@ -19,7 +19,7 @@ export { declareForBoot, databaseOptionsOf } from './module-tree.js';
 export type { BootDeclarations } from './module-tree.js';
 export { httpRequestDuration, latencyHistogram, ledgerAppendDuration, ledgerLastVerified, scrapedGauge, settableGauge } from './metrics.js';
 export type { GaugeSample } from './metrics.js';
-export { bootstrapService, runMigrationStep, strictValidationPipe } from './bootstrap.js';
+export { bootstrapService, runMigrationStep } from './bootstrap.js';
 export type { ServiceBootOptions } from './bootstrap.js';
 export { ROOT_LOGGER } from './tokens.js';
 export { Public, IS_PUBLIC } from './public-route.js';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@sanshen/kernel';
 import type { FailedDeliveryView } from '../channels/channel-delivery.queue.js';
 import { isChannelKind } from '../../domain/channels/channel-kinds.js';
@@ -16,6 +16,20 @@ import type { ChannelPreferencesView } from '../../use-cases/show-channel-prefer
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { AgencyChannelDto, ChannelPreferencesDto, FailedDeliveriesQueryDto } from './dto/channel.dto.js';
+import { ApiRoute } from './openapi/api-route.js';
+import { IDS } from './openapi/examples.js';
+
+const DINGTALK: AgencyChannelView = {
+  channel: 'dingtalk',
+  enabled: true,
+  webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=****abcd',
+  secretSet: true,
+  secretHint: '****wxyz',
+  msgtype: 'text',
+  signName: null,
+};
+const PREFERENCES: ChannelPreferencesView = { channels: ['dingtalk', 'sms'], phone: '138****5678', available: ['dingtalk', 'sms'] };
+const ADMIN_ONLY = ['AUTH.FORBIDDEN', 'CHANNEL.AGENCY_NOT_FOUND'] as const;
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -39,19 +53,23 @@ export class ChannelsController {
   ) {}
 
   @Get('agencies/:agencyId/notice-channels')
-  @ApiOperation({
+  @ApiRoute({
     summary: '机关的通知外发渠道',
     description: '系统管理员查看本机关的企业微信、钉钉群机器人与短信设置；Webhook 密钥与加签密钥只显示末四位。其他机关的设置一律 404。',
+    answer: { json: { items: [DINGTALK], smsAvailable: true, allowedHosts: ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'] } satisfies AgencyChannelsView },
+    errors: [...ADMIN_ONLY],
   })
   agencyChannels(@Ctx() context: RequestContext, @Param('agencyId', uuid) agencyId: string): Promise<AgencyChannelsView> {
     return this.showAgencyChannels.execute(context.actor, agencyId);
   }
 
   @Put('agencies/:agencyId/notice-channels/:channel')
-  @ApiOperation({
+  @ApiRoute({
     summary: '设置通知外发渠道',
     description:
       '系统管理员设置本机关的一个渠道（wecom 企业微信群机器人、dingtalk 钉钉群机器人、sms 短信）：启用与否、Webhook 地址（主机须在 CHANNEL_ALLOWED_HOSTS 允许范围内）、钉钉加签密钥、消息类型、短信签名。未提交的字段保持不变；变更记入身份审计（不含密钥）。',
+    answer: { json: DINGTALK },
+    errors: [...ADMIN_ONLY, 'CHANNEL.UNKNOWN', 'CHANNEL.WEBHOOK_URL_INVALID', 'CHANNEL.WEBHOOK_HOST_NOT_ALLOWED', 'CHANNEL.WEBHOOK_REQUIRED', 'CHANNEL.SECRET_REQUIRED', 'CHANNEL.SMS_UNAVAILABLE'],
   })
   configure(
     @Ctx() context: RequestContext,
@@ -63,9 +81,11 @@ export class ChannelsController {
   }
 
   @Get('agencies/:agencyId/notice-deliveries/failed')
-  @ApiOperation({
+  @ApiRoute({
     summary: '失败的通知投递（死信）',
     description: '系统管理员查看本机关用尽重试仍未送达的外发通知（最新在前），含渠道、文档、重试次数与失败原因。',
+    answer: { json: { items: [{ id: 'dingtalk:evt-1', channel: 'dingtalk', documentId: IDS.document, title: '关于调整办公时间的通知', kind: 'submitted', recipients: 1, attemptsMade: 5, reason: '钉钉返回 errcode 310000', createdAt: '2026-12-06T09:30:00.000Z', failedAt: '2026-12-06T09:31:00.000Z' }] satisfies FailedDeliveryView[] } },
+    errors: [...ADMIN_ONLY],
   })
   async failedDeliveries(
     @Ctx() context: RequestContext,
@@ -77,21 +97,31 @@ export class ChannelsController {
 
   @Post('agencies/:agencyId/notice-deliveries/:deliveryId/requeue')
   @HttpCode(200)
-  @ApiOperation({ summary: '重新投递', description: '系统管理员把一条失败的外发通知重新放入队列（例如修正 Webhook 地址后），重试次数重新计算。' })
+  @ApiRoute({
+    summary: '重新投递', description: '系统管理员把一条失败的外发通知重新放入队列（例如修正 Webhook 地址后），重试次数重新计算。',
+    answer: { json: { id: 'dingtalk:evt-1', state: 'requeued' } },
+    errors: [...ADMIN_ONLY, 'CHANNEL.DELIVERY_NOT_FOUND', 'CHANNEL.DELIVERY_NOT_FAILED'],
+  })
   requeue(@Ctx() context: RequestContext, @Param('agencyId', uuid) agencyId: string, @Param('deliveryId') deliveryId: string): Promise<{ id: string; state: 'requeued' }> {
     return this.requeueDelivery.execute(context.actor, agencyId, deliveryId.slice(0, 200));
   }
 
   @Get('me/notice-channels')
-  @ApiOperation({ summary: '我的通知渠道', description: '本人选择的外发渠道与手机号码（部分隐藏），以及本机关已启用的渠道（available）。' })
+  @ApiRoute({
+    summary: '我的通知渠道', description: '本人选择的外发渠道与手机号码（部分隐藏），以及本机关已启用的渠道（available）。',
+    answer: { json: PREFERENCES },
+    errors: [],
+  })
   ownPreferences(@Ctx() context: RequestContext): Promise<ChannelPreferencesView> {
     return this.showPreferences.execute(context.actor);
   }
 
   @Put('me/notice-channels')
-  @ApiOperation({
+  @ApiRoute({
     summary: '设置我的通知渠道',
     description: '本人选择除站内通知外还通过哪些渠道接收通知（wecom、dingtalk、sms），以及手机号码（选择短信时必填，群机器人据此 @ 本人）。只能设置本人的。',
+    answer: { json: PREFERENCES },
+    errors: ['CHANNEL.PHONE_REQUIRED', 'CHANNEL.PHONE_INVALID'],
   })
   setOwnPreferences(@Ctx() context: RequestContext, @Body() dto: ChannelPreferencesDto): Promise<ChannelPreferencesView> {
     return this.setPreferences.execute(context.actor, dto);
