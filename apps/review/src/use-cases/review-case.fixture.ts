@@ -3,10 +3,9 @@ import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
 import type { Logger } from 'pino';
 import type { Queue } from 'bullmq';
 import type { ReviewConfig } from '../config/review.config.js';
-import type { RecordedSignature, ReviewCase, ReviewDecisionKind, ReviewSignature } from '../domain/review-case.js';
+import type { RecordedSignature, ReviewCase, ReviewDecisionKind } from '../domain/review-case.js';
 import type { ReviewDelegation } from '../domain/review-delegation.js';
 import type { ReviewNotification } from '../domain/review-notification.js';
-import type { DelegatedDuty } from '../domain/reviewer-capacity.js';
 import type { ReviewRepository } from '../persistence/review.repository.js';
 import { ReminderQueue } from '../queue/reminder-queue.js';
 import type { ReminderJobData } from '../queue/reminder-queue.js';
@@ -45,21 +44,21 @@ export function reviewCase(status: DocumentStatus, changes: Partial<ReviewCase> 
 }
 
 /** One case, its signatures and delegations in memory; `log` tells the order of what happened. */
-export function reviewHarness(current: ReviewCase | null, options: { approvals?: ReviewSignature[]; delegations?: DelegatedDuty[] } = {}) {
+export function reviewHarness(current: ReviewCase | null, options: { approvals?: RecordedSignature[]; delegations?: ReviewDelegation[] } = {}) {
   const log: string[] = [];
-  const signatures: ReviewSignature[] = [...(options.approvals ?? [])];
-  const reviews = {
+  const signatures: RecordedSignature[] = [...(options.approvals ?? [])];
+  const reviews = reviewsWith({
     lockCase: async () => current,
-    saveCase: async (_manager: unknown, saved: ReviewCase) => {
+    saveCase: async (_manager, saved) => {
       log.push(`save ${saved.status} #${saved.eventSeq}`);
     },
-    addSignature: async (_manager: unknown, signature: ReviewSignature) => {
-      signatures.push(signature);
-      log.push(`sign ${signature.decision} l${signature.level} by ${signature.signerId}`);
+    addSignature: async (_manager, signed) => {
+      signatures.push({ ...signed, signedAt: new Date() });
+      log.push(`sign ${signed.decision} l${signed.level} by ${signed.signerId}`);
     },
-    approvalsOf: async () => signatures.filter((signature) => signature.decision === 'approved'),
+    approvalsOf: async () => signatures.filter((signed) => signed.decision === 'approved'),
     delegationsInForce: async () => options.delegations ?? [],
-  } as unknown as ReviewRepository;
+  });
   const reminders = {
     cancel: async (task: { seq: number }) => log.push(`reminders cancel #${task.seq}`),
     schedule: async (task: { seq: number; level: number }) => log.push(`reminders schedule l${task.level} #${task.seq}`),

@@ -25,14 +25,14 @@ const earlier = signature(2, 'returned', { version: 1, contentHash: 'sha256:v1',
 type Replies = Record<string, unknown>;
 
 function sheetOf(current: ReviewCase | null, replies: Replies = { [SECRECY_RPC.get]: secrecyReview, [PUBLICATION_RPC.get]: publication }) {
-  const asked: [string, RpcRequest][] = [];
+  const asked: [string, RpcRequest<unknown>][] = [];
   const reviews = reviewsWith({
     findCase: async () => current,
     decisionsOf: async (_documentId, version) => decisions.filter((decision) => decision.version === version).concat(version === 1 ? [earlier] : []),
     returnsBefore: async (_documentId, version) => (version > 1 ? [earlier] : []),
   });
   const services = {
-    send: async (pattern: string, request: RpcRequest) => {
+    send: async (pattern: string, request: RpcRequest<unknown>) => {
       asked.push([pattern, request]);
       const reply = replies[pattern];
       if (reply instanceof Error) throw reply;
@@ -69,7 +69,7 @@ describe('GetApprovalSheetUseCase', () => {
       publication: publication.receipt,
     });
     expect(html).toBeNull();
-    expect(asked.map(([pattern, request]) => [pattern, request.actor.userId, request.correlationId, request.payload])).toEqual([
+    expect(asked.map(([pattern, request]) => [pattern, request.actor?.userId, request.correlationId, request.payload])).toEqual([
       [SECRECY_RPC.get, 'clerk', 'c-1', { documentId: DOC }],
       [PUBLICATION_RPC.get, 'clerk', 'c-1', { documentId: DOC }],
     ]);
