@@ -147,3 +147,13 @@ export function reminderQueue() {
   } as unknown as Queue<ReminderJobData>;
   return { reminders: new ReminderQueue(queue, REMINDER_CONFIG), jobs };
 }
+
+/** A port method that keeps the arguments of each call (`calls`) and answers `reply`. */
+export function answering<R>(reply: R) {
+  const calls: unknown[][] = [];
+  const method = async (...args: unknown[]): Promise<R> => {
+    calls.push(args);
+    return reply;
+  };
+  return { calls, method };
+}

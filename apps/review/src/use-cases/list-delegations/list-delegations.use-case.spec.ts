@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { delegation, person, reviewsWith } from '../review-case.fixture.js';
+import { answering, delegation, person, reviewsWith } from '../review-case.fixture.js';
 import { ListDelegationsUseCase } from './list-delegations.use-case.js';
 
 describe('ListDelegationsUseCase', () => {
   it('answers the caller’s given and held delegations of their own agency as views', async () => {
-    const asked: unknown[][] = [];
     const given = delegation({ revokedAt: new Date('2026-01-12T00:00:00Z') });
     const received = delegation({ id: 'dl-2', fromUserId: 'dep', fromName: '副局长', toUserId: 'head', roles: ['deputy'] });
-    const reviews = reviewsWith({
-      delegationsOf: async (...args) => {
-        asked.push(args);
-        return { given: [given], received: [received] };
-      },
-    });
+    const delegations = answering({ given: [given], received: [received] });
+    const reviews = reviewsWith({ delegationsOf: delegations.method });
     const view = await new ListDelegationsUseCase(reviews).execute(person('head', ['dept_head']));
-    expect(asked).toEqual([['a-1', 'head', expect.any(Date)]]);
+    expect(delegations.calls).toEqual([['a-1', 'head', expect.any(Date)]]);
     expect(view).toEqual({
       given: [
         {

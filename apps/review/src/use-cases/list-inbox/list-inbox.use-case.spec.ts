@@ -2,7 +2,7 @@ import type { Actor } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import type { ReviewCase } from '../../domain/review-case.js';
 import type { ReviewDelegation } from '../../domain/review-delegation.js';
-import { delegation, person, reminderQueue, reviewCase, reviewsWith } from '../review-case.fixture.js';
+import { answering, delegation, person, reminderQueue, reviewCase, reviewsWith } from '../review-case.fixture.js';
 import { ListInboxUseCase } from './list-inbox.use-case.js';
 
 const ownDepartment = reviewCase('pending_l1', { documentId: 'doc-l1', remindedAt: new Date('2026-01-05T02:00:00Z') });
@@ -11,16 +11,10 @@ const atLevel2 = reviewCase('pending_l2', { documentId: 'doc-l2' });
 const headsOwn = reviewCase('pending_l1', { documentId: 'doc-own', authorId: 'head' });
 
 function inbox(cases: ReviewCase[], delegations: ReviewDelegation[] = []) {
-  const asked: unknown[][] = [];
-  const reviews = reviewsWith({
-    delegationsInForce: async () => delegations,
-    openCases: async (...args) => {
-      asked.push(args);
-      return cases;
-    },
-  });
+  const open = answering(cases);
+  const reviews = reviewsWith({ delegationsInForce: async () => delegations, openCases: open.method });
   const useCase = new ListInboxUseCase(reviews, reminderQueue().reminders);
-  return { asked, list: async (actor: Actor) => (await useCase.execute(actor)).items };
+  return { asked: open.calls, list: async (actor: Actor) => (await useCase.execute(actor)).items };
 }
 
 describe('ListInboxUseCase', () => {

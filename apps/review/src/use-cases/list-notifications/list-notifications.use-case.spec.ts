@@ -1,7 +1,7 @@
 import type { Actor } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import type { ReviewDelegation } from '../../domain/review-delegation.js';
-import { delegation, notification, person, reviewsWith } from '../review-case.fixture.js';
+import { answering, delegation, notification, person, reviewsWith } from '../review-case.fixture.js';
 import { ListNotificationsUseCase } from './list-notifications.use-case.js';
 
 const toHeads = notification({ id: 'n-l1' });
@@ -11,16 +11,10 @@ const toPrincipals = notification({ id: 'n-l3', kind: 'review_escalation', level
 const all = [toHeads, toOtherHeads, toDeputies, toPrincipals];
 
 async function ids(actor: Actor, delegations: ReviewDelegation[] = []) {
-  const asked: unknown[][] = [];
-  const reviews = reviewsWith({
-    delegationsInForce: async () => delegations,
-    recentNotifications: async (...args) => {
-      asked.push(args);
-      return all;
-    },
-  });
+  const recent = answering(all);
+  const reviews = reviewsWith({ delegationsInForce: async () => delegations, recentNotifications: recent.method });
   const { items } = await new ListNotificationsUseCase(reviews).execute(actor);
-  expect(asked).toEqual([[actor.agencyId, 200]]);
+  expect(recent.calls).toEqual([[actor.agencyId, 200]]);
   return items;
 }
 
