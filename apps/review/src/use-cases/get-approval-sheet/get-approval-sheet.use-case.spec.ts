@@ -24,11 +24,13 @@ const earlier = signature(2, 'returned', { version: 1, contentHash: 'sha256:v1',
 
 type Replies = Record<string, unknown>;
 
-function sheetOf(current: ReviewCase | null, replies: Replies = { [SECRECY_RPC.get]: secrecyReview, [PUBLICATION_RPC.get]: publication }) {
+const found: Replies = { [SECRECY_RPC.get]: secrecyReview, [PUBLICATION_RPC.get]: publication };
+
+function sheetOf(current: ReviewCase | null, replies = found, recorded = decisions) {
   const asked: [string, RpcRequest<unknown>][] = [];
   const reviews = reviewsWith({
     findCase: async () => current,
-    decisionsOf: async (_documentId, version) => decisions.filter((decision) => decision.version === version).concat(version === 1 ? [earlier] : []),
+    decisionsOf: async (_documentId, version) => recorded.filter((decision) => decision.version === version).concat(version === 1 ? [earlier] : []),
     returnsBefore: async (_documentId, version) => (version > 1 ? [earlier] : []),
   });
   const services = {
@@ -73,6 +75,12 @@ describe('GetApprovalSheetUseCase', () => {
       [SECRECY_RPC.get, 'clerk', 'c-1', { documentId: DOC }],
       [PUBLICATION_RPC.get, 'clerk', 'c-1', { documentId: DOC }],
     ]);
+  });
+
+  it('shows no standing signature for a level whose approval the level above sent back', async () => {
+    const { sheet } = await sheetOf(reviewCase('pending_l1'), found, decisions.slice(0, 2)).get();
+    expect(sheet.levels).toEqual([]);
+    expect(sheet.history).toHaveLength(2);
   });
 
   it('renders the printable page when asked for html', async () => {

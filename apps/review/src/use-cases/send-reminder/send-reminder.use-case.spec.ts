@@ -71,6 +71,7 @@ describe('SendReminderUseCase', () => {
 
   it.each([
     ['the task was decided (the case moved on)', reviewCase('pending_l2', { eventSeq: 6 }), job(1, 'remind')],
+    ['its level is open again as a new task (驳回上一级)', reviewCase('pending_l1', { eventSeq: 7 }), job(1, 'remind')],
     ['the case is at another level', reviewCase('pending_l2'), job(1, 'escalate')],
     ['the case is gone', null, job(1, 'remind')],
   ])('does nothing when %s: stale', async (_label, current, stale) => {
