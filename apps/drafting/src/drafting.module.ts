@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DocumentRpcController } from './adapters/document.rpc-controller.js';
 import { LifecycleConsumer } from './adapters/lifecycle.consumer.js';
@@ -37,7 +39,7 @@ export class DraftingModule {
     return {
       module: DraftingModule,
       imports: [
-        PlatformModule.forService({
+        CoreModule.forService({
           service: DRAFTING_SERVICE,
           config,
           logger,
@@ -47,6 +49,8 @@ export class DraftingModule {
             migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000, DocumentReadFacts1796000000000],
           },
         }),
+        RpcModule.forService({ service: DRAFTING_SERVICE, config }),
+        EventsModule.forService({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),
       ],
       controllers: [DocumentRpcController],
       providers: [
@@ -69,7 +73,6 @@ export class DraftingModule {
         SummarizeDocumentsUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
-        ...messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),
       ],
     };
   }

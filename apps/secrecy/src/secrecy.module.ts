@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DictionaryRpcController } from './adapters/dictionary.rpc-controller.js';
 import { ReviewProgressConsumer } from './adapters/review-progress.consumer.js';
@@ -36,7 +38,7 @@ export class SecrecyModule {
     return {
       module: SecrecyModule,
       imports: [
-        PlatformModule.forService({
+        CoreModule.forService({
           service: SECRECY_SERVICE,
           config,
           logger,
@@ -46,6 +48,8 @@ export class SecrecyModule {
             migrations: [CreateSecrecySchema1763769600000, AddScansAndDictionary1795309216380, CaseStageFacts1796000000000],
           },
         }),
+        RpcModule.forService({ service: SECRECY_SERVICE, config }),
+        EventsModule.forService({ service: SECRECY_SERVICE, produces: true, handlers: [ReviewProgressConsumer] }),
       ],
       controllers: [SecrecyRpcController, DictionaryRpcController],
       providers: [
@@ -64,7 +68,6 @@ export class SecrecyModule {
         ListDictionaryUseCase,
         ChangeDictionaryUseCase,
         ReviewProgressConsumer,
-        ...messagingProvider({ service: SECRECY_SERVICE, produces: true, handlers: [ReviewProgressConsumer] }),
       ],
     };
   }

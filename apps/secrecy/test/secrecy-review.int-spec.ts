@@ -7,13 +7,15 @@ import type { ArticleContent, DictionaryEntryView, DictionaryExceptionView, Dict
 import { contentHashOf, DomainError } from '@sanshen/kernel';
 import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
-import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform/core';
+import { ServiceClient } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
+import { SecrecyModule } from '../src/secrecy.module.js';
 
 /*
  * The secrecy service as it runs (NATS request-reply, PostgreSQL with its migrations, JetStream)
@@ -27,7 +29,6 @@ const DEPARTMENT = randomUUID();
 // A valid 18-character 居民身份证号 (GB 11643 example, check character X).
 const ID_NUMBER = '11010519491231002X';
 
-process.env.SANSHEN_NAMESPACE = NAMESPACE;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 
 function requireEnv(name: string): string {
@@ -78,7 +79,7 @@ let db: pg.Pool;
 let client: ServiceClient;
 
 beforeAll(async () => {
-  config = { ...loadBaseConfig(process.env, 3003), port: 0, host: '127.0.0.1' };
+  config = { ...loadBaseConfig(process.env, 3003), namespace: { name: NAMESPACE }, port: 0, host: '127.0.0.1' };
   nc = await connect({ servers: config.natsUrl, name: `${NAMESPACE}-test` });
   drafting.start(nc);
   producerDb = await openDataSource(
@@ -96,7 +97,6 @@ beforeAll(async () => {
   await producer.start();
   db = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
   client = new ServiceClient(config);
-  const { SecrecyModule } = await import('../src/secrecy.module.js');
   app = await bootstrapService(SecrecyModule.register(config, createRootLogger('secrecy', config.logLevel)), { service: 'secrecy', config });
 });
 

@@ -8,8 +8,8 @@ export { DOCUMENT_EVENT_SCHEMA_VERSION, documentEventName, lifecycleTypeOf, isDo
 export type { VersionRef, DocumentFacts, SignaturePayload, DocumentEventPayloads, DocumentEventName, DocumentEvent } from './events.js';
 export { PORTAL_SIGNATURE_HEADER, PORTAL_IDEMPOTENCY_HEADER, PORTAL_PUSH_MAX_CLOCK_SKEW_MS } from './portal-push.js';
 export type { PortalPush, PortalReceipt, PortalRetract, PortalRetractReceipt } from './portal-push.js';
-export { PUBLICATION_RPC, QUEUE_JOB_STATES } from './publication-rpc.js';
-export type { PagePreviewRequest, PagePreview, QueueJobState, QueueOverviewRequest, QueueJobView, QueueOverview, ScheduleRequest, ScheduleView, RetractionRequest, CorrectionRequest, RetractionView, PublicationRequest, PublicationAttemptView, PublicationView } from './publication-rpc.js';
+export { PUBLICATION_RPC, QUEUE_JOB_STATES, PUBLICATION_INFO_EVENTS } from './publication-rpc.js';
+export type { PagePreviewRequest, PagePreview, QueueJobState, QueueOverviewRequest, QueueJobView, QueueOverview, ScheduleRequest, ScheduleView, RetractionRequest, RetractionRequestedPayload, CorrectionRequest, RetractionView, PublicationRequest, PublicationAttemptView, PublicationView } from './publication-rpc.js';
 export { QUEUES, queuePrefix } from './queues.js';
 export type { QueueName } from './queues.js';
 export { REVIEW_RPC } from './review-rpc.js';

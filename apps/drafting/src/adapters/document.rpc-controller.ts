@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { AggregateReportsRequest, AggregateView, CheckDocumentRequest, CreateDocumentRequest, DiffDocumentRequest, DiscardDocumentRequest, DocumentAccessView, DocumentCheckView, DocumentCountsView, DocumentDiffView, DocumentPage, DocumentSummariesRequest, DocumentSummaryList, DocumentVersionView, DocumentView, GetDocumentRequest, GetVersionRequest, ImportedDocumentView, ImportReportRequest, ListDocumentsRequest, RenderedReportView, RenderReportRequest, ReviseDocumentRequest, RpcRequest, SubmitDocumentRequest } from '@sanshen/contracts';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { AggregateReportsUseCase } from '../use-cases/aggregate-reports/aggregate-reports.use-case.js';
 import { CheckDocumentAccessUseCase } from '../use-cases/check-document-access/check-document-access.use-case.js';
 import { CheckDocumentUseCase } from '../use-cases/check-document/check-document.use-case.js';

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { assertNever } from '@sanshen/kernel';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay } from './working-days.js';
+import { addWorkingDays, isWorkingDay, yearsWithoutHolidays } from './working-days.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const calendar = { unitMs: DAY, holidays: [], extraWorkdays: [] };
@@ -40,5 +40,22 @@ describe('addWorkingDays', () => {
   it('with a short unit (tests) counts plain units, no calendar', () => {
     const start = at15('2026-11-21'); // a Saturday
     expect(addWorkingDays(start, 2, { ...calendar, unitMs: 1000 }).getTime() - start.getTime()).toBe(2000);
+  });
+});
+
+describe('yearsWithoutHolidays', () => {
+  it('names a year the national calendar does not list, from December of the year before', () => {
+    expect(yearsWithoutHolidays(new Date('2026-06-01T00:00:00Z'), { holidays: [] })).toEqual([]);
+    expect(yearsWithoutHolidays(new Date('2098-06-01T00:00:00Z'), { holidays: [] })).toEqual([2098]);
+    expect(yearsWithoutHolidays(new Date('2098-12-06T00:00:00Z'), { holidays: [] })).toEqual([2098, 2099]);
+  });
+
+  it('is satisfied by the admin listing days off in that year', () => {
+    expect(yearsWithoutHolidays(new Date('2098-12-06T00:00:00Z'), { holidays: ['2098-10-01', '2099-01-01'] })).toEqual([]);
+  });
+
+  it('reads the date in Beijing time', () => {
+    expect(yearsWithoutHolidays(new Date('2098-11-30T16:30:00Z'), { holidays: ['2098-10-01'] })).toEqual([2099]);
+    expect(yearsWithoutHolidays(new Date('2098-11-30T15:30:00Z'), { holidays: ['2098-10-01'] })).toEqual([]);
   });
 });

@@ -45,3 +45,19 @@ export function addWorkingDays(start: Date, days: number, calendar: WorkingCalen
   }
   return new Date(instant);
 }
+
+/** Whether the national calendar lists the year's holidays: 元旦 (1 January) is one in every listed year. */
+function nationalCalendarKnows(year: number): boolean {
+  return chineseDays.getDayDetail(`${year}-01-01`).name.includes('元旦');
+}
+
+/**
+ * The years due dates are computed in now (this one, and the next from December on) that neither the
+ * national calendar nor the admin's overrides cover: there, only weekends are days off.
+ */
+export function yearsWithoutHolidays(now: Date, calendar: Pick<WorkingCalendar, 'holidays'>): number[] {
+  const today = beijingDate(now.getTime());
+  const year = Number(today.slice(0, 4));
+  const years = today.slice(5, 7) === '12' ? [year, year + 1] : [year];
+  return years.filter((candidate) => !nationalCalendarKnows(candidate) && !calendar.holidays.some((day) => day.startsWith(`${candidate}-`)));
+}

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { SECRECY_RPC } from '@sanshen/contracts';
 import type { AddDictionaryEntryRequest, AddDictionaryExceptionRequest, AddLeaderRequest, DictionaryEntryView, DictionaryExceptionView, DictionaryPage, DictionaryVersionPage, DictionaryVersionView, LeaderView, ListDictionaryRequest, ListDictionaryVersionsRequest, RemoveDictionaryItemRequest, RpcRequest } from '@sanshen/contracts';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { ChangeDictionaryUseCase } from '../use-cases/change-dictionary/change-dictionary.use-case.js';
 import { ListDictionaryUseCase } from '../use-cases/list-dictionary/list-dictionary.use-case.js';
 

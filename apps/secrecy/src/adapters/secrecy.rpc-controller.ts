@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { SECRECY_RPC } from '@sanshen/contracts';
 import type { ContentScanReply, ContentScanRequest, DisposeFindingRequest, GetDocumentRequest, ReferralAnswerRequest, RpcRequest, SecrecyDecisionRequest, SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView, ServiceTaskList } from '@sanshen/contracts';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { ListSecrecyTasksUseCase } from '../use-cases/list-secrecy-tasks/list-secrecy-tasks.use-case.js';
 import { PreviewScanUseCase } from '../use-cases/preview-scan/preview-scan.use-case.js';
 import { AnswerReferralUseCase } from '../use-cases/answer-referral/answer-referral.use-case.js';

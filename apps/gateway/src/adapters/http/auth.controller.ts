@@ -15,7 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, SESSION_COOKIE, clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
 import { ChangeOwnPasswordUseCase } from '../../use-cases/change-own-password/change-own-password.use-case.js';
-import { Public } from '@sanshen/platform';
+import { Public } from '@sanshen/platform/core';
 import { Ctx } from '../auth/request-context.js';
 import { SignInRoute } from '../rate-limit/rate-limits.js';
 import type { RequestContext } from '../auth/request-context.js';

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainError } from '@sanshen/kernel';
-import { strictValidationPipe } from '@sanshen/platform';
+import { strictValidationPipe } from '@sanshen/platform/core';
 import { registerCsvBody } from './csv-body.js';
 import { registerRequestBodyPolicy } from './input/request-body.js';
 import { TextPolicyPipe } from './input/text-policy.pipe.js';

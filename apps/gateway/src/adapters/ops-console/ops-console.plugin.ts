@@ -2,7 +2,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainError } from '@sanshen/kernel';
-import { ROOT_LOGGER, httpStatusOf, sendHttpError, setRetryAfter } from '@sanshen/platform';
+import { ROOT_LOGGER, httpStatusOf, sendHttpError, setRetryAfter } from '@sanshen/platform/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

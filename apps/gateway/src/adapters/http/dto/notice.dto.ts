@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { LimitQuery } from '../input/limit-query.decorator.js';
 
 export class NoticeQueryDto {
   @ApiPropertyOptional({ description: '只列未读通知' })
@@ -8,12 +8,7 @@ export class NoticeQueryDto {
   @IsIn(['true', 'false'])
   unread?: 'true' | 'false';
 
-  @ApiPropertyOptional({ description: '条数（1–100，默认 50）' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @LimitQuery(100, '条数（1–100，默认 50）')
   limit?: number;
 }
 

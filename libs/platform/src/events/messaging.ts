@@ -7,18 +7,17 @@ import { lifecycleTypeOf, streamName } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
 import { EVENT_PRODUCERS } from '@sanshen/kernel';
 import { DocumentTransition, MessagingRuntime } from '@sanshen/messaging';
-import type { EventHandlerDefinition, NewEvent } from '@sanshen/messaging';
+import type { EventHandlerDefinition, MessagingLogger, NewEvent } from '@sanshen/messaging';
 import { handOverTargets } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { BASE_CONFIG } from './config.js';
-import type { BaseConfig } from './config.js';
-import { messagingLogger } from './logging.js';
-import { scrapedGauge } from './metrics.js';
-import type { GaugeSample } from './metrics.js';
-import { NATS_CONNECTION } from './nats.js';
-import { ROOT_LOGGER } from './tokens.js';
+import { BASE_CONFIG } from '../core/config.js';
+import type { BaseConfig } from '../core/config.js';
+import { scrapedGauge } from '../core/metrics.js';
+import type { GaugeSample } from '../core/metrics.js';
+import { ROOT_LOGGER } from '../core/tokens.js';
+import { NATS_CONNECTION } from '../rpc/nats.js';
 
 export const MESSAGING_RUNTIME = Symbol('MESSAGING_RUNTIME');
 const MESSAGING_HANDLERS = Symbol('MESSAGING_HANDLERS');
@@ -29,18 +28,19 @@ export interface MessagingProviderOptions {
   handlers: Type<EventHandlerDefinition>[];
 }
 
-/** The service's event backbone: runtime, lifecycle, EventOutbox and DocumentTransition. List the handler classes as providers too. */
-export function messagingProvider(options: MessagingProviderOptions): Provider[] {
-  return [
-    { provide: MESSAGING_HANDLERS, useValue: options.handlers },
-    MessagingLifecycle,
-    EventOutbox,
-    {
-      provide: DocumentTransition,
-      inject: [DataSource, EventOutbox],
-      useFactory: (dataSource: DataSource, outbox: EventOutbox) => new DocumentTransition(dataSource, outbox),
-    } satisfies FactoryProvider<DocumentTransition>,
-    {
+/** The messaging core's logger port, on pino. */
+export function messagingLogger(logger: Logger): MessagingLogger {
+  const child = logger.child({ component: 'messaging' });
+  return {
+    info: (obj, msg) => child.info(obj, msg),
+    warn: (obj, msg) => child.warn(obj, msg),
+    error: (obj, msg) => child.error(obj, msg),
+  };
+}
+
+/** The service's MessagingRuntime (libs/messaging) on its DataSource and the shared NATS connection. */
+function messagingRuntimeProvider(options: Omit<MessagingProviderOptions, 'handlers'>): FactoryProvider<MessagingRuntime> {
+  return {
     provide: MESSAGING_RUNTIME,
     inject: [DataSource, NATS_CONNECTION, BASE_CONFIG, ROOT_LOGGER],
     useFactory: (dataSource: DataSource, nc: NatsConnection, config: BaseConfig, logger: Logger) =>
@@ -52,7 +52,21 @@ export function messagingProvider(options: MessagingProviderOptions): Provider[]
         streamReplicas: config.streamReplicas,
         logger: messagingLogger(logger),
       }),
-    } satisfies FactoryProvider<MessagingRuntime>,
+  };
+}
+
+/** The service's event backbone: runtime, lifecycle, EventOutbox and DocumentTransition (what EventsModule provides). */
+export function messagingProviders(options: MessagingProviderOptions): Provider[] {
+  return [
+    { provide: MESSAGING_HANDLERS, useValue: options.handlers },
+    MessagingLifecycle,
+    EventOutbox,
+    messagingRuntimeProvider(options),
+    {
+      provide: DocumentTransition,
+      inject: [DataSource, EventOutbox],
+      useFactory: (dataSource: DataSource, outbox: EventOutbox) => new DocumentTransition(dataSource, outbox),
+    } satisfies FactoryProvider<DocumentTransition>,
   ];
 }
 

@@ -39,17 +39,3 @@ export function hasValidRpcSignature(secret: string, request: RpcRequest<unknown
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-
-/**
- * The process's internal secret, set once at boot by PlatformModule.forService from the validated
- * config (requireActor is a plain function, called from every RPC handler).
- */
-let internalSecret: string | null = null;
-
-export function configureRequestSigning(secret: string | null): void {
-  internalSecret = secret;
-}
-
-export function requestSigningSecret(): string | null {
-  return internalSecret;
-}

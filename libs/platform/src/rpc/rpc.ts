@@ -3,76 +3,86 @@ import type { CanActivate, ExecutionContext, OnApplicationShutdown } from '@nest
 import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Transport } from '@nestjs/microservices';
 import type { ClientProxy, NatsContext } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { isValidNamespace, rpcSubject } from '@sanshen/contracts';
+import { rpcSubject } from '@sanshen/contracts';
 import type { RpcRequest } from '@sanshen/contracts';
 import { DomainError, domainErrorFromBody } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { firstValueFrom, timeout } from 'rxjs';
-import { BASE_CONFIG } from './config.js';
-import type { BaseConfig } from './config.js';
-import { isOutage } from './outage.js';
-import { hasValidRpcSignature, requestSigningSecret, signRpcRequest } from './request-signing.js';
-import { rpcClientDuration } from './metrics.js';
+import { BASE_CONFIG } from '../core/config.js';
+import type { BaseConfig } from '../core/config.js';
+import { latencyHistogram } from '../core/metrics.js';
+import { isOutage } from '../core/outage.js';
+import { hasValidRpcSignature, signRpcRequest } from './request-signing.js';
+
+/** Requests to other services over NATS, by pattern (subject without namespace) and outcome. */
+export const rpcClientDuration = latencyHistogram(
+  'sanshen_rpc_client_duration_seconds',
+  'NATS request-reply calls to other services, by pattern and outcome (ok, refused, unavailable, error)',
+  ['pattern', 'outcome'],
+);
 
 /**
- * The namespace, read once when decorators are evaluated (module load, i.e. boot): message patterns
- * are fixed at that time, so `SANSHEN_NAMESPACE` must be set before the app's modules are imported.
+ * `@MessagePattern` for `<service>.<noun>.<verb>`. The pattern stays bare here: the RPC server
+ * (RpcModule) answers it on the installation's namespaced subject, with the namespace it was given
+ * at boot — nothing is read from the environment when the decorator runs.
  */
-function bootNamespace(): { name: string } {
-  const name = process.env.SANSHEN_NAMESPACE ?? '';
-  if (!isValidNamespace(name)) throw new Error('SANSHEN_NAMESPACE: lowercase letters, digits and _ only');
-  return { name };
+export function RpcPattern(pattern: string): MethodDecorator {
+  return MessagePattern(pattern);
 }
 
-/** `@MessagePattern` on the namespaced subject of `<service>.<noun>.<verb>`. */
-export function RpcPattern(pattern: string): MethodDecorator {
-  return MessagePattern(rpcSubject(bootNamespace(), pattern));
-}
+/** Set by RpcSignatureGuard on a request whose actor it verified; not enumerable, so never sent on. */
+const VERIFIED_ACTOR = Symbol('sanshen:verified-actor');
 
 /**
- * Refuses a request that carries no well-formed actor, or whose actor is not signed by a service
- * holding INTERNAL_TOKEN_SECRET (the gateway, or a service acting as the system): services never
- * trust a bare message, however well-formed.
+ * The actor of a request that RpcSignatureGuard verified: well-formed and signed by a service holding
+ * INTERNAL_TOKEN_SECRET (the gateway, or a service acting as the system). Services never trust a
+ * bare message, however well-formed: a request that did not pass the guard is ACTOR.INVALID here.
  */
 export function requireActor<T>(request: RpcRequest<T>): Actor {
-  const actor = request.actor;
-  if (
-    actor === null ||
-    typeof actor !== 'object' ||
-    typeof actor.userId !== 'string' ||
-    actor.userId === '' ||
-    typeof actor.agencyId !== 'string' ||
-    !Array.isArray(actor.roles)
-  ) {
-    throw new DomainError('ACTOR.INVALID');
-  }
-  const secret = requestSigningSecret();
-  if (secret === null || !hasValidRpcSignature(secret, request)) throw new DomainError('ACTOR.INVALID', { reason: 'signature' });
-  return actor;
+  const verified = (request as { [VERIFIED_ACTOR]?: Actor } | null)?.[VERIFIED_ACTOR];
+  if (verified === undefined) throw new DomainError('ACTOR.INVALID', { reason: 'signature' });
+  return verified;
+}
+
+function isWellFormedActor(actor: unknown): actor is Actor {
+  const candidate = actor as Partial<Actor> | null;
+  return (
+    candidate !== null &&
+    typeof candidate === 'object' &&
+    typeof candidate.userId === 'string' &&
+    candidate.userId !== '' &&
+    typeof candidate.agencyId === 'string' &&
+    Array.isArray(candidate.roles)
+  );
 }
 
 /**
- * Binds a signed request to the subject it arrived on: a request signed for one pattern and sent to
- * another is refused before the handler runs (requireActor checks the MAC itself). Registered for
- * every service by PlatformModule; HTTP requests pass through.
+ * Checks every request a service answers over NATS before its handler runs: the request must be
+ * signed for the subject it arrived on (a request signed for one pattern and sent to another is
+ * refused, reason `pattern`), carry a well-formed actor, and a fresh MAC by the holder of the
+ * signing secret (reason `signature`). The secret and namespace are the service's configuration,
+ * injected; handlers then take the actor with `requireActor`. HTTP requests pass through.
+ * Registered by RpcModule in every service that answers requests.
  */
 @Injectable()
 export class RpcSignatureGuard implements CanActivate {
-  private readonly namespace: { name: string };
-
-  constructor(@Inject(BASE_CONFIG) config: BaseConfig) {
-    this.namespace = config.namespace;
-  }
+  constructor(@Inject(BASE_CONFIG) private readonly config: Pick<BaseConfig, 'namespace' | 'internalTokenSecret'>) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'rpc') return true;
-    const data = context.switchToRpc().getData<Partial<RpcRequest<unknown>> | null>();
-    const signature = data?.signature;
-    if (signature === undefined) return true;
+    const request = context.switchToRpc().getData<Partial<RpcRequest<unknown>> | null>();
+    if (request === null || typeof request !== 'object') throw new DomainError('ACTOR.INVALID');
+    const signature = request.signature;
     const subject = context.switchToRpc().getContext<NatsContext>().getSubject();
-    if (typeof signature?.pattern !== 'string' || rpcSubject(this.namespace, signature.pattern) !== subject) {
+    if (signature !== undefined && (typeof signature?.pattern !== 'string' || rpcSubject(this.config.namespace, signature.pattern) !== subject)) {
       throw new DomainError('ACTOR.INVALID', { reason: 'pattern' });
     }
+    if (!isWellFormedActor(request.actor)) throw new DomainError('ACTOR.INVALID');
+    const secret = this.config.internalTokenSecret;
+    if (secret === null || !hasValidRpcSignature(secret, request as RpcRequest<unknown>)) {
+      throw new DomainError('ACTOR.INVALID', { reason: 'signature' });
+    }
+    Object.defineProperty(request, VERIFIED_ACTOR, { value: request.actor, enumerable: false });
     return true;
   }
 }
@@ -90,7 +100,7 @@ export class ServiceClient implements OnApplicationShutdown {
   private readonly namespace: { name: string };
   private readonly secret: string | null;
 
-  constructor(@Inject(BASE_CONFIG) config: BaseConfig) {
+  constructor(@Inject(BASE_CONFIG) config: Pick<BaseConfig, 'namespace' | 'internalTokenSecret' | 'natsUrl'>) {
     this.namespace = config.namespace;
     this.secret = config.internalTokenSecret;
     this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: config.natsUrl.split(',') } });

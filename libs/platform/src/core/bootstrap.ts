@@ -3,8 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport } from '@nestjs/microservices';
-import type { MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -13,20 +11,19 @@ import { CORRELATION_HEADER, correlationIdFrom } from './logging.js';
 import { migrateSchema } from './database.js';
 import type { DatabaseOptions } from './database.js';
 import { httpRequestDuration } from './metrics.js';
-import { databaseOptionsOf } from './platform.module.js';
+import { bootDeclarationsOf, databaseOptionsOf } from './module-tree.js';
 
 export interface ServiceBootOptions {
   service: string;
   config: BaseConfig;
-  /** Answer NATS request-reply (every service but the portal). */
-  rpc?: boolean;
   /** Extra HTTP set-up (the gateway's global pipes, OpenAPI, console). */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
   bodyLimit?: number;
 }
 
 /**
- * Boots one service: Fastify for HTTP (health, metrics, its API), NATS for request-reply. With the
+ * Boots one service: Fastify for HTTP (health, metrics, its API), and whatever its kit modules
+ * attach (RpcModule: the NATS request-reply server), all started before it listens. With the
  * argument `migrate` (`node dist/apps/<service>/main.js migrate`) it only migrates the service's
  * schema, prints one JSON line and exits: the migration step of a release (k8s/jobs/migrate.yaml).
  */
@@ -61,19 +58,7 @@ export async function bootstrapService(
       done();
     });
   app.enableShutdownHooks();
-  if (options.rpc !== false) {
-    app.connectMicroservice<MicroserviceOptions>(
-      {
-        transport: Transport.NATS,
-        options: {
-          servers: options.config.natsUrl.split(','),
-          queue: `${options.config.namespace.name || 'sanshen'}-${options.service}`,
-          name: `sanshen-${options.service}-rpc`,
-        },
-      },
-      { inheritAppConfig: true },
-    );
-  }
+  if ('module' in module) for (const declared of bootDeclarationsOf(module)) declared.attach?.(app);
   await options.configure?.(app);
   await app.startAllMicroservices();
   await app.listen(options.config.port, options.config.host);

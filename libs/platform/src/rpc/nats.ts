@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { ReadinessChecks } from '../core/health.js';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -16,5 +17,21 @@ export class NatsConnectionCloser implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
+  }
+}
+
+/** Readiness waits on NATS (its round trip) in every service that holds the connection. */
+@Injectable()
+export class NatsReadiness implements OnModuleInit {
+  constructor(
+    private readonly readiness: ReadinessChecks,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness.add('nats', async () => {
+      if (this.nc.isClosed()) throw new Error('connection closed');
+      return { rttMs: await this.nc.rtt() };
+    });
   }
 }

@@ -5,7 +5,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { DomainError } from '@sanshen/kernel';
-import type { MessagingLogger } from '@sanshen/messaging';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -49,14 +48,4 @@ export function loggingModule(logger: Logger): DynamicModule {
       customProps: (context: ExecutionContext) => ({ correlationId: correlationIdOfMessage(context) }),
     },
   });
-}
-
-/** The messaging core's logger port, on pino. */
-export function messagingLogger(logger: Logger): MessagingLogger {
-  const child = logger.child({ component: 'messaging' });
-  return {
-    info: (obj, msg) => child.info(obj, msg),
-    warn: (obj, msg) => child.warn(obj, msg),
-    error: (obj, msg) => child.error(obj, msg),
-  };
 }

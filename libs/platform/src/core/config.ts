@@ -3,6 +3,17 @@ import { isValidNamespace } from '@sanshen/contracts';
 import type { Namespace } from '@sanshen/contracts';
 import { z } from 'zod';
 
+/*
+ * Why not @nestjs/config: the configuration is needed before Nest exists and outside it — the
+ * one-line fatal report must come before any logger or module (a bad PORT must not half-start a
+ * service), Fastify's adapter takes HOST/PORT/TRUST_PROXY, and `migrate` and the gateway's command
+ * line read it without starting the HTTP app. So each service parses its environment here, once,
+ * with zod, into typed objects that the kit provides to Nest (BASE_CONFIG, the services' own tokens).
+ * ConfigModule would only add a second, string-keyed view of the same variables (ConfigService.get),
+ * .env loading we do not want in production, and validation that runs later; the package is not a
+ * dependency.
+ */
+
 /** One invalid setting: the variable and what is wrong with it (never its value: it may be a secret). */
 export interface ConfigProblem {
   variable: string;
