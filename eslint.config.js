@@ -30,6 +30,8 @@ const FRAMEWORK_IMPORTS = [
   'fs',
   'http',
 ];
+/** Apps whose rules and use cases are typed on domain types: they import no ORM entity (the repository maps). */
+const ENTITY_FREE_APPS = ['review'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.run/**', 'eslint.config.js', 'apps/*/src/console/assets/**'] },
@@ -108,6 +110,15 @@ export default tseslint.config(
             { group: ['@sanshen/platform/*', '!@sanshen/platform/core'], message: 'The kit’s core and the portal take only @sanshen/platform/core.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ENTITY_FREE_APPS.flatMap((app) => [`apps/${app}/src/domain/**/*.ts`, `apps/${app}/src/use-cases/**/*.ts`]),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/*.orm-entity.js'], message: 'Rules and use cases take domain types; only persistence knows the ORM entities.' }] },
       ],
     },
   },
