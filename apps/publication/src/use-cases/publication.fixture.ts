@@ -1,7 +1,7 @@
 import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { DocumentVersionView, DocumentView, QueueOverview } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
-import type { Actor, Role } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
 import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
 import type { ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
@@ -13,15 +13,14 @@ import type { NewAttempt, NewNotification, PublicationRepository } from '../pers
 import type { PushJobData, PushQueue } from '../queue/push-queue.js';
 import type { PortalRetractOutcome, PortalTarget } from './push-publication/portal-target.js';
 import { PublicationTransition } from './publication-transition.js';
+import { peopleAt } from '../../../../test/support/actors.js';
 
 /** Unit-spec fixtures of publication's use cases: a publication as plain data and in-memory ports. */
 export const AGENCY = 'ag-1';
 export const DEPT = 'd-1';
 export const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
 
-export function person(userId: string, roles: Role[], extra: Partial<Actor> = {}): Actor {
-  return { userId, agencyId: AGENCY, agencyName: '机关', departmentId: DEPT, roles, oversees: [], displayName: userId, ...extra };
-}
+export const person = peopleAt({ agencyId: AGENCY, agencyName: '机关', departmentId: DEPT });
 
 export function publication(state: PublicationState, changes: Partial<PublicationOrmEntity> = {}): PublicationOrmEntity {
   return {

@@ -1,4 +1,4 @@
-import type { Actor, DocumentStatus, Role } from '@sanshen/kernel';
+import type { DocumentStatus } from '@sanshen/kernel';
 import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
 import type { Logger } from 'pino';
 import type { Queue } from 'bullmq';
@@ -10,15 +10,14 @@ import type { ReviewRepository } from '../persistence/review.repository.js';
 import { ReminderQueue } from '../queue/reminder-queue.js';
 import type { ReminderJobData } from '../queue/reminder-queue.js';
 import { CaseTransition } from './case-transition.js';
+import { peopleAt } from '../../../../test/support/actors.js';
 
 /** Unit-spec fixtures of review's decisions: a case on domain types and in-memory ports. */
 export const AGENCY = 'a-1';
 export const DEPT = 'd-1';
 export const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
 
-export function person(userId: string, roles: Role[], extra: Partial<Actor> = {}): Actor {
-  return { userId, agencyId: AGENCY, agencyName: '测试局', departmentId: DEPT, roles, oversees: [], displayName: userId, ...extra };
-}
+export const person = peopleAt({ agencyId: AGENCY, agencyName: '测试局', departmentId: DEPT });
 
 export function reviewCase(status: DocumentStatus, changes: Partial<ReviewCase> = {}): ReviewCase {
   return {

@@ -1,6 +1,6 @@
 import type { WordingEntry } from '@sanshen/content-checks';
 import type { DocumentVersionView } from '@sanshen/contracts';
-import type { Actor, DocumentStatus, Role } from '@sanshen/kernel';
+import type { DocumentStatus } from '@sanshen/kernel';
 import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
 import type { ServiceClient } from '@sanshen/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +13,7 @@ import type { SecrecyRepository } from '../persistence/secrecy.repository.js';
 import type { DictionaryPublisher } from './publish-dictionary/dictionary-publisher.js';
 import { ConcludeReview } from './decide-secrecy/conclude-review.js';
 import type { ScanVersionUseCase } from './scan-version/scan-version.use-case.js';
+import { peopleAt } from '../../../../test/support/actors.js';
 
 /** Unit-spec fixtures of secrecy's use cases: a case, its scan and findings as plain data, in-memory ports. */
 export const AGENCY = 'a-1';
@@ -20,9 +21,7 @@ export const DEPT = 'd-1';
 export const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
 export const HASH = `sha256:${'c'.repeat(64)}`;
 
-export function person(userId: string, roles: Role[], extra: Partial<Actor> = {}): Actor {
-  return { userId, agencyId: AGENCY, agencyName: '测试局', departmentId: null, roles, oversees: [], displayName: userId, ...extra };
-}
+export const person = peopleAt({ agencyId: AGENCY, agencyName: '测试局', departmentId: null });
 
 /** The officer who may decide: of the agency, neither author nor signer of the version. */
 export const officer = person('officer', ['secrecy_officer']);
