@@ -8,6 +8,11 @@ const APPS = ['gateway', 'drafting', 'review', 'secrecy', 'publication', 'audit'
 const PURE_LIBS = ['kernel', 'contracts', 'workflow', 'annual-report', 'content-checks'];
 /** What each pure lib may import of ours: the kernel, and nothing else (the kernel imports nothing of ours). */
 const OUR_LIBS = ['@sanshen/*'];
+/** The service kit's parts (libs/platform/src/<part>, `@sanshen/platform/<part>`) and what each may import of the others. */
+const KIT = './libs/platform/src';
+const KIT_PARTS_BELOW = { core: [], rpc: ['core'], queues: ['core'], events: ['core', 'rpc'] };
+/** What reaches NATS or Redis: never in the kit's core, nor anywhere in the portal (readiness without NATS). */
+const NATS_AND_REDIS = ['@nats-io/*', '@nestjs/microservices', '@nestjs/bullmq', 'bullmq', 'ioredis', '@sanshen/messaging'];
 const FRAMEWORK_IMPORTS = [
   '@nestjs/*',
   'typeorm',
@@ -25,6 +30,8 @@ const FRAMEWORK_IMPORTS = [
   'fs',
   'http',
 ];
+/** Apps whose rules and use cases are typed on domain types: they import no ORM entity (the repository maps). */
+const ENTITY_FREE_APPS = ['review'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.run/**', 'eslint.config.js', 'apps/*/src/console/assets/**'] },
@@ -50,6 +57,19 @@ export default tseslint.config(
             message: 'Apps talk over NATS, never by importing each other.',
           })).concat([
             { target: './libs', from: './apps', message: 'Libs never import apps.' },
+            ...Object.entries(KIT_PARTS_BELOW).map(([part, below]) => ({
+              target: `${KIT}/${part}`,
+              from: Object.keys(KIT_PARTS_BELOW)
+                .filter((other) => other !== part && !below.includes(other))
+                .map((other) => `${KIT}/${other}`)
+                .concat([`${KIT}/index.ts`]),
+              message: below.length > 0 ? `The kit's ${part} imports only its ${below.join(' and ')}.` : `The kit's ${part} imports no other part of the kit.`,
+            })),
+            {
+              target: './apps/portal',
+              from: [`${KIT}/rpc`, `${KIT}/events`, `${KIT}/queues`, `${KIT}/index.ts`, './libs/messaging'],
+              message: 'The portal takes the kit’s core only (@sanshen/platform/core): it never uses NATS or Redis.',
+            },
           ]),
         },
       ],
@@ -77,6 +97,31 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    files: ['libs/platform/src/core/**/*.ts', 'apps/portal/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@sanshen/platform', message: 'Import the part you use: @sanshen/platform/core (this entry reaches NATS).' }],
+          patterns: [
+            { group: NATS_AND_REDIS, message: 'The kit’s core and the portal reach neither NATS nor Redis.' },
+            { group: ['@sanshen/platform/*', '!@sanshen/platform/core'], message: 'The kit’s core and the portal take only @sanshen/platform/core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ENTITY_FREE_APPS.flatMap((app) => [`apps/${app}/src/domain/**/*.ts`, `apps/${app}/src/use-cases/**/*.ts`]),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/*.orm-entity.js'], message: 'Rules and use cases take domain types; only persistence knows the ORM entities.' }] },
+      ],
+    },
+  },
   {
     // The staff console (issue #13): React in the browser; it talks to the gateway over HTTP only.
     files: ['apps/console/**/*.{ts,tsx}'],

@@ -1,17 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+const lib = (path: string) => fileURLToPath(new URL(`./libs/${path}/index.ts`, import.meta.url));
 
-const alias = {
-  '@sanshen/kernel': lib('kernel'),
-  '@sanshen/contracts': lib('contracts'),
-  '@sanshen/workflow': lib('workflow'),
-  '@sanshen/messaging': lib('messaging'),
-  '@sanshen/platform': lib('platform'),
-  '@sanshen/annual-report': lib('annual-report'),
-  '@sanshen/content-checks': lib('content-checks'),
+/** The tsconfig.json paths. Matched whole: `@sanshen/platform` must not also catch `@sanshen/platform/core`. */
+const PATHS: Record<string, string> = {
+  '@sanshen/kernel': lib('kernel/src'),
+  '@sanshen/contracts': lib('contracts/src'),
+  '@sanshen/workflow': lib('workflow/src'),
+  '@sanshen/messaging': lib('messaging/src'),
+  '@sanshen/platform': lib('platform/src'),
+  '@sanshen/platform/core': lib('platform/src/core'),
+  '@sanshen/platform/rpc': lib('platform/src/rpc'),
+  '@sanshen/platform/events': lib('platform/src/events'),
+  '@sanshen/platform/queues': lib('platform/src/queues'),
+  '@sanshen/annual-report': lib('annual-report/src'),
+  '@sanshen/content-checks': lib('content-checks/src'),
 };
+
+const alias = Object.entries(PATHS).map(([name, replacement]) => ({ find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`), replacement }));
 
 export default defineConfig({
   resolve: { alias },
@@ -58,6 +65,19 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Each file runs its own PostgreSQL, NATS and Redis (test/resilience/support/infrastructure.ts).
+          name: 'resilience',
+          include: ['test/resilience/**/*.e2e-spec.ts'],
+          environment: 'node',
+          env: { SANSHEN_NAMESPACE: 'resilience' },
+          testTimeout: 600_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: lint, type check, unit tests, build, integration tests against the real
-# PostgreSQL, NATS JetStream and Redis, and the end-to-end suite with every service as its own process.
+# PostgreSQL, NATS JetStream and Redis, the end-to-end suite with every service as its own process, and
+# the resilience suite (each file on its own PostgreSQL, NATS and Redis, which it restarts and restores).
 # Installs what it needs first (npm ci, the infrastructure). Each run gets its own database, stream
 # and key namespace, so it never touches a running demo or another run.
 set -euo pipefail
@@ -36,6 +37,7 @@ run_project e2e
 # The console in Chromium; a screenshot per step in .run/browser-screenshots/.
 rm -rf "$RUN_DIR/browser-screenshots"
 run_project browser
+run_project resilience
 
 # One closing line over all projects, in the plain 'N passed, N failed' form.
 "$NODE" -e '

@@ -150,7 +150,7 @@ describe('operators: queue overview and the queue board', () => {
     const queues = await gateway().get('/admin/queues/api/queues?activeQueue=publication-push&status=completed').set('Cookie', cookie);
     expect(queues.status, JSON.stringify(queues.body)).toBe(200);
     const byName = new Map((queues.body.queues as { name: string; readOnlyMode: boolean; counts: Record<string, number> }[]).map((queue) => [queue.name, queue]));
-    expect([...byName.keys()].sort()).toEqual(['publication-push', 'review-reminders']);
+    expect([...byName.keys()].sort()).toEqual(['notice-channels', 'publication-push', 'review-reminders']);
     expect(byName.get('publication-push')).toMatchObject({ readOnlyMode: true });
     expect(byName.get('publication-push')!.counts.completed).toBeGreaterThanOrEqual(1);
     const job = await gateway().get(`/admin/queues/api/queues/publication-push/${publicationId}`).set('Cookie', cookie);

@@ -30,7 +30,7 @@ type Expectation = 'ok' | 'forbidden' | 'refused' | 'reached' | number;
 type Fixture = 'draft' | 'patch' | 'submit' | 'withdraw' | 'approve' | 'return' | 'secrecy' | 'decide' | 'none';
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** The API.md path, with `:id` replaced by the fixture document. */
   route: string;
   fixture: Fixture;
@@ -209,6 +209,13 @@ const TABLE: Row[] = [
     body: (c) => ({ csv: `username,display_name,roles\nmatrix_csv_${c.tag},矩阵导入,publisher\n` }),
     expect: only({ admin: 'ok' }),
   },
+  // Notice channels (docs/review.md): everyone's own preferences; the agency admin's settings and dead letters.
+  { method: 'GET', route: '/api/v1/me/notice-channels', fixture: 'none', expect: all('ok') },
+  { method: 'PUT', route: '/api/v1/me/notice-channels', fixture: 'none', body: () => ({ channels: [] }), expect: all('ok') },
+  { method: 'GET', route: '/api/v1/agencies/:agency/notice-channels', fixture: 'none', expect: only({ admin: 'ok' }) },
+  { method: 'PUT', route: '/api/v1/agencies/:agency/notice-channels/:channel', fixture: 'none', body: () => ({ enabled: false }), expect: only({ admin: 'ok' }) },
+  { method: 'GET', route: '/api/v1/agencies/:agency/notice-deliveries/failed', fixture: 'none', expect: only({ admin: 'ok' }) },
+  { method: 'POST', route: '/api/v1/agencies/:agency/notice-deliveries/:deliveryId/requeue', fixture: 'none', expect: only({ admin: 404 }) },
 ];
 
 /** API.md routes, as `METHOD path`, with the table row that covers each (checked below). */
@@ -256,6 +263,12 @@ const API_MD_ROUTES = [
   'GET /api/v1/users',
   'POST /api/v1/users',
   'POST /api/v1/users/:id/roles',
+  'GET /api/v1/me/notice-channels',
+  'PUT /api/v1/me/notice-channels',
+  'GET /api/v1/agencies/:agencyId/notice-channels',
+  'PUT /api/v1/agencies/:agencyId/notice-channels/:channel',
+  'GET /api/v1/agencies/:agencyId/notice-deliveries/failed',
+  'POST /api/v1/agencies/:agencyId/notice-deliveries/:deliveryId/requeue',
 ];
 
 /** `/a/{id}/b` and `/a/:id/b` and `/a/1/b` compare equal: every parameter becomes `:p`. */
@@ -289,6 +302,7 @@ describe('role × route matrix', () => {
   let openApiRoutes: Set<string>;
   let delegateId = '';
   let grantTargetId = '';
+  let agencyId = '';
 
   const gx = (role: Role) => {
     const session = sessions.get(role);
@@ -371,6 +385,7 @@ describe('role × route matrix', () => {
       roles: ['drafter'],
     });
     grantTargetId = target.body.id as string;
+    agencyId = (await gx('admin').get('/api/v1/me')).body.agencyId as string;
 
     fixtures.set('draft', await newDraft());
     fixtures.set('patch', await newDraft());
@@ -422,14 +437,14 @@ describe('role × route matrix', () => {
   describe.each(TABLE.map((row) => [`${row.method} ${row.route}${row.query ?? ''}`, row] as const))('%s', (_name, row) => {
     const concrete = (): string => {
       const document = fixtures.get(row.fixture);
-      return `${row.route.replace(':id', document?.id ?? randomUUID()).replace(':grantTarget', grantTargetId).replace(':delegate', delegateId)}${row.query ?? ''}`;
+      return `${row.route.replace(':id', document?.id ?? randomUUID()).replace(':grantTarget', grantTargetId).replace(':delegate', delegateId).replace(':agency', agencyId).replace(':channel', 'wecom').replace(':deliveryId', 'none')}${row.query ?? ''}`;
     };
     const context = (): RowContext => {
       const document = fixtures.get(row.fixture);
       return { documentId: document?.id ?? '', version: document?.version ?? 1, tag: `${tag}${randomBytes(2).toString('hex')}`, delegateId, grantTargetId, demoPassword: system.demoPassword };
     };
     const send = (token: string | null): Promise<Response> => {
-      const method = row.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+      const method = row.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
       const call = request(system.gatewayUrl)[method](concrete());
       if (token !== null) void call.set('Authorization', `Bearer ${token}`);
       return row.method === 'GET' ? call : call.send(row.body?.(context()) ?? {});

@@ -165,7 +165,7 @@ describe('secrecy review: findings, dispositions, decision, dictionary', () => {
     const added = await admin.post('/api/v1/dictionary/entries', { wrong, right: '测试正词', category: 'typo', severity: 'blocking', reason: '检查中发现的新错词' });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
 
-    // Drafting's pre-check runs with the live dictionary: the new entry is found at once.
+    // Drafting's pre-check runs with its copy of the dictionary, which holds the new version once the change answered.
     const article = await drafter.post('/api/v1/documents', { kind: 'article', title: '词典生效测试', column: '通知公告', body: `<p>本文含有${wrong}一词。</p>` });
     expect(article.status, JSON.stringify(article.body)).toBe(201);
     const checked = await drafter.post(`/api/v1/documents/${article.body.id as string}/check`, {});

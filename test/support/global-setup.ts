@@ -41,8 +41,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   };
 }
 
-async function dropStreams(namespace: string): Promise<void> {
-  const nc = await connect({ servers: TEST_NATS_URL });
+/** Removes the namespace's JetStream streams (their consumers go with them). */
+export async function dropStreams(namespace: string, natsUrl = TEST_NATS_URL): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
   try {
     const jsm = await jetstreamManager(nc);
     const prefix = `SANSHEN_${namespace.toUpperCase()}`;
@@ -54,8 +55,8 @@ async function dropStreams(namespace: string): Promise<void> {
   }
 }
 
-async function dropRedisKeys(namespace: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
+async function dropRedisKeys(namespace: string, redisUrl = TEST_REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl);
   try {
     let cursor = '0';
     do {

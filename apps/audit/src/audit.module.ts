@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { AuditMetrics } from './adapters/audit.metrics.js';
 import { AuditRpcController } from './adapters/audit.rpc-controller.js';
@@ -30,7 +32,7 @@ export class AuditModule {
     return {
       module: AuditModule,
       imports: [
-        PlatformModule.forService({
+        CoreModule.forService({
           service: AUDIT_SERVICE,
           config: options.config,
           logger: options.logger,
@@ -40,6 +42,8 @@ export class AuditModule {
             migrations: [CreateLedger1795307527889],
           },
         }),
+        RpcModule.forService({ service: AUDIT_SERVICE, config: options.config }),
+        EventsModule.forService({ service: AUDIT_SERVICE, produces: false, handlers: [LedgerConsumer] }),
       ],
       controllers: [AuditRpcController],
       providers: [
@@ -51,7 +55,6 @@ export class AuditModule {
         VerifyChainUseCase,
         ExportLedgerUseCase,
         LedgerConsumer,
-        ...messagingProvider({ service: AUDIT_SERVICE, produces: false, handlers: [LedgerConsumer] }),
       ],
     };
   }

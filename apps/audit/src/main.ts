@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, createRootLogger, loadConfigOrExit } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadConfigOrExit } from '@sanshen/platform/core';
 import { AuditModule } from './audit.module.js';
 import { AUDIT_SERVICE, loadAuditConfig } from './config/audit.config.js';
 

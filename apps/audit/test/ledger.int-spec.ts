@@ -9,14 +9,16 @@ import { canonicalJson, sha256Hex } from '@sanshen/kernel';
 import type { Actor, DocumentEventType, Role } from '@sanshen/kernel';
 import { MessagingRuntime, buildEnvelope } from '@sanshen/messaging';
 import type { NewEvent } from '@sanshen/messaging';
-import { ServiceClient, bootstrapService, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { bootstrapService, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform/core';
+import { ServiceClient } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import pg from 'pg';
 import { pino } from 'pino';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
+import { AuditModule } from '../src/audit.module.js';
 
 /**
  * The audit service as it runs: AuditModule booted by bootstrapService (Fastify + NATS RPC), its
@@ -170,10 +172,8 @@ describe('audit ledger', () => {
   }
 
   beforeAll(async () => {
-    // RpcPattern reads the namespace when the controller's module is evaluated: set it, then import.
-    vi.stubEnv('SANSHEN_NAMESPACE', namespace);
-    config = { ...loadBaseConfig(process.env, 3005), port: 0 };
-    expect(config.namespace.name).toBe(namespace);
+    // The namespace is configuration, given to the modules at boot: nothing reads it from the environment.
+    config = { ...loadBaseConfig(process.env, 3005), namespace: { name: namespace }, port: 0 };
     expect(new URL(config.databaseUrl).hostname).toBe('127.0.0.1');
 
     const sink = new Writable({
@@ -183,7 +183,6 @@ describe('audit ledger', () => {
       },
     });
     const logger = pino({ level: 'warn', base: { service: 'audit' } }, sink);
-    const { AuditModule } = await import('../src/audit.module.js');
     app = await bootstrapService(AuditModule.forRoot({ config, logger }), { service: 'audit', config });
 
     producerDs = await openDataSource(
@@ -212,7 +211,6 @@ describe('audit ledger', () => {
     await producerNc?.close();
     await producerDs?.destroy();
     await db?.end();
-    vi.unstubAllEnvs();
   });
 
   const docA = randomUUID();

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DocumentRpcController } from './adapters/document.rpc-controller.js';
 import { LifecycleConsumer } from './adapters/lifecycle.consumer.js';
@@ -11,6 +13,11 @@ import { DocumentRepository } from './persistence/document.repository.js';
 import { CreateDraftingSchema1763769600000 } from './persistence/migrations/1763769600000-CreateDraftingSchema.js';
 import { AnnualReportColumns1795400000000 } from './persistence/migrations/1795400000000-AnnualReportColumns.js';
 import { DocumentReadFacts1796000000000 } from './persistence/migrations/1796000000000-DocumentReadFacts.js';
+import { DictionaryCopy1796600000300 } from './persistence/migrations/1796600000300-DictionaryCopy.js';
+import { DictionaryCopyRepository } from './persistence/dictionary-copy.repository.js';
+import { DictionaryConsumer } from './adapters/dictionary.consumer.js';
+import { FollowDictionaryUseCase } from './use-cases/follow-dictionary/follow-dictionary.use-case.js';
+import { DictionaryCopy } from './use-cases/check-document/dictionary-copy.js';
 import { AggregateReportsUseCase } from './use-cases/aggregate-reports/aggregate-reports.use-case.js';
 import { CheckDocumentAccessUseCase } from './use-cases/check-document-access/check-document-access.use-case.js';
 import { CheckDocumentUseCase } from './use-cases/check-document/check-document.use-case.js';
@@ -37,16 +44,18 @@ export class DraftingModule {
     return {
       module: DraftingModule,
       imports: [
-        PlatformModule.forService({
+        CoreModule.forService({
           service: DRAFTING_SERVICE,
           config,
           logger,
           database: {
             schema: DRAFTING_SERVICE,
             entities: [DocumentOrmEntity, DocumentVersionOrmEntity],
-            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000, DocumentReadFacts1796000000000],
+            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000, DocumentReadFacts1796000000000, DictionaryCopy1796600000300],
           },
         }),
+        RpcModule.forService({ service: DRAFTING_SERVICE, config }),
+        EventsModule.forService({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer, DictionaryConsumer] }),
       ],
       controllers: [DocumentRpcController],
       providers: [
@@ -59,6 +68,10 @@ export class DraftingModule {
         GetVersionUseCase,
         PreviousYearReports,
         CheckDocumentUseCase,
+        DictionaryCopyRepository,
+        DictionaryCopy,
+        FollowDictionaryUseCase,
+        DictionaryConsumer,
         ImportReportUseCase,
         DiffDocumentUseCase,
         AggregateReportsUseCase,
@@ -69,7 +82,6 @@ export class DraftingModule {
         SummarizeDocumentsUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
-        ...messagingProvider({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer] }),
       ],
     };
   }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform/core';
 import { DRAFTING_SERVICE, DraftingModule } from './drafting.module.js';
 
 const config = loadConfigOrExit(DRAFTING_SERVICE, () => loadBaseConfig(process.env, 3001));

@@ -3,8 +3,10 @@ import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
-import type { DatabaseOptions } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { DatabaseOptions } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DelegatedDuties } from './adapters/auth/delegated-duties.js';
 import { DocumentVisibleGuard } from './adapters/auth/document-visible.guard.js';
@@ -24,6 +26,9 @@ import { MarkNoticesReadUseCase } from './use-cases/mark-notices-read/mark-notic
 import { NoticeStream } from './adapters/notices/notice-stream.js';
 import { TransitionNoticesConsumer } from './adapters/notices/transition-notices.consumer.js';
 import { NoticesController } from './adapters/http/notices.controller.js';
+import { ChannelsController } from './adapters/http/channels.controller.js';
+import { NoticeChannels1796700000000 } from './persistence/migrations/1796700000000-NoticeChannels.js';
+import { NOTICE_CHANNEL_PROVIDERS } from './adapters/channels/notice-channel.providers.js';
 import { TasksController } from './adapters/http/tasks.controller.js';
 import { DocumentCountsController } from './adapters/http/document-counts.controller.js';
 import { DocumentsController } from './adapters/http/documents.controller.js';
@@ -80,6 +85,30 @@ import { SignInUseCase } from './use-cases/sign-in/sign-in.use-case.js';
 import { SignOutUseCase } from './use-cases/sign-out/sign-out.use-case.js';
 
 export const GATEWAY_SERVICE = 'gateway';
+
+/** The public HTTP API (docs/api.md); the OpenAPI document is built from these. */
+export const GATEWAY_CONTROLLERS = [
+  AuthController,
+  DocumentsController,
+  ReviewsController,
+  ApprovalSheetController,
+  DelegationsController,
+  NotificationsController,
+  SecrecyController,
+  DictionaryController,
+  PublicationController,
+  PublicationActionsController,
+  QueuesController,
+  AuditController,
+  OrganisationController,
+  AnnualReportsController,
+  ReportRenderingController,
+  DocumentCountsController,
+  TasksController,
+  PagePreviewController,
+  NoticesController,
+  ChannelsController,
+] as const;
 /** The gateway owns identity: agencies, departments, users, role grants, sessions. */
 export const IDENTITY_SCHEMA = 'identity';
 
@@ -92,6 +121,7 @@ export const IDENTITY_DATABASE: DatabaseOptions = {
     AdminLockoutAndIdentityAudit1763942400000,
     OneTimePasswordsAndPlatformAdmins1796525936804,
     Notices1796600000000,
+    NoticeChannels1796700000000,
   ],
 };
 
@@ -101,15 +131,13 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PlatformModule.forService({
-          service: GATEWAY_SERVICE,
-          config: config.base,
-          logger,
-          database: IDENTITY_DATABASE,
-        }),
+        CoreModule.forService({ service: GATEWAY_SERVICE, config: config.base, logger, database: IDENTITY_DATABASE }),
+        // The gateway asks the services and answers none: no RPC server.
+        RpcModule.forService({ service: GATEWAY_SERVICE, config: config.base, answers: false }),
+        EventsModule.forService({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
-      controllers: [AuthController, DocumentsController, ReviewsController, ApprovalSheetController, DelegationsController, NotificationsController, SecrecyController, DictionaryController, PublicationController, PublicationActionsController, QueuesController, AuditController, OrganisationController, AnnualReportsController, ReportRenderingController, DocumentCountsController, TasksController, PagePreviewController, NoticesController],
+      controllers: [...GATEWAY_CONTROLLERS],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         // Global guards run in this order: authenticate, then count the request against its user.
@@ -157,7 +185,7 @@ export class GatewayModule {
         MarkNoticesReadUseCase,
         NoticeStream,
         TransitionNoticesConsumer,
-        ...messagingProvider({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
+        ...NOTICE_CHANNEL_PROVIDERS,
         QueueBoard,
         OpenOpsSessionUseCase,
         AuthorizeOpsSessionUseCase,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform/core';
 import { runCli } from './adapters/cli/sanshen-cli.js';
 import { configureHttpEdge } from './adapters/http/http-edge.js';
 import { registerOpsConsole } from './adapters/ops-console/ops-console.plugin.js';
@@ -14,7 +14,6 @@ async function serve(): Promise<void> {
   await bootstrapService(GatewayModule.register(config, logger), {
     service: GATEWAY_SERVICE,
     config: config.base,
-    rpc: false,
     configure: async (app) => {
       await configureHttpEdge(app);
       setUpOpenApi(app);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, collectConfig, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
+import { bootstrapService, collectConfig, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform/core';
 import { loadPortalConfig } from './config/portal.config.js';
 import { PortalModule } from './portal.module.js';
 
@@ -12,7 +12,7 @@ const [base, portal] = loadConfigOrExit('portal', () =>
 const logger = createRootLogger('portal', base.logLevel);
 
 try {
-  await bootstrapService(PortalModule.forRoot({ base, portal, logger }), { service: 'portal', config: base, rpc: false });
+  await bootstrapService(PortalModule.forRoot({ base, portal, logger }), { service: 'portal', config: base });
 } catch (error) {
   logger.fatal({ err: error }, 'portal failed to start');
   process.exit(1);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { PagesController } from './adapters/pages.controller.js';
 import { PushController } from './adapters/push.controller.js';
@@ -33,12 +33,11 @@ export class PortalModule {
     return {
       module: PortalModule,
       imports: [
-        PlatformModule.forService({
+        // Core only: pushes come over HTTP, the portal never uses NATS, so its readiness does not wait on it.
+        CoreModule.forService({
           service: 'portal',
           config: options.base,
           logger: options.logger,
-          // Pushes come over HTTP: the portal never uses NATS, so its readiness does not wait on it.
-          nats: false,
           database: {
             schema: 'portal',
             entities: [PageOrmEntity, RetractionOrmEntity],

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { PortalPush, PortalReceipt } from '@sanshen/contracts';
 import { portalSignature } from '@sanshen/kernel';
-import { createRootLogger, loadBaseConfig } from '@sanshen/platform';
+import { createRootLogger, loadBaseConfig } from '@sanshen/platform/core';
 import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';

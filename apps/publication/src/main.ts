@@ -1,4 +1,4 @@
-import { bootstrapService, collectConfig, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
+import { bootstrapService, collectConfig, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform/core';
 import { loadPublicationConfig } from './config/publication.config.js';
 import { PublicationModule } from './publication.module.js';
 

@@ -1,12 +1,12 @@
-import { queuePrefix } from '@sanshen/contracts';
-import { BullModule } from '@nestjs/bullmq';
-import { Inject, Injectable, Module } from '@nestjs/common';
-import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider, queueMetricsProviders } from '@sanshen/platform';
-import { PublicationMetrics } from './adapters/publication.metrics.js';
-import type { BaseConfig } from '@sanshen/platform';
-import type { Redis } from 'ioredis';
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { QueuesModule } from '@sanshen/platform/queues';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
+import { PublicationMetrics } from './adapters/publication.metrics.js';
 import { PublicationPushProcessor } from './adapters/publication-push.processor.js';
 import { PublicationRpcController } from './adapters/publication.rpc-controller.js';
 import { SanshenPortalTarget } from './adapters/sanshen-portal.target.js';
@@ -45,16 +45,6 @@ export interface PublicationModuleOptions {
   logger: Logger;
 }
 
-/** The platform's Redis connection is shared with BullMQ; it is closed last, after queues and workers. */
-@Injectable()
-class RedisConnectionCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis.disconnect());
-  }
-}
-
 function portalTargetFor(config: PublicationConfig): PortalTarget {
   switch (config.portalTarget) {
     case 'sanshen-portal':
@@ -68,7 +58,7 @@ export class PublicationModule {
     return {
       module: PublicationModule,
       imports: [
-        PlatformModule.forService({
+        CoreModule.forService({
           service: 'publication',
           config: options.config,
           logger: options.logger,
@@ -81,22 +71,15 @@ export class PublicationModule {
               AddPublicationNotifications1795600000000,
             ],
           },
-          redis: true,
         }),
-        BullModule.forRootAsync({
-          inject: [REDIS_CONNECTION, BASE_CONFIG],
-          useFactory: (redis: Redis, config: BaseConfig) => ({
-            connection: redis,
-            prefix: queuePrefix(config.namespace.name),
-          }),
-        }),
-        BullModule.registerQueue({ name: PUSH_QUEUE }),
+        RpcModule.forService({ service: 'publication', config: options.config }),
+        EventsModule.forService({ service: 'publication', produces: true, handlers: [SecrecyClearedConsumer] }),
+        QueuesModule.forService({ config: options.config, queues: [PUSH_QUEUE] }),
       ],
       controllers: [PublicationRpcController],
       providers: [
         { provide: PUBLICATION_CONFIG, useValue: options.publication },
         PublicationMetrics,
-        ...queueMetricsProviders([PUSH_QUEUE]),
         { provide: PORTAL_TARGET, inject: [PUBLICATION_CONFIG], useFactory: portalTargetFor },
         PublicationRepository,
         PushQueue,
@@ -116,8 +99,6 @@ export class PublicationModule {
         ResumePublicationsUseCase,
         SecrecyClearedConsumer,
         PublicationPushProcessor,
-        ...messagingProvider({ service: 'publication', produces: true, handlers: [SecrecyClearedConsumer] }),
-        RedisConnectionCloser,
       ],
     };
   }

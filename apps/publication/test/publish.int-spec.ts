@@ -11,13 +11,16 @@ import type { ArticleContent, DocumentEventPayloads, DocumentVersionView, EventE
 import { contentHashOf, DomainError, verifyPortalSignature } from '@sanshen/kernel';
 import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
-import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform/core';
+import { ServiceClient } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
+import { loadPublicationConfig } from '../src/config/publication.config.js';
+import { PublicationModule } from '../src/publication.module.js';
 
 /*
  * The publication service as it runs (Fastify + NATS request-reply, PostgreSQL with its migrations,
@@ -32,8 +35,6 @@ const AGENCY = randomUUID();
 const OTHER_AGENCY = randomUUID();
 const ATTEMPTS = 3;
 
-// RpcPattern reads the namespace when the app's modules load: set before the dynamic import.
-process.env.SANSHEN_NAMESPACE = NAMESPACE;
 process.env.PORTAL_PUSH_SECRET = SECRET;
 process.env.PUBLISH_ATTEMPTS = String(ATTEMPTS);
 process.env.PUBLISH_BACKOFF_MS = '40';
@@ -188,8 +189,6 @@ let db: pg.Pool;
 let client: ServiceClient;
 
 async function bootPublication(): Promise<INestApplication> {
-  const { PublicationModule } = await import('../src/publication.module.js');
-  const { loadPublicationConfig } = await import('../src/config/publication.config.js');
   const logger = createRootLogger('publication', config.logLevel);
   return bootstrapService(
     PublicationModule.forRoot({ config, publication: loadPublicationConfig(process.env), logger }),
@@ -199,7 +198,7 @@ async function bootPublication(): Promise<INestApplication> {
 
 beforeAll(async () => {
   process.env.PORTAL_URL = await portal.start();
-  config = { ...loadBaseConfig(process.env, 3004), port: 0, host: '127.0.0.1' };
+  config = { ...loadBaseConfig(process.env, 3004), namespace: { name: NAMESPACE }, port: 0, host: '127.0.0.1' };
   nc = await connect({ servers: config.natsUrl, name: `${NAMESPACE}-test` });
   drafting.start(nc);
   secrecyDb = await openDataSource(

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, collectConfig, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
+import { bootstrapService, collectConfig, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform/core';
 import { loadReviewConfig } from './config/review.config.js';
 import { REVIEW_SERVICE, ReviewModule } from './review.module.js';
 

@@ -1,17 +1,17 @@
-import { queuePrefix } from '@sanshen/contracts';
-import { BullModule } from '@nestjs/bullmq';
-import { Inject, Injectable, Module } from '@nestjs/common';
-import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { BASE_CONFIG, PlatformModule, REDIS_CONNECTION, messagingProvider, queueMetricsProviders } from '@sanshen/platform';
-import { ReviewMetrics } from './adapters/review.metrics.js';
-import type { BaseConfig } from '@sanshen/platform';
-import type { Redis } from 'ioredis';
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { QueuesModule } from '@sanshen/platform/queues';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
+import { ReviewMetrics } from './adapters/review.metrics.js';
 import { DocumentSubmittedConsumer } from './adapters/document-submitted.consumer.js';
 import { ReviewReminderProcessor } from './adapters/review-reminder.processor.js';
 import { ReviewRpcController } from './adapters/review.rpc-controller.js';
 import { WebhookNotifier } from './adapters/webhook.notifier.js';
-import { REVIEW_CONFIG, loadReviewConfig } from './config/review.config.js';
+import { REVIEW_CONFIG } from './config/review.config.js';
 import type { ReviewConfig } from './config/review.config.js';
 import { CreateReviewSchema1763769600000 } from './persistence/migrations/1763769600000-CreateReviewSchema.js';
 import { DelegationsRemindersNotifications1795500000000 } from './persistence/migrations/1795500000000-DelegationsRemindersNotifications.js';
@@ -39,24 +39,14 @@ import { WithdrawDocumentUseCase } from './use-cases/withdraw-document/withdraw-
 
 export const REVIEW_SERVICE = 'review';
 
-/** The platform's Redis connection is shared with BullMQ; it is closed last, after queues and workers. */
-@Injectable()
-class RedisConnectionCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis.disconnect());
-  }
-}
-
 @Module({})
 export class ReviewModule {
-  /** `review` defaults to the environment's review settings (REVIEW_*), read once here. */
-  static register(config: BaseConfig, logger: Logger, review: ReviewConfig = loadReviewConfig(process.env)): DynamicModule {
+  /** `review`: the service's own settings (REVIEW_*), read with the base settings at boot (main.ts). */
+  static register(config: BaseConfig, logger: Logger, review: ReviewConfig): DynamicModule {
     return {
       module: ReviewModule,
       imports: [
-        PlatformModule.forService({
+        CoreModule.forService({
           service: REVIEW_SERVICE,
           config,
           logger,
@@ -65,22 +55,15 @@ export class ReviewModule {
             entities: [ReviewCaseOrmEntity, ReviewSignatureOrmEntity, ReviewDelegationOrmEntity, ReviewNotificationOrmEntity],
             migrations: [CreateReviewSchema1763769600000, DelegationsRemindersNotifications1795500000000],
           },
-          redis: true,
         }),
-        BullModule.forRootAsync({
-          inject: [REDIS_CONNECTION, BASE_CONFIG],
-          useFactory: (redis: Redis, base: BaseConfig) => ({
-            connection: redis,
-            prefix: queuePrefix(base.namespace.name),
-          }),
-        }),
-        BullModule.registerQueue({ name: REMINDER_QUEUE }),
+        RpcModule.forService({ service: REVIEW_SERVICE, config }),
+        EventsModule.forService({ service: REVIEW_SERVICE, produces: true, handlers: [DocumentSubmittedConsumer] }),
+        QueuesModule.forService({ config, queues: [REMINDER_QUEUE] }),
       ],
       controllers: [ReviewRpcController],
       providers: [
         { provide: REVIEW_CONFIG, useValue: review },
         ReviewMetrics,
-        ...queueMetricsProviders([REMINDER_QUEUE]),
         ReviewRepository,
         ReminderQueue,
         WebhookNotifier,
@@ -101,8 +84,6 @@ export class ReviewModule {
         EnsureRemindersUseCase,
         DocumentSubmittedConsumer,
         ReviewReminderProcessor,
-        ...messagingProvider({ service: REVIEW_SERVICE, produces: true, handlers: [DocumentSubmittedConsumer] }),
-        RedisConnectionCloser,
       ],
     };
   }

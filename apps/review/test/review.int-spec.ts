@@ -10,14 +10,17 @@ import type { DocumentEventPayloads, EventEnvelope, InboxView, NotificationListV
 import { DomainError } from '@sanshen/kernel';
 import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
-import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform/core';
+import { ServiceClient } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
+import { loadReviewConfig } from '../src/config/review.config.js';
+import { ReviewModule } from '../src/review.module.js';
 
 /*
  * The review service as it runs (NATS request-reply, PostgreSQL with its migrations, JetStream,
@@ -30,7 +33,6 @@ const AGENCY = randomUUID();
 const DEPARTMENT = randomUUID();
 const OTHER_DEPARTMENT = randomUUID();
 
-process.env.SANSHEN_NAMESPACE = NAMESPACE;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 
 const webhook: { received: NotificationView[]; server: Server | null } = { received: [], server: null };
@@ -72,7 +74,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => webhook.server!.listen(0, '127.0.0.1', resolve));
   process.env.REVIEW_NOTIFY_WEBHOOK_URL = `http://127.0.0.1:${(webhook.server.address() as AddressInfo).port}/hook`;
-  config = { ...loadBaseConfig(process.env, 3002), port: 0, host: '127.0.0.1' };
+  config = { ...loadBaseConfig(process.env, 3002), namespace: { name: NAMESPACE }, port: 0, host: '127.0.0.1' };
   nc = await connect({ servers: config.natsUrl, name: `${NAMESPACE}-test` });
   draftingDb = await openDataSource(
     dataSourceOptions(config.databaseUrl, { schema: 'revtest_drafting', entities: [], migrations: [MessagingTables1700000000000] }) as Parameters<
@@ -89,8 +91,6 @@ beforeAll(async () => {
   await drafting.start();
   db = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
   client = new ServiceClient(config);
-  const { ReviewModule } = await import('../src/review.module.js');
-  const { loadReviewConfig } = await import('../src/config/review.config.js');
   const review = loadReviewConfig({ ...process.env, REVIEW_REMINDER_UNIT_MS: '300', REVIEW_REMINDER_DAYS: '2', REVIEW_ESCALATION_DAYS: '4' });
   app = await bootstrapService(ReviewModule.register(config, createRootLogger('review', config.logLevel), review), { service: 'review', config });
 });

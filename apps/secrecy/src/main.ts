@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, loadBaseConfig, loadConfigOrExit } from '@sanshen/platform/core';
 import { SECRECY_SERVICE, SecrecyModule } from './secrecy.module.js';
 
 const config = loadConfigOrExit(SECRECY_SERVICE, () => loadBaseConfig(process.env, 3003));

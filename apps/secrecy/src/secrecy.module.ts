@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule, messagingProvider } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
+import { EventsModule } from '@sanshen/platform/events';
+import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DictionaryRpcController } from './adapters/dictionary.rpc-controller.js';
 import { ReviewProgressConsumer } from './adapters/review-progress.consumer.js';
@@ -14,7 +16,6 @@ import { SecrecyCaseOrmEntity } from './persistence/secrecy-case.orm-entity.js';
 import { SecrecyDecisionOrmEntity } from './persistence/secrecy-decision.orm-entity.js';
 import { SecrecyFindingOrmEntity } from './persistence/secrecy-finding.orm-entity.js';
 import { SecrecyScanOrmEntity } from './persistence/secrecy-scan.orm-entity.js';
-import { PreviewScanUseCase } from './use-cases/preview-scan/preview-scan.use-case.js';
 import { SecrecyRepository } from './persistence/secrecy.repository.js';
 import { AnswerReferralUseCase } from './use-cases/answer-referral/answer-referral.use-case.js';
 import { ChangeDictionaryUseCase } from './use-cases/change-dictionary/change-dictionary.use-case.js';
@@ -24,6 +25,8 @@ import { DisposeFindingUseCase } from './use-cases/dispose-finding/dispose-findi
 import { ListSecrecyTasksUseCase } from './use-cases/list-secrecy-tasks/list-secrecy-tasks.use-case.js';
 import { GetSecrecyReviewUseCase } from './use-cases/get-secrecy-review/get-secrecy-review.use-case.js';
 import { ListDictionaryUseCase } from './use-cases/list-dictionary/list-dictionary.use-case.js';
+import { DictionaryPublisher } from './use-cases/publish-dictionary/dictionary-publisher.js';
+import { PublishDictionaryAtBootUseCase } from './use-cases/publish-dictionary/publish-dictionary-at-boot.use-case.js';
 import { DictionarySnapshots } from './use-cases/scan-version/dictionary-snapshot.js';
 import { ScanVersionUseCase } from './use-cases/scan-version/scan-version.use-case.js';
 import { TrackReviewUseCase } from './use-cases/track-review/track-review.use-case.js';
@@ -36,7 +39,7 @@ export class SecrecyModule {
     return {
       module: SecrecyModule,
       imports: [
-        PlatformModule.forService({
+        CoreModule.forService({
           service: SECRECY_SERVICE,
           config,
           logger,
@@ -46,13 +49,16 @@ export class SecrecyModule {
             migrations: [CreateSecrecySchema1763769600000, AddScansAndDictionary1795309216380, CaseStageFacts1796000000000],
           },
         }),
+        RpcModule.forService({ service: SECRECY_SERVICE, config }),
+        EventsModule.forService({ service: SECRECY_SERVICE, produces: true, handlers: [ReviewProgressConsumer] }),
       ],
       controllers: [SecrecyRpcController, DictionaryRpcController],
       providers: [
         SecrecyRepository,
         DictionaryRepository,
         DictionarySnapshots,
-        PreviewScanUseCase,
+        DictionaryPublisher,
+        PublishDictionaryAtBootUseCase,
         ScanVersionUseCase,
         TrackReviewUseCase,
         ConcludeReview,
@@ -64,7 +70,6 @@ export class SecrecyModule {
         ListDictionaryUseCase,
         ChangeDictionaryUseCase,
         ReviewProgressConsumer,
-        ...messagingProvider({ service: SECRECY_SERVICE, produces: true, handlers: [ReviewProgressConsumer] }),
       ],
     };
   }

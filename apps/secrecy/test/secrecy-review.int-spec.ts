@@ -2,18 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { DRAFTING_RPC, rpcSubject, SECRECY_RPC } from '@sanshen/contracts';
-import type { ArticleContent, DictionaryEntryView, DictionaryExceptionView, DictionaryPage, DictionaryVersionPage, DocumentVersionView, EventEnvelope, GetVersionRequest, RpcRequest, SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView } from '@sanshen/contracts';
+import { DICTIONARY_AGGREGATE_ID, DICTIONARY_EVENTS, DRAFTING_RPC, rpcSubject, SECRECY_RPC } from '@sanshen/contracts';
+import type { ArticleContent, DictionaryEntryView, DictionaryExceptionView, DictionaryPage, DictionaryVersionPage, DictionaryVersionPublishedPayload, DocumentVersionView, EventEnvelope, GetVersionRequest, RpcRequest, SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView } from '@sanshen/contracts';
 import { contentHashOf, DomainError } from '@sanshen/kernel';
 import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
-import { ServiceClient, bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform/core';
+import { ServiceClient } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
+import { SecrecyModule } from '../src/secrecy.module.js';
 
 /*
  * The secrecy service as it runs (NATS request-reply, PostgreSQL with its migrations, JetStream)
@@ -27,7 +29,6 @@ const DEPARTMENT = randomUUID();
 // A valid 18-character 居民身份证号 (GB 11643 example, check character X).
 const ID_NUMBER = '11010519491231002X';
 
-process.env.SANSHEN_NAMESPACE = NAMESPACE;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 
 function requireEnv(name: string): string {
@@ -78,7 +79,7 @@ let db: pg.Pool;
 let client: ServiceClient;
 
 beforeAll(async () => {
-  config = { ...loadBaseConfig(process.env, 3003), port: 0, host: '127.0.0.1' };
+  config = { ...loadBaseConfig(process.env, 3003), namespace: { name: NAMESPACE }, port: 0, host: '127.0.0.1' };
   nc = await connect({ servers: config.natsUrl, name: `${NAMESPACE}-test` });
   drafting.start(nc);
   producerDb = await openDataSource(
@@ -96,7 +97,6 @@ beforeAll(async () => {
   await producer.start();
   db = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
   client = new ServiceClient(config);
-  const { SecrecyModule } = await import('../src/secrecy.module.js');
   app = await bootstrapService(SecrecyModule.register(config, createRootLogger('secrecy', config.logLevel)), { service: 'secrecy', config });
 });
 
@@ -216,6 +216,10 @@ async function outboxEvents(documentId: string): Promise<EventEnvelope[]> {
     [documentId],
   );
   return rows.map((row) => row.envelope);
+}
+
+async function dictionaryEvents(): Promise<EventEnvelope<string, DictionaryVersionPublishedPayload>[]> {
+  return (await outboxEvents(DICTIONARY_AGGREGATE_ID)) as EventEnvelope<string, DictionaryVersionPublishedPayload>[];
 }
 
 async function caseStatus(documentId: string): Promise<string | undefined> {
@@ -479,6 +483,16 @@ describe('secrecy review', () => {
 
     const clean = await reviewedArticle(`<p>本文含有${wrong}。</p>`);
     expect((await scannedReview(clean.documentId)).findings.filter((finding) => finding.type === 'wording')).toEqual([]);
+
+    // Each version is published whole, at its own sequence, for drafting's copy.
+    const published = await dictionaryEvents();
+    expect(published.map((event) => event.sequence)).toContain(1);
+    const withEntry = published.find((event) => event.sequence === added.version);
+    expect(withEntry).toMatchObject({ type: DICTIONARY_EVENTS.versionPublished, actor: { userId: admin.userId }, payload: { version: added.version } });
+    expect(withEntry?.payload.entries).toContainEqual(expect.objectContaining({ wrong, right: '正确写法', category: 'typo', severity: 'blocking' }));
+    const withoutEntry = published.find((event) => event.sequence === removed.version);
+    expect(withoutEntry?.payload.entries.map((item) => item.wrong)).not.toContain(wrong);
+    expect(withoutEntry?.payload.exceptions.length).toBeGreaterThan(0);
   });
 
   it("checks leaders' titles against the agency's own tenures", async () => {
@@ -491,6 +505,8 @@ describe('secrecy review', () => {
     const { documentId } = await reviewedArticle(`<p>副市长${name}出席会议。</p>`);
     const view = await scannedReview(documentId);
     expect(view.findings).toContainEqual(expect.objectContaining({ type: 'leader_title', severity: 'blocking', matched: `副市长${name}`, suggestion: `市长${name}` }));
+    const [latest] = (await dictionaryEvents()).slice(-1);
+    expect(latest?.payload.leaders).toContainEqual({ agencyId: admin.agencyId, name, title: '市长', from: '2022-01-01', until: null });
     const other = actor(['admin'], randomUUID(), randomUUID());
     expect((await rpc<DictionaryPage<unknown>>(SECRECY_RPC.listLeaders, other, {})).items).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
+import type { ArticleContent, DocumentKind, DocumentStatus } from '@sanshen/kernel';
 
 /** RPC patterns of the drafting service. Wire contracts: never rename. */
 export const DRAFTING_RPC = {
@@ -21,13 +21,8 @@ export const DRAFTING_RPC = {
   counts: 'drafting.document.counts',
 } as const;
 
-/** An ordinary website item: title, column (栏目) and sanitized rich text. */
-export interface ArticleContent {
-  title: string;
-  column: string;
-  /** Sanitized HTML. */
-  body: string;
-}
+/** An ordinary website item: title, column (栏目) and sanitized rich text (the kernel's shape, on the wire as is). */
+export type { ArticleContent };
 
 export interface CreateArticleRequest {
   kind: 'article';
@@ -118,6 +113,9 @@ export interface DocumentAccessView {
   documentId: string;
   departmentId: string;
   status: DocumentStatus;
+  agencyId: string;
+  /** The current version (what a step that needs no content checks against). */
+  version: number;
 }
 
 /** Documents by status and kind: metadata for the system administrator, no titles or content. */

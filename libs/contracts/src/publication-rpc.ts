@@ -81,6 +81,20 @@ export interface RetractionRequest {
   reason: string;
 }
 
+/** Informational document events of the publication service (`document.publication.*`): in the ledger, no transition. */
+export const PUBLICATION_INFO_EVENTS = {
+  /** A publisher asked for 撤稿: it awaits the principal's authorization. */
+  retractionRequested: 'document.publication.retraction_requested',
+} as const;
+
+export interface RetractionRequestedPayload {
+  version: number;
+  contentHash: string;
+  publicationId: string;
+  reason: string;
+  requestedBy: string;
+}
+
 /** 更正: a drafter reopens the published document; the new version goes through the whole flow. */
 export interface CorrectionRequest {
   documentId: string;

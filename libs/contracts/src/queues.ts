@@ -7,6 +7,8 @@ export const QUEUES = {
   publicationPush: 'publication-push',
   /** Review reminders and escalations, owned by the review service. */
   reviewReminders: 'review-reminders',
+  /** Notices sent on outbound channels (企业微信, 钉钉, SMS), owned by the gateway. */
+  noticeChannels: 'notice-channels',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,11 +1,8 @@
-import type { ContentFindingView } from './drafting-rpc.js';
 import type { DocumentStatus } from '@sanshen/kernel';
 
 /** RPC patterns of the secrecy service. Wire contracts: never rename. */
 export const SECRECY_RPC = {
   get: 'secrecy.review.get',
-  /** The content checks with the live (admin-managed) dictionary, for drafting's pre-check. */
-  previewScan: 'secrecy.content.scan',
   decide: 'secrecy.decision.record',
   disposeFinding: 'secrecy.finding.dispose',
   answerReferral: 'secrecy.referral.answer',
@@ -243,16 +240,4 @@ export interface ReferredPayload {
   decisionId: string;
   basis: string;
   opinion: string;
-}
-
-/** Text to scan with the live dictionary: the same sections the secrecy scan reads. */
-export interface ContentScanRequest {
-  sections: { key: string; text: string }[];
-  /** yyyy-mm-dd: the date leaders' titles are checked against. */
-  documentDate: string;
-}
-
-export interface ContentScanReply {
-  dictionaryVersion: number;
-  findings: ContentFindingView[];
 }

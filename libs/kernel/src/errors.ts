@@ -108,6 +108,18 @@ export const ERROR_CATALOGUE = {
   'PORTAL.VERSION_CONFLICT': { kind: 'conflict', message: '该文档的同一版本已以不同内容发布' },
   'PORTAL.DOCUMENT_RETRACTED': { kind: 'conflict', message: '该文档已撤稿，不再接受推送' },
   'PORTAL.PAGE_NOT_FOUND': { kind: 'not_found', message: '页面不存在' },
+  // Outbound notice channels (issue #12 point 2).
+  'CHANNEL.AGENCY_NOT_FOUND': { kind: 'not_found', message: '机关不存在' },
+  'CHANNEL.UNKNOWN': { kind: 'not_found', message: '不支持该通知渠道（可选：wecom 企业微信、dingtalk 钉钉、sms 短信）' },
+  'CHANNEL.WEBHOOK_URL_INVALID': { kind: 'unprocessable', message: 'Webhook 地址无效：须为 http 或 https 地址，且不能包含用户名或密码' },
+  'CHANNEL.WEBHOOK_HOST_NOT_ALLOWED': { kind: 'unprocessable', message: 'Webhook 地址的主机不在允许的范围内' },
+  'CHANNEL.WEBHOOK_REQUIRED': { kind: 'unprocessable', message: '启用群机器人须填写 Webhook 地址' },
+  'CHANNEL.SECRET_REQUIRED': { kind: 'unprocessable', message: '启用钉钉机器人须填写加签密钥' },
+  'CHANNEL.SMS_UNAVAILABLE': { kind: 'unprocessable', message: '系统未配置短信服务，暂不能启用短信通知' },
+  'CHANNEL.PHONE_REQUIRED': { kind: 'unprocessable', message: '选择短信通知须先填写手机号码' },
+  'CHANNEL.PHONE_INVALID': { kind: 'unprocessable', message: '手机号码格式不正确，须为11位中国大陆手机号码' },
+  'CHANNEL.DELIVERY_NOT_FOUND': { kind: 'not_found', message: '投递记录不存在' },
+  'CHANNEL.DELIVERY_NOT_FAILED': { kind: 'conflict', message: '该投递不是失败状态，无需重新投递' },
   'SERVICE.UNAVAILABLE': { kind: 'unavailable', message: '服务暂时不可用，请稍后再试' },
   // Hostile input and forged browser requests (issue #11).
   'REQUEST.TEXT_INVALID': { kind: 'unprocessable', message: '输入内容含有不允许的字符' },

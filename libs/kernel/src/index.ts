@@ -1,5 +1,7 @@
 // The domain kernel: pure vocabulary and rules every service and lib shares. Explicit exports only.
 export { systemActor, signedAs } from './actor.js';
+export { isArticleContent } from './article.js';
+export type { ArticleContent } from './article.js';
 export type { Actor, DelegatedDuty } from './actor.js';
 export { canonicalJson, sha256Hex, contentHashOf } from './canonical.js';
 export { DOCUMENT_STATUSES, DOCUMENT_EVENT_TYPES, DOCUMENT_KINDS, STATUS_LABELS, isDocumentEventType } from './document.js';
@@ -13,6 +15,7 @@ export { ok, err, assertNever } from './result.js';
 export type { Result } from './result.js';
 export { LEVEL_LABELS } from './review-level.js';
 export type { ReviewLevel } from './review-level.js';
+export { sanitizeRichText, isSanitizedRichText } from './rich-text.js';
 export { ROLES, ROLE_LABELS, PLATFORM_ADMIN_ROLE, isRole } from './roles.js';
 export type { Role } from './roles.js';
 export { SERVICES, EVENT_PRODUCERS } from './services.js';

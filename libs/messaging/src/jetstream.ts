@@ -9,12 +9,15 @@ import type { Namespace } from '@sanshen/contracts';
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 const MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;
 
-/** Creates the stream, or brings an existing one to the expected configuration. */
+/**
+ * Creates the stream, or brings an existing one to the expected configuration. `created` is when the
+ * server created this stream: a stream lost with NATS's store and made again has a new one.
+ */
 export async function ensureStream(
   nc: NatsConnection,
   namespace: Namespace,
   replicas = 1,
-): Promise<JetStreamManager> {
+): Promise<JetStreamManager & { streamCreated: Date }> {
   const jsm = await jetstreamManager(nc);
   const name = streamName(namespace);
   const config: Partial<StreamConfig> & { name: string } = {
@@ -27,14 +30,22 @@ export async function ensureStream(
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     num_replicas: replicas,
   };
+  let created: string;
   try {
     await jsm.streams.info(name);
-    await jsm.streams.update(name, config);
+    created = (await jsm.streams.update(name, config)).created;
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
-    await jsm.streams.add(config);
+    created = await jsm.streams
+      .add(config)
+      .then((info) => info.created)
+      // Another service made it between our look and our add.
+      .catch(async (addError: unknown) => {
+        if (!(addError instanceof Error && /already in use/i.test(addError.message))) throw addError;
+        return (await jsm.streams.info(name)).created;
+      });
   }
-  return jsm;
+  return Object.assign(jsm, { streamCreated: new Date(created) });
 }
 
 function isStreamNotFound(error: unknown): boolean {

@@ -77,6 +77,21 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
+  /**
+   * Marks for publishing again every retained event sent before `streamCreated`: the stream that held
+   * them is gone (NATS lost its store, or a restore), and consumers' inboxes drop what they already
+   * applied. Returns how many were marked.
+   */
+  async republishSentBefore(streamCreated: Date): Promise<number> {
+    const rows = (await this.dataSource.query('UPDATE outbox SET sent_at = NULL WHERE sent_at < $1 RETURNING id', [streamCreated])) as unknown[];
+    const marked = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+    if (marked > 0) {
+      this.logger.warn({ events: marked, streamCreated: streamCreated.toISOString() }, 'stream is newer than sent events: republishing them');
+      this.nudge();
+    }
+    return marked;
+  }
+
   /** Publishes everything pending once; returns how many events were published. */
   async flush(): Promise<number> {
     let total = 0;

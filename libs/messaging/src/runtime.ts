@@ -32,6 +32,8 @@ export class MessagingRuntime {
   private readonly recorded = new RecordedEvents();
   private readonly appliedResponder: AppliedEventsResponder;
   private consumerRunners: EventConsumerRunner[] = [];
+  private streamCreated: number | null = null;
+  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,7 +74,8 @@ export class MessagingRuntime {
    * are given here, not at construction, so a handler may itself depend on what emits events.
    */
   async start(handlers: readonly EventHandlerDefinition[] = []): Promise<void> {
-    await ensureStream(this.nc, this.options.namespace, this.options.streamReplicas ?? 1);
+    this.stopped = false;
+    await this.attachStream();
     this.responder?.start();
     this.relay?.start();
     const logger = this.options.logger ?? silentLogger;
@@ -93,9 +96,50 @@ export class MessagingRuntime {
     );
     for (const consumer of this.consumerRunners) await consumer.start();
     if (this.consumerRunners.length > 0) this.appliedResponder.start();
+    void this.resyncOnReconnect().catch((error: unknown) => (this.options.logger ?? silentLogger).error({ err: error }, 'stream watch ended'));
+  }
+
+  /**
+   * Makes sure the stream exists and republishes what a stream newer than our sent events lacks (NATS
+   * restarted without its store, or a database restored from a backup after the stream was removed).
+   * Returns whether the stream is another one than the one seen before.
+   */
+  private async attachStream(): Promise<boolean> {
+    const { streamCreated } = await ensureStream(this.nc, this.options.namespace, this.options.streamReplicas ?? 1);
+    await this.relay?.republishSentBefore(streamCreated);
+    const changed = this.streamCreated !== null && this.streamCreated !== streamCreated.getTime();
+    this.streamCreated = streamCreated.getTime();
+    return changed;
+  }
+
+  /**
+   * After every reconnect to NATS: the stream again, and when it is a new one (the server lost its
+   * JetStream store) the durable consumers again, which went with it. Retried until it succeeds.
+   */
+  private async resyncOnReconnect(): Promise<void> {
+    const logger = this.options.logger ?? silentLogger;
+    for await (const status of this.nc.status()) {
+      if (status.type !== 'reconnect') continue;
+      for (let attempt = 1; !this.stopped && !this.nc.isClosed(); attempt += 1) {
+        try {
+          if (await this.attachStream()) {
+            logger.warn({ stream: this.streamCreated }, 'event stream was made anew: recreating the durable consumers');
+            for (const consumer of this.consumerRunners) {
+              await consumer.stop();
+              await consumer.start();
+            }
+          }
+          break;
+        } catch (error) {
+          logger.warn({ err: error, attempt }, 'event stream not reachable after reconnect; retrying');
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
+        }
+      }
+    }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.appliedResponder.stop();
     for (const consumer of this.consumerRunners) await consumer.stop();
     await this.relay?.stop();

@@ -7,7 +7,7 @@ import { streamName } from '@sanshen/contracts';
 import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { MESSAGING_TABLES_UP, MessagingRuntime } from '@sanshen/messaging';
 import type { EventHandlerDefinition, MessagingLogger, MessagingRuntimeOptions, NewEvent } from '@sanshen/messaging';
-import { dataSourceOptions, openDataSource } from '@sanshen/platform';
+import { dataSourceOptions, openDataSource } from '@sanshen/platform/core';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { TEST_NATS_URL } from '../../../test/support/env.js';
 

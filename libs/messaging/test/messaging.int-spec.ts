@@ -315,3 +315,34 @@ describe('a sequence gap seen by an ordered consumer', () => {
     expect(await consumer.deadLetters()).toEqual([]);
   });
 });
+
+describe('a stream made anew (NATS lost its store, or a database restored after the stream was removed)', () => {
+  const world = new MessagingWorld('anew');
+  afterAll(() => world.close());
+
+  it('republishes the sent events the new stream lacks, and the consumers apply each event once', async () => {
+    const producer = await world.service('producer');
+    const consumer = await world.service('consumer');
+    const handlers = () => [recordingHandler({ durable: 'plain', eventTypes: ['test.anew'] })];
+    const firstConsumer = await consumer.start({ produces: false, handlers: handlers() });
+    const firstProducer = await producer.start({ produces: true });
+    const before = await producer.emit(firstProducer, range(1, 5).map(() => newEvent('test.anew', randomUUID(), 1)));
+    await waitFor(async () => (await consumer.effects()).length === 5, { what: 'the first events applied' });
+    await firstProducer.stop();
+    await firstConsumer.stop();
+
+    await (await world.manager()).streams.delete(world.stream);
+    const emitter = await producer.start({ produces: true });
+    const after = await producer.emit(emitter, range(1, 2).map(() => newEvent('test.anew', randomUUID(), 1)));
+    await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the relay to publish everything' });
+    expect(producer.logger.messages('warn')).toContain('stream is newer than sent events: republishing them');
+    expect((await world.streamInfo()).state.messages).toBe(7);
+
+    const [runner] = (await consumer.start({ produces: false, handlers: handlers() })).consumers;
+    await waitFor(async () => (await consumer.effects()).length === 7 && (await world.consumerIdle(runner!.consumerName)), {
+      what: 'the consumer to catch up on the new stream',
+    });
+    const effects = await consumer.effects();
+    expect(effects.map((row) => row.event_id).sort()).toEqual([...before, ...after].map((event) => event.id).sort());
+  });
+});

@@ -1,22 +1,14 @@
-export { loadBaseConfig, parseEnv, collectConfig, loadConfigOrExit, configurationReport, ConfigurationError, BASE_CONFIG } from './config.js';
-export type { BaseConfig, BaseConfigOptions, ConfigProblem } from './config.js';
-export { dataSourceOptions, openDataSource, databaseModule, migrateSchema } from './database.js';
-export type { DatabaseOptions } from './database.js';
-export { NATS_CONNECTION, connectNats } from './nats.js';
-export { createRootLogger, correlationIdFrom, messagingLogger, CORRELATION_HEADER } from './logging.js';
-export { messagingProvider, MessagingLifecycle, EventOutbox, MESSAGING_RUNTIME } from './messaging.js';
-export type { MessagingProviderOptions } from './messaging.js';
-export { RpcPattern, RpcSignatureGuard, ServiceClient, requireActor } from './rpc.js';
-export { signRpcRequest, hasValidRpcSignature, RPC_SIGNATURE_MAX_AGE_MS } from './request-signing.js';
-export { ErrorFilter, httpStatusOf, sendHttpError, setRetryAfter, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error.filter.js';
-export { isOutage } from './outage.js';
-export { PlatformModule, databaseOptionsOf } from './platform.module.js';
-export { httpRequestDuration, rpcClientDuration, ledgerAppendDuration, ledgerLastVerified, scrapedGauge, queueMetricsProviders } from './metrics.js';
-export type { GaugeSample } from './metrics.js';
-export type { PlatformOptions } from './platform.module.js';
-export { bootstrapService, runMigrationStep, strictValidationPipe } from './bootstrap.js';
-export type { ServiceBootOptions } from './bootstrap.js';
-export { ROOT_LOGGER, REDIS_CONNECTION } from './tokens.js';
-export { Public, IS_PUBLIC } from './public-route.js';
-export { htmlTemplates } from './html-templates.js';
-export type { RenderTemplate } from './html-templates.js';
+/**
+ * @sanshen/platform — the service kit, all of it. Each part is its own entry, and a service takes
+ * the parts it composes:
+ * - `@sanshen/platform/core`: CoreModule — config, logging, database, health, metrics, error filter, boot;
+ * - `@sanshen/platform/rpc`: RpcModule — NATS, ServiceClient, signed requests, `@RpcPattern`;
+ * - `@sanshen/platform/events`: EventsModule — the event backbone (libs/messaging), EventOutbox;
+ * - `@sanshen/platform/queues`: QueuesModule — Redis and BullMQ.
+ * This entry re-exports them all, so it reaches NATS: the portal (core only) never imports it
+ * (eslint and test/architecture/import-graph.spec.ts refuse it).
+ */
+export * from './core/index.js';
+export * from './rpc/index.js';
+export * from './events/index.js';
+export * from './queues/index.js';

@@ -5,13 +5,13 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { TEST_PG_ADMIN_URL, databaseUrlFor } from '../../support/env.js';
+import { TEST_PG_ADMIN_URL } from '../../support/env.js';
 import { waitFor } from '../../support/wait-for.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const NODE = `${ROOT}node_modules/.bin/node`;
 /** Start order: the gateway last, it calls the others. */
-const APPS = ['drafting', 'review', 'secrecy', 'publication', 'audit', 'portal', 'gateway'] as const;
+export const APPS = ['drafting', 'review', 'secrecy', 'publication', 'audit', 'portal', 'gateway'] as const;
 export type AppName = (typeof APPS)[number];
 
 export interface RunningSystem {
@@ -30,7 +30,23 @@ export interface RunningSystem {
   start(app: AppName): Promise<void>;
   /** Appends to the run's environment for services started from now on (e.g. after a `kill`). */
   setEnv(app: AppName, env: Record<string, string>): void;
+  /** The process id of a running service (a test shows it was never restarted). */
+  pid(app: AppName): number | undefined;
   stop(): Promise<void>;
+}
+
+/** Where the servers are: by default the test run's shared ones (test/support/env.ts). */
+export interface InfrastructureUrls {
+  pgAdminUrl: string;
+  natsUrl: string;
+  redisUrl: string;
+}
+
+export interface SystemOptions {
+  /** Servers of the test's own (test/resilience/support/infrastructure.ts); default: the run's. */
+  infrastructure?: InfrastructureUrls;
+  /** Start on this existing database in this namespace (a restored backup) instead of a new one. */
+  existing?: { namespace: string; databaseUrl: string };
 }
 
 /** A free port on the loopback interface. */
@@ -45,15 +61,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function createDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+async function createDatabase(name: string, adminUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
-  return databaseUrlFor(name);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function healthy(port: number): Promise<boolean> {
@@ -69,17 +87,22 @@ async function healthy(port: number): Promise<boolean> {
  * Starts every service as its own process from the built bundles (dist/), against the real
  * PostgreSQL, NATS and Redis, in this test run's namespace and database, on free loopback ports.
  */
-export async function startSystem(overrides: Record<string, string> = {}): Promise<RunningSystem> {
+export async function startSystem(overrides: Record<string, string> = {}, options: SystemOptions = {}): Promise<RunningSystem> {
   for (const app of APPS) {
     if (!existsSync(`${ROOT}dist/apps/${app}/main.js`)) {
       throw new Error(`dist/apps/${app}/main.js is missing: run \`nest build --all\` (scripts/test.sh does)`);
     }
   }
   const runNamespace = process.env.SANSHEN_NAMESPACE ?? '';
-  if (runNamespace === '') throw new Error('no test namespace: run through the e2e vitest project');
+  if (runNamespace === '' && !options.existing) throw new Error('no test namespace: run through the e2e vitest project');
+  const infrastructure = options.infrastructure ?? {
+    pgAdminUrl: TEST_PG_ADMIN_URL,
+    natsUrl: process.env.NATS_URL ?? '',
+    redisUrl: process.env.REDIS_URL ?? '',
+  };
   // Every system gets its own namespace and database, so e2e files never see each other's data.
-  const namespace = `${runNamespace}_s${randomBytes(3).toString('hex')}`;
-  const databaseUrl = await createDatabase(`sanshen_${namespace}`);
+  const namespace = options.existing?.namespace ?? `${runNamespace}_s${randomBytes(3).toString('hex')}`;
+  const databaseUrl = options.existing?.databaseUrl ?? (await createDatabase(`sanshen_${namespace}`, infrastructure.pgAdminUrl));
   const ports = Object.fromEntries(await Promise.all(APPS.map(async (app) => [app, await freePort()]))) as Record<AppName, number>;
   const portalUrl = `http://127.0.0.1:${ports.portal}`;
   // Derived from the namespace, so a system restarted on the same database signs in with the same one.
@@ -88,8 +111,8 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     PATH: process.env.PATH ?? '',
     SANSHEN_NAMESPACE: namespace,
     DATABASE_URL: databaseUrl,
-    NATS_URL: process.env.NATS_URL ?? '',
-    REDIS_URL: process.env.REDIS_URL ?? '',
+    NATS_URL: infrastructure.natsUrl,
+    REDIS_URL: infrastructure.redisUrl,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -160,6 +183,7 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     setEnv: (app, env) => {
       extraEnv.set(app, { ...extraEnv.get(app), ...env });
     },
+    pid: (app) => processes.get(app)?.pid,
     stop: async () => {
       for (const app of [...APPS].reverse()) await terminate(app, 'SIGTERM');
     },

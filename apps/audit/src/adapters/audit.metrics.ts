@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { DOCUMENT_STATUSES } from '@sanshen/kernel';
-import { scrapedGauge } from '@sanshen/platform';
+import { scrapedGauge } from '@sanshen/platform/core';
 import { DataSource } from 'typeorm';
 
 /** Every document by its state as the ledger knows it (the one place that sees all services' events). */

@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { AUDIT_RPC } from '@sanshen/contracts';
 import type { AuditExportReply, AuditTimelineReply, AuditVerifyReply, RpcRequest } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { z } from 'zod';
 import { ExportLedgerUseCase } from '../use-cases/export-ledger/export-ledger.use-case.js';
 import { GetTimelineUseCase } from '../use-cases/get-timeline/get-timeline.use-case.js';

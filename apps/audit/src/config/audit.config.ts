@@ -1,5 +1,5 @@
-import { loadBaseConfig } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { loadBaseConfig } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
 
 /** The service name: prefixes its RPC subjects' queue group and its durable consumers (a wire contract). */
 export const AUDIT_SERVICE = 'audit';

@@ -90,6 +90,12 @@ describe('judging events against the ledger state', () => {
     expect(judgeEvent(null, envelope('document.review.reminded', officer, ref)).violation?.code).toBe('AUDIT.UNKNOWN_EVENT_TYPE');
   });
 
+  it("records publication's retraction request without a violation or a move", () => {
+    const publisher = actor('u8', ['publisher']);
+    const [, requested] = run(envelope('document.created', drafter, ref), envelope('document.publication.retraction_requested', publisher, ref, 2));
+    expect(requested).toMatchObject({ violation: null, state: { status: 'draft' } });
+  });
+
   it('grants nothing to role strings that are not roles, nor "system" to a user', () => {
     const forged = { userId: 'u9', agencyId: 'a1', roles: ['system', 'superuser'] } as unknown as EventActor;
     expect(judgeEvent(null, envelope('document.created', forged, ref)).violation?.code).toBe('DOCUMENT.ROLE_NOT_ALLOWED');

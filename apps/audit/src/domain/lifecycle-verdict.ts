@@ -34,7 +34,7 @@ export interface LedgerVerdict {
 export function judgeEvent(state: LifecycleState | null, envelope: EventEnvelope): LedgerVerdict {
   const from = state?.status ?? null;
   const type = lifecycleTypeOf(envelope.type);
-  // Informational events of the secrecy review (document.secrecy.finding_disposed, …): recorded in
+  // Informational events (document.secrecy.finding_disposed, document.publication.retraction_requested, …): recorded in
   // the chain, no transition, no violation.
   if (type !== null && isInformationalType(type)) return { state, violation: null };
   if (type === null || !isDocumentEventType(type)) {
@@ -71,9 +71,9 @@ export function judgeEvent(state: LifecycleState | null, envelope: EventEnvelope
   return { state, violation: { code: applied.error.code, detail: describe(applied.error, event), from } };
 }
 
-/** `secrecy.<what>`: a per-document record of the secrecy service that moves no state. */
+/** `secrecy.<what>`, `publication.<what>`: a per-document record of that service that moves no state. */
 export function isInformationalType(type: string): boolean {
-  return /^secrecy\.[a-z_]+$/.test(type);
+  return /^(secrecy|publication)\.[a-z_]+$/.test(type);
 }
 
 function describe(error: LifecycleError & { allowed?: readonly string[] }, event: LifecycleEvent): string {

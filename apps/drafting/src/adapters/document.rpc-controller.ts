@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { AggregateReportsRequest, AggregateView, CheckDocumentRequest, CreateDocumentRequest, DiffDocumentRequest, DiscardDocumentRequest, DocumentAccessView, DocumentCheckView, DocumentCountsView, DocumentDiffView, DocumentPage, DocumentSummariesRequest, DocumentSummaryList, DocumentVersionView, DocumentView, GetDocumentRequest, GetVersionRequest, ImportedDocumentView, ImportReportRequest, ListDocumentsRequest, RenderedReportView, RenderReportRequest, ReviseDocumentRequest, RpcRequest, SubmitDocumentRequest } from '@sanshen/contracts';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { AggregateReportsUseCase } from '../use-cases/aggregate-reports/aggregate-reports.use-case.js';
 import { CheckDocumentAccessUseCase } from '../use-cases/check-document-access/check-document-access.use-case.js';
 import { CheckDocumentUseCase } from '../use-cases/check-document/check-document.use-case.js';
@@ -76,7 +76,7 @@ export class DocumentRpcController {
 
   @RpcPattern(DRAFTING_RPC.check)
   check(@Payload() request: RpcRequest<CheckDocumentRequest>): Promise<DocumentCheckView> {
-    return this.checkDocument.execute(requireActor(request), request.payload, request.correlationId);
+    return this.checkDocument.execute(requireActor(request), request.payload);
   }
 
   @RpcPattern(DRAFTING_RPC.importReport)

@@ -1,7 +1,16 @@
-import type { ArticleContent } from '@sanshen/contracts';
-import { checkText, DomainError } from '@sanshen/kernel';
+import type { AnnualReportContent } from '@sanshen/annual-report';
+import type { ArticleContent } from '@sanshen/kernel';
+import { checkText, DomainError, isArticleContent, sanitizeRichText } from '@sanshen/kernel';
 import type { TextMode } from '@sanshen/kernel';
-import { sanitizeRichText } from './sanitize-rich-text.js';
+
+/** A version's content: an article's or an annual report's, one shape each from drafting to the portal. */
+export type DocumentContent = ArticleContent | AnnualReportContent;
+
+/** A stored article version's content, checked: drafting wrote it, so another shape is a defect, not a request error. */
+export function articleOf(content: DocumentContent): ArticleContent {
+  if (!isArticleContent(content)) throw new Error('stored article content has an unexpected shape');
+  return content;
+}
 
 export function newArticleContent(input: { title: string; column: string; body: string }): ArticleContent {
   return {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { ExplainedFinding } from '@sanshen/contracts';
+import type { DocumentContent } from '../content/document-content.js';
 
 @Entity({ name: 'document_versions' })
 export class DocumentVersionOrmEntity {
@@ -9,8 +10,9 @@ export class DocumentVersionOrmEntity {
   @PrimaryColumn('integer')
   version!: number;
 
+  /** What the version says, in the one shape of its kind (checked by kind where it is read). */
   @Column('jsonb')
-  content!: Record<string, unknown>;
+  content!: DocumentContent;
 
   @Column('text', { name: 'content_hash' })
   contentHash!: string;

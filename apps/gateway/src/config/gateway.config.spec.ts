@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@sanshen/platform';
+import { ConfigurationError } from '@sanshen/platform/core';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './gateway.config.js';
 

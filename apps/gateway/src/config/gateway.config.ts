@@ -1,6 +1,8 @@
-import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
 import { z } from 'zod';
+import { loadChannelsConfig } from './channels.config.js';
+import type { ChannelsConfig } from './channels.config.js';
 
 const gatewaySchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
@@ -36,6 +38,7 @@ export interface GatewayConfig {
   seedDemo: boolean;
   demoPassword: string | null;
   portalPublicUrl: string;
+  channels: ChannelsConfig;
 }
 
 export interface RateLimitConfig {
@@ -47,9 +50,10 @@ export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 /** The gateway's settings and the base ones, checked together: a ConfigurationError lists every problem. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
-  const [base, parsed] = collectConfig(
+  const [base, parsed, channels] = collectConfig(
     () => loadBaseConfig(env, 3000),
     () => parseEnv(gatewaySchema, env),
+    () => loadChannelsConfig(env),
   );
   return {
     base,
@@ -61,5 +65,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     seedDemo: parsed.SEED_DEMO === 'true',
     demoPassword: parsed.DEMO_PASSWORD ?? null,
     portalPublicUrl: parsed.PORTAL_PUBLIC_URL,
+    channels,
   };
 }

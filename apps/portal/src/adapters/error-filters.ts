@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Inject } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@sanshen/kernel';
-import { ROOT_LOGGER, correlationIdFrom, httpStatusOf } from '@sanshen/platform';
+import { ROOT_LOGGER, correlationIdFrom, httpStatusOf } from '@sanshen/platform/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { PORTAL_CONFIG } from '../config/portal.config.js';

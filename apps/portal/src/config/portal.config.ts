@@ -1,4 +1,4 @@
-import { parseEnv } from '@sanshen/platform';
+import { parseEnv } from '@sanshen/platform/core';
 import { z } from 'zod';
 
 const portalSchema = z.object({

@@ -1,6 +1,6 @@
 import type { PortalPush } from '@sanshen/contracts';
+import { sanitizeRichText } from '@sanshen/kernel';
 import type { PageOrmEntity } from '../persistence/page.orm-entity.js';
-import { sanitizePageHtml } from './receive-push/sanitize-page-html.js';
 
 /** What a page shows of a push, its html sanitized: the same for a publication and for a preview. */
 export function pageContentOf(
@@ -15,7 +15,7 @@ export function pageContentOf(
     title: push.title,
     columnName: push.kind === 'annual_report' ? '年度报告' : (push.column ?? '其他'),
     year: push.year ?? null,
-    html: sanitizePageHtml(push.html),
+    html: sanitizeRichText(push.html),
     data: push.data ?? null,
     contentHash: push.contentHash,
   };

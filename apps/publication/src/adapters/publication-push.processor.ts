@@ -2,9 +2,11 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { assertNever } from '@sanshen/kernel';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
+import { REDIS_CONNECTION, afterRedisReconnect } from '@sanshen/platform/queues';
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PUSH_QUEUE } from '../queue/push-queue.js';
 import type { PushJobData } from '../queue/push-queue.js';
@@ -18,7 +20,8 @@ const NOT_VISIBLE_RECHECK_MS = 250;
 /**
  * The BullMQ worker of `publication-push`: one attempt per job attempt. A retryable failure throws so
  * BullMQ retries with backoff; the end of a run (published, or failed for good) returns or throws
- * UnrecoverableError. At boot it resumes every publication still publishing.
+ * UnrecoverableError. At boot, and whenever Redis is back (it may have lost the jobs), it resumes every
+ * publication still publishing.
  */
 @Processor(PUSH_QUEUE, { concurrency: 4 })
 export class PublicationPushProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -26,12 +29,14 @@ export class PublicationPushProcessor extends WorkerHost implements OnApplicatio
     private readonly push: PushPublicationUseCase,
     private readonly resume: ResumePublicationsUseCase,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.resume.execute();
+    afterRedisReconnect(this.redis, 'publication pushes resumed', this.logger, () => this.resume.execute());
   }
 
   async process(job: Job<PushJobData>, token?: string): Promise<{ url?: string; skipped?: string }> {

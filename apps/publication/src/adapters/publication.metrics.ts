@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { scrapedGauge } from '@sanshen/platform';
+import { scrapedGauge } from '@sanshen/platform/core';
 import { DataSource } from 'typeorm';
 
 const STATES = ['scheduled', 'publishing', 'published', 'publish_failed', 'retracted'];

@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { PUBLICATION_RPC } from '@sanshen/contracts';
 import type { CorrectionRequest, NotificationListView, PagePreview, PagePreviewRequest, PublicationRequest, PublicationView, QueueOverview, QueueOverviewRequest, RetractionRequest, RpcRequest, ScheduleRequest, ScheduleView, ServiceTaskList } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { ListPublicationTasksUseCase } from '../use-cases/list-publication-tasks/list-publication-tasks.use-case.js';
 import { PreviewPageUseCase } from '../use-cases/preview-page/preview-page.use-case.js';
 import { AuthorizeRetractionUseCase } from '../use-cases/authorize-retraction/authorize-retraction.use-case.js';

@@ -1,4 +1,4 @@
-import { parseEnv } from '@sanshen/platform';
+import { parseEnv } from '@sanshen/platform/core';
 import { z } from 'zod';
 
 /** Where pushes go: the bundled portal by default; another CMS is another adapter named here. */

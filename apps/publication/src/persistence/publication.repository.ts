@@ -44,7 +44,7 @@ export interface NewNotification {
   message: string;
 }
 
-/** What a transition changes besides the state and the sequence. */
+/** What a transition (or an informational event, which keeps the state) changes besides the state and the sequence. */
 export type TransitionChanges = Partial<
   Pick<
     PublicationOrmEntity,
@@ -55,6 +55,9 @@ export type TransitionChanges = Partial<
     | 'receiptContentHash'
     | 'failureReason'
     | 'correlationId'
+    | 'retractReason'
+    | 'retractRequestedBy'
+    | 'retractRequestedAt'
     | 'retractAuthorizedBy'
     | 'retractedAt'
     | 'correctionStartedAt'
@@ -141,17 +144,6 @@ export class PublicationRepository {
   /** Moves a scheduled publication's time (it is still waiting). */
   async reschedule(manager: EntityManager, id: string, scheduledAt: Date): Promise<boolean> {
     const result = await manager.update(PublicationOrmEntity, { id, state: 'scheduled' }, { scheduledAt });
-    return result.affected === 1;
-  }
-
-  /** Records (or replaces, until authorized) a publisher's request to retract the publication. */
-  async requestRetraction(manager: EntityManager, id: string, request: { reason: string; by: string; at: Date }): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(PublicationOrmEntity)
-      .set({ retractReason: request.reason, retractRequestedBy: request.by, retractRequestedAt: request.at })
-      .where(`id = :id AND state = 'published' AND correction_started_at IS NULL AND retract_authorized_by IS NULL`, { id })
-      .execute();
     return result.affected === 1;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { scrapedGauge } from '@sanshen/platform';
+import { scrapedGauge } from '@sanshen/platform/core';
 import { DataSource } from 'typeorm';
 
 const LEVEL_OF_STATUS: Record<string, string> = { pending_l1: '1', pending_l2: '2', pending_l3: '3' };

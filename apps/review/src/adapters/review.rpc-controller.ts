@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { REVIEW_RPC } from '@sanshen/contracts';
 import type { ApprovalSheetReply, ApprovalSheetRequest, ApproveDocumentRequest, CreateDelegationRequest, DelegatedDutiesView, DelegatesRequest, DelegatesView, DelegationListView, DelegationView, InboxView, NotificationListView, ReturnDocumentRequest, ReviewDecisionView, RevokeDelegationRequest, RpcRequest, WithdrawDocumentRequest } from '@sanshen/contracts';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { ApproveDocumentUseCase } from '../use-cases/approve-document/approve-document.use-case.js';
 import { CreateDelegationUseCase } from '../use-cases/create-delegation/create-delegation.use-case.js';
 import { GetApprovalSheetUseCase } from '../use-cases/get-approval-sheet/get-approval-sheet.use-case.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationView } from '@sanshen/contracts';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { REVIEW_CONFIG } from '../config/review.config.js';
 import type { ReviewConfig } from '../config/review.config.js';

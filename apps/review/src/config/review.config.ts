@@ -1,4 +1,4 @@
-import { parseEnv } from '@sanshen/platform';
+import { parseEnv } from '@sanshen/platform/core';
 import { z } from 'zod';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

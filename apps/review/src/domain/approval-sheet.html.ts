@@ -1,5 +1,5 @@
 import type { ApprovalSheetSignature, ApprovalSheetView } from '@sanshen/contracts';
-import { htmlTemplates } from '@sanshen/platform';
+import { htmlTemplates } from '@sanshen/platform/core';
 import { APPROVAL_SHEET_TEMPLATES } from './approval-sheet.template.js';
 
 const KIND_LABELS: Record<ApprovalSheetView['kind'], string> = {

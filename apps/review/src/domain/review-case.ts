@@ -40,3 +40,8 @@ export interface ReviewSignature {
   onBehalfOfId: string | null;
   onBehalfOfName: string | null;
 }
+
+/** A signature as recorded: when it was signed (the approval sheet shows it). */
+export interface RecordedSignature extends ReviewSignature {
+  signedAt: Date;
+}

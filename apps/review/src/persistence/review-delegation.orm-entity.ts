@@ -1,12 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@sanshen/kernel';
+import type { ReviewDelegation } from '../domain/review-delegation.js';
 
 /**
  * A reviewer's duties delegated to a named user for a period. The delegator's review roles and scope
  * are captured from their actor at creation: the delegate acts with them, for that period only.
  */
 @Entity({ name: 'review_delegations' })
-export class ReviewDelegationOrmEntity {
+export class ReviewDelegationOrmEntity implements ReviewDelegation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -1,12 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReviewLevel } from '@sanshen/kernel';
+import type { ReviewNotification } from '../domain/review-notification.js';
 
 /**
  * An in-app message about a review task. Addressed by duty, not by name: whoever reviews `level` for
  * `departmentId` in the agency (or holds a delegation of that duty) sees it.
  */
 @Entity({ name: 'review_notifications' })
-export class ReviewNotificationOrmEntity {
+export class ReviewNotificationOrmEntity implements ReviewNotification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

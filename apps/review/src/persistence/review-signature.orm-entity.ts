@@ -1,9 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReviewDecisionKind, ReviewSignature } from '../domain/review-case.js';
+import type { RecordedSignature, ReviewDecisionKind } from '../domain/review-case.js';
 
 /** A reviewer's signature: it binds (document, version, content hash) at one level. */
 @Entity({ name: 'review_signatures' })
-export class ReviewSignatureOrmEntity implements ReviewSignature {
+export class ReviewSignatureOrmEntity implements RecordedSignature {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

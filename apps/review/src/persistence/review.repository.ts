@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DocumentStatus } from '@sanshen/kernel';
-import type { ReviewCase, ReviewSignature } from '../domain/review-case.js';
+import type { RecordedSignature, ReviewCase, ReviewSignature } from '../domain/review-case.js';
+import type { NewDelegation, ReviewDelegation } from '../domain/review-delegation.js';
+import type { NewReviewNotification, ReviewNotification } from '../domain/review-notification.js';
 import { ReviewCaseOrmEntity } from './review-case.orm-entity.js';
 import { ReviewDelegationOrmEntity } from './review-delegation.orm-entity.js';
 import { ReviewNotificationOrmEntity } from './review-notification.orm-entity.js';
@@ -12,11 +14,11 @@ import { ReviewSignatureOrmEntity } from './review-signature.orm-entity.js';
 export class ReviewRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  lockCase(manager: EntityManager, documentId: string): Promise<ReviewCaseOrmEntity | null> {
+  lockCase(manager: EntityManager, documentId: string): Promise<ReviewCase | null> {
     return manager.findOne(ReviewCaseOrmEntity, { where: { documentId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findCase(documentId: string): Promise<ReviewCaseOrmEntity | null> {
+  findCase(documentId: string): Promise<ReviewCase | null> {
     return this.dataSource.manager.findOne(ReviewCaseOrmEntity, { where: { documentId } });
   }
 
@@ -29,27 +31,27 @@ export class ReviewRepository {
   }
 
   /** Approvals given on one version, oldest first. */
-  approvalsOf(manager: EntityManager, documentId: string, version: number): Promise<ReviewSignatureOrmEntity[]> {
+  approvalsOf(manager: EntityManager, documentId: string, version: number): Promise<RecordedSignature[]> {
     return manager.find(ReviewSignatureOrmEntity, {
       where: { documentId, version, decision: 'approved' },
       order: { signedAt: 'ASC' },
     });
   }
 
-  /** Every decision on one version, oldest first. */
   /** The returns (to the drafter or the level below) of versions before this one, oldest first. */
-  returnsBefore(documentId: string, version: number): Promise<ReviewSignatureOrmEntity[]> {
+  returnsBefore(documentId: string, version: number): Promise<RecordedSignature[]> {
     return this.dataSource.manager.find(ReviewSignatureOrmEntity, {
       where: { documentId, version: LessThan(version), decision: In(['returned', 'returned_previous']) },
       order: { signedAt: 'ASC' },
     });
   }
 
-  decisionsOf(documentId: string, version: number): Promise<ReviewSignatureOrmEntity[]> {
+  /** Every decision on one version, oldest first. */
+  decisionsOf(documentId: string, version: number): Promise<RecordedSignature[]> {
     return this.dataSource.manager.find(ReviewSignatureOrmEntity, { where: { documentId, version }, order: { signedAt: 'ASC' } });
   }
 
-  openCases(agencyId: string, statuses: DocumentStatus[]): Promise<ReviewCaseOrmEntity[]> {
+  openCases(agencyId: string, statuses: DocumentStatus[]): Promise<ReviewCase[]> {
     return this.dataSource.manager.find(ReviewCaseOrmEntity, {
       where: { agencyId, status: In(statuses) },
       order: { stageEnteredAt: 'ASC' },
@@ -58,17 +60,17 @@ export class ReviewRepository {
   }
 
   /** Every case waiting at a review level, in all agencies (for the reminder sweep at boot). */
-  allOpenCases(statuses: DocumentStatus[]): Promise<ReviewCaseOrmEntity[]> {
+  allOpenCases(statuses: DocumentStatus[]): Promise<ReviewCase[]> {
     return this.dataSource.manager.find(ReviewCaseOrmEntity, { where: { status: In(statuses) }, order: { stageEnteredAt: 'ASC' } });
   }
 
-  async addDelegation(delegation: Partial<ReviewDelegationOrmEntity>): Promise<ReviewDelegationOrmEntity> {
+  async addDelegation(delegation: NewDelegation): Promise<ReviewDelegation> {
     const saved = await this.dataSource.manager.save(ReviewDelegationOrmEntity, this.dataSource.manager.create(ReviewDelegationOrmEntity, delegation));
     return this.dataSource.manager.findOneOrFail(ReviewDelegationOrmEntity, { where: { id: saved.id } });
   }
 
   /** Delegations a user holds in an agency that are in force at `at`. */
-  delegationsInForce(agencyId: string, toUserId: string, at: Date): Promise<ReviewDelegationOrmEntity[]> {
+  delegationsInForce(agencyId: string, toUserId: string, at: Date): Promise<ReviewDelegation[]> {
     return this.dataSource.manager.find(ReviewDelegationOrmEntity, {
       where: { agencyId, toUserId, revokedAt: IsNull(), startsAt: LessThanOrEqual(at), endsAt: MoreThan(at) },
       order: { createdAt: 'ASC' },
@@ -85,7 +87,7 @@ export class ReviewRepository {
   }
 
   /** Delegations given or held by a user that have not ended by `at`. */
-  async delegationsOf(agencyId: string, userId: string, at: Date): Promise<{ given: ReviewDelegationOrmEntity[]; received: ReviewDelegationOrmEntity[] }> {
+  async delegationsOf(agencyId: string, userId: string, at: Date): Promise<{ given: ReviewDelegation[]; received: ReviewDelegation[] }> {
     const live = { agencyId, endsAt: MoreThan(at) };
     const [given, received] = await Promise.all([
       this.dataSource.manager.find(ReviewDelegationOrmEntity, { where: { ...live, fromUserId: userId }, order: { startsAt: 'ASC' } }),
@@ -94,7 +96,7 @@ export class ReviewRepository {
     return { given, received };
   }
 
-  findDelegation(id: string): Promise<ReviewDelegationOrmEntity | null> {
+  findDelegation(id: string): Promise<ReviewDelegation | null> {
     return this.dataSource.manager.findOne(ReviewDelegationOrmEntity, { where: { id } });
   }
 
@@ -103,7 +105,7 @@ export class ReviewRepository {
   }
 
   /** Inserts the notification unless this task already has one of this kind; true when inserted. */
-  async addNotification(manager: EntityManager, notification: Partial<ReviewNotificationOrmEntity>): Promise<ReviewNotificationOrmEntity | null> {
+  async addNotification(manager: EntityManager, notification: NewReviewNotification): Promise<ReviewNotification | null> {
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -116,7 +118,7 @@ export class ReviewRepository {
     return row ? manager.findOne(ReviewNotificationOrmEntity, { where: { id: row.id as string } }) : null;
   }
 
-  recentNotifications(agencyId: string, limit: number): Promise<ReviewNotificationOrmEntity[]> {
+  recentNotifications(agencyId: string, limit: number): Promise<ReviewNotification[]> {
     return this.dataSource.manager.find(ReviewNotificationOrmEntity, {
       where: { agencyId },
       order: { createdAt: 'DESC' },

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { SECRECY_RPC } from '@sanshen/contracts';
 import type { AddDictionaryEntryRequest, AddDictionaryExceptionRequest, AddLeaderRequest, DictionaryEntryView, DictionaryExceptionView, DictionaryPage, DictionaryVersionPage, DictionaryVersionView, LeaderView, ListDictionaryRequest, ListDictionaryVersionsRequest, RemoveDictionaryItemRequest, RpcRequest } from '@sanshen/contracts';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { ChangeDictionaryUseCase } from '../use-cases/change-dictionary/change-dictionary.use-case.js';
 import { ListDictionaryUseCase } from '../use-cases/list-dictionary/list-dictionary.use-case.js';
 
@@ -20,12 +20,12 @@ export class DictionaryRpcController {
 
   @RpcPattern(SECRECY_RPC.addEntry)
   addEntry(@Payload() request: RpcRequest<AddDictionaryEntryRequest>): Promise<DictionaryEntryView & { version: number }> {
-    return this.change.addEntry(requireActor(request), request.payload);
+    return this.change.addEntry(requireActor(request), request.payload, request.correlationId);
   }
 
   @RpcPattern(SECRECY_RPC.removeEntry)
   removeEntry(@Payload() request: RpcRequest<RemoveDictionaryItemRequest>): Promise<DictionaryVersionView> {
-    return this.change.remove(requireActor(request), 'dictionary_entries', request.payload);
+    return this.change.remove(requireActor(request), 'dictionary_entries', request.payload, request.correlationId);
   }
 
   @RpcPattern(SECRECY_RPC.listExceptions)
@@ -35,12 +35,12 @@ export class DictionaryRpcController {
 
   @RpcPattern(SECRECY_RPC.addException)
   addException(@Payload() request: RpcRequest<AddDictionaryExceptionRequest>): Promise<DictionaryExceptionView & { version: number }> {
-    return this.change.addException(requireActor(request), request.payload);
+    return this.change.addException(requireActor(request), request.payload, request.correlationId);
   }
 
   @RpcPattern(SECRECY_RPC.removeException)
   removeException(@Payload() request: RpcRequest<RemoveDictionaryItemRequest>): Promise<DictionaryVersionView> {
-    return this.change.remove(requireActor(request), 'dictionary_exceptions', request.payload);
+    return this.change.remove(requireActor(request), 'dictionary_exceptions', request.payload, request.correlationId);
   }
 
   @RpcPattern(SECRECY_RPC.listLeaders)
@@ -50,12 +50,12 @@ export class DictionaryRpcController {
 
   @RpcPattern(SECRECY_RPC.addLeader)
   addLeader(@Payload() request: RpcRequest<AddLeaderRequest>): Promise<LeaderView & { version: number }> {
-    return this.change.addLeader(requireActor(request), request.payload);
+    return this.change.addLeader(requireActor(request), request.payload, request.correlationId);
   }
 
   @RpcPattern(SECRECY_RPC.removeLeader)
   removeLeader(@Payload() request: RpcRequest<RemoveDictionaryItemRequest>): Promise<DictionaryVersionView> {
-    return this.change.remove(requireActor(request), 'leaders', request.payload);
+    return this.change.remove(requireActor(request), 'leaders', request.payload, request.correlationId);
   }
 
   @RpcPattern(SECRECY_RPC.listVersions)

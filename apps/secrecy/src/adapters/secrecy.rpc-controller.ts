@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { SECRECY_RPC } from '@sanshen/contracts';
-import type { ContentScanReply, ContentScanRequest, DisposeFindingRequest, GetDocumentRequest, ReferralAnswerRequest, RpcRequest, SecrecyDecisionRequest, SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView, ServiceTaskList } from '@sanshen/contracts';
-import { RpcPattern, requireActor } from '@sanshen/platform';
+import type { DisposeFindingRequest, GetDocumentRequest, ReferralAnswerRequest, RpcRequest, SecrecyDecisionRequest, SecrecyDecisionView, SecrecyFindingView, SecrecyReviewView, ServiceTaskList } from '@sanshen/contracts';
+import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
 import { ListSecrecyTasksUseCase } from '../use-cases/list-secrecy-tasks/list-secrecy-tasks.use-case.js';
-import { PreviewScanUseCase } from '../use-cases/preview-scan/preview-scan.use-case.js';
 import { AnswerReferralUseCase } from '../use-cases/answer-referral/answer-referral.use-case.js';
 import { DecideSecrecyUseCase } from '../use-cases/decide-secrecy/decide-secrecy.use-case.js';
 import { DisposeFindingUseCase } from '../use-cases/dispose-finding/dispose-finding.use-case.js';
@@ -13,7 +12,6 @@ import { GetSecrecyReviewUseCase } from '../use-cases/get-secrecy-review/get-sec
 @Controller()
 export class SecrecyRpcController {
   constructor(
-    private readonly previewScanUseCase: PreviewScanUseCase,
     private readonly decideSecrecy: DecideSecrecyUseCase,
     private readonly getSecrecyReview: GetSecrecyReviewUseCase,
     private readonly disposeFinding: DisposeFindingUseCase,
@@ -29,11 +27,6 @@ export class SecrecyRpcController {
   @RpcPattern(SECRECY_RPC.decide)
   decide(@Payload() request: RpcRequest<SecrecyDecisionRequest>): Promise<SecrecyDecisionView> {
     return this.decideSecrecy.execute(requireActor(request), request.payload, request.correlationId);
-  }
-
-  @RpcPattern(SECRECY_RPC.previewScan)
-  previewScan(@Payload() request: RpcRequest<ContentScanRequest>): Promise<ContentScanReply> {
-    return this.previewScanUseCase.execute(requireActor(request), request.payload);
   }
 
   @RpcPattern(SECRECY_RPC.get)

@@ -62,6 +62,17 @@ export class DictionaryRepository {
     return rows[0]?.version ?? 0;
   }
 
+  /** Serializes the changes of the dictionary (transaction-scoped). */
+  async lock(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DICTIONARY_LOCK]);
+  }
+
+  /** Whether the outbox still holds the event that published `version` (rows are kept for the retention window). */
+  async versionInOutbox(manager: EntityManager, aggregateId: string, version: number): Promise<boolean> {
+    const rows = (await manager.query('SELECT 1 FROM outbox WHERE document_id = $1 AND sequence = $2', [aggregateId, version])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** Opens the next version (in the caller's transaction, which must also make the change). */
   async openVersion(
     manager: EntityManager,
@@ -70,7 +81,7 @@ export class DictionaryRepository {
     change: DictionaryVersionView['change'],
     at: Date,
   ): Promise<number> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DICTIONARY_LOCK]);
+    await this.lock(manager);
     const version = (await this.currentVersion(manager)) + 1;
     await manager.query(
       `INSERT INTO dictionary_versions (version, created_at, created_by_id, created_by_name, reason, change) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -116,12 +127,21 @@ export class DictionaryRepository {
     return rows.map((row) => row.phrase);
   }
 
+  /** Every agency's leaders at a version, for the published dictionary. */
+  async allLeadersAt(manager: EntityManager, version: number): Promise<(LeaderTenure & { agencyId: string; until: string | null })[]> {
+    const rows = (await manager.query(
+      `SELECT * FROM leaders WHERE added_in <= $1 AND (removed_in IS NULL OR removed_in > $1) ORDER BY agency_id, name`,
+      [version],
+    )) as LeaderRow[];
+    return rows.map((row) => ({ agencyId: row.agency_id, ...tenureOf(row) }));
+  }
+
   async leadersAt(manager: EntityManager, agencyId: string, version: number): Promise<LeaderTenure[]> {
     const rows = (await manager.query(
       `SELECT * FROM leaders WHERE agency_id = $1 AND added_in <= $2 AND (removed_in IS NULL OR removed_in > $2) ORDER BY name`,
       [agencyId, version],
     )) as LeaderRow[];
-    return rows.map((row) => ({ name: row.name, title: row.title, from: isoDate(row.from_date), until: row.until_date === null ? null : isoDate(row.until_date) }));
+    return rows.map(tenureOf);
   }
 
   async listEntries(manager: EntityManager, q: string | undefined, offset: number, limit: number): Promise<Page<DictionaryEntryView>> {
@@ -237,4 +257,8 @@ function isoDate(value: string | Date): string {
   if (typeof value === 'string') return value.slice(0, 10);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
+
+function tenureOf(row: LeaderRow): LeaderTenure & { until: string | null } {
+  return { name: row.name, title: row.title, from: isoDate(row.from_date), until: row.until_date === null ? null : isoDate(row.until_date) };
 }

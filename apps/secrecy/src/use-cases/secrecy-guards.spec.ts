@@ -1,40 +1,16 @@
 import type { Actor, Role } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
-import { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';
 import { assertSeparated, assertUnderSecrecyReview, assertVersion, caseInAgency } from './secrecy-guards.js';
 import { codeOf } from '../../../../test/support/domain-error.js';
+import { AGENCY, DEPT, DOC, person, secrecyCase } from './secrecy.fixture.js';
 
-function actor(userId: string, roles: Role[] = ['secrecy_officer'], agencyId = 'a1'): Actor {
-  return { userId, agencyId, agencyName: '', departmentId: null, roles, oversees: [], displayName: userId };
-}
-
-function secrecyCase(): SecrecyCaseOrmEntity {
-  return Object.assign(new SecrecyCaseOrmEntity(), {
-    documentId: 'd1',
-    agencyId: 'a1',
-    departmentId: 'dep',
-    authorId: 'author',
-    title: 't',
-    version: 3,
-    contentHash: 'sha256:x',
-    status: 'pending_secrecy',
-    eventSeq: 9,
-    reviewSigners: [
-      { signerId: 'head', level: 1 },
-      { signerId: 'deputy', level: 2 },
-      { signerId: 'principal', level: 3 },
-    ],
-    openReferralId: null,
-    reachedSecrecy: true,
-    enteredAt: new Date('2026-12-01T08:00:00Z'),
-  });
-}
+const actor = (userId: string, roles: Role[] = ['secrecy_officer'], agencyId = AGENCY): Actor => person(userId, roles, { agencyId });
 
 describe('secrecy guards', () => {
   it('hides a case of another agency like an unknown one', () => {
-    expect(codeOf(() => caseInAgency(secrecyCase(), actor('o1', ['secrecy_officer'], 'a2')))).toBe('DOCUMENT.NOT_FOUND');
+    expect(codeOf(() => caseInAgency(secrecyCase(), actor('o1', ['secrecy_officer'], `${AGENCY}-2`)))).toBe('DOCUMENT.NOT_FOUND');
     expect(codeOf(() => caseInAgency(null, actor('o1')))).toBe('DOCUMENT.NOT_FOUND');
-    expect(caseInAgency(secrecyCase(), actor('o1')).documentId).toBe('d1');
+    expect(caseInAgency(secrecyCase(), actor('o1')).documentId).toBe(DOC);
   });
 
   it('shows a case only to those the document visibility policy lets read it', () => {
@@ -42,7 +18,7 @@ describe('secrecy guards', () => {
     expect(codeOf(() => caseInAgency(secrecyCase(), actor('admin', ['admin'])))).toBe('DOCUMENT.NOT_FOUND');
     expect(codeOf(() => caseInAgency(secrecyCase(), actor('auditor', ['auditor'])))).toBe('DOCUMENT.NOT_FOUND');
     expect(codeOf(() => caseInAgency(secrecyCase(), inDepartment(['drafter'], 'other')))).toBe('DOCUMENT.NOT_FOUND');
-    expect(codeOf(() => caseInAgency(secrecyCase(), inDepartment(['drafter'], 'dep')))).toBeNull();
+    expect(codeOf(() => caseInAgency(secrecyCase(), inDepartment(['drafter'], DEPT)))).toBeNull();
     // Publishers read it once secrecy has cleared it.
     expect(codeOf(() => caseInAgency(secrecyCase(), actor('p', ['publisher'])))).toBe('DOCUMENT.NOT_FOUND');
     expect(codeOf(() => caseInAgency(Object.assign(secrecyCase(), { status: 'approved' }), actor('p', ['publisher'])))).toBeNull();

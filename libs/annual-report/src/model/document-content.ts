@@ -1,39 +1,35 @@
-import type { FormatId } from './format.js';
-import type { Agency, AnnualReport, ExtractionFacts, ReportSections, SectionHeading } from './report.js';
+import type { AnnualReport, AnnualReport2019, AnnualReport2021, TableId } from './report.js';
+
+type Tables<R extends AnnualReport> = Pick<R, TableId>;
+type ContentOf<R extends AnnualReport> = Omit<R, 'reportYear' | TableId> & { year: number; tables: Tables<R> };
 
 /**
  * An annual report as a Sanshen document's `content` (the API's `{format, year, sections, tables}`):
  * the report model with its three statistical tables under `tables`, keyed exactly as
  * report.schema.json (`tables.applications.newReceived.naturalPerson` …); a blank cell is null.
- * Drafting stores it; publication renders it.
+ * This is the one shape of an annual-report version from drafting to the portal: drafting stores
+ * it and hashes it, secrecy scans it, publication renders it. Like the model, it is one type per
+ * format, told apart by `format`, so converting to and from the model needs no cast.
  */
-export interface AnnualReportContent {
-  format: FormatId;
-  year: number;
-  title: string;
-  agency: Agency;
-  headings: SectionHeading[];
-  sections: ReportSections;
-  tables: {
-    activeDisclosure: AnnualReport['activeDisclosure'];
-    applications: AnnualReport['applications'];
-    reviewLitigation: AnnualReport['reviewLitigation'];
-  };
-  statisticsPeriod?: { start: string; end: string };
-  signatureDate?: string;
-  publicationDate?: string;
-  /** Only on imported reports: what the source looked like (labels as written, unplaced values …). */
-  extraction?: ExtractionFacts;
-}
+export type AnnualReportContent = ContentOf<AnnualReport2019> | ContentOf<AnnualReport2021>;
 
+/** Narrowed by format first: each branch converts one format's types, so nothing is cast. */
 export function reportToContent(report: AnnualReport): AnnualReportContent {
-  const { reportYear, activeDisclosure, applications, reviewLitigation, ...rest } = report;
-  return { ...rest, year: reportYear, tables: { activeDisclosure, applications, reviewLitigation } } as AnnualReportContent;
+  return report.format === '2019' ? toContent(report) : toContent(report);
 }
 
 export function contentToReport(content: AnnualReportContent): AnnualReport {
+  return content.format === '2019' ? toReport(content) : toReport(content);
+}
+
+function toContent<R extends AnnualReport>(report: R): ContentOf<R> {
+  const { reportYear, activeDisclosure, applications, reviewLitigation, ...rest } = report;
+  return { ...rest, year: reportYear, tables: { activeDisclosure, applications, reviewLitigation } };
+}
+
+function toReport<R extends AnnualReport>(content: ContentOf<R>): Omit<ContentOf<R>, 'year' | 'tables'> & Tables<R> & { reportYear: number } {
   const { year, tables, ...rest } = content;
-  return { ...rest, reportYear: year, ...tables } as AnnualReport;
+  return { ...rest, reportYear: year, ...tables };
 }
 
 /** A shape check (not a validation of every cell): format, year, sections, tables and headings are there. */

@@ -62,7 +62,7 @@ export class AggregateReportsUseCase {
     return {
       year: request.year,
       format: aggregate.value.report.format,
-      tables: reportToContent(aggregate.value.report).tables as unknown as Record<string, unknown>,
+      tables: { ...reportToContent(aggregate.value.report).tables },
       incompleteCells: aggregate.value.incompleteCells,
       included: included
         .filter((i) => summed.has(i.document.id))

@@ -16,6 +16,6 @@ export class CheckDocumentAccessUseCase {
   async execute(actor: Actor, request: GetDocumentRequest): Promise<DocumentAccessView> {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);
-    return { documentId: document.id, departmentId: document.departmentId, status: document.status };
+    return { documentId: document.id, departmentId: document.departmentId, status: document.status, agencyId: document.agencyId, version: document.version };
   }
 }

@@ -1,18 +1,18 @@
 import { checkReport } from '@sanshen/annual-report';
 import type { AnnualReport, Finding } from '@sanshen/annual-report';
-import { STARTER_DICTIONARY, STARTER_EXCEPTIONS, compileDictionary, documentSections, scanSections } from '@sanshen/content-checks';
-import type { TextSection } from '@sanshen/content-checks';
-import type { ArticleContent, ConsistencyFindingView, ContentFindingView, DocumentCheckView } from '@sanshen/contracts';
+import type { ConsistencyFindingView, DocumentCheckView } from '@sanshen/contracts';
 import { contentToReport } from '../../content/annual-report-content.js';
 import type { AnnualReportContent } from '../../content/annual-report-content.js';
 import type { PreviousYearReport } from '../previous-year-report.js';
 
-const DICTIONARY = compileDictionary(STARTER_DICTIONARY, STARTER_EXCEPTIONS).dictionary;
+/** What the rules say of a version; the content checks (`findings`) are the dictionary copy's. */
+export type RuleCheck = Omit<DocumentCheckView, 'documentId' | 'version' | 'findings' | 'dictionaryVersion'>;
 
-type Checked = Omit<DocumentCheckView, 'documentId' | 'version'>;
+/** An article has no rules: its check is the content checks alone. */
+export const NO_RULES: RuleCheck = { errors: [], warnings: [], notices: [], outcomes: [], previousReport: null };
 
-/** The rules of libs/annual-report (strict mode, with last year's report when known) and the content checks. */
-export function checkAnnualReport(content: AnnualReportContent, previous: PreviousYearReport | null): Checked {
+/** The rules of libs/annual-report (strict mode, with last year's report when known). */
+export function checkAnnualReport(content: AnnualReportContent, previous: PreviousYearReport | null): RuleCheck {
   const report: AnnualReport = contentToReport(content);
   const check = checkReport(report, { mode: 'strict', previous: previous?.report ?? null });
   const failing = new Set(check.outcomes.filter((o) => o.status === 'FAIL').map((o) => o.ruleId));
@@ -22,38 +22,9 @@ export function checkAnnualReport(content: AnnualReportContent, previous: Previo
     errors: bySeverity('error'),
     warnings: bySeverity('warning'),
     notices: bySeverity('info'),
-    // The same sections the secrecy scan reads (`title`, `sections.<key>`), so drafters see its findings first.
-    findings: scanWithStarterDictionary(documentSections('annual_report', content)),
     outcomes: check.outcomes.map((o) => ({ ruleId: o.ruleId, severity: o.severity, status: o.status })),
     previousReport: previous ? { documentId: previous.documentId, version: previous.version, year: previous.year } : null,
   };
-}
-
-export function checkArticle(content: ArticleContent): Checked {
-  return {
-    errors: [],
-    warnings: [],
-    notices: [],
-    findings: scanWithStarterDictionary(documentSections('article', content)),
-    outcomes: [],
-    previousReport: null,
-  };
-}
-
-/** The content checks with the built-in starter dictionary (when the secrecy service's live one cannot be had). */
-export function scanWithStarterDictionary(sections: TextSection[]): ContentFindingView[] {
-  const result = scanSections(sections, { dictionary: DICTIONARY });
-  if (!result.ok) return [];
-  return result.value.map((f) => ({
-    section: f.section,
-    type: f.type,
-    severity: f.severity,
-    start: f.start,
-    end: f.end,
-    matched: f.matched,
-    suggestion: f.suggestion,
-    message: f.message,
-  }));
 }
 
 function toView(finding: Finding): ConsistencyFindingView {

@@ -9,6 +9,7 @@ import { assertTransition } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import { newAnnualReportContent } from '../../content/annual-report-content.js';
 import { annualReportTitle, newArticleContent } from '../../content/document-content.js';
+import type { DocumentContent } from '../../content/document-content.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
 import { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
@@ -23,7 +24,7 @@ export interface NewDocument {
   year: number | null;
   origin: 'drafted' | 'imported';
   /** Built inside the transaction (so it may read last year's report consistently). */
-  content: (manager: EntityManager) => Promise<unknown>;
+  content: (manager: EntityManager) => Promise<DocumentContent>;
 }
 
 /** A drafter starts a document for their own department: version 1, event `created` (sequence 1). */
@@ -92,7 +93,7 @@ export class CreateDocumentUseCase {
         const version = Object.assign(new DocumentVersionOrmEntity(), {
           documentId: document.id,
           version: 1,
-          content: content as Record<string, unknown>,
+          content,
           contentHash: document.contentHash,
           title: input.title,
           createdBy: actor.userId,

@@ -3,6 +3,7 @@ import type { ArticleContent, DiffDocumentRequest, DocumentDiffView } from '@san
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { articleText } from '../../content/article-text.js';
+import { articleOf } from '../../content/document-content.js';
 import { SECTION_LABELS, changedCells, isAnnualReportContent } from '../../content/annual-report-content.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
@@ -28,8 +29,8 @@ export class DiffDocumentUseCase {
     if (before === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: from });
     if (after === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: to });
     if (document.kind === 'article') {
-      const a = before.content as unknown as ArticleContent;
-      const b = after.content as unknown as ArticleContent;
+      const a = articleOf(before.content);
+      const b = articleOf(after.content);
       // The body is compared as the text a reader sees, not as HTML: a change of markup alone is no change.
       const text = (content: ArticleContent, key: keyof ArticleContent): string => (key === 'body' ? articleText(content.body) : content[key]);
       const sections = (Object.keys(ARTICLE_FIELDS) as (keyof ArticleContent)[])

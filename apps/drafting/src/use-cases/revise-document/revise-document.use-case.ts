@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { documentEventName } from '@sanshen/contracts';
-import type { ArticleContent, DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
+import type { DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
 import { contentHashOf, DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { DocumentTransition } from '@sanshen/messaging';
 import { assertTransition } from '@sanshen/workflow';
 import { isAnnualReportContent, reviseAnnualReportContent } from '../../content/annual-report-content.js';
-import { reviseArticleContent } from '../../content/document-content.js';
+import { articleOf, reviseArticleContent } from '../../content/document-content.js';
+import type { DocumentContent } from '../../content/document-content.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertDrafterOf, assertEditable, assertVersion, assertVisible } from '../document-access.js';
@@ -40,13 +41,13 @@ export class ReviseDocumentUseCase {
         document.version += 1;
         document.contentHash = contentHash;
         document.eventSeq += 1;
-        if (document.kind === 'article') document.title = (content as ArticleContent).title;
+        if (document.kind === 'article') document.title = articleOf(content).title;
         await this.documents.insertVersion(
           manager,
           Object.assign(new DocumentVersionOrmEntity(), {
             documentId: document.id,
             version: document.version,
-            content: content as unknown as Record<string, unknown>,
+            content,
             contentHash,
             title: document.title,
             createdBy: actor.userId,
@@ -74,8 +75,8 @@ export class ReviseDocumentUseCase {
     return toDocumentView(result.document, result.content);
   }
 
-  private revise(kind: string, current: unknown, patch: Record<string, unknown>): unknown {
-    if (kind === 'article') return reviseArticleContent(current as ArticleContent, patch);
+  private revise(kind: string, current: DocumentContent, patch: Record<string, unknown>): DocumentContent {
+    if (kind === 'article') return reviseArticleContent(articleOf(current), patch);
     if (!isAnnualReportContent(current)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
     return reviseAnnualReportContent(current, patch);
   }

@@ -39,7 +39,7 @@ export class SubmitDocumentUseCase {
   ) {}
 
   async execute(actor: Actor, request: SubmitDocumentRequest, correlationId: string): Promise<DocumentView> {
-    const gate = await this.contentGate(actor, request, correlationId);
+    const gate = await this.contentGate(actor, request);
     const { decision: document } = await this.transition.run(
       {
         lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
@@ -72,13 +72,12 @@ export class SubmitDocumentUseCase {
 
   /** Refuses while errors remain; returns the explanation when warnings need one, else null. */
   /**
-   * The same content checks as secrecy review, before the hand-over (they may ask the secrecy service
-   * for its live dictionary, so outside the transaction; the version is checked again inside it).
+   * The same content checks as secrecy review, before the hand-over, with drafting's copy of the
+   * secrecy dictionary (outside the transaction; the version is checked again inside it).
    */
   private async contentGate(
     actor: Actor,
     request: SubmitDocumentRequest,
-    correlationId: string,
   ): Promise<{ explained: ExplainedFinding[]; counts: { total: number; blocking: number } }> {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);
@@ -86,7 +85,7 @@ export class SubmitDocumentUseCase {
     assertVersion(document, request.version);
     const version = await this.documents.findVersion(document.id, document.version);
     if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: document.version });
-    const findings = await this.checks.contentFindings(actor, document.kind, version.content, version.createdAt, correlationId);
+    const findings = await this.checks.contentFindings(document.agencyId, document.kind, version.content, version.createdAt);
     const explained = explainBlockingFindings(findings, request.findingExplanations);
     return { explained, counts: { total: findings.length, blocking: findings.filter((finding) => finding.severity === 'blocking').length } };
   }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REVIEW_RPC } from '@sanshen/contracts';
 import type { DelegatedDutiesView } from '@sanshen/contracts';
 import type { Actor, DelegatedDuty } from '@sanshen/kernel';
-import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
+import { ServiceClient } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 
 /** How long a user's delegated duties are reused before review is asked again. */

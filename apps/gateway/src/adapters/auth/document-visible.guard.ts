@@ -2,7 +2,7 @@ import { Injectable, UseGuards, applyDecorators } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { DocumentAccessView, GetDocumentRequest } from '@sanshen/contracts';
-import { ServiceClient } from '@sanshen/platform';
+import { ServiceClient } from '@sanshen/platform/rpc';
 import { correlationIdOf } from './request-context.js';
 import type { AuthenticatedRequest } from './request-context.js';
 

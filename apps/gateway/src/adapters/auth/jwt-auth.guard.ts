@@ -7,7 +7,7 @@ import type { Actor } from '@sanshen/kernel';
 import { IdentityRepository } from '../../persistence/identity.repository.js';
 import { SessionTokens } from '../../use-cases/session-tokens.js';
 import type { AccessClaims } from '../../use-cases/session-tokens.js';
-import { IS_PUBLIC } from '@sanshen/platform';
+import { IS_PUBLIC } from '@sanshen/platform/core';
 import { DelegatedDuties } from './delegated-duties.js';
 import { correlationIdOf } from './request-context.js';
 import type { AuthenticatedRequest } from './request-context.js';

@@ -1,7 +1,7 @@
 import { createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@sanshen/kernel';
-import { correlationIdFrom } from '@sanshen/platform';
+import { correlationIdFrom } from '@sanshen/platform/core';
 import type { FastifyRequest } from 'fastify';
 
 /** What the gateway knows of a request once it is authenticated. */

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { PlatformModule } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { IDENTITY_DATABASE } from '../../gateway.module.js';
 import { OrganisationRepository } from '../../persistence/organisation.repository.js';
@@ -14,7 +14,7 @@ export class CliModule {
   static register(config: BaseConfig, logger: Logger): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forService({ service: 'gateway-cli', config, logger, nats: false, database: IDENTITY_DATABASE })],
+      imports: [CoreModule.forService({ service: 'gateway-cli', config, logger, database: IDENTITY_DATABASE })],
       providers: [OrganisationRepository, CreateAgencyUseCase, CreatePlatformAdminUseCase],
     };
   }

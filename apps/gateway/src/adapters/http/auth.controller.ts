@@ -15,13 +15,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, SESSION_COOKIE, clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
 import { ChangeOwnPasswordUseCase } from '../../use-cases/change-own-password/change-own-password.use-case.js';
-import { Public } from '@sanshen/platform';
+import { Public } from '@sanshen/platform/core';
 import { Ctx } from '../auth/request-context.js';
 import { SignInRoute } from '../rate-limit/rate-limits.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { LoginDto, RefreshDto } from './dto/auth.dto.js';
 import { ChangeOwnPasswordDto } from './dto/organisation.dto.js';
 import { ServiceCalls } from './service-calls.js';
+import { ApiRoute } from './openapi/api-route.js';
+import { ACTOR_EXAMPLE, DELEGATION_EXAMPLE } from './openapi/examples.js';
+
+const TOKENS_EXAMPLE = { accessToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi…', refreshToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzaWQiOi…', expiresIn: 900 };
 
 /** The answer to a cookie sign-in or refresh: no tokens, only what the console's script needs. */
 interface CookieSessionView {
@@ -47,6 +51,13 @@ export class AuthController {
    * `{cookie: true}` (a browser console): the tokens go into HttpOnly cookies and the answer carries
    * the CSRF token instead of them; otherwise the token pair in JSON for `Authorization: Bearer`.
    */
+  @ApiRoute({
+    summary: '登录',
+    description:
+      '用户名与密码登录，返回访问令牌与刷新令牌（Authorization: Bearer）；cookie 为 true 时（浏览器控制台）令牌放在 HttpOnly Cookie 中，应答返回 CSRF 令牌。15 分钟内失败 5 次账户锁定 30 分钟。以一次性密码登录后 passwordChangeRequired 为 true，须先修改密码。',
+    answer: { json: { ...TOKENS_EXAMPLE, user: ACTOR_EXAMPLE, passwordChangeRequired: false } },
+    errors: ['AUTH.INVALID_CREDENTIALS', 'AUTH.ACCOUNT_LOCKED'],
+  })
   @Public()
   @SignInRoute()
   @Post('auth/login')
@@ -62,6 +73,12 @@ export class AuthController {
   }
 
   /** The refresh token from the body, or (a cookie session) from its cookie with the CSRF token. */
+  @ApiRoute({
+    summary: '刷新令牌',
+    description: '以刷新令牌换取新的一对令牌，旧的刷新令牌随即失效；重复使用已用过的刷新令牌会注销整个会话。Cookie 会话提交空对象，并带刷新 Cookie 与 X-CSRF-Token 请求头。',
+    answer: { json: TOKENS_EXAMPLE },
+    errors: ['AUTH.UNAUTHENTICATED', 'AUTH.TOKEN_INVALID', 'AUTH.CSRF_INVALID'],
+  })
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
@@ -83,6 +100,12 @@ export class AuthController {
     return this.toCookies(request, reply, pair, sessionId);
   }
 
+  @ApiRoute({
+    summary: '退出登录',
+    description: '注销当前会话：访问令牌与刷新令牌一并失效，Cookie 会话的 Cookie 被清除。',
+    answer: { empty: true },
+    errors: [],
+  })
   @ApiBearerAuth()
   @PasswordChangeRoute()
   @Post('auth/logout')
@@ -98,6 +121,12 @@ export class AuthController {
     return { session: 'cookie', csrfToken, expiresIn: pair.expiresIn };
   }
 
+  @ApiRoute({
+    summary: '当前用户',
+    description: '已登录的用户：机关、科室、角色、分管科室，以及本人给出和接受的审核委托。',
+    answer: { json: { ...ACTOR_EXAMPLE, delegations: [DELEGATION_EXAMPLE] } },
+    errors: [],
+  })
   @ApiBearerAuth()
   @Get('me')
   async me(@Ctx() context: RequestContext): Promise<Actor & { delegations: DelegationView[] }> {
@@ -114,6 +143,12 @@ export class AuthController {
   }
 
   /** Changes one's own password with the old one; the caller's other sessions end. */
+  @ApiRoute({
+    summary: '修改本人密码',
+    description: '以原密码修改本人密码（须符合密码规则：至少 12 位，包含四类字符中的三类，不含用户名）；本人的其他会话随即结束。以一次性密码登录后须先调用此接口。',
+    answer: { empty: true },
+    errors: ['IDENTITY.OLD_PASSWORD_WRONG', 'IDENTITY.PASSWORD_POLICY'],
+  })
   @ApiBearerAuth()
   @PasswordChangeRoute()
   @Post('me/password')

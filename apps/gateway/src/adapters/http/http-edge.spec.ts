@@ -3,7 +3,7 @@ import { Body, Controller, Get, Module, Param, Patch, Post, Query } from '@nestj
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ErrorFilter, ROOT_LOGGER } from '@sanshen/platform';
+import { ErrorFilter, ROOT_LOGGER } from '@sanshen/platform/core';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateDocumentDto, ListDocumentsQueryDto, PatchDocumentDto } from './dto/document.dto.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ServiceClient } from '@sanshen/platform';
+import { ServiceClient } from '@sanshen/platform/rpc';
 import type { RequestContext } from '../auth/request-context.js';
 
 /** Sends a request to a service on behalf of the signed-in actor, with the request's correlation id. */

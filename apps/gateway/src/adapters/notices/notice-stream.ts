@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { noticeSubject } from '@sanshen/contracts';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { BASE_CONFIG, NATS_CONNECTION, ROOT_LOGGER } from '@sanshen/platform';
-import type { BaseConfig } from '@sanshen/platform';
+import { BASE_CONFIG, ROOT_LOGGER } from '@sanshen/platform/core';
+import { NATS_CONNECTION } from '@sanshen/platform/rpc';
+import type { BaseConfig } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import type { RecordedNotice } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 
-type Listener = (notice: Omit<RecordedNotice, 'userIds'>) => void;
+/** What a stream is told of a notice: the announcement, less its addressees. */
+export type AnnouncedNotice = Pick<RecordedNotice, 'userIds' | 'documentId' | 'kind' | 'title' | 'message' | 'createdAt'>;
+
+type Listener = (notice: Omit<AnnouncedNotice, 'userIds'>) => void;
 
 /**
  * The live side of notices: every gateway hears each recorded notice (NATS core) and hands it to the
@@ -29,7 +33,7 @@ export class NoticeStream implements OnApplicationBootstrap, OnApplicationShutdo
       callback: (error, message) => {
         if (error) return;
         try {
-          const { userIds, ...notice } = JSON.parse(message.string()) as RecordedNotice;
+          const { userIds, ...notice } = JSON.parse(message.string()) as AnnouncedNotice;
           for (const userId of userIds) for (const listener of this.listeners.get(userId) ?? []) listener(notice);
         } catch (parseError) {
           this.logger.warn({ err: parseError }, 'notices: unreadable announcement ignored');

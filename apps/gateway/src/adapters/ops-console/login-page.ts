@@ -1,4 +1,4 @@
-import { htmlTemplates } from '@sanshen/platform';
+import { htmlTemplates } from '@sanshen/platform/core';
 
 /** The console's sign-in page (eta, auto-escaped): a plain form, no script, readable without styles. */
 const LOGIN = `<!DOCTYPE html>

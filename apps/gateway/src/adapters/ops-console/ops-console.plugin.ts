@@ -2,15 +2,14 @@ import csrfProtection from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainError } from '@sanshen/kernel';
-import { ROOT_LOGGER, httpStatusOf, sendHttpError, setRetryAfter } from '@sanshen/platform';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { ROOT_LOGGER, httpStatusOf, sendHttpError, setRetryAfter } from '@sanshen/platform/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AuthorizeOpsSessionUseCase } from '../../use-cases/authorize-ops-session/authorize-ops-session.use-case.js';
 import { OpenOpsSessionUseCase } from '../../use-cases/open-ops-session/open-ops-session.use-case.js';
 import { SignOutUseCase } from '../../use-cases/sign-out/sign-out.use-case.js';
-import { LoginDto } from '../http/dto/auth.dto.js';
+import { z } from 'zod';
+import { CREDENTIALS } from '../http/dto/auth.dto.js';
 import { SignInRateLimit } from '../rate-limit/sign-in-rate-limit.js';
 import { renderLoginPage } from './login-page.js';
 import { QueueBoard } from './queue-board.js';
@@ -22,6 +21,8 @@ export const OPS_COOKIE = 'sanshen_ops';
 /** The secret of the console's CSRF tokens (@fastify/csrf-protection); the token is in each form. */
 export const OPS_CSRF_COOKIE = 'sanshen_ops_csrf';
 export const OPS_CSRF_FIELD = '_csrf';
+/** The sign-in form: the API's credentials; other fields (the CSRF token) are not the form's concern. */
+const LOGIN_FORM = z.object(CREDENTIALS);
 
 /**
  * The board's page loads its own scripts and styles; everything else (its web font from the
@@ -94,11 +95,9 @@ async function opsConsole(scope: FastifyInstance, useCases: ConsoleUseCases): Pr
     if (!isSameOrigin(request)) return loginFailed(reply, new DomainError('AUTH.FORBIDDEN'));
     const limited = await useCases.signInLimit.count(request.ip).then(() => null, (error: unknown) => rethrowUnlessDomain(error));
     if (limited) return loginFailed(reply, limited);
-    const form = plainToInstance(LoginDto, request.body ?? {});
-    const errors = await validate(form, { whitelist: true });
-    if (errors.length > 0) {
-      return loginFailed(reply, new DomainError('REQUEST.INVALID', undefined, '请输入用户名和密码'));
-    }
+    const parsed = LOGIN_FORM.safeParse(request.body ?? {});
+    if (!parsed.success) return loginFailed(reply, new DomainError('REQUEST.INVALID', undefined, '请输入用户名和密码'));
+    const form = parsed.data;
     try {
       const ticket = await useCases.open.execute(form.username, form.password);
       void reply.setCookie(OPS_COOKIE, ticket.token, cookieOptions(request, ticket.expiresIn));

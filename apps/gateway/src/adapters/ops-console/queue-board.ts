@@ -5,7 +5,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { queuePrefix, QUEUES } from '@sanshen/contracts';
 import type { QueueName } from '@sanshen/contracts';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
@@ -21,6 +21,10 @@ const QUEUE_LABELS: Record<QueueName, { displayName: string; description: string
   [QUEUES.reviewReminders]: {
     displayName: '审核催办',
     description: '三审待办的到期提醒与逐级催办。',
+  },
+  [QUEUES.noticeChannels]: {
+    displayName: '通知外发',
+    description: '站内通知经企业微信、钉钉、短信外发（失败自动重试）。失败的投递请由机关管理员在“通知渠道”的失败投递列表中重新投递。',
   },
 };
 

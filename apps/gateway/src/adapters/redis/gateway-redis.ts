@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
+import { closeRedis } from '@sanshen/platform/queues';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
@@ -23,7 +24,7 @@ export class GatewayRedis implements OnApplicationShutdown {
     this.keyPrefix = `${config.base.namespace.name || 'sanshen'}:gateway`;
   }
 
-  onApplicationShutdown(): void {
-    this.connection.disconnect();
+  onApplicationShutdown(): Promise<void> {
+    return closeRedis(this.connection);
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { lifecycleTypeOf, REVIEW_RPC } from '@sanshen/contracts';
 import type { DelegatesRequest, DelegatesView, DocumentEventPayloads, DocumentFacts, EventEnvelope, SignaturePayload } from '@sanshen/contracts';
 import { isDocumentEventType, ROLES, systemActor } from '@sanshen/kernel';
-import type { DocumentStatus } from '@sanshen/kernel';
+import type { DocumentEventType, DocumentStatus } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import { checkTransition } from '@sanshen/workflow';
 import type { Performer } from '@sanshen/workflow';
@@ -11,15 +11,17 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { NoticeRepository } from '../../persistence/notice.repository.js';
 import type { NoticeDocument } from '../../persistence/notice.repository.js';
-import { noticeFor } from './transition-notices.js';
-import type { Audience } from './transition-notices.js';
+import { informationalNoticeFor, noticeFor } from './transition-notices.js';
+import type { Audience, NoticeDraft } from './transition-notices.js';
 
 const ANYONE: readonly Performer[] = [...ROLES, 'system'];
 const FACT_EVENTS: ReadonlySet<string> = new Set(['created', 'revised', 'submitted']);
 
-/** A notice just recorded, for the live streams. */
+/** A notice just recorded, for the live streams and the outbound channels. */
 export interface RecordedNotice {
   userIds: string[];
+  agencyId: string;
+  eventId: string;
   documentId: string;
   kind: string;
   title: string;
@@ -42,20 +44,10 @@ export class NotifyTransitionUseCase {
 
   async execute(event: EventEnvelope, manager: EntityManager): Promise<RecordedNotice | null> {
     const type = lifecycleTypeOf(event.type);
-    if (type === null || !isDocumentEventType(type)) return null;
-    const known = await this.notices.document(manager, event.documentId);
-    const document = FACT_EVENTS.has(type) ? withFacts(known, event.documentId, event.payload as DocumentFacts) : known;
-    if (document === null) return null;
-    const moved = checkTransition(document.status as DocumentStatus, type, ANYONE);
-    const next = moved.ok ? moved.value : (document.status as DocumentStatus);
-    if (type === 'approved_l1' || type === 'approved_l2' || type === 'approved_l3') {
-      const signature = event.payload as SignaturePayload;
-      if (signature.version === document.version) document.signers = [...new Set([...document.signers, signature.signerId])];
-    }
-    document.status = next;
-    await this.notices.saveDocument(manager, document);
-    const draft = noticeFor(type, event.payload as DocumentEventPayloads[typeof type], document.title, moved.ok ? next : null);
-    if (draft === null) return null;
+    if (type === null) return null;
+    const followed = isDocumentEventType(type) ? await this.follow(event, type, manager) : await this.informational(event, manager);
+    if (followed === null) return null;
+    const { document, draft } = followed;
     const userIds = new Set<string>();
     for (const audience of draft.audiences) for (const userId of await this.resolve(manager, audience, document)) userIds.add(userId);
     for (const userId of await this.delegatesOf(document, [...userIds], draft.audiences, event.correlationId)) userIds.add(userId);
@@ -75,7 +67,40 @@ export class NotifyTransitionUseCase {
         message: draft.message,
       })),
     );
-    return { userIds: [...userIds], documentId: document.documentId, kind: draft.kind, title: document.title, message: draft.message, createdAt };
+    return {
+      userIds: [...userIds],
+      agencyId: document.agencyId,
+      eventId: event.id,
+      documentId: document.documentId,
+      kind: draft.kind,
+      title: document.title,
+      message: draft.message,
+      createdAt,
+    };
+  }
+
+  /** A lifecycle event: keeps the document's facts and status, and says whom the transition concerns. */
+  private async follow(event: EventEnvelope, type: DocumentEventType, manager: EntityManager): Promise<{ document: NoticeDocument; draft: NoticeDraft } | null> {
+    const known = await this.notices.document(manager, event.documentId);
+    const document = FACT_EVENTS.has(type) ? withFacts(known, event.documentId, event.payload as DocumentFacts) : known;
+    if (document === null) return null;
+    const moved = checkTransition(document.status as DocumentStatus, type, ANYONE);
+    const next = moved.ok ? moved.value : (document.status as DocumentStatus);
+    if (type === 'approved_l1' || type === 'approved_l2' || type === 'approved_l3') {
+      const signature = event.payload as SignaturePayload;
+      if (signature.version === document.version) document.signers = [...new Set([...document.signers, signature.signerId])];
+    }
+    document.status = next;
+    await this.notices.saveDocument(manager, document);
+    const draft = noticeFor(type, event.payload as DocumentEventPayloads[typeof type], document.title, moved.ok ? next : null);
+    return draft === null ? null : { document, draft };
+  }
+
+  /** An informational event (a referral, a retraction request): moves nothing, may concern someone. */
+  private async informational(event: EventEnvelope, manager: EntityManager): Promise<{ document: NoticeDocument; draft: NoticeDraft } | null> {
+    const document = await this.notices.document(manager, event.documentId);
+    const draft = document === null ? null : informationalNoticeFor(event.type, event.payload, document.title);
+    return document === null || draft === null ? null : { document, draft };
   }
 
   private resolve(manager: EntityManager, audience: Audience, document: NoticeDocument): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeFor } from './transition-notices.js';
+import { informationalNoticeFor, noticeFor } from './transition-notices.js';
 
 const ref = { version: 2, contentHash: 'sha256:x' };
 const signature = { ...ref, signerId: 'u', signerName: '李科长', comment: null };
@@ -44,5 +44,27 @@ describe('noticeFor', () => {
   it('says nothing of steps nobody waits on', () => {
     expect(noticeFor('revised', { ...ref, agencyId: 'a', departmentId: 'd', authorId: 'w', kind: 'article', title: 't', previousVersion: 1 }, '通知', 'draft')).toBeNull();
     expect(noticeFor('discarded', { ...ref, reason: 'x' }, '通知', 'discarded')).toBeNull();
+  });
+});
+
+describe('informationalNoticeFor', () => {
+  it('tells the drafter and the secrecy officers of a referral to the 保密行政管理部门', () => {
+    expect(informationalNoticeFor('document.secrecy.referred', { ...ref, decisionId: 'x', basis: 'b', opinion: '涉及他单位事项' }, '通知')).toEqual({
+      kind: 'secrecy_referred',
+      audiences: [{ kind: 'author' }, { kind: 'role', role: 'secrecy_officer' }],
+      message: '《通知》已报请保密行政管理部门审查，待其答复后再定是否公开。意见：涉及他单位事项',
+    });
+  });
+
+  it('tells the principals that a retraction awaits their authorization, with the reason', () => {
+    expect(informationalNoticeFor('document.publication.retraction_requested', { ...ref, publicationId: 'p', reason: '数据有误', requestedBy: 'u' }, '通知')).toEqual({
+      kind: 'retraction_requested',
+      audiences: [{ kind: 'role', role: 'principal' }],
+      message: '《通知》的撤稿申请待您授权。理由：数据有误',
+    });
+  });
+
+  it('says nothing of the other informational events', () => {
+    expect(informationalNoticeFor('document.secrecy.finding_disposed', {}, '通知')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import type { DocumentEventPayloads } from '@sanshen/contracts';
+import { PUBLICATION_INFO_EVENTS, SECRECY_INFO_EVENTS } from '@sanshen/contracts';
+import type { DocumentEventPayloads, ReferredPayload, RetractionRequestedPayload } from '@sanshen/contracts';
 import { LEVEL_LABELS } from '@sanshen/kernel';
 import type { DocumentEventType, DocumentStatus, ReviewLevel } from '@sanshen/kernel';
 
@@ -9,8 +10,11 @@ export type Audience =
   | { kind: 'reviewers'; level: ReviewLevel }
   | { kind: 'role'; role: 'secrecy_officer' | 'publisher' | 'principal' };
 
+/** The informational events that concern someone: a 保密审查 referral, a retraction awaiting authorization. */
+export type InformationalNoticeKind = 'secrecy_referred' | 'retraction_requested';
+
 export interface NoticeDraft {
-  kind: DocumentEventType;
+  kind: DocumentEventType | InformationalNoticeKind;
   audiences: Audience[];
   message: string;
 }
@@ -70,6 +74,31 @@ export function noticeFor<T extends DocumentEventType>(type: T, payload: Documen
     case 'correction_started':
     case 'discarded':
       return null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The informational events (no transition) that concern someone: a 保密审查 referred upward to the
+ * 保密行政管理部门 tells the drafter and the agency's secrecy officers (who record the answer); a
+ * publisher's 撤稿 request tells the principals, who authorize it. Null for the others.
+ */
+export function informationalNoticeFor(eventType: string, payload: unknown, title: string): NoticeDraft | null {
+  const quoted = `《${title}》`;
+  switch (eventType) {
+    case SECRECY_INFO_EVENTS.referred: {
+      const { opinion } = payload as ReferredPayload;
+      return {
+        kind: 'secrecy_referred',
+        audiences: [{ kind: 'author' }, { kind: 'role', role: 'secrecy_officer' }],
+        message: `${quoted}已报请保密行政管理部门审查，待其答复后再定是否公开。意见：${opinion}`,
+      };
+    }
+    case PUBLICATION_INFO_EVENTS.retractionRequested: {
+      const { reason } = payload as RetractionRequestedPayload;
+      return { kind: 'retraction_requested', audiences: [{ kind: 'role', role: 'principal' }], message: `${quoted}的撤稿申请待您授权。理由：${reason}` };
+    }
     default:
       return null;
   }

@@ -1,4 +1,4 @@
-import { htmlTemplates } from '@sanshen/platform';
+import { htmlTemplates } from '@sanshen/platform/core';
 import { agencyPath, pagePath } from '../../use-cases/page-url.js';
 import { PORTAL_TEMPLATES } from './templates.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PortalRetractReceipt } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { PORTAL_CONFIG } from '../../config/portal.config.js';
 import type { PortalConfig } from '../../config/portal.config.js';

@@ -1,43 +1,6 @@
 import { contentToReport, isAnnualReportContent, renderReportFragment, toReportJson } from '@sanshen/annual-report';
-import type { ArticleContent, DocumentVersionView, PortalPush } from '@sanshen/contracts';
-import sanitizeHtml from 'sanitize-html';
-
-/**
- * What the portal may receive in an article body: text structure, tables, links and images over
- * http(s) only. No scripts, styles, frames, forms, event handlers or data: URLs, whatever the
- * drafting service let through.
- */
-const ARTICLE_BODY_POLICY: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
-    'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'span',
-    'ul', 'ol', 'li',
-    'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-    'a', 'img',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    th: ['colspan', 'rowspan', 'scope'],
-    td: ['colspan', 'rowspan'],
-    ol: ['start'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
-};
-
-export function sanitizeArticleBody(html: string): string {
-  return sanitizeHtml(html, ARTICLE_BODY_POLICY);
-}
-
-function isArticleContent(content: unknown): content is ArticleContent {
-  if (typeof content !== 'object' || content === null) return false;
-  const { title, body } = content as Partial<ArticleContent>;
-  return typeof title === 'string' && typeof body === 'string';
-}
+import type { DocumentVersionView, PortalPush } from '@sanshen/contracts';
+import { isArticleContent, sanitizeRichText } from '@sanshen/kernel';
 
 export type RenderedPage = Pick<PortalPush, 'kind' | 'title' | 'html' | 'data' | 'column' | 'year'>;
 export type RenderResult = { ok: true; page: RenderedPage } | { ok: false; reason: string };
@@ -53,10 +16,11 @@ export function renderPage(version: DocumentVersionView): RenderResult {
         page: {
           kind: 'article',
           title,
-          // The portal shows the title as the page's heading; the pushed html is the body alone.
-          html: sanitizeArticleBody(body),
+          // The portal shows the title as the page's heading; the pushed html is the body alone,
+          // passed once more through the one policy drafting stored it with (a no-op for a stored body).
+          html: sanitizeRichText(body),
           data: null,
-          ...(typeof column === 'string' && column.trim() !== '' ? { column: column.trim() } : {}),
+          ...(column.trim() !== '' ? { column: column.trim() } : {}),
         },
       };
     }

@@ -21,7 +21,7 @@ function harness(document: { status: DocumentStatus; version: number }, existing
   const log: string[] = [];
   const drafting = {
     send: async (pattern: string) => {
-      if (pattern !== DRAFTING_RPC.get) throw new Error(`unexpected ${pattern}`);
+      if (pattern !== DRAFTING_RPC.access) throw new Error(`unexpected ${pattern}`);
       log.push('drafting.get');
       return { id: DOC, agencyId: 'ag-1', ...document };
     },

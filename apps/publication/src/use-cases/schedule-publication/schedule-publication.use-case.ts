@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { DocumentView, GetDocumentRequest, ScheduleRequest, ScheduleView } from '@sanshen/contracts';
+import type { DocumentAccessView, GetDocumentRequest, ScheduleRequest, ScheduleView } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor, DocumentStatus } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
@@ -37,8 +37,8 @@ export class SchedulePublicationUseCase {
     if (Number.isNaN(publishAt.getTime()) || publishAt.getTime() <= now.getTime() || publishAt.getTime() - now.getTime() > MAX_AHEAD_MS) {
       throw new DomainError('PUBLICATION.SCHEDULE_INVALID', { publishAt: request.publishAt });
     }
-    // Drafting answers DOCUMENT.NOT_FOUND for another agency's document.
-    const document = await this.drafting.send<DocumentView, GetDocumentRequest>(DRAFTING_RPC.get, {
+    // Drafting answers DOCUMENT.NOT_FOUND for another agency's document; no content is needed here.
+    const document = await this.drafting.send<DocumentAccessView, GetDocumentRequest>(DRAFTING_RPC.access, {
       actor,
       correlationId,
       payload: { documentId: request.documentId },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { CorrectionRequest, DocumentView, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
+import type { CorrectionRequest, DocumentAccessView, GetDocumentRequest, PublicationView } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
@@ -33,7 +33,8 @@ export class StartCorrectionUseCase {
     }
     // Checked before drafting is asked, and again on the locked publication.
     assertTransition(documentStatusFor(publication), 'correction_started', actor);
-    const document = await this.drafting.send<DocumentView, GetDocumentRequest>(DRAFTING_RPC.get, {
+    // Who may correct is a question of department: no content is needed here.
+    const document = await this.drafting.send<DocumentAccessView, GetDocumentRequest>(DRAFTING_RPC.access, {
       actor,
       correlationId,
       payload: { documentId: request.documentId },

@@ -1,7 +1,7 @@
 import type { DelegationView } from '@sanshen/contracts';
-import type { ReviewDelegationOrmEntity } from '../../persistence/review-delegation.orm-entity.js';
+import type { ReviewDelegation } from '../../domain/review-delegation.js';
 
-export function toDelegationView(delegation: ReviewDelegationOrmEntity): DelegationView {
+export function toDelegationView(delegation: ReviewDelegation): DelegationView {
   return {
     id: delegation.id,
     agencyId: delegation.agencyId,

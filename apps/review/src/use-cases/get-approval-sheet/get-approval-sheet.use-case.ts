@@ -6,10 +6,10 @@ import type { Actor } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
 import { renderApprovalSheet } from '../../domain/approval-sheet.html.js';
-import type { ReviewSignatureOrmEntity } from '../../persistence/review-signature.orm-entity.js';
+import type { RecordedSignature } from '../../domain/review-case.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 
-function toSheetSignature(signature: ReviewSignatureOrmEntity): ApprovalSheetSignature {
+function toSheetSignature(signature: RecordedSignature): ApprovalSheetSignature {
   return {
     level: signature.level,
     label: LEVEL_LABELS[signature.level],

@@ -5,8 +5,7 @@ import { systemActor } from '@sanshen/kernel';
 import type { ReviewLevel } from '@sanshen/kernel';
 import { EventOutbox } from '@sanshen/platform';
 import type { EntityManager } from 'typeorm';
-import { ReviewCaseOrmEntity } from '../../persistence/review-case.orm-entity.js';
-import type { ReviewSignatureOrmEntity } from '../../persistence/review-signature.orm-entity.js';
+import type { ReviewCase, ReviewSignature } from '../../domain/review-case.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { ReminderQueue } from '../../queue/reminder-queue.js';
 
@@ -34,7 +33,7 @@ export class OpenReviewUseCase {
     const carried = existing ? await this.carriedSignatures(manager, existing, version, contentHash) : [];
     const resumeAt = (carried.length + 1) as ReviewLevel;
     const now = new Date();
-    const reviewCase = Object.assign(existing ?? new ReviewCaseOrmEntity(), {
+    const reviewCase: ReviewCase = Object.assign(existing ?? {}, {
       documentId: event.documentId,
       agencyId: event.payload.agencyId,
       departmentId: event.payload.departmentId,
@@ -78,14 +77,14 @@ export class OpenReviewUseCase {
    */
   private async carriedSignatures(
     manager: EntityManager,
-    existing: ReviewCaseOrmEntity,
+    existing: ReviewCase,
     version: number,
     contentHash: string,
-  ): Promise<ReviewSignatureOrmEntity[]> {
+  ): Promise<ReviewSignature[]> {
     const returnedAt = existing.returnedLevel;
     if (returnedAt === null || returnedAt === 1 || existing.version !== version || existing.contentHash !== contentHash) return [];
     const approvals = await this.reviews.approvalsOf(manager, existing.documentId, version);
-    const carried: ReviewSignatureOrmEntity[] = [];
+    const carried: ReviewSignature[] = [];
     for (let level = 1; level < returnedAt; level += 1) {
       const standing = approvals.filter((approval) => approval.level === level && approval.contentHash === contentHash).at(-1);
       if (standing === undefined) return [];

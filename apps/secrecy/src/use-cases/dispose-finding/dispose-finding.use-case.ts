@@ -10,6 +10,7 @@ import { DictionaryRepository } from '../../persistence/dictionary.repository.js
 import type { SecrecyFindingOrmEntity } from '../../persistence/secrecy-finding.orm-entity.js';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
 import { assertSeparated, assertUnderSecrecyReview, caseInAgency } from '../secrecy-guards.js';
+import { DictionaryPublisher } from '../publish-dictionary/dictionary-publisher.js';
 import { toFindingView } from '../secrecy-view.js';
 
 /**
@@ -33,6 +34,7 @@ export class DisposeFindingUseCase {
     private readonly transition: DocumentTransition,
     private readonly secrecy: SecrecyRepository,
     private readonly dictionary: DictionaryRepository,
+    private readonly publisher: DictionaryPublisher,
   ) {}
 
   async execute(actor: Actor, request: DisposeFindingRequest, correlationId: string): Promise<SecrecyFindingView> {
@@ -54,7 +56,7 @@ export class DisposeFindingUseCase {
           throw new DomainError('SECRECY.WHITELIST_NOT_ALLOWED', { type: finding.type });
         }
         const at = new Date();
-        const dictionaryVersion = request.disposition === 'whitelisted' ? await this.whitelist(manager, actor, finding, reason, at) : null;
+        const dictionaryVersion = request.disposition === 'whitelisted' ? await this.whitelist(manager, actor, finding, reason, at, correlationId) : null;
         Object.assign(finding, {
           disposition: request.disposition,
           dispositionReason: reason,
@@ -86,7 +88,7 @@ export class DisposeFindingUseCase {
   }
 
   /** The matched text becomes an exception phrase (unless it already is one): a new dictionary version. */
-  private async whitelist(manager: EntityManager, actor: Actor, finding: SecrecyFindingOrmEntity, reason: string, at: Date): Promise<number | null> {
+  private async whitelist(manager: EntityManager, actor: Actor, finding: SecrecyFindingOrmEntity, reason: string, at: Date, correlationId: string): Promise<number | null> {
     if ((await this.dictionary.liveExceptionByPhrase(manager, finding.matched)) !== null) return null;
     const id = randomUUID();
     const version = await this.dictionary.openVersion(manager, actor, reason, {
@@ -96,6 +98,7 @@ export class DisposeFindingUseCase {
       summary: `${finding.matched}（文档 ${finding.documentId} 第${finding.version}版检查问题加入例外）`,
     }, at);
     await this.dictionary.addException(manager, { id, phrase: finding.matched, reason, findingId: finding.id }, version);
+    await this.publisher.emit(manager, actor, version, correlationId, at);
     return version;
   }
 }

@@ -1,201 +1,103 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@sanshen/kernel';
-import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
-import { MultiLine } from '../input/multi-line.decorator.js';
-import { PG_INT_MAX } from '../input/int-param.pipe.js';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { multiLine } from '../input/multi-line.js';
+import { id, queryInt, queryVersion, text, version, year } from './fields.js';
 
-export class CreateDocumentDto {
-  @ApiProperty({ enum: DOCUMENT_KINDS })
-  @IsIn(DOCUMENT_KINDS)
-  kind!: DocumentKind;
+/** Which fields each kind of document needs when it is created. */
+const REQUIRED_FOR_KIND = { article: ['title', 'column', 'body'], annual_report: ['year'] } as const;
 
-  @ApiPropertyOptional({ description: 'annual_report: the report year', example: 2025 })
-  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'annual_report')
-  @IsInt()
-  @Min(1900)
-  @Max(2100)
-  year?: number;
+export class CreateDocumentDto extends createZodDto(
+  z
+    .strictObject({
+      kind: z.enum(DOCUMENT_KINDS).describe('article 网站文章 / annual_report 政府信息公开工作年度报告'),
+      year: year().optional().describe('年度报告：报告年度'),
+      title: text(200).optional().describe('文章：标题'),
+      column: text(50).optional().describe('文章：网站栏目'),
+      body: multiLine(text(500_000).optional().describe('文章：正文（HTML，保存前净化）')),
+    })
+    .superRefine((dto, context) => {
+      for (const field of REQUIRED_FOR_KIND[dto.kind]) {
+        if (dto[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `${dto.kind} 须提供 ${field}` });
+      }
+    })
+    .meta({ example: { kind: 'article', title: '关于调整办公时间的通知', column: '通知公告', body: '<p>自下月起，办公时间调整为……</p>' } }),
+) {}
 
-  @ApiPropertyOptional({ description: 'article: title' })
-  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'article')
-  @IsString()
-  @Length(1, 200)
-  title?: string;
+/** The version an action is made on. */
+export const VERSION = { version: version().describe('操作所针对的版本号') };
 
-  @ApiPropertyOptional({ description: 'article: website column (栏目)', example: '工作动态' })
-  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'article')
-  @IsString()
-  @Length(1, 50)
-  column?: string;
+export class VersionDto extends createZodDto(z.strictObject(VERSION).meta({ example: { version: 3 } })) {}
 
-  @MultiLine()
-  @ApiPropertyOptional({ description: 'article: rich text (HTML, sanitized before it is stored)' })
-  @ValidateIf((dto: CreateDocumentDto) => dto.kind === 'article')
-  @IsString()
-  @Length(1, 500_000)
-  body?: string;
-}
+export class PatchDocumentDto extends createZodDto(
+  z
+    .strictObject({
+      ...VERSION,
+      content: multiLine(z.record(z.string(), z.unknown()).describe('部分内容：所给成员替换当前内容中的同名成员'), { keys: ['body', 'sections'] }),
+    })
+    .meta({ example: { version: 3, content: { title: '关于调整办公时间的通知（修订）' } } }),
+) {}
 
-export class VersionDto {
-  @ApiProperty({ description: 'the version the action was made on' })
-  @IsInt()
-  @Min(1)
-  @Max(PG_INT_MAX)
-  version!: number;
-}
-
-export class PatchDocumentDto extends VersionDto {
-  @MultiLine({ keys: ['body', 'sections'] })
-  @ApiProperty({ description: 'partial content: given members replace the current ones' })
-  @IsObject()
-  content!: Record<string, unknown>;
-}
-
-export class ListDocumentsQueryDto {
-  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES })
-  @IsOptional()
-  @IsIn(DOCUMENT_STATUSES)
-  status?: DocumentStatus;
-
-  @ApiPropertyOptional({ enum: DOCUMENT_KINDS })
-  @IsOptional()
-  @IsIn(DOCUMENT_KINDS)
-  kind?: DocumentKind;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(2100)
-  year?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  q?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-}
-
-export class SubmitDocumentDto extends VersionDto {
-  @MultiLine()
-  @ApiPropertyOptional({ description: 'annual report: the drafter’s explanation of the warnings (required while any warning rule fails)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 5_000)
-  warningsExplanation?: string;
-
-  @MultiLine()
-  @ApiPropertyOptional({
-    description: '对每条阻断性检查问题的说明：键为检查结果中该问题的 key，值为说明（不超过 1000 字）；有未说明的阻断性问题时提交被拒绝',
-    type: 'object',
-    additionalProperties: { type: 'string' },
-  })
-  @IsOptional()
-  @IsStringRecord(200, 1_000)
-  findingExplanations?: Record<string, string>;
-}
+export class ListDocumentsQueryDto extends createZodDto(
+  z.strictObject({
+    status: z.enum(DOCUMENT_STATUSES).optional().describe('按状态筛选'),
+    kind: z.enum(DOCUMENT_KINDS).optional().describe('按类型筛选'),
+    year: queryInt(1900, 2100).optional().describe('按报告年度筛选'),
+    departmentId: id().optional().describe('按科室筛选'),
+    q: text(100).optional().describe('按标题文字筛选'),
+    limit: queryInt(1, 100).optional().describe('每页条数（1–100，默认 20）'),
+    cursor: text(200).optional().describe('上一页返回的 nextCursor'),
+  }),
+) {}
 
 /** A plain object of at most `maxKeys` string values, each at most `maxLength` characters. */
-function IsStringRecord(maxKeys: number, maxLength: number): PropertyDecorator {
-  return ValidateBy({
-    name: 'isStringRecord',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'object' &&
-        value !== null &&
-        !Array.isArray(value) &&
-        Object.keys(value).length <= maxKeys &&
-        Object.values(value).every((entry) => typeof entry === 'string' && [...entry].length <= maxLength),
-      defaultMessage: () => `$property must be an object of at most ${maxKeys} strings of at most ${maxLength} characters`,
-    },
-  });
+function stringRecord(maxKeys: number, maxLength: number) {
+  return z
+    .record(z.string(), text(maxLength, 0))
+    .refine((record) => Object.keys(record).length <= maxKeys, `至多 ${maxKeys} 项`);
 }
 
-export class CheckDocumentDto {
-  @ApiPropertyOptional({ description: 'the version to check (default: the current one)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(PG_INT_MAX)
-  version?: number;
-}
+export class SubmitDocumentDto extends createZodDto(
+  z
+    .strictObject({
+      ...VERSION,
+      warningsExplanation: multiLine(text(5_000).optional().describe('年度报告：对警告的情况说明（有警告级规则未通过时必填）')),
+      findingExplanations: multiLine(
+        stringRecord(200, 1_000)
+          .optional()
+          .describe('对每条阻断性检查问题的说明：键为检查结果中该问题的 key，值为说明（不超过 1000 字）；有未说明的阻断性问题时提交被拒绝'),
+      ),
+    })
+    .meta({ example: { version: 3, findingExplanations: { 'personal_data:0': '该电话为单位公开的办公电话' } } }),
+) {}
 
-export class ImportDocumentDto {
-  @MultiLine()
-  @ApiPropertyOptional({ description: 'the text of a published report as PDF extraction gives it (or send multipart `file`)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500_000)
-  text?: string;
-}
+export class CheckDocumentDto extends createZodDto(
+  z.strictObject({ version: version().optional().describe('要检查的版本（默认：当前版本）') }).meta({ example: { version: 3 } }),
+) {}
 
-export class DiffQueryDto {
-  @ApiPropertyOptional({ description: 'default: the last version with a review decision or publication' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PG_INT_MAX)
-  from?: number;
+export class ImportDocumentDto extends createZodDto(
+  z
+    .strictObject({ text: multiLine(text(500_000).optional().describe('已发布报告的文本（PDF 提取所得），或以 multipart 上传 file')) })
+    .meta({ example: { text: '某某局2025年政府信息公开工作年度报告\n一、总体情况……' } }),
+) {}
 
-  @ApiPropertyOptional({ description: 'default: the current version' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PG_INT_MAX)
-  to?: number;
-}
+export class DiffQueryDto extends createZodDto(
+  z.strictObject({
+    from: queryVersion().optional().describe('起始版本（默认：最近一次有审核决定或发布的版本）'),
+    to: queryVersion().optional().describe('目标版本（默认：当前版本）'),
+  }),
+) {}
 
-export class AggregateQueryDto {
-  @ApiProperty({ example: 2025 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(2100)
-  year!: number;
-}
+export class AggregateQueryDto extends createZodDto(z.strictObject({ year: queryInt(1900, 2100).describe('报告年度') })) {}
 
-export class RenderQueryDto {
-  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
-  @IsOptional()
-  @IsIn(['html', 'json'])
-  format?: 'html' | 'json';
+/** `?format=html|json&version=` of a printable page (rendering, approval sheet). */
+export const PRINTABLE_QUERY = {
+  format: z.enum(['html', 'json']).optional().describe('html 可打印页面（默认）/ json 同一数据'),
+  version: queryVersion().optional().describe('版本（默认：当前版本）'),
+};
 
-  @ApiPropertyOptional({ description: 'default: the current version' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PG_INT_MAX)
-  version?: number;
-}
+export class RenderQueryDto extends createZodDto(z.strictObject(PRINTABLE_QUERY)) {}
 
-export class DiscardDocumentDto extends VersionDto {
-  @ApiProperty({ description: '删除理由' })
-  @IsString()
-  @Length(1, 500)
-  reason!: string;
-}
+export class DiscardDocumentDto extends createZodDto(
+  z.strictObject({ ...VERSION, reason: text(500).describe('删除理由') }).meta({ example: { version: 1, reason: '重复起草，保留另一稿' } }),
+) {}

@@ -1,32 +1,19 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { id, queryInt } from './fields.js';
 
-export class NoticeQueryDto {
-  @ApiPropertyOptional({ description: '只列未读通知' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  unread?: 'true' | 'false';
+export class NoticeQueryDto extends createZodDto(
+  z.strictObject({
+    unread: z.enum(['true', 'false']).optional().describe('true：只列未读通知'),
+    limit: queryInt(1, 100).optional().describe('条数（1–100，默认 50）'),
+  }),
+) {}
 
-  @ApiPropertyOptional({ description: '条数（1–100，默认 50）' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
-
-export class MarkNoticesReadDto {
-  @ApiPropertyOptional({ description: '要标为已读的通知 ID', type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID(undefined, { each: true })
-  ids?: string[];
-
-  @ApiPropertyOptional({ description: 'true：全部标为已读' })
-  @IsOptional()
-  @IsBoolean()
-  all?: boolean;
-}
+export class MarkNoticesReadDto extends createZodDto(
+  z
+    .strictObject({
+      ids: z.array(id()).max(200).optional().describe('要标为已读的通知 ID'),
+      all: z.boolean().optional().describe('true：全部标为已读'),
+    })
+    .meta({ example: { ids: ['7d0c4c3e-2f1a-4e8b-9a56-1c2d3e4f5a6b'] } }),
+) {}

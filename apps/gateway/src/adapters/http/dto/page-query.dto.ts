@@ -1,20 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { queryInt, text } from './fields.js';
 
 /** `?limit=&cursor=` of a list (API.md conventions); the service decides the default limit. */
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
+export const PAGE_QUERY = {
+  limit: queryInt(1, 500).optional().describe('每页条数（1–500）'),
+  cursor: text(200).optional().describe('上一页返回的 nextCursor'),
+};
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-}
+export class PageQueryDto extends createZodDto(z.strictObject(PAGE_QUERY)) {}

@@ -1,100 +1,47 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { BATCH_APPROVE_LIMIT } from '../../../use-cases/batch-approve/batch-approve.use-case.js';
-import { VersionDto } from './document.dto.js';
-import { MultiLine } from '../input/multi-line.decorator.js';
-import { PG_INT_MAX } from '../input/int-param.pipe.js';
+import { multiLine } from '../input/multi-line.js';
+import { PRINTABLE_QUERY, VERSION } from './document.dto.js';
+import { id, isoInstant, reviewLevel, text } from './fields.js';
 
-export class ApproveDto extends VersionDto {
-  @MultiLine()
-  @ApiPropertyOptional({ description: '审核意见' })
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  comment?: string;
+const COMMENT = { comment: multiLine(text(2000, 0).optional().describe('审核意见')) };
+const LEVEL = { level: reviewLevel().optional().describe('待办列表中的审核级别（1–3）；案件已进入其他级别时返回 409') };
 
-  @ApiPropertyOptional({ description: 'the review level decided on (from the inbox); 409 when the case has moved on', enum: [1, 2, 3] })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3)
-  level?: 1 | 2 | 3;
-}
+export class ApproveDto extends createZodDto(
+  z.strictObject({ ...VERSION, ...COMMENT, ...LEVEL }).meta({ example: { version: 3, comment: '同意发布。', level: 1 } }),
+) {}
 
-export class ReturnDto extends VersionDto {
-  @ApiProperty({ description: '退回理由' })
-  @IsString()
-  @Length(1, 2000)
-  reason!: string;
+export class ReturnDto extends createZodDto(
+  z
+    .strictObject({
+      ...VERSION,
+      reason: text(2000).describe('退回理由'),
+      to: z.enum(['drafter', 'previous']).describe('drafter 退回起草人 / previous 驳回上一级（第一级即起草人）'),
+      ...LEVEL,
+    })
+    .meta({ example: { version: 3, reason: '第二段数据须与统计局口径一致', to: 'drafter', level: 2 } }),
+) {}
 
-  @ApiProperty({ enum: ['drafter', 'previous'], description: '`previous`: 驳回上一级 (at level 1, the drafter)' })
-  @IsIn(['drafter', 'previous'])
-  to!: 'drafter' | 'previous';
+export class CreateDelegationDto extends createZodDto(
+  z
+    .strictObject({
+      toUserId: id().describe('接受委托、代为审核的用户'),
+      from: isoInstant().describe('开始时间（ISO 8601）'),
+      until: isoInstant().describe('结束时间（不含，ISO 8601）'),
+    })
+    .meta({ example: { toUserId: '5b1f0d6e-8c2a-4f3b-9d7e-0a1b2c3d4e5f', from: '2026-12-07T00:00:00+08:00', until: '2026-12-14T00:00:00+08:00' } }),
+) {}
 
-  @ApiPropertyOptional({ enum: [1, 2, 3] })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3)
-  level?: 1 | 2 | 3;
-}
+export class ApprovalSheetQueryDto extends createZodDto(z.strictObject(PRINTABLE_QUERY)) {}
 
-export class CreateDelegationDto {
-  @ApiProperty({ description: 'the user who takes over the caller’s review duties' })
-  @IsUUID()
-  toUserId!: string;
+const BATCH_ITEM = z.strictObject({ ...VERSION, documentId: id().describe('文档 ID'), ...LEVEL });
 
-  @ApiProperty({ description: 'start (ISO 8601)' })
-  @IsISO8601({ strict: true })
-  from!: string;
-
-  @ApiProperty({ description: 'end, exclusive (ISO 8601)' })
-  @IsISO8601({ strict: true })
-  until!: string;
-}
-
-export class ApprovalSheetQueryDto {
-  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
-  @IsOptional()
-  @IsIn(['html', 'json'])
-  format?: 'html' | 'json';
-
-  @ApiPropertyOptional({ description: 'default: the version under review' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PG_INT_MAX)
-  version?: number;
-}
-
-export class BatchApproveItemDto extends VersionDto {
-  @ApiProperty({ description: '文档 ID' })
-  @IsUUID()
-  documentId!: string;
-
-  @ApiPropertyOptional({ enum: [1, 2, 3], description: '待办列表中的审核级别；案件已进入其他级别时该项返回 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3)
-  level?: 1 | 2 | 3;
-}
-
-export class BatchApproveDto {
-  @ApiProperty({ type: [BatchApproveItemDto], description: `要同意的文档（1–${BATCH_APPROVE_LIMIT} 项），逐项独立审批` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BATCH_APPROVE_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => BatchApproveItemDto)
-  items!: BatchApproveItemDto[];
-
-  @ApiPropertyOptional({ description: '审核意见（各项共用）' })
-  @MultiLine()
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  comment?: string;
-}
+export class BatchApproveDto extends createZodDto(
+  z
+    .strictObject({
+      items: z.array(BATCH_ITEM).min(1).max(BATCH_APPROVE_LIMIT).describe(`要同意的文档（1–${BATCH_APPROVE_LIMIT} 项），逐项独立审批`),
+      ...COMMENT,
+    })
+    .meta({ example: { items: [{ documentId: '3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e', version: 3, level: 1 }], comment: '同意。' } }),
+) {}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { checkText, DomainError, TEXT_VIOLATION_LABELS } from '@sanshen/kernel';
 import type { TextMode, TextViolation } from '@sanshen/kernel';
-import { multiLineFields } from './multi-line.decorator.js';
-import type { MultiLineSpec } from './multi-line.decorator.js';
+import { multiLineFields } from './multi-line.js';
+import type { MultiLineSpec } from './multi-line.js';
 
 /** A DTO class is one with its own constructor; `Object`, `String`, `Number`… carry no field metadata. */
 const PLAIN_TYPES = new Set<unknown>([Object, String, Number, Boolean, Array, undefined]);

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { queuePrefix } from '@sanshen/contracts';
+import { ROOT_LOGGER } from '@sanshen/platform';
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
+import type { GatewayConfig } from '../../config/gateway.config.js';
+import { DeliverChannelMessageUseCase } from '../../use-cases/deliver-channel-message/deliver-channel-message.use-case.js';
+import { CHANNEL_QUEUE } from './channel-delivery.queue.js';
+import type { ChannelJobData } from './channel-delivery.queue.js';
+
+/**
+ * The BullMQ worker of `notice-channels`: one send per job attempt. A failure throws so BullMQ retries
+ * with exponential backoff; a permanent one (no provider, a host off the allow-list, a 4xx) throws
+ * UnrecoverableError and goes straight to the dead letters. Its own Redis connection (a worker blocks).
+ */
+@Injectable()
+export class ChannelDeliveryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker: Worker<ChannelJobData> | null = null;
+  private connection: Redis | null = null;
+
+  constructor(
+    private readonly deliver: DeliverChannelMessageUseCase,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.connection = new Redis(this.config.base.redisUrl, { maxRetriesPerRequest: null });
+    this.connection.on('error', (error: Error) => this.logger.warn({ err: error }, 'notice channels: Redis unavailable'));
+    this.worker = new Worker<ChannelJobData>(CHANNEL_QUEUE, (job) => this.process(job), {
+      connection: this.connection,
+      prefix: queuePrefix(this.config.base.namespace.name),
+      concurrency: 4,
+    });
+    this.worker.on('error', (error: Error) => this.logger.warn({ err: error }, 'notice channels: worker error'));
+  }
+
+  private async process(job: Job<ChannelJobData>): Promise<{ skipped?: string }> {
+    const outcome = await this.deliver.execute(job.id ?? '', job.data);
+    if (outcome.ok) return 'skipped' in outcome ? { skipped: outcome.skipped } : {};
+    this.logger.warn({ jobId: job.id, channel: job.data.channel, attempt: job.attemptsMade + 1, reason: outcome.reason }, 'notice channels: delivery failed');
+    if (outcome.permanent) throw new UnrecoverableError(outcome.reason);
+    throw new Error(outcome.reason);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    this.connection?.disconnect();
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * An article's content (an ordinary website item): title, column (栏目) and rich text sanitized by
+ * `sanitizeRichText`. The one shape of an article version from drafting to the portal.
+ */
+export interface ArticleContent {
+  title: string;
+  column: string;
+  /** Sanitized HTML. */
+  body: string;
+}
+
+/** A shape check of stored or fetched content (title, column and body are strings). */
+export function isArticleContent(content: unknown): content is ArticleContent {
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) return false;
+  const { title, column, body } = content as Record<string, unknown>;
+  return typeof title === 'string' && typeof column === 'string' && typeof body === 'string';
+}

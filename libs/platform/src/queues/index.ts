@@ -1,0 +1,9 @@
+/**
+ * @sanshen/platform/queues — BullMQ on Redis: QueuesModule (the connection, BullMQ's root, the
+ * service's queues and their metrics, readiness, shutdown), and `closeRedis`, the one way a Redis
+ * connection of ours is closed.
+ */
+export { QueuesModule } from './queues.module.js';
+export type { QueuesOptions } from './queues.module.js';
+export { REDIS_CONNECTION, closeRedis } from './redis.js';
+export { afterRedisReconnect } from './redis-reconnect.js';

@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CanActivate, ExecutionContext, OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Transport } from '@nestjs/microservices';
+import type { ClientProxy, NatsContext } from '@nestjs/microservices';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { rpcSubject } from '@sanshen/contracts';
+import type { RpcRequest } from '@sanshen/contracts';
+import { DomainError, domainErrorFromBody } from '@sanshen/kernel';
+import type { Actor } from '@sanshen/kernel';
+import { firstValueFrom, timeout } from 'rxjs';
+import { BASE_CONFIG } from '../core/config.js';
+import type { BaseConfig } from '../core/config.js';
+import { latencyHistogram } from '../core/metrics.js';
+import { isOutage } from '../core/outage.js';
+import { hasValidRpcSignature, signRpcRequest } from './request-signing.js';
+
+/** Requests to other services over NATS, by pattern (subject without namespace) and outcome. */
+export const rpcClientDuration = latencyHistogram(
+  'sanshen_rpc_client_duration_seconds',
+  'NATS request-reply calls to other services, by pattern and outcome (ok, refused, unavailable, error)',
+  ['pattern', 'outcome'],
+);
+
+/**
+ * `@MessagePattern` for `<service>.<noun>.<verb>`. The pattern stays bare here: the RPC server
+ * (RpcModule) answers it on the installation's namespaced subject, with the namespace it was given
+ * at boot — nothing is read from the environment when the decorator runs.
+ */
+export function RpcPattern(pattern: string): MethodDecorator {
+  return MessagePattern(pattern);
+}
+
+/** Set by RpcSignatureGuard on a request whose actor it verified; not enumerable, so never sent on. */
+const VERIFIED_ACTOR = Symbol('sanshen:verified-actor');
+
+/**
+ * The actor of a request that RpcSignatureGuard verified: well-formed and signed by a service holding
+ * INTERNAL_TOKEN_SECRET (the gateway, or a service acting as the system). Services never trust a
+ * bare message, however well-formed: a request that did not pass the guard is ACTOR.INVALID here.
+ */
+export function requireActor<T>(request: RpcRequest<T>): Actor {
+  const verified = (request as { [VERIFIED_ACTOR]?: Actor } | null)?.[VERIFIED_ACTOR];
+  if (verified === undefined) throw new DomainError('ACTOR.INVALID', { reason: 'signature' });
+  return verified;
+}
+
+function isWellFormedActor(actor: unknown): actor is Actor {
+  const candidate = actor as Partial<Actor> | null;
+  return (
+    candidate !== null &&
+    typeof candidate === 'object' &&
+    typeof candidate.userId === 'string' &&
+    candidate.userId !== '' &&
+    typeof candidate.agencyId === 'string' &&
+    Array.isArray(candidate.roles)
+  );
+}
+
+/**
+ * Checks every request a service answers over NATS before its handler runs: the request must be
+ * signed for the subject it arrived on (a request signed for one pattern and sent to another is
+ * refused, reason `pattern`), carry a well-formed actor, and a fresh MAC by the holder of the
+ * signing secret (reason `signature`). The secret and namespace are the service's configuration,
+ * injected; handlers then take the actor with `requireActor`. HTTP requests pass through.
+ * Registered by RpcModule in every service that answers requests.
+ */
+@Injectable()
+export class RpcSignatureGuard implements CanActivate {
+  constructor(@Inject(BASE_CONFIG) private readonly config: Pick<BaseConfig, 'namespace' | 'internalTokenSecret'>) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'rpc') return true;
+    const request = context.switchToRpc().getData<Partial<RpcRequest<unknown>> | null>();
+    if (request === null || typeof request !== 'object') throw new DomainError('ACTOR.INVALID');
+    const signature = request.signature;
+    const subject = context.switchToRpc().getContext<NatsContext>().getSubject();
+    if (signature !== undefined && (typeof signature?.pattern !== 'string' || rpcSubject(this.config.namespace, signature.pattern) !== subject)) {
+      throw new DomainError('ACTOR.INVALID', { reason: 'pattern' });
+    }
+    if (!isWellFormedActor(request.actor)) throw new DomainError('ACTOR.INVALID');
+    const secret = this.config.internalTokenSecret;
+    if (secret === null || !hasValidRpcSignature(secret, request as RpcRequest<unknown>)) {
+      throw new DomainError('ACTOR.INVALID', { reason: 'signature' });
+    }
+    Object.defineProperty(request, VERIFIED_ACTOR, { value: request.actor, enumerable: false });
+    return true;
+  }
+}
+
+export const SERVICE_CLIENT_TIMEOUT_MS = 10_000;
+
+/**
+ * Request-reply to other services over NATS, with typed errors back. A service that does not answer
+ * (no responders, nobody subscribed, the timeout, NATS itself unreachable) is SERVICE.UNAVAILABLE
+ * with the service's name, never a bare error: the gateway answers 503 with Retry-After.
+ */
+@Injectable()
+export class ServiceClient implements OnApplicationShutdown {
+  private readonly client: ClientProxy;
+  private readonly namespace: { name: string };
+  private readonly secret: string | null;
+
+  constructor(@Inject(BASE_CONFIG) config: Pick<BaseConfig, 'namespace' | 'internalTokenSecret' | 'natsUrl'>) {
+    this.namespace = config.namespace;
+    this.secret = config.internalTokenSecret;
+    this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: config.natsUrl.split(',') } });
+  }
+
+  async send<TReply, TPayload = unknown>(
+    pattern: string,
+    request: RpcRequest<TPayload>,
+    timeoutMs = SERVICE_CLIENT_TIMEOUT_MS,
+  ): Promise<TReply> {
+    if (this.secret === null) throw new Error('INTERNAL_TOKEN_SECRET is not configured: this service cannot call others');
+    const h = natsHeaders();
+    h.set('X-Correlation-Id', request.correlationId);
+    const signed: RpcRequest<TPayload> = { ...request, signature: signRpcRequest(this.secret, pattern, request) };
+    const record = new NatsRecordBuilder(signed).setHeaders(h).build();
+    const timer = rpcClientDuration.startTimer({ pattern });
+    try {
+      const reply = await firstValueFrom(
+        this.client.send<TReply>(rpcSubject(this.namespace, pattern), record).pipe(timeout(timeoutMs)),
+      );
+      timer({ outcome: 'ok' });
+      return reply;
+    } catch (error) {
+      const domain = domainErrorFromBody(error);
+      if (domain) {
+        timer({ outcome: 'refused' });
+        throw domain;
+      }
+      const unavailable = isUnavailable(error);
+      timer({ outcome: unavailable ? 'unavailable' : 'error' });
+      if (unavailable) throw new DomainError('SERVICE.UNAVAILABLE', { service: pattern.split('.')[0] });
+      throw error instanceof Error ? error : new Error(`RPC ${pattern} failed: ${JSON.stringify(error)}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+const RECONNECTING = /connection lost|trying to reconnect/i;
+
+/**
+ * rxjs' timeout, Nest's EmptyResponseException (no subscriber answered), or a NATS outage — also as
+ * the bare string Nest's NATS client errors with while it reconnects ("Connection lost. Trying to reconnect...").
+ */
+function isUnavailable(error: unknown): boolean {
+  if (typeof error === 'string') return RECONNECTING.test(error);
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'TimeoutError' ||
+    /no responders|no subscribers|empty response|timeout|503/i.test(error.message) ||
+    RECONNECTING.test(error.message) ||
+    isOutage(error)
+  );
+}
