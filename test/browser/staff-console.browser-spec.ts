@@ -258,6 +258,9 @@ describe('the staff console in Chromium', () => {
     await outsider.getByText('无法打开文稿').waitFor();
     expect(await outsider.getByRole('alert').textContent()).toContain('DOCUMENT.NOT_FOUND');
     await screenshot(outsider, '30-other-department');
+    await outsider.goto(`${system.gatewayUrl}/delegations`);
+    await outsider.getByRole('heading', { name: '代签设置' }).waitFor();
+    await expectAccessible(outsider, 'the delegation settings');
   });
 
   it('returns an expired session to sign-in and back to the page', async () => {
@@ -277,5 +280,11 @@ describe('the staff console in Chromium', () => {
     await page.getByLabel('密码').fill(system.demoPassword);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(`**/documents/${reportId}`);
+    await page.goto(`${system.gatewayUrl}/password`);
+    await page.getByText('至少 12 个字符；').waitFor();
+    await expectAccessible(page, 'the password change on a phone');
+    await page.goto(`${system.gatewayUrl}/no/such/page`);
+    await page.getByText('页面不存在').waitFor();
+    await expectAccessible(page, 'the not-found page');
   });
 });
