@@ -284,7 +284,7 @@ describe('the staff console in Chromium', () => {
     await page.getByText('至少 12 个字符；').waitFor();
     await expectAccessible(page, 'the password change on a phone');
     await page.goto(`${system.gatewayUrl}/no/such/page`);
-    await page.getByText('页面不存在').waitFor();
+    await page.getByText('页面不存在', { exact: true }).waitFor();
     await expectAccessible(page, 'the not-found page');
   });
 });
