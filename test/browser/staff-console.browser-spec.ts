@@ -155,6 +155,7 @@ describe('the staff console in Chromium', () => {
     // 二审 on a phone.
     const deputy = await as('gx_deputy', PHONE);
     await openTask(deputy, system.gatewayUrl, reportId);
+    await deputy.getByRole('tab', { name: '正文' }).waitFor();
     await expectAccessible(deputy, 'the review page on a phone');
     await screenshot(deputy, '07-deputy-phone-review');
     await deputy.getByRole('button', { name: /同\s*意/ }).click();
@@ -177,6 +178,7 @@ describe('the staff console in Chromium', () => {
     // 保密审查.
     const secrecy = await as('gx_secrecy_officer');
     await openTask(secrecy, system.gatewayUrl, reportId);
+    await secrecy.getByRole('tab', { name: '正文' }).waitFor();
     await secrecy.getByRole('heading', { name: '保密审查表' }).waitFor();
     for (const reason of await secrecy.getByLabel('处置理由').all()) {
       await reason.fill('经核实为公开信息。');
