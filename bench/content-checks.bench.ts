@@ -1,18 +1,8 @@
 import { bench, describe } from 'vitest';
 import { compileDictionary, compilePatterns, scanText } from '@sanshen/content-checks';
 import type { WordingEntry } from '@sanshen/content-checks';
-
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same dictionary and text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded PRNG of the annual-report layouts: every run benchmarks the same dictionary and text.
+import { random as prng } from '../libs/annual-report/src/testing/report-layouts.js';
 
 const TEXT_LENGTH = 100_000;
 const ENTRY_COUNT = 10_000;

@@ -124,7 +124,7 @@ export class HttpTestApp {
     return this.calls.filter((call) => call.pattern === pattern).map((call) => call.payload);
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: RequestOptions = {}) {
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options: RequestOptions = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.as !== undefined) {
       const { token } = await this.app.get(SessionTokens).accessToken(options.as, '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b');
