@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { assertNever } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform/core';
-import { REDIS_CONNECTION, afterRedisReconnect } from '@sanshen/platform/queues';
+import { REDIS_CONNECTION, remakeJobsNowAndAfterRedisLoss } from '@sanshen/platform/queues';
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -35,8 +35,7 @@ export class PublicationPushProcessor extends WorkerHost implements OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.resume.execute();
-    afterRedisReconnect(this.redis, 'publication pushes resumed', this.logger, () => this.resume.execute());
+    await remakeJobsNowAndAfterRedisLoss(this.redis, 'publication pushes resumed', this.logger, () => this.resume.execute());
   }
 
   async process(job: Job<PushJobData>, token?: string): Promise<{ url?: string; skipped?: string }> {

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { ROOT_LOGGER } from '@sanshen/platform/core';
-import { REDIS_CONNECTION, afterRedisReconnect } from '@sanshen/platform/queues';
+import { REDIS_CONNECTION, remakeJobsNowAndAfterRedisLoss } from '@sanshen/platform/queues';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -28,8 +28,7 @@ export class ReviewReminderProcessor extends WorkerHost implements OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureReminders.execute();
-    afterRedisReconnect(this.redis, 'review reminders re-made', this.logger, () => this.ensureReminders.execute());
+    await remakeJobsNowAndAfterRedisLoss(this.redis, 'review reminders re-made', this.logger, () => this.ensureReminders.execute());
   }
 
   async process(job: Job<ReminderJobData>): Promise<{ outcome: 'sent' | 'stale' }> {

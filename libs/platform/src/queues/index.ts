@@ -6,4 +6,4 @@
 export { QueuesModule } from './queues.module.js';
 export type { QueuesOptions } from './queues.module.js';
 export { REDIS_CONNECTION, closeRedis } from './redis.js';
-export { afterRedisReconnect } from './redis-reconnect.js';
+export { remakeJobsNowAndAfterRedisLoss } from './redis-reconnect.js';

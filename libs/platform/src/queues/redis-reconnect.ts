@@ -2,11 +2,12 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 /**
- * Runs `work` every time the Redis connection is ready again after a loss: a Redis that restarted
- * without its data has lost the queued jobs, and the services re-make them from PostgreSQL (the same
- * idempotent step they run at boot). Register it once the service has booted.
+ * Makes a service's jobs from PostgreSQL now (at boot), and again every time the Redis connection is
+ * ready after a loss: a Redis that restarted without its data has lost the queued jobs. `work` is the
+ * service's idempotent step that (re)makes them.
  */
-export function afterRedisReconnect(redis: Redis, what: string, logger: Logger, work: () => Promise<unknown>): void {
+export async function remakeJobsNowAndAfterRedisLoss(redis: Redis, what: string, logger: Logger, work: () => Promise<unknown>): Promise<void> {
+  await work();
   redis.on('ready', () => {
     work().then(
       (result) => logger.info({ result }, `redis is back: ${what}`),
