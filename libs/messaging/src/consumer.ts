@@ -19,8 +19,11 @@ export interface ConsumerRunnerOptions {
   baseRetryDelayMs?: number;
   ackWaitMs?: number;
   logger?: MessagingLogger;
-  /** Told after the inbox row of an event has committed (applied now or earlier): hand-over waits listen. */
-  onRecorded?: (consumer: string, event: EventEnvelope) => void;
+  /**
+   * Told after the inbox row of an event has committed (applied now or earlier): hand-over waits
+   * listen. `manager` is the transaction's, so the runtime can tell whether the handler emitted in it.
+   */
+  onRecorded?: (consumer: string, event: EventEnvelope, manager: EntityManager) => void;
 }
 
 type Outcome = 'applied' | 'duplicate';
@@ -168,13 +171,15 @@ export class EventConsumerRunner {
 
   /** Records the event in the inbox and applies it in one transaction; a recorded event is skipped. */
   private async applyOnce(envelope: EventEnvelope): Promise<Outcome> {
-    const outcome = await this.recordAndApply(envelope);
-    this.options.onRecorded?.(this.name, envelope);
+    const { outcome, manager } = await this.recordAndApply(envelope);
+    this.options.onRecorded?.(this.name, envelope, manager);
     return outcome;
   }
 
-  private async recordAndApply(envelope: EventEnvelope): Promise<Outcome> {
-    return this.dataSource.transaction(async (manager) => {
+  private async recordAndApply(envelope: EventEnvelope): Promise<{ outcome: Outcome; manager: EntityManager }> {
+    let used: EntityManager | null = null;
+    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+      used = manager;
       const inserted = (await manager.query(
         `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -212,6 +217,7 @@ export class EventConsumerRunner {
       );
       return 'applied';
     });
+    return { outcome, manager: used as unknown as EntityManager };
   }
 
   private handles(type: string): boolean {

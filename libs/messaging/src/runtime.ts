@@ -30,6 +30,8 @@ export class MessagingRuntime {
   readonly relay: OutboxRelay | null;
   private readonly responder: OutboxReplayResponder | null;
   private readonly recorded = new RecordedEvents();
+  /** The transactions that wrote to the outbox: a consumer's commit nudges the relay only after one of these. */
+  private readonly emittedIn = new WeakSet<EntityManager>();
   private readonly appliedResponder: AppliedEventsResponder;
   private consumerRunners: EventConsumerRunner[] = [];
   private streamCreated: number | null = null;
@@ -86,10 +88,10 @@ export class MessagingRuntime {
           service: this.options.service,
           replaySources: this.options.replaySources,
           logger,
-          onRecorded: (consumer, event) => {
+          onRecorded: (consumer, event, manager) => {
             this.recorded.notify(consumer, event);
-            // The handler's transaction may have emitted (a transition inside a consumer): publish now.
-            this.afterCommit();
+            // A handler whose transaction emitted (a transition inside a consumer): publish now.
+            if (this.emittedIn.has(manager)) this.afterCommit();
           },
           ...this.options.consumer,
         }),
@@ -153,6 +155,7 @@ export class MessagingRuntime {
   async emit(manager: EntityManager, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) => buildEnvelope(this.options.service, event));
     for (const envelope of envelopes) await appendToOutbox(manager, envelope);
+    if (envelopes.length > 0) this.emittedIn.add(manager);
     return envelopes;
   }
 

@@ -83,3 +83,30 @@ describe('waiting for the next service to apply an event', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('a consumer whose handler emits', () => {
+  const world = new MessagingWorld('chained');
+  let runtime: Awaited<ReturnType<TestService['start']>>;
+  const followed = recordingHandler({ durable: 'followed', eventTypes: ['test.second'] });
+  /** Applies `test.first` by emitting `test.second` in the same transaction, as a transition inside a consumer does. */
+  const chaining = {
+    durable: 'chaining',
+    eventTypes: ['test.first'],
+    async handle(event: { documentId: string }, manager: Parameters<typeof runtime.emit>[0]): Promise<void> {
+      await runtime.emit(manager, [newEvent('test.second', event.documentId, 2)]);
+    },
+  };
+
+  afterAll(() => world.close());
+
+  it('publishes what the handler emitted once its transaction commits, not at the relay’s next tick', async () => {
+    const service = await world.service('chain');
+    // The relay's own tick is a minute away: only the nudge after the consumer's commit publishes.
+    runtime = await service.start({ produces: true, relayIntervalMs: 60_000, handlers: [chaining, followed] });
+    const [first] = await service.emit(runtime, [newEvent('test.first', randomUUID(), 1)]);
+    await waitFor(async () => (await service.effects('followed')).some((row) => row.document_id === first!.documentId), {
+      what: 'the event emitted inside the consumer to be published and applied',
+      timeoutMs: 10_000,
+    });
+  });
+});
