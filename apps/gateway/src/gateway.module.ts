@@ -28,6 +28,7 @@ import { TransitionNoticesConsumer } from './adapters/notices/transition-notices
 import { NoticesController } from './adapters/http/notices.controller.js';
 import { ChannelsController } from './adapters/http/channels.controller.js';
 import { NoticeChannels1796700000000 } from './persistence/migrations/1796700000000-NoticeChannels.js';
+import { ChannelDeliveries1796750000000 } from './persistence/migrations/1796750000000-ChannelDeliveries.js';
 import { NOTICE_CHANNEL_PROVIDERS } from './adapters/channels/notice-channel.providers.js';
 import { TasksController } from './adapters/http/tasks.controller.js';
 import { DocumentCountsController } from './adapters/http/document-counts.controller.js';
@@ -122,6 +123,7 @@ export const IDENTITY_DATABASE: DatabaseOptions = {
     OneTimePasswordsAndPlatformAdmins1796525936804,
     Notices1796600000000,
     NoticeChannels1796700000000,
+    ChannelDeliveries1796750000000,
   ],
 };
 

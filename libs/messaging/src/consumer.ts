@@ -173,6 +173,7 @@ export class EventConsumerRunner {
   private async applyOnce(envelope: EventEnvelope): Promise<Outcome> {
     const { outcome, manager } = await this.recordAndApply(envelope);
     this.options.onRecorded?.(this.name, envelope, manager);
+    if (outcome === 'applied') this.definition.afterCommit?.(envelope);
     return outcome;
   }
 

@@ -38,4 +38,6 @@ export interface EventHandlerDefinition {
   readonly maxDeliveries?: number;
   /** Runs inside the transaction that records the event in the inbox: effect and record commit together. */
   handle(event: EventEnvelope, manager: EntityManager): Promise<void>;
+  /** Called once the transaction in which `handle` applied an event has committed (not for duplicates); must not throw. */
+  afterCommit?(event: EventEnvelope): void;
 }

@@ -10,6 +10,11 @@ const channelsSchema = z
     CHANNEL_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     /** First retry delay; each later one doubles (exponential backoff). */
     CHANNEL_RETRY_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+    /**
+     * How often deliveries recorded but not yet in the queue (Redis was away) are put in it; one
+     * queued this long ago and not finished is put in again (a no-op unless Redis lost it).
+     */
+    CHANNEL_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
     /** How long one POST to a robot or the SMS provider may take. */
     CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     /** `http`: the generic HTTP SMS provider below; `none`: SMS cannot be enabled. */
@@ -43,6 +48,7 @@ export interface ChannelsConfig {
   attempts: number;
   backoffMs: number;
   timeoutMs: number;
+  sweepIntervalMs: number;
   /** Null when no SMS provider is configured. */
   sms: HttpSmsConfig | null;
   smsSignName: string;
@@ -57,6 +63,7 @@ export function loadChannelsConfig(env: NodeJS.ProcessEnv): ChannelsConfig {
     attempts: parsed.CHANNEL_DELIVERY_ATTEMPTS,
     backoffMs: parsed.CHANNEL_RETRY_BACKOFF_MS,
     timeoutMs: parsed.CHANNEL_TIMEOUT_MS,
+    sweepIntervalMs: parsed.CHANNEL_SWEEP_INTERVAL_MS,
     sms:
       parsed.SMS_PROVIDER === 'http' && parsed.SMS_HTTP_URL !== undefined && parsed.SMS_HTTP_SECRET !== undefined
         ? { url: parsed.SMS_HTTP_URL, keyId: parsed.SMS_HTTP_KEY_ID, secret: parsed.SMS_HTTP_SECRET }

@@ -9,13 +9,15 @@ import type { Logger } from 'pino';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
 import type { GatewayConfig } from '../../config/gateway.config.js';
 import { DeliverChannelMessageUseCase } from '../../use-cases/deliver-channel-message/deliver-channel-message.use-case.js';
+import type { ChannelJobData } from '../../domain/channels/channel-delivery.js';
+import { ChannelDeliveryRepository } from '../../persistence/channel-delivery.repository.js';
 import { CHANNEL_QUEUE } from './channel-delivery.queue.js';
-import type { ChannelJobData } from './channel-delivery.queue.js';
 
 /**
  * The BullMQ worker of `notice-channels`: one send per job attempt. A failure throws so BullMQ retries
  * with exponential backoff; a permanent one (no provider, a host off the allow-list, a 4xx) throws
- * UnrecoverableError and goes straight to the dead letters. Its own Redis connection (a worker blocks).
+ * UnrecoverableError and goes straight to the dead letters. The delivery's record is finished on
+ * success and on the last failure. Its own Redis connection (a worker blocks).
  */
 @Injectable()
 export class ChannelDeliveryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +26,7 @@ export class ChannelDeliveryProcessor implements OnApplicationBootstrap, OnAppli
 
   constructor(
     private readonly deliver: DeliverChannelMessageUseCase,
+    private readonly deliveries: ChannelDeliveryRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
@@ -40,11 +43,26 @@ export class ChannelDeliveryProcessor implements OnApplicationBootstrap, OnAppli
   }
 
   private async process(job: Job<ChannelJobData>): Promise<{ skipped?: string }> {
-    const outcome = await this.deliver.execute(job.id ?? '', job.data);
-    if (outcome.ok) return 'skipped' in outcome ? { skipped: outcome.skipped } : {};
-    this.logger.warn({ jobId: job.id, channel: job.data.channel, attempt: job.attemptsMade + 1, reason: outcome.reason }, 'notice channels: delivery failed');
+    const id = job.id ?? '';
+    const attempt = job.attemptsMade + 1;
+    const outcome = await this.deliver.execute(id, job.data);
+    if (outcome.ok) {
+      const skipped = 'skipped' in outcome ? outcome.skipped : null;
+      await this.record(id, { state: skipped === null ? 'delivered' : 'skipped', attempts: attempt, reason: skipped });
+      return skipped === null ? {} : { skipped };
+    }
+    this.logger.warn({ jobId: id, channel: job.data.channel, attempt, reason: outcome.reason }, 'notice channels: delivery failed');
+    const last = outcome.permanent || attempt >= (job.opts.attempts ?? 1);
+    if (last) await this.record(id, { state: 'failed', attempts: attempt, reason: outcome.reason });
     if (outcome.permanent) throw new UnrecoverableError(outcome.reason);
     throw new Error(outcome.reason);
+  }
+
+  /** A record that cannot be finished now stays queued: the sweep adds the job again, a no-op while Redis keeps it. */
+  private async record(id: string, outcome: Parameters<ChannelDeliveryRepository['finish']>[1]): Promise<void> {
+    await this.deliveries.finish(id, outcome).catch((error: unknown) => {
+      this.logger.warn({ err: error, jobId: id }, 'notice channels: delivery outcome not recorded');
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
 import type { GatewayConfig } from '../../config/gateway.config.js';
+import { ChannelDeliveryRepository } from '../../persistence/channel-delivery.repository.js';
 import { ChannelSettingsRepository } from '../../persistence/channel-settings.repository.js';
 import { ConfigureAgencyChannelUseCase } from '../../use-cases/configure-agency-channel/configure-agency-channel.use-case.js';
 import { DeliverChannelMessageUseCase } from '../../use-cases/deliver-channel-message/deliver-channel-message.use-case.js';
@@ -10,6 +11,7 @@ import { SendNoticeToChannelsUseCase } from '../../use-cases/send-notice-to-chan
 import { SetChannelPreferencesUseCase } from '../../use-cases/set-channel-preferences/set-channel-preferences.use-case.js';
 import { ShowAgencyChannelsUseCase } from '../../use-cases/show-agency-channels/show-agency-channels.use-case.js';
 import { ShowChannelPreferencesUseCase } from '../../use-cases/show-channel-preferences/show-channel-preferences.use-case.js';
+import { ChannelDeliveryDispatcher } from './channel-delivery.dispatcher.js';
 import { ChannelDeliveryProcessor } from './channel-delivery.processor.js';
 import { ChannelDeliveryQueue } from './channel-delivery.queue.js';
 import { HttpSmsProvider } from './http-sms.provider.js';
@@ -38,7 +40,9 @@ export const NOTICE_CHANNEL_PROVIDERS: Provider[] = [
     ],
   },
   ChannelSettingsRepository,
+  ChannelDeliveryRepository,
   ChannelDeliveryQueue,
+  ChannelDeliveryDispatcher,
   ChannelDeliveryProcessor,
   SendNoticeToChannelsUseCase,
   DeliverChannelMessageUseCase,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@sanshen/kernel';
-import type { FailedDeliveryView } from '../channels/channel-delivery.queue.js';
+import type { FailedDeliveryView } from '../../domain/channels/channel-delivery.js';
 import { isChannelKind } from '../../domain/channels/channel-kinds.js';
 import type { ChannelKind } from '../../domain/channels/channel-kinds.js';
 import type { AgencyChannelView } from '../../domain/channels/channel-settings.js';

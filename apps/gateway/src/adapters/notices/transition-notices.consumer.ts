@@ -1,20 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
 import { noticeSubject } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
 import type { EventHandlerDefinition } from '@sanshen/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { BASE_CONFIG, ROOT_LOGGER } from '@sanshen/platform/core';
+import { BASE_CONFIG } from '@sanshen/platform/core';
 import { NATS_CONNECTION } from '@sanshen/platform/rpc';
 import type { BaseConfig } from '@sanshen/platform/core';
 import type { EntityManager } from 'typeorm';
 import { NotifyTransitionUseCase } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 import { SendNoticeToChannelsUseCase } from '../../use-cases/send-notice-to-channels/send-notice-to-channels.use-case.js';
+import { ChannelDeliveryDispatcher } from '../channels/channel-delivery.dispatcher.js';
 import type { AnnouncedNotice } from './notice-stream.js';
 
 /**
- * Every document event, in order per document: the notices it owes, then a ping to every gateway's
- * live streams and the deliveries on the outbound channels.
+ * Every document event, in order per document: the notices it owes and their deliveries on the
+ * outbound channels (recorded in the same transaction), then a ping to every gateway's live streams;
+ * after the commit the deliveries go to the queue.
  */
 @Injectable()
 export class TransitionNoticesConsumer implements EventHandlerDefinition {
@@ -25,7 +26,7 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition {
   constructor(
     private readonly notify: NotifyTransitionUseCase,
     private readonly channels: SendNoticeToChannelsUseCase,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    private readonly dispatcher: ChannelDeliveryDispatcher,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(BASE_CONFIG) private readonly config: BaseConfig,
   ) {}
@@ -37,10 +38,11 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition {
     const { userIds, documentId, kind, title, message, createdAt } = recorded;
     const announced: AnnouncedNotice = { userIds, documentId, kind, title, message, createdAt };
     this.nc.publish(noticeSubject(this.config.namespace), JSON.stringify(announced));
-    // Queued deliveries are idempotent (job id = event and channel): a redelivered event adds none. Redis
-    // away must not hold up the in-app notices, so a failure to queue is logged, not retried.
-    await this.channels.execute(recorded).catch((error: unknown) => {
-      this.logger.warn({ err: error, eventId: event.id, documentId, correlationId: event.correlationId }, 'notice channels: deliveries not queued');
-    });
+    // Recorded with the notice (a redelivered event records none twice); Redis is only needed later.
+    await this.channels.execute(recorded, manager);
+  }
+
+  afterCommit(): void {
+    this.dispatcher.nudge();
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ChannelJobData } from '../../adapters/channels/channel-delivery.queue.js';
+import type { ChannelJobData } from '../../domain/channels/channel-delivery.js';
 import { OUTBOUND_CHANNELS } from '../../adapters/channels/outbound-channel.js';
 import type { OutboundChannel } from '../../adapters/channels/outbound-channel.js';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
