@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER, scrapedGauge, within } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
 import type { GatewayConfig } from '../../config/gateway.config.js';
@@ -37,6 +37,9 @@ export class ChannelDeliveryDispatcher implements OnApplicationBootstrap, OnAppl
   ) {}
 
   onApplicationBootstrap(): void {
+    scrapedGauge('sanshen_notice_deliveries_pending', 'Outbound notice deliveries recorded and not yet in the queue (Redis away)', [], async () => [
+      { value: await this.deliveries.backlog() },
+    ]);
     this.timer = setInterval(() => this.nudge(), this.config.channels.sweepIntervalMs);
     this.timer.unref();
     this.nudge();
@@ -63,7 +66,9 @@ export class ChannelDeliveryDispatcher implements OnApplicationBootstrap, OnAppl
       this.again = false;
       try {
         const due = await this.deliveries.due(STALE_MS, BATCH);
-        await withTimeout(this.queue.enqueue(due), ENQUEUE_TIMEOUT_MS);
+        const queued = this.queue.enqueue(due);
+        queued.catch(() => undefined);
+        await within(ENQUEUE_TIMEOUT_MS, queued);
         await this.deliveries.markQueued(due.map((delivery) => delivery.id));
         if (this.failing) this.logger.info('notice channels: deliveries queued again');
         this.failing = false;
@@ -81,13 +86,4 @@ export class ChannelDeliveryDispatcher implements OnApplicationBootstrap, OnAppl
     if (this.timer !== null) clearInterval(this.timer);
     await this.idle();
   }
-}
-
-function withTimeout(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not take the deliveries within ${ms} ms`)), ms);
-  });
-  work.catch(() => undefined);
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
