@@ -22,6 +22,20 @@ export const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
 
 export const person = peopleAt({ agencyId: AGENCY, agencyName: '机关', departmentId: DEPT });
 
+/** The 公开目录 entry the drafting stand-in assigns to every document. */
+export const CATALOGUE_ENTRY = {
+  documentId: DOC,
+  indexNumber: 'TESTAGCY/tzgg-2026-00001',
+  publisher: '海东市测试局',
+  columnCode: 'tzgg',
+  columnName: '通知公告',
+  writtenOn: '2026-12-01',
+  documentNumber: null,
+  topic: '综合政务',
+  openness: '主动公开',
+  assignedAt: '2026-12-06T01:00:00.000Z',
+} as const;
+
 export function publication(state: PublicationState, changes: Partial<PublicationOrmEntity> = {}): PublicationOrmEntity {
   return {
     id: 'pub-1',
@@ -156,6 +170,7 @@ export function publicationHarness(world: PublicationWorld = {}) {
     send: async (pattern: string, request: { actor: Actor }) => {
       const answers: Record<string, [string, unknown]> = {
         [DRAFTING_RPC.getVersion]: ['drafting.getVersion', world.version],
+        [DRAFTING_RPC.catalogueAssign]: ['drafting.catalogueAssign', CATALOGUE_ENTRY],
         [DRAFTING_RPC.get]: ['drafting.get', world.document ?? documentView()],
         [DRAFTING_RPC.access]: ['drafting.access', world.document ?? documentView()],
       };
