@@ -91,7 +91,7 @@ export function documentView(changes: Partial<DocumentView> = {}): DocumentView 
     agencyName: '机关',
     departmentId: DEPT,
     authorId: 'author',
-    content: { title: '关于开展检查的通知', column: '通知公告', body: '<p>正文</p>' },
+    content: { title: '关于开展检查的通知', column: 'tzgg', body: '<p>正文</p>' },
     lastReturn: null,
     findingExplanations: [],
     createdAt: '2026-11-01T00:00:00.000Z',
@@ -171,6 +171,7 @@ export function publicationHarness(world: PublicationWorld = {}) {
       const answers: Record<string, [string, unknown]> = {
         [DRAFTING_RPC.getVersion]: ['drafting.getVersion', world.version],
         [DRAFTING_RPC.catalogueAssign]: ['drafting.catalogueAssign', CATALOGUE_ENTRY],
+        [DRAFTING_RPC.columnList]: ['drafting.columnList', { agencyId: AGENCY, items: [{ code: 'tzgg', name: '通知公告', position: 1, retired: false, retiredAt: null, forAnnualReports: false }] }],
         [DRAFTING_RPC.get]: ['drafting.get', world.document ?? documentView()],
         [DRAFTING_RPC.access]: ['drafting.access', world.document ?? documentView()],
       };
