@@ -229,7 +229,7 @@ describe('managed columns and the 政府信息公开目录', () => {
       });
       const pushed = await request(system.portalUrl)
         .post('/api/push')
-        .set({ 'Content-Type': 'application/json', 'X-Sanshen-Signature': `sha256=${portalSignature(body, system.portalPushSecret)}`, 'Idempotency-Key': publicationId })
+        .set({ 'Content-Type': 'application/json', 'X-Sanshen-Signature': portalSignature(body, system.portalPushSecret), 'Idempotency-Key': publicationId })
         .send(body);
       expect(pushed.status, JSON.stringify(pushed.body)).toBe(201);
     }
