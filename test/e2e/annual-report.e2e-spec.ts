@@ -290,7 +290,7 @@ describe('annual reports through the API', () => {
     const created = await drafter.post('/api/v1/documents', {
       kind: 'article',
       title: '关于开展检查的通知',
-      column: '通知公告',
+      column: 'tzgg',
       body: '<p>联系人手机13912345678。</p>',
     });
     expect(created.status).toBe(201);

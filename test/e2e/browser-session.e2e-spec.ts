@@ -51,7 +51,7 @@ describe('browser sessions: cookies, CSRF and security headers', () => {
   it('reads with the cookie alone, and changes nothing without the CSRF token', async () => {
     const { cookies, token } = await cookieSignIn();
     expect((await gateway().get('/api/v1/me').set('Cookie', cookies)).status).toBe(200);
-    const article = { kind: 'article', title: '浏览器会话测试', column: '工作动态', body: '<p>正文。</p>' };
+    const article = { kind: 'article', title: '浏览器会话测试', column: 'gzdt', body: '<p>正文。</p>' };
 
     for (const headers of [{}, { 'X-CSRF-Token': `${token}x` }, { 'X-CSRF-Token': '' }]) {
       const forged = await gateway().post('/api/v1/documents').set('Cookie', cookies).set(headers).send(article);
@@ -72,7 +72,7 @@ describe('browser sessions: cookies, CSRF and security headers', () => {
 
   it('needs no CSRF token with a Bearer token, which a browser never adds by itself', async () => {
     const drafter = await signIn(system, 'gx_drafter');
-    const created = await drafter.post('/api/v1/documents', { kind: 'article', title: '令牌会话测试', column: '工作动态', body: '<p>正文。</p>' });
+    const created = await drafter.post('/api/v1/documents', { kind: 'article', title: '令牌会话测试', column: 'gzdt', body: '<p>正文。</p>' });
     expect(created.status).toBe(201);
   });
 

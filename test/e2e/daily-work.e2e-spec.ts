@@ -185,7 +185,7 @@ describe('daily work', () => {
     expect((await cast.head.post(`/api/v1/documents/${first.id}/return`, { version: 1, reason: '请补充发文依据', to: 'drafter' })).status).toBe(200);
     const revised = await cast.drafter.patch(`/api/v1/documents/${first.id}`, {
       version: 1,
-      content: { title: `审批单测试 ${randomUUID().slice(0, 6)}`, column: '通知公告', body: '<p>依据《条例》第二十条。</p>' },
+      content: { title: `审批单测试 ${randomUUID().slice(0, 6)}`, column: 'tzgg', body: '<p>依据《条例》第二十条。</p>' },
     });
     expect(revised.status, JSON.stringify(revised.body)).toBe(200);
     expect((await cast.drafter.post(`/api/v1/documents/${first.id}/submit`, { version: 2 })).status).toBe(200);

@@ -73,7 +73,7 @@ const READS: { path: (id: string) => string; method: 'GET' | 'POST'; from: Fixtu
 
 /** Writes: for someone who may not read the document, each is the same 404 as an unknown document. */
 const WRITES: { method: 'POST' | 'PATCH'; path: (id: string) => string; body: object }[] = [
-  { method: 'PATCH', path: (id) => `/api/v1/documents/${id}`, body: { version: 1, content: { title: '越权修改', column: '工作动态', body: '<p>改</p>' } } },
+  { method: 'PATCH', path: (id) => `/api/v1/documents/${id}`, body: { version: 1, content: { title: '越权修改', column: 'gzdt', body: '<p>改</p>' } } },
   { method: 'POST', path: (id) => `/api/v1/documents/${id}/submit`, body: { version: 1 } },
   { method: 'POST', path: (id) => `/api/v1/documents/${id}/withdraw`, body: { version: 1 } },
   { method: 'POST', path: (id) => `/api/v1/documents/${id}/approve`, body: { version: 1, comment: '同意' } },
@@ -139,7 +139,7 @@ describe('document visibility (least privilege, 三员分立)', () => {
     await clearSecrecy(cast, cleared.id, cleared.version);
     await waitForPublication(cast.drafter, cleared.id, (publication) => publication.state === 'published', 'the cleared fixture to publish');
     const otherTitle = `可见性测试他科 ${Date.now()}`;
-    const otherDraft = await readers.other_drafter.post('/api/v1/documents', { kind: 'article', title: otherTitle, column: '工作动态', body: '<p>他科稿件。</p>' });
+    const otherDraft = await readers.other_drafter.post('/api/v1/documents', { kind: 'article', title: otherTitle, column: 'gzdt', body: '<p>他科稿件。</p>' });
     expect(otherDraft.status).toBe(201);
     Object.assign(documents, {
       draft: { id: draft.id, title: draft.title },

@@ -190,7 +190,7 @@ describe('hostile input over every write route (issue #11)', () => {
     for (const role of ['drafter', 'dept_head', 'principal', 'secrecy_officer', 'publisher', 'admin', 'auditor'] as const) {
       sessions.set(role, await signIn(system, `gx_${role}`));
     }
-    const created = await session('drafter').post('/api/v1/documents', { kind: 'article', title: `敌意输入测试 ${tag}`, column: '工作动态', body: '<p>正文。</p>' });
+    const created = await session('drafter').post('/api/v1/documents', { kind: 'article', title: `敌意输入测试 ${tag}`, column: 'gzdt', body: '<p>正文。</p>' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     draftId = created.body.id as string;
     const target = await session('admin').post('/api/v1/users', { username: `hostile_${tag}`, displayName: '敌意输入对象', password: 'Hostile-Pass-2026!', roles: ['publisher'] });

@@ -157,7 +157,7 @@ describe('publication: schedule, retraction, correction', () => {
     });
     const direct = await cast.drafter.patch(`/api/v1/documents/${published.id}`, {
       version: published.version,
-      content: { title: published.title, column: '通知公告', body: '<p>报名截止时间为12月5日。</p>' },
+      content: { title: published.title, column: 'tzgg', body: '<p>报名截止时间为12月5日。</p>' },
     });
     expect(direct.status).toBe(409);
     expect(direct.body.code).toBe('DOCUMENT.CORRECTION_REQUIRED');

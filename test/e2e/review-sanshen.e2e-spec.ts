@@ -43,7 +43,7 @@ describe('三审 review: duties, races, returns, delegation, reminders, approval
   });
 
   async function submitArticle(team: Team, title = `审核测试 ${randomUUID().slice(0, 8)}`): Promise<{ id: string; contentHash: string }> {
-    const created = await team.drafter.post('/api/v1/documents', { kind: 'article', title, column: '工作动态', body: '<p>正文</p>' });
+    const created = await team.drafter.post('/api/v1/documents', { kind: 'article', title, column: 'gzdt', body: '<p>正文</p>' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const submitted = await team.drafter.post(`/api/v1/documents/${created.body.id}/submit`, { version: 1 });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);

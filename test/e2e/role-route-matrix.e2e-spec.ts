@@ -75,7 +75,7 @@ const documentReaders = (expectation: Expectation, stage: Stage = 'draft'): Reco
     404,
   );
 
-const article = (tag: string) => ({ kind: 'article', title: `矩阵测试稿件 ${tag}`, column: '工作动态', body: '<p>推进数字经济发展。</p>' });
+const article = (tag: string) => ({ kind: 'article', title: `矩阵测试稿件 ${tag}`, column: 'gzdt', body: '<p>推进数字经济发展。</p>' });
 
 /** The expectation table, from docs/api.md and docs/design.md. */
 const TABLE: Row[] = [
@@ -105,7 +105,7 @@ const TABLE: Row[] = [
     method: 'PATCH',
     route: '/api/v1/documents/:id',
     fixture: 'patch',
-    body: (c) => ({ version: c.version, content: { title: `改后的标题 ${c.tag}`, column: '工作动态', body: '<p>改。</p>' } }),
+    body: (c) => ({ version: c.version, content: { title: `改后的标题 ${c.tag}`, column: 'gzdt', body: '<p>改。</p>' } }),
     expect: only({ drafter: 'ok' }, 'refused'),
   },
   { method: 'POST', route: '/api/v1/documents/:id/submit', fixture: 'submit', body: (c) => ({ version: c.version }), expect: only({ drafter: 'ok' }, 'refused') },

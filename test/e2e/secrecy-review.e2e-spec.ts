@@ -52,7 +52,7 @@ describe('secrecy review: findings, dispositions, decision, dictionary', () => {
     const created = await drafter.post('/api/v1/documents', {
       kind: 'article',
       title,
-      column: '通知公告',
+      column: 'tzgg',
       body: `<p>现将补助对象公示如下：张某，身份证号${ID_NUMBER}。</p>`,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -166,7 +166,7 @@ describe('secrecy review: findings, dispositions, decision, dictionary', () => {
     expect(added.status, JSON.stringify(added.body)).toBe(201);
 
     // Drafting's pre-check runs with its copy of the dictionary, which holds the new version once the change answered.
-    const article = await drafter.post('/api/v1/documents', { kind: 'article', title: '词典生效测试', column: '通知公告', body: `<p>本文含有${wrong}一词。</p>` });
+    const article = await drafter.post('/api/v1/documents', { kind: 'article', title: '词典生效测试', column: 'tzgg', body: `<p>本文含有${wrong}一词。</p>` });
     expect(article.status, JSON.stringify(article.body)).toBe(201);
     const checked = await drafter.post(`/api/v1/documents/${article.body.id as string}/check`, {});
     expect(checked.status, JSON.stringify(checked.body)).toBe(200);

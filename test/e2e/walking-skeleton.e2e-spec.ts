@@ -54,7 +54,7 @@ describe('walking skeleton: an article from draft to the portal', () => {
     const title = `海东市工业和信息化局召开数字经济工作推进会 ${randomUUID().slice(0, 8)}`;
     const created = await drafter.post(
       '/api/v1/documents',
-      { kind: 'article', title, column: '工作动态', body: '<p>会议强调，要推进数字经济高质量发展。</p><script>alert(1)</script>' },
+      { kind: 'article', title, column: 'gzdt', body: '<p>会议强调，要推进数字经济高质量发展。</p><script>alert(1)</script>' },
       { 'X-Correlation-Id': correlationId },
     );
     expect(created.status).toBe(201);
@@ -150,7 +150,7 @@ describe('walking skeleton: an article from draft to the portal', () => {
     const correlationId = `e2e-corr-${randomUUID()}`;
     const created = await drafter.post(
       '/api/v1/documents',
-      { kind: 'article', title: '关联编号测试', column: '通知公告', body: '<p>测试</p>' },
+      { kind: 'article', title: '关联编号测试', column: 'tzgg', body: '<p>测试</p>' },
       { 'X-Correlation-Id': correlationId },
     );
     expect(created.status).toBe(201);

@@ -5,7 +5,18 @@ import type { BaseConfig } from '@sanshen/platform/core';
 import { EventsModule } from '@sanshen/platform/events';
 import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
+import { CatalogueRpcController } from './adapters/catalogue.rpc-controller.js';
 import { DocumentRpcController } from './adapters/document.rpc-controller.js';
+import { CatalogueRepository } from './persistence/catalogue.repository.js';
+import { Catalogue1797000000000 } from './persistence/migrations/1797000000000-Catalogue.js';
+import { AssignCatalogueEntryUseCase } from './use-cases/assign-catalogue-entry/assign-catalogue-entry.use-case.js';
+import { ArticleCatalogueCheck } from './use-cases/catalogue/article-catalogue-check.js';
+import { CreateColumnUseCase } from './use-cases/create-column/create-column.use-case.js';
+import { ListColumnsUseCase } from './use-cases/list-columns/list-columns.use-case.js';
+import { ReorderColumnsUseCase } from './use-cases/reorder-columns/reorder-columns.use-case.js';
+import { ShowCatalogueSettingsUseCase } from './use-cases/show-catalogue-settings/show-catalogue-settings.use-case.js';
+import { UpdateCatalogueSettingsUseCase } from './use-cases/update-catalogue-settings/update-catalogue-settings.use-case.js';
+import { UpdateColumnUseCase } from './use-cases/update-column/update-column.use-case.js';
 import { LifecycleConsumer } from './adapters/lifecycle.consumer.js';
 import { DocumentVersionOrmEntity } from './persistence/document-version.orm-entity.js';
 import { DocumentOrmEntity } from './persistence/document.orm-entity.js';
@@ -51,13 +62,13 @@ export class DraftingModule {
           database: {
             schema: DRAFTING_SERVICE,
             entities: [DocumentOrmEntity, DocumentVersionOrmEntity],
-            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000, DocumentReadFacts1796000000000, DictionaryCopy1796600000300],
+            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000, DocumentReadFacts1796000000000, DictionaryCopy1796600000300, Catalogue1797000000000],
           },
         }),
         RpcModule.forService({ service: DRAFTING_SERVICE, config }),
         EventsModule.forService({ service: DRAFTING_SERVICE, produces: true, handlers: [LifecycleConsumer, DictionaryConsumer] }),
       ],
-      controllers: [DocumentRpcController],
+      controllers: [DocumentRpcController, CatalogueRpcController],
       providers: [
         DocumentRepository,
         CreateDocumentUseCase,
@@ -82,6 +93,15 @@ export class DraftingModule {
         SummarizeDocumentsUseCase,
         ProjectLifecycleUseCase,
         LifecycleConsumer,
+        CatalogueRepository,
+        ArticleCatalogueCheck,
+        ListColumnsUseCase,
+        CreateColumnUseCase,
+        UpdateColumnUseCase,
+        ReorderColumnsUseCase,
+        ShowCatalogueSettingsUseCase,
+        UpdateCatalogueSettingsUseCase,
+        AssignCatalogueEntryUseCase,
       ],
     };
   }

@@ -27,6 +27,7 @@ import { NoticeStream } from './adapters/notices/notice-stream.js';
 import { TransitionNoticesConsumer } from './adapters/notices/transition-notices.consumer.js';
 import { NoticesController } from './adapters/http/notices.controller.js';
 import { ChannelsController } from './adapters/http/channels.controller.js';
+import { CatalogueController } from './adapters/http/catalogue.controller.js';
 import { NoticeChannels1796700000000 } from './persistence/migrations/1796700000000-NoticeChannels.js';
 import { ChannelDeliveries1796750000000 } from './persistence/migrations/1796750000000-ChannelDeliveries.js';
 import { NOTICE_CHANNEL_PROVIDERS } from './adapters/channels/notice-channel.providers.js';
@@ -109,6 +110,7 @@ export const GATEWAY_CONTROLLERS = [
   PagePreviewController,
   NoticesController,
   ChannelsController,
+  CatalogueController,
 ] as const;
 /** The gateway owns identity: agencies, departments, users, role grants, sessions. */
 export const IDENTITY_SCHEMA = 'identity';

@@ -9,6 +9,9 @@ import { RawJsonBody } from './adapters/raw-json-body.js';
 import { PORTAL_CONFIG } from './config/portal.config.js';
 import type { PortalConfig } from './config/portal.config.js';
 import { CreatePortalPages1795307512096 } from './persistence/migrations/1795307512096-CreatePortalPages.js';
+import { SearchPagesUseCase } from './use-cases/search-pages/search-pages.use-case.js';
+import { ShowColumnUseCase } from './use-cases/show-column/show-column.use-case.js';
+import { CatalogueAndSearch1797000000100 } from './persistence/migrations/1797000000100-CatalogueAndSearch.js';
 import { PageOrmEntity } from './persistence/page.orm-entity.js';
 import { PreviewPageUseCase } from './use-cases/preview-page/preview-page.use-case.js';
 import { PageRepository } from './persistence/page.repository.js';
@@ -41,7 +44,7 @@ export class PortalModule {
           database: {
             schema: 'portal',
             entities: [PageOrmEntity, RetractionOrmEntity],
-            migrations: [CreatePortalPages1795307512096],
+            migrations: [CreatePortalPages1795307512096, CatalogueAndSearch1797000000100],
           },
         }),
       ],
@@ -57,6 +60,8 @@ export class PortalModule {
         ShowAgencyUseCase,
         ShowPageUseCase,
         ListPublishedUseCase,
+        ShowColumnUseCase,
+        SearchPagesUseCase,
       ],
     };
   }

@@ -129,8 +129,10 @@ class FakeDrafting {
   readonly versions = new Map<string, DocumentVersionView>();
   readonly requests: RpcRequest<GetVersionRequest>[] = [];
   private subscription: Subscription | null = null;
+  private catalogueSubscription: Subscription | null = null;
 
   start(nc: NatsConnection): void {
+    this.startCatalogue(nc);
     const subject = rpcSubject({ name: NAMESPACE }, DRAFTING_RPC.getVersion);
     this.subscription = nc.subscribe(subject, {
       callback: (error, msg) => {
@@ -149,8 +151,24 @@ class FakeDrafting {
     });
   }
 
+  /** `drafting.catalogue.assign`: one 索引号 per document, numbered in the order documents were first asked for. */
+  startCatalogue(nc: NatsConnection): void {
+    const numbers = new Map<string, string>();
+    this.catalogueSubscription = nc.subscribe(rpcSubject({ name: NAMESPACE }, DRAFTING_RPC.catalogueAssign), {
+      callback: (error, msg) => {
+        if (error) return;
+        const { id, data } = msg.json<{ id: string; data: RpcRequest<{ documentId: string; version: number }> }>();
+        const number = numbers.get(data.payload.documentId) ?? `TEST/${String(numbers.size + 1).padStart(5, '0')}`;
+        numbers.set(data.payload.documentId, number);
+        const entry = { documentId: data.payload.documentId, indexNumber: number, publisher: '海东市测试局', columnCode: 'gzdt', columnName: '工作动态', writtenOn: '2026-12-01', documentNumber: null, topic: '综合政务', openness: '主动公开', assignedAt: new Date().toISOString() };
+        msg.respond(JSON.stringify({ id, response: entry, isDisposed: true }));
+      },
+    });
+  }
+
   stop(): void {
     this.subscription?.unsubscribe();
+    this.catalogueSubscription?.unsubscribe();
   }
 
   add(version: DocumentVersionView): void {
@@ -354,6 +372,7 @@ describe('publication', () => {
       agency: { id: AGENCY, name: '海东市测试局' },
       title: '关于开展安全生产检查的通知',
       column: '工作动态',
+      catalogue: { indexNumber: expect.stringMatching(/^TEST\/\d{5}$/), columnCode: 'gzdt', topic: '综合政务', openness: '主动公开' },
     });
     expect(push.body.html).toBe('<p>请各单位按时<a rel="noopener noreferrer">报送</a>。</p>');
     expect(row.receipt_url).toBe(`https://portal.test/pages/${documentId}/v2`);

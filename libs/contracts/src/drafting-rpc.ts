@@ -1,4 +1,4 @@
-import type { ArticleContent, DocumentKind, DocumentStatus } from '@sanshen/kernel';
+import type { ArticleCatalogue, ArticleContent, CatalogueEntry, DocumentKind, DocumentStatus, Openness } from '@sanshen/kernel';
 
 /** RPC patterns of the drafting service. Wire contracts: never rename. */
 export const DRAFTING_RPC = {
@@ -19,6 +19,16 @@ export const DRAFTING_RPC = {
   /** Titles and names of several documents, those the caller may read only (DocumentSummaryList). */
   summaries: 'drafting.document.summaries',
   counts: 'drafting.document.counts',
+  /** Managed columns (栏目) of an agency: list (any member), create / update / reorder (its admin). */
+  columnList: 'drafting.column.list',
+  columnCreate: 'drafting.column.create',
+  columnUpdate: 'drafting.column.update',
+  columnReorder: 'drafting.column.reorder',
+  /** The agency's 政府信息公开目录 settings: read (any member), update (its admin). */
+  catalogueSettings: 'drafting.catalogue.settings',
+  catalogueUpdate: 'drafting.catalogue.update',
+  /** The system actor of publication: the document's 公开目录 entry, its 索引号 allocated on first call. */
+  catalogueAssign: 'drafting.catalogue.assign',
 } as const;
 
 /** An ordinary website item: title, column (栏目) and sanitized rich text (the kernel's shape, on the wire as is). */
@@ -27,8 +37,84 @@ export type { ArticleContent };
 export interface CreateArticleRequest {
   kind: 'article';
   title: string;
+  /** The code of one of the agency's active columns. */
   column: string;
   body: string;
+  catalogue?: ArticleCatalogue;
+}
+
+/** One managed column (栏目) of an agency. */
+export interface ColumnView {
+  code: string;
+  name: string;
+  position: number;
+  /** Retired columns stay valid for what was published in them; no new draft may choose one. */
+  retired: boolean;
+  retiredAt: string | null;
+  /** The column annual reports are filed under (it cannot be retired, articles cannot choose it). */
+  forAnnualReports: boolean;
+}
+
+export interface ColumnListView {
+  agencyId: string;
+  items: ColumnView[];
+}
+
+export interface AgencyCatalogueRequest {
+  agencyId: string;
+}
+
+export interface CreateColumnRequest {
+  agencyId: string;
+  code: string;
+  name: string;
+}
+
+export interface UpdateColumnRequest {
+  agencyId: string;
+  code: string;
+  name?: string;
+  retired?: boolean;
+}
+
+export interface ReorderColumnsRequest {
+  agencyId: string;
+  /** Every column code of the agency, in the new order. */
+  codes: string[];
+}
+
+export interface CatalogueSettingsView {
+  agencyId: string;
+  /** 机构代码 used in the 索引号. */
+  agencyCode: string;
+  /** 索引号 pattern: `{agency}`, `{column}`, `{year}`, `{serial}` / `{serial:N}` (N digits). */
+  indexPattern: string;
+  /** 主题分类 the drafter chooses from (the first is the default). */
+  topics: string[];
+  /** 公开方式 values. */
+  openness: readonly Openness[];
+  /** What the next 索引号 of the first column would look like (serial 1 of this year). */
+  example: string;
+  updatedAt: string;
+}
+
+export interface UpdateCatalogueSettingsRequest {
+  agencyId: string;
+  agencyCode: string;
+  indexPattern: string;
+  topics: string[];
+}
+
+export interface AssignCatalogueRequest {
+  documentId: string;
+  /** The version being pushed: its column and 公开目录 fields are the entry's. */
+  version: number;
+}
+
+/** A document's 公开目录 entry as drafting assigns it (its 索引号 is fixed at the first call). */
+export interface AssignedCatalogueView extends CatalogueEntry {
+  documentId: string;
+  assignedAt: string;
 }
 
 export interface CreateAnnualReportRequest {

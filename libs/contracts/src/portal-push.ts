@@ -1,4 +1,4 @@
-import type { DocumentKind } from '@sanshen/kernel';
+import type { CatalogueEntry, DocumentKind } from '@sanshen/kernel';
 
 /**
  * The portal push contract (ARCHITECTURE.md "Portal push contract"): POST /api/push with this body,
@@ -23,6 +23,11 @@ export interface PortalPush {
   column?: string;
   /** Annual reports only. */
   year?: number | null;
+  /**
+   * The 政府信息公开目录 metadata (索引号, 发布机构, column code, 成文日期, 文号, 主题分类, 公开方式); optional so
+   * pushes from before it are accepted (the portal then shows what it knows). 发布日期 is the portal's.
+   */
+  catalogue?: CatalogueEntry;
 }
 
 export interface PortalReceipt {

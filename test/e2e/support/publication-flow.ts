@@ -32,7 +32,7 @@ export interface Drafted {
 
 export async function draftArticle(cast: Cast, body = '<p>现将有关事项通知如下。</p>', titlePrefix = '关于开展政务公开工作的通知'): Promise<Drafted> {
   const title = `${titlePrefix} ${randomUUID().slice(0, 8)}`;
-  const created = await cast.drafter.post('/api/v1/documents', { kind: 'article', title, column: '通知公告', body });
+  const created = await cast.drafter.post('/api/v1/documents', { kind: 'article', title, column: 'tzgg', body });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
   return { id: created.body.id as string, title, version: created.body.version as number, contentHash: created.body.contentHash as string };
 }

@@ -20,6 +20,8 @@ export interface RunningSystem {
   namespace: string;
   databaseUrl: string;
   portalUrl: string;
+  /** The HMAC key the portal checks pushes with (tests that push to the portal directly sign with it). */
+  portalPushSecret: string;
   demoPassword: string;
   ports: Record<AppName, number>;
   /** Stops one service with a signal (fault tests) and starts it again with the same settings. */
@@ -107,6 +109,7 @@ export async function startSystem(overrides: Record<string, string> = {}, option
   const portalUrl = `http://127.0.0.1:${ports.portal}`;
   // Derived from the namespace, so a system restarted on the same database signs in with the same one.
   const demoPassword = `E2e-${createHash('sha256').update(`demo:${namespace}`).digest('base64url').slice(0, 12)}`;
+  const portalPushSecret = randomBytes(32).toString('hex');
   const common: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     SANSHEN_NAMESPACE: namespace,
@@ -116,7 +119,7 @@ export async function startSystem(overrides: Record<string, string> = {}, option
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     JWT_SECRET: randomBytes(32).toString('hex'),
-    PORTAL_PUSH_SECRET: randomBytes(32).toString('hex'),
+    PORTAL_PUSH_SECRET: portalPushSecret,
     INTERNAL_TOKEN_SECRET: process.env.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
     PORTAL_URL: portalUrl,
     PORTAL_PUBLIC_URL: portalUrl,
@@ -172,6 +175,7 @@ export async function startSystem(overrides: Record<string, string> = {}, option
     namespace,
     databaseUrl,
     portalUrl,
+    portalPushSecret,
     demoPassword,
     ports,
     restart: async (app, signal = 'SIGTERM') => {

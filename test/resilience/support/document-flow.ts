@@ -17,7 +17,7 @@ export async function carryToPortal(cast: Cast, timeoutMs: number): Promise<stri
   const title = `关于做好政务公开工作的通知 ${randomUUID().slice(0, 8)}`;
   const created = await waitFor(
     async () => {
-      const response = await cast.drafter.post('/api/v1/documents', { kind: 'article', title, column: '通知公告', body: '<p>现将有关事项通知如下。</p>' });
+      const response = await cast.drafter.post('/api/v1/documents', { kind: 'article', title, column: 'tzgg', body: '<p>现将有关事项通知如下。</p>' });
       return response.status === 201 ? response : undefined;
     },
     { timeoutMs, intervalMs: 500, what: `creating ${title}` },

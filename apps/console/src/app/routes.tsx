@@ -13,6 +13,7 @@ export const router = createBrowserRouter([
       { index: true, element: lazyPage(() => import('../pages/home/HomePage')) },
       { path: 'tasks', element: lazyPage(() => import('../pages/tasks/TasksPage')) },
       { path: 'password', element: lazyPage(() => import('../pages/auth/PasswordPage')) },
+      { path: 'catalogue', element: lazyPage(() => import('../pages/catalogue/CataloguePage')) },
       { path: 'delegations', element: lazyPage(() => import('../pages/delegations/DelegationsPage')) },
       { path: 'documents/new', element: lazyPage(() => import('../pages/new/NewDocumentPage')) },
       { path: 'documents/:id', element: lazyPage(() => import('../pages/document/DocumentPage')) },

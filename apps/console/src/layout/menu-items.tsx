@@ -1,4 +1,4 @@
-import { CheckSquareOutlined, EditOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CheckSquareOutlined, EditOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me, Role } from '../api/types';
 import { REVIEWER_ROLES, TASK_ROLES, hasRole } from '../session/use-me';
@@ -16,6 +16,7 @@ const ENTRIES: Entry[] = [
   { key: '/tasks', label: '待办任务', icon: <CheckSquareOutlined />, roles: TASK_ROLES },
   { key: '/documents/new', label: '新建文稿', icon: <EditOutlined />, roles: ['drafter'] },
   { key: '/delegations', label: '代签设置', icon: <TeamOutlined />, roles: REVIEWER_ROLES },
+  { key: '/catalogue', label: '栏目与公开目录', icon: <AppstoreOutlined />, roles: ['admin'] },
   { key: '/password', label: '修改密码', icon: <KeyOutlined />, roles: 'all' },
 ];
 

@@ -101,7 +101,9 @@ export class DocumentRepository {
     const rows = await this.dataSource.manager
       .createQueryBuilder(DocumentOrmEntity, 'd')
       .leftJoin(DocumentVersionOrmEntity, 'v', 'v.document_id = d.id AND v.version = d.version')
-      .addSelect(`v.content ->> 'column'`, 'column')
+      // The managed column's name (older content named the column itself).
+      .leftJoin('site_columns', 'sc', `sc.agency_id = d.agency_id AND sc.code = v.content ->> 'column'`)
+      .addSelect(`COALESCE(sc.name, v.content ->> 'column')`, 'column')
       .addSelect('v.finding_counts', 'finding_counts')
       .where('d.id = ANY(:ids)', { ids })
       .andWhere('d.agency_id = :agencyId', { agencyId: scope.agencyId })

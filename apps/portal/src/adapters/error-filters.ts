@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { PORTAL_CONFIG } from '../config/portal.config.js';
 import type { PortalConfig } from '../config/portal.config.js';
 import { sendHtml } from './http-responses.js';
-import { errorPage, notFoundPage } from './views/pages.js';
+import { badRequestPage, errorPage, notFoundPage } from './views/pages.js';
 
 /**
  * The push API's refusals: `{code, message, details?, correlationId}` with a Chinese message, as the
@@ -40,6 +40,10 @@ export class PageErrorFilter implements ExceptionFilter {
       (exception instanceof HttpException && exception.getStatus() === 404);
     if (notFound) {
       sendHtml(reply, 404, notFoundPage(this.config.siteName));
+      return;
+    }
+    if (exception instanceof DomainError && exception.kind === 'invalid_input') {
+      sendHtml(reply, 400, badRequestPage(this.config.siteName, exception.message));
       return;
     }
     const errorId = logUnexpected(this.logger, exception, host);

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { checkText, DomainError } from '@sanshen/kernel';
 import type { FastifyReply } from 'fastify';
 import { PORTAL_CONFIG } from '../config/portal.config.js';
@@ -9,10 +9,14 @@ import { ShowHomeUseCase } from '../use-cases/show-home/show-home.use-case.js';
 import { ShowPageUseCase } from '../use-cases/show-page/show-page.use-case.js';
 import type { DocumentView } from '../use-cases/show-page/show-page.use-case.js';
 import { pagePath } from '../use-cases/page-url.js';
-import { PageErrorFilter } from './error-filters.js';
+import { pageNumber } from '../use-cases/pagination.js';
+import { SearchPagesUseCase } from '../use-cases/search-pages/search-pages.use-case.js';
+import type { SearchView } from '../use-cases/search-pages/search-pages.use-case.js';
+import { ShowColumnUseCase } from '../use-cases/show-column/show-column.use-case.js';
+import { PageErrorFilter, PushErrorFilter } from './error-filters.js';
 import { sendHtml, sendMachine } from './http-responses.js';
 import { jsonFeed, sitemapXml } from './views/machine.js';
-import { agencyPage, documentPage, homePage, retractedPage } from './views/pages.js';
+import { agencyPage, columnPage, documentPage, homePage, retractedPage, searchPage } from './views/pages.js';
 
 /** The public website: no sign-in, server-rendered, Simplified Chinese. */
 @Controller()
@@ -24,6 +28,8 @@ export class PagesController {
     @Inject(ShowAgencyUseCase) private readonly showAgency: ShowAgencyUseCase,
     @Inject(ShowPageUseCase) private readonly showPage: ShowPageUseCase,
     @Inject(ListPublishedUseCase) private readonly listPublished: ListPublishedUseCase,
+    @Inject(ShowColumnUseCase) private readonly showColumn: ShowColumnUseCase,
+    @Inject(SearchPagesUseCase) private readonly searchPages: SearchPagesUseCase,
   ) {}
 
   @Get()
@@ -35,6 +41,42 @@ export class PagesController {
   async agency(@Param('agencyId') agencyId: string, @Res() reply: FastifyReply): Promise<void> {
     pageAddress(agencyId);
     sendHtml(reply, 200, agencyPage(this.config.siteName, await this.showAgency.execute(agencyId)));
+  }
+
+  @Get('agencies/:agencyId/columns/:columnCode')
+  async column(@Param('agencyId') agencyId: string, @Param('columnCode') columnCode: string, @Query('page') page: unknown, @Res() reply: FastifyReply): Promise<void> {
+    pageAddress(agencyId);
+    pageAddress(columnCode);
+    const number = pageNumber(page);
+    if (number === null) throw new DomainError('PORTAL.PAGE_NOT_FOUND');
+    sendHtml(reply, 200, columnPage(this.config.siteName, await this.showColumn.execute(agencyId, columnCode, number)));
+  }
+
+  @Get('search')
+  async search(@Query('q') q: unknown, @Query('page') page: unknown, @Res() reply: FastifyReply): Promise<void> {
+    sendHtml(reply, 200, searchPage(this.config.siteName, await this.find(q, page)));
+  }
+
+  /** The same search as JSON: `{query, page, pageSize, total, pages, items: [{title, url, agency, column, publishedAt, indexNumber, excerpt}]}`. */
+  @Get('api/search')
+  @UseFilters(PushErrorFilter)
+  async searchJson(@Query('q') q: unknown, @Query('page') page: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const view = await this.find(q, page);
+    const body = {
+      query: view.query,
+      ...view.pagination,
+      items: view.items.map((item) => ({
+        documentId: item.documentId,
+        title: item.title,
+        url: this.config.publicUrl + pagePath(item),
+        agency: { id: item.agencyId, name: item.agencyName },
+        column: { code: item.columnCode, name: item.columnName },
+        publishedAt: item.firstPublishedAt.toISOString(),
+        indexNumber: item.catalogue?.indexNumber ?? null,
+        excerpt: item.excerpt,
+      })),
+    };
+    sendMachine(reply, 'application/json', JSON.stringify(body));
   }
 
   @Get('items/:documentId')
@@ -72,6 +114,16 @@ export class PagesController {
   @Get('*')
   unknown(): never {
     throw new DomainError('PORTAL.PAGE_NOT_FOUND');
+  }
+
+  /** `q` and `page` as the query gave them: a query the input policy refuses, or a page out of range, is 400. */
+  private find(q: unknown, page: unknown): Promise<SearchView> {
+    const query = q === undefined ? '' : q;
+    const number = pageNumber(page);
+    if (typeof query !== 'string' || query.length > 200 || !checkText(query, 'single').ok || number === null) {
+      throw new DomainError('REQUEST.INVALID', { problems: ['q: 1–50 个字符的搜索词；page: 1–1000'] }, '搜索参数不正确');
+    }
+    return this.searchPages.execute(query, number);
   }
 
   private sendDocument(reply: FastifyReply, view: DocumentView): void {

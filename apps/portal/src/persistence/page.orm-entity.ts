@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DocumentKind } from '@sanshen/kernel';
+import type { CatalogueEntry, DocumentKind } from '@sanshen/kernel';
 
 /**
  * One pushed version of a document, as the public sees it. Rows are never deleted: a newer version
@@ -39,6 +39,14 @@ export class PageOrmEntity {
   @Column({ name: 'column_name', type: 'text' })
   columnName!: string;
 
+  /** The managed column's code (null for pushes without a catalogue entry). */
+  @Column({ name: 'column_code', type: 'text', nullable: true })
+  columnCode!: string | null;
+
+  /** The 政府信息公开目录 entry pushed with the page (null for older pushes). */
+  @Column({ type: 'jsonb', nullable: true })
+  catalogue!: CatalogueEntry | null;
+
   @Column({ type: 'integer', nullable: true })
   year!: number | null;
 
@@ -67,6 +75,14 @@ export class PageOrmEntity {
   /** What the sender stamped on the push (the freshness check's input), for the record. */
   @Column({ name: 'sent_at', type: 'timestamptz' })
   sentAt!: Date;
+
+  /** The body's text, for the exact check of a search and its excerpt. */
+  @Column({ name: 'search_text', type: 'text' })
+  searchText!: string;
+
+  /** Search terms of the title and text (search-tokens.ts), GIN-indexed. */
+  @Column({ name: 'search_tokens', type: 'text', array: true })
+  searchTokens!: string[];
 
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;

@@ -10,7 +10,18 @@ const DOCUMENT_LOCK_CLASS = 0x504f5254;
 
 export type NewPage = Omit<PageOrmEntity, 'id' | 'supersededAt'>;
 /** A page without its body, for lists, the feed's index and the sitemap. */
-export type PageSummary = Omit<PageOrmEntity, 'html' | 'data'>;
+export type PageSummary = Omit<PageOrmEntity, 'html' | 'data' | 'searchText' | 'searchTokens'>;
+/** One page of a paginated list. */
+export interface PageSlice<T> {
+  items: T[];
+  total: number;
+}
+/** A column of an agency as its pages name it (the newest page's name wins). */
+export interface ColumnSummary {
+  code: string;
+  name: string;
+  count: number;
+}
 export interface Agency {
   id: string;
   name: string;
@@ -26,6 +37,8 @@ const SUMMARY_COLUMNS = [
   'agencyName',
   'title',
   'columnName',
+  'columnCode',
+  'catalogue',
   'year',
   'contentHash',
   'url',
@@ -119,6 +132,49 @@ export class PageRepository {
         ORDER BY p.agency_id, p.published_at DESC`,
     );
     return rows;
+  }
+
+  /** The visible articles of one column of an agency, newest first, one slice. */
+  async ofColumn(agencyId: string, columnCode: string, offset: number, limit: number): Promise<PageSlice<PageSummary>> {
+    const query = this.visible().andWhere('p.agency_id = :agencyId AND p.column_code = :columnCode', { agencyId, columnCode });
+    const [items, total] = await query.orderBy('p.firstPublishedAt', 'DESC').addOrderBy('p.id').skip(offset).take(limit).getManyAndCount();
+    return { items, total };
+  }
+
+  /** An agency's columns that hold a visible page, named as on their newest page. */
+  async columnsOf(agencyId: string): Promise<ColumnSummary[]> {
+    return this.dataSource.manager.query<ColumnSummary[]>(
+      `SELECT column_code AS code, (array_agg(column_name ORDER BY published_at DESC))[1] AS name, count(*)::int AS count
+         FROM portal.pages p
+        WHERE p.agency_id = $1 AND p.column_code IS NOT NULL AND p.superseded_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM portal.retractions r WHERE r.document_id = p.document_id)
+        GROUP BY column_code
+        ORDER BY max(first_published_at) DESC`,
+      [agencyId],
+    );
+  }
+
+  /**
+   * Visible pages holding every term (the GIN index on `search_tokens` narrows), then containing every
+   * phrase in the title or text (the exact check on those candidates); title hits first, then newest.
+   */
+  async search(terms: string[], phrases: string[], offset: number, limit: number): Promise<PageSlice<PageSummary & { searchText: string }>> {
+    const query = this.visible()
+      .addSelect('p.searchText')
+      .andWhere('p.search_tokens @> CAST(:terms AS text[])', { terms });
+    phrases.forEach((phrase, index) => {
+      query.andWhere(`strpos(lower(p.title || ' ' || p.search_text), :phrase${index}) > 0`, { [`phrase${index}`]: phrase });
+    });
+    const titleHit = phrases.length > 0 ? `(strpos(lower(p.title), :phrase0) > 0)` : 'false';
+    const [items, total] = await query
+      .addSelect(titleHit, 'title_hit')
+      .orderBy('title_hit', 'DESC')
+      .addOrderBy('p.firstPublishedAt', 'DESC')
+      .addOrderBy('p.id')
+      .offset(offset)
+      .limit(limit)
+      .getManyAndCount();
+    return { items, total };
   }
 
   private visible(withBodies = false): SelectQueryBuilder<PageOrmEntity> {

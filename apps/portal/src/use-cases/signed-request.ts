@@ -1,11 +1,23 @@
 import { PORTAL_PUSH_MAX_CLOCK_SKEW_MS } from '@sanshen/contracts';
 import type { PortalPush, PortalRetract } from '@sanshen/contracts';
-import { DOCUMENT_KINDS, DomainError, verifyPortalSignature } from '@sanshen/kernel';
+import { DOCUMENT_KINDS, DomainError, OPENNESS, verifyPortalSignature } from '@sanshen/kernel';
 import { z } from 'zod';
 
 /** Ids end up in addresses and in pages: a conservative token, which UUIDs and slugs satisfy. */
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'an id of letters, digits and . _ : -');
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The 政府信息公开目录 entry (optional: pushes from before it are accepted). */
+const catalogueSchema = z.object({
+  indexNumber: text(100),
+  publisher: text(200),
+  columnCode: text(50),
+  columnName: text(100),
+  writtenOn: z.iso.date(),
+  documentNumber: text(100).nullable(),
+  topic: text(100),
+  openness: z.enum(OPENNESS),
+});
 
 /** Unknown members are ignored (a sender may add optional fields before the portal knows them). */
 const pushSchema = z
@@ -22,6 +34,7 @@ const pushSchema = z
     publishedAt: z.iso.datetime({ offset: true }),
     column: text(100).optional(),
     year: z.number().int().min(1990).max(2100).nullable().optional(),
+    catalogue: catalogueSchema.optional(),
   })
   .refine((push) => push.kind !== 'annual_report' || typeof push.year === 'number', {
     message: 'an annual report needs its year',

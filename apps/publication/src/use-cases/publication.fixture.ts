@@ -22,6 +22,20 @@ export const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
 
 export const person = peopleAt({ agencyId: AGENCY, agencyName: '机关', departmentId: DEPT });
 
+/** The 公开目录 entry the drafting stand-in assigns to every document. */
+export const CATALOGUE_ENTRY = {
+  documentId: DOC,
+  indexNumber: 'TESTAGCY/tzgg-2026-00001',
+  publisher: '海东市测试局',
+  columnCode: 'tzgg',
+  columnName: '通知公告',
+  writtenOn: '2026-12-01',
+  documentNumber: null,
+  topic: '综合政务',
+  openness: '主动公开',
+  assignedAt: '2026-12-06T01:00:00.000Z',
+} as const;
+
 export function publication(state: PublicationState, changes: Partial<PublicationOrmEntity> = {}): PublicationOrmEntity {
   return {
     id: 'pub-1',
@@ -77,7 +91,7 @@ export function documentView(changes: Partial<DocumentView> = {}): DocumentView 
     agencyName: '机关',
     departmentId: DEPT,
     authorId: 'author',
-    content: { title: '关于开展检查的通知', column: '通知公告', body: '<p>正文</p>' },
+    content: { title: '关于开展检查的通知', column: 'tzgg', body: '<p>正文</p>' },
     lastReturn: null,
     findingExplanations: [],
     createdAt: '2026-11-01T00:00:00.000Z',
@@ -156,6 +170,8 @@ export function publicationHarness(world: PublicationWorld = {}) {
     send: async (pattern: string, request: { actor: Actor }) => {
       const answers: Record<string, [string, unknown]> = {
         [DRAFTING_RPC.getVersion]: ['drafting.getVersion', world.version],
+        [DRAFTING_RPC.catalogueAssign]: ['drafting.catalogueAssign', CATALOGUE_ENTRY],
+        [DRAFTING_RPC.columnList]: ['drafting.columnList', { agencyId: AGENCY, items: [{ code: 'tzgg', name: '通知公告', position: 1, retired: false, retiredAt: null, forAnnualReports: false }] }],
         [DRAFTING_RPC.get]: ['drafting.get', world.document ?? documentView()],
         [DRAFTING_RPC.access]: ['drafting.access', world.document ?? documentView()],
       };

@@ -1,11 +1,13 @@
 import { useMessage } from '../../ui/feedback';
-import { AutoComplete, Button, Card, Form, Input, Space } from 'antd';
+import { Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { DocumentView } from '../../api/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SubmitPanel } from '../editing/SubmitPanel';
 import { useSave } from '../editing/use-save';
-import { COLUMNS } from './columns';
+import type { ArticleCatalogue } from '../../../../../libs/kernel/src/catalogue';
+import { CatalogueFields } from './CatalogueFields';
+import { ColumnSelect } from './ColumnSelect';
 import { ContentFindings } from './ContentFindings';
 import { RichTextEditor } from './RichTextEditor';
 import { useContentScan } from './use-content-scan';
@@ -13,8 +15,10 @@ import './article.css';
 
 interface ArticleContent {
   title: string;
+  /** The code of one of the agency's columns. */
   column: string;
   body: string;
+  catalogue?: ArticleCatalogue;
 }
 
 /** 稿件编辑: title, 栏目, rich-text body with the content checks live beside it, preview, submit. */
@@ -37,8 +41,9 @@ export default function ArticleEditor({ doc }: { doc: DocumentView }) {
             <Input id="article-title" value={article.title} onChange={(event) => setArticle({ ...article, title: event.target.value })} />
           </Form.Item>
           <Form.Item label="栏目" htmlFor="article-column">
-            <AutoComplete id="article-column" options={COLUMNS.map((value) => ({ value }))} value={article.column} onChange={(column: string) => setArticle({ ...article, column })} />
+            <ColumnSelect id="article-column" value={article.column} onChange={(column) => setArticle({ ...article, column })} />
           </Form.Item>
+          <CatalogueFields value={article.catalogue ?? {}} onChange={(catalogue) => setArticle({ ...article, catalogue })} />
           <Form.Item label="正文">
             <RichTextEditor value={article.body} onChange={(body) => setArticle((current) => ({ ...current, body }))} />
           </Form.Item>

@@ -1,9 +1,9 @@
-import { AutoComplete, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { documents } from '../../api/documents';
 import { useAction } from '../document/use-action';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { COLUMNS } from '../article/columns';
+import { ColumnSelect } from '../article/ColumnSelect';
 
 export function NewArticleForm() {
   const navigate = useNavigate();
@@ -17,8 +17,8 @@ export function NewArticleForm() {
       <Form.Item label="标题" name="title" rules={[{ required: true, message: '请输入标题' }]}>
         <Input />
       </Form.Item>
-      <Form.Item label="栏目" name="column" rules={[{ required: true, message: '请选择或输入栏目' }]}>
-        <AutoComplete options={COLUMNS.map((value) => ({ value }))} />
+      <Form.Item label="栏目" name="column" rules={[{ required: true, message: '请选择栏目' }]}>
+        <ColumnSelect />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending}>
         创建稿件

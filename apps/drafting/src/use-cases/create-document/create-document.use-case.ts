@@ -16,6 +16,7 @@ import { DocumentRepository } from '../../persistence/document.repository.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
 import { PreviousYearReports } from '../previous-year-report.js';
+import { ArticleCatalogueCheck } from '../catalogue/article-catalogue-check.js';
 
 /** What a new document starts from: built by the caller (a fresh draft, or an imported report). */
 export interface NewDocument {
@@ -34,12 +35,17 @@ export class CreateDocumentUseCase {
     private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
     private readonly previousYear: PreviousYearReports,
+    private readonly catalogue: ArticleCatalogueCheck,
   ) {}
 
   execute(actor: Actor, request: CreateDocumentRequest, correlationId: string): Promise<DocumentView> {
     if (request.kind === 'article') {
       const article = newArticleContent(request);
-      return this.create(actor, { kind: 'article', title: article.title, year: null, origin: 'drafted', content: () => Promise.resolve(article) }, correlationId);
+      const content = async (manager: EntityManager): Promise<DocumentContent> => {
+        await this.catalogue.assertChoosable(manager, actor.agencyId, article, null);
+        return article;
+      };
+      return this.create(actor, { kind: 'article', title: article.title, year: null, origin: 'drafted', content }, correlationId);
     }
     const year = request.year;
     return this.create(

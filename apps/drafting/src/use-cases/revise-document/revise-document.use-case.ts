@@ -13,6 +13,7 @@ import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertDrafterOf, assertEditable, assertVersion, assertVisible } from '../document-access.js';
 import { documentFacts } from '../document-facts.js';
 import { toDocumentView } from '../document-view.js';
+import { ArticleCatalogueCheck } from '../catalogue/article-catalogue-check.js';
 
 /** An edit of a draft makes a new version (new hash, every signature void) and emits `revised`. */
 @Injectable()
@@ -20,6 +21,7 @@ export class ReviseDocumentUseCase {
   constructor(
     private readonly transition: DocumentTransition,
     private readonly documents: DocumentRepository,
+    private readonly catalogue: ArticleCatalogueCheck,
   ) {}
 
   async execute(actor: Actor, request: ReviseDocumentRequest, correlationId: string): Promise<DocumentView> {
@@ -37,6 +39,7 @@ export class ReviseDocumentUseCase {
         const content = this.revise(document.kind, current.content, request.content);
         const contentHash = contentHashOf(content);
         if (contentHash === document.contentHash) return { document, content, previousVersion: null };
+        if (document.kind === 'article') await this.catalogue.assertChoosable(manager, document.agencyId, articleOf(content), articleOf(current.content));
         const previousVersion = document.version;
         document.version += 1;
         document.contentHash = contentHash;

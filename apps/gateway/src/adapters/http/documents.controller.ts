@@ -34,15 +34,15 @@ export class DocumentsController {
 
   @ApiRoute({
     summary: '起草文档',
-    description: '起草人新建一篇网站文章（标题、栏目、正文）或一份政府信息公开工作年度报告（年度）；文档为草稿，版本 1。',
+    description: '起草人新建一篇网站文章（标题、栏目代码、正文及公开目录信息）或一份政府信息公开工作年度报告（年度）；文档为草稿，版本 1。',
     answer: { json: { ...DOCUMENT_EXAMPLE, version: 1 } },
-    errors: ['DOCUMENT.ROLE_NOT_ALLOWED', 'ANNUAL_REPORT.ALREADY_EXISTS', 'ANNUAL_REPORT.YEAR_UNSUPPORTED', 'REQUEST.NUMBER_OUT_OF_RANGE'],
+    errors: ['DOCUMENT.ROLE_NOT_ALLOWED', 'ANNUAL_REPORT.ALREADY_EXISTS', 'ANNUAL_REPORT.YEAR_UNSUPPORTED', 'REQUEST.NUMBER_OUT_OF_RANGE', 'CATALOGUE.COLUMN_UNAVAILABLE', 'CATALOGUE.COLUMN_RESERVED', 'CATALOGUE.FIELD_INVALID'],
   })
   @Post()
   create(@Ctx() context: RequestContext, @Body() dto: CreateDocumentDto): Promise<DocumentView> {
     const request: CreateDocumentRequest =
       dto.kind === 'article'
-        ? { kind: 'article', title: dto.title ?? '', column: dto.column ?? '', body: dto.body ?? '' }
+        ? { kind: 'article', title: dto.title ?? '', column: dto.column ?? '', body: dto.body ?? '', ...(dto.catalogue !== undefined ? { catalogue: dto.catalogue } : {}) }
         : { kind: 'annual_report', year: dto.year ?? 0 };
     return this.services.send(DRAFTING_RPC.create, context, request);
   }
@@ -94,7 +94,7 @@ export class DocumentsController {
     summary: '修改文档',
     description: '起草人在草稿上保存新版本：content 中给出的成员替换当前内容中的同名成员（年度报告：sections、cells、tables、signatureDate、publicationDate）。须提交所依据的版本号；已发布的文档须先发起更正。',
     answer: { json: { ...DOCUMENT_EXAMPLE, version: 4 } },
-    errors: ['DOCUMENT.NOT_FOUND', 'DOCUMENT.ROLE_NOT_ALLOWED', 'DOCUMENT.NOT_EDITABLE', 'DOCUMENT.CORRECTION_REQUIRED', 'DOCUMENT.VERSION_STALE', 'DOCUMENT.VERSION_CONFLICT', 'REQUEST.NUMBER_OUT_OF_RANGE'],
+    errors: ['DOCUMENT.NOT_FOUND', 'DOCUMENT.ROLE_NOT_ALLOWED', 'DOCUMENT.NOT_EDITABLE', 'DOCUMENT.CORRECTION_REQUIRED', 'DOCUMENT.VERSION_STALE', 'DOCUMENT.VERSION_CONFLICT', 'REQUEST.NUMBER_OUT_OF_RANGE', 'CATALOGUE.COLUMN_UNAVAILABLE', 'CATALOGUE.COLUMN_RESERVED', 'CATALOGUE.FIELD_INVALID'],
   })
   @Patch(':id')
   revise(@Ctx() context: RequestContext, @Param('id', uuid) id: string, @Body() dto: PatchDocumentDto): Promise<DocumentView> {

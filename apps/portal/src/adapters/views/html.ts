@@ -1,5 +1,5 @@
 import { htmlTemplates } from '@sanshen/platform/core';
-import { agencyPath, pagePath } from '../../use-cases/page-url.js';
+import { agencyPath, columnPath, pagePath, searchPath } from '../../use-cases/page-url.js';
 import { PORTAL_TEMPLATES } from './templates.js';
 
 const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
@@ -9,8 +9,14 @@ export function chineseDate(at: Date): string {
   return DATE.format(at);
 }
 
+/** A calendar date given as YYYY-MM-DD, the Chinese way (2026年12月1日). */
+export function chineseDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${year}年${month}月${date}日`;
+}
+
 const render = htmlTemplates(PORTAL_TEMPLATES);
-const HELPERS = { agencyPath, pagePath, date: chineseDate };
+const HELPERS = { agencyPath, pagePath, columnPath, searchPath, date: chineseDate, day: chineseDay };
 
 export type PortalTemplate = keyof typeof PORTAL_TEMPLATES;
 

@@ -34,6 +34,15 @@ h3{font-size:1.1rem}
 .agencies{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.5rem;list-style:none;margin:0;padding:0}
 .agencies a{display:block;padding:.75rem 1rem;border:1px solid #d0d7de;border-radius:6px;text-decoration:none}
 .content{overflow-x:auto}
+.search{display:flex;gap:.25rem;margin:.5rem 0}
+.search input{font:inherit;padding:.25rem .5rem;border:1px solid #d0d7de;border-radius:4px;min-width:12rem}
+.search button{font:inherit;padding:.25rem .75rem}
+.columns{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
+.catalogue{width:100%}
+.catalogue th{width:12%;white-space:nowrap}
+.catalogue td{text-align:left;width:38%}
+.pager{display:flex;gap:1rem;align-items:center;margin:1rem 0}
+.excerpt{color:#57606a;font-size:.9rem;margin:.25rem 0 0}
 .content img{max-width:100%;height:auto}
 table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
 caption{font-weight:700;padding:.5rem;text-align:left}
@@ -46,7 +55,7 @@ footer{border-top:1px solid #d0d7de;color:#57606a;font-size:.875rem;padding:1rem
 @media print{
   @page{size:A4;margin:18mm 15mm}
   body{font-size:11pt;color:#000}
-  .site,.crumbs,.skip,footer nav{display:none}
+  .site,.crumbs,.skip,footer nav,.pager,.search{display:none}
   .wrap{max-width:none;padding:0}
   a{color:#000;text-decoration:none}
   .content a[href^="http"]::after{content:" (" attr(href) ")";font-size:9pt}
@@ -64,7 +73,7 @@ export const CONTENT_SECURITY_POLICY = [
   `style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'`,
   'img-src http: https:',
   "base-uri 'none'",
-  "form-action 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 

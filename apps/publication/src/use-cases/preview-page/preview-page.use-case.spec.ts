@@ -23,8 +23,10 @@ describe('PreviewPageUseCase', () => {
     const { useCase, log } = preview({ portal: { preview: laidOut(pushes) } });
     const page = await useCase.execute(person('head', ['dept_head']), { documentId: DOC }, 'c-1');
     expect(page).toEqual({ documentId: DOC, version: 1, html: '<html>关于开展检查的通知</html>' });
-    expect(log).toEqual(['drafting.get as head']);
-    expect(pushes[0]).toMatchObject({ documentId: DOC, version: 1, agency: { id: AGENCY, name: '机关' }, kind: 'article', html: '<p>正文</p>' });
+    expect(log).toEqual(['drafting.get as head', 'drafting.columnList as head']);
+    // The column is shown by its managed name; a preview allocates no 索引号 (no catalogue entry).
+    expect(pushes[0]).toMatchObject({ documentId: DOC, version: 1, agency: { id: AGENCY, name: '机关' }, kind: 'article', html: '<p>正文</p>', column: '通知公告' });
+    expect(pushes[0]).not.toHaveProperty('catalogue');
   });
 
   it('passes on drafting’s refusal of a document the caller may not read', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { DocumentView, GetDocumentRequest, PagePreview, PagePreviewRequest, PortalPush } from '@sanshen/contracts';
+import type { AgencyCatalogueRequest, ColumnListView, DocumentView, GetDocumentRequest, PagePreview, PagePreviewRequest, PortalPush } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { ServiceClient } from '@sanshen/platform';
@@ -42,6 +42,8 @@ export class PreviewPageUseCase {
     });
     if (!rendered.ok) throw new DomainError('PUBLICATION.PREVIEW_FAILED', { reason: rendered.reason });
     if (this.portal.preview === undefined) throw new DomainError('PUBLICATION.PREVIEW_UNAVAILABLE', { target: this.portal.name });
+    // An article names its column by code: the page shows the managed column's name (nothing is allocated for a preview).
+    const column = rendered.page.kind === 'article' ? await this.columnName(actor, document.agencyId, rendered.page.column, correlationId) : rendered.page.column;
     const push: PortalPush = {
       // Never stored: the portal only lays the page out.
       publicationId: randomUUID(),
@@ -51,9 +53,16 @@ export class PreviewPageUseCase {
       agency: { id: document.agencyId, name: document.agencyName },
       publishedAt: new Date().toISOString(),
       ...rendered.page,
+      ...(column !== undefined ? { column } : {}),
     };
     const page = await this.portal.preview(push);
     if (!page.ok) throw new DomainError('PUBLICATION.PREVIEW_UNAVAILABLE', { error: page.error });
     return { documentId: document.id, version: document.version, html: page.html };
+  }
+
+  private async columnName(actor: Actor, agencyId: string, code: string | undefined, correlationId: string): Promise<string | undefined> {
+    if (code === undefined) return undefined;
+    const columns = await this.services.send<ColumnListView, AgencyCatalogueRequest>(DRAFTING_RPC.columnList, { actor, correlationId, payload: { agencyId } });
+    return columns.items.find((column) => column.code === code)?.name ?? code;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentVersionView, PortalPush } from '@sanshen/contracts';
 import { contentHashOf, DomainError } from '@sanshen/kernel';
 import type { PublicationOrmEntity } from '../../persistence/publication.orm-entity.js';
-import { AGENCY, DEPT, DOC, publication, publicationHarness } from '../publication.fixture.js';
+import { AGENCY, CATALOGUE_ENTRY, DEPT, DOC, publication, publicationHarness } from '../publication.fixture.js';
 import type { PublicationWorld } from '../publication.fixture.js';
 import type { PortalPushOutcome } from './portal-target.js';
 import { HASH_MISMATCH_REASON, PushPublicationUseCase } from './push-publication.use-case.js';
@@ -52,6 +52,7 @@ describe('PushPublicationUseCase', () => {
     expect(await useCase.execute(command())).toEqual({ kind: 'published', url: 'http://portal/items/x' });
     expect(log).toEqual([
       'drafting.getVersion as system',
+      'drafting.catalogueAssign as system',
       'portal push pub-1',
       'transition publishing→published seq 9',
       'attempt succeeded 201',
@@ -59,6 +60,10 @@ describe('PushPublicationUseCase', () => {
       'published',
     ]);
     expect(pushes[0]).toMatchObject({ documentId: DOC, version: 1, contentHash: HASH, agency: { id: AGENCY, name: '机关' }, html: '<p>正文</p>' });
+    // The 公开目录 entry drafting assigned goes along, without drafting's bookkeeping; the column shown is its name.
+    const { documentId: _document, assignedAt: _assigned, ...catalogue } = CATALOGUE_ENTRY;
+    expect(pushes[0]).toMatchObject({ column: '通知公告', catalogue });
+    expect(pushes[0]?.catalogue).not.toHaveProperty('assignedAt');
     expect(outbox.emitted[0]).toMatchObject({ causationId: 'ev-start', actor: { userId: 'system' }, payload: { url: 'http://portal/items/x', publishedAt: '2026-11-22T01:00:00.000Z' } });
     expect(current()).toMatchObject({ receiptUrl: 'http://portal/items/x', receiptContentHash: HASH });
   });
@@ -66,14 +71,14 @@ describe('PushPublicationUseCase', () => {
   it('records a retryable failure and asks for a retry while attempts remain; nothing moves', async () => {
     const { useCase, log, outbox } = push({ current: publishing() }, DOWN);
     expect(await useCase.execute(command())).toEqual({ kind: 'retry', error: 'down' });
-    expect(log.slice(2)).toEqual(['attempt retrying 503']);
+    expect(log.slice(3)).toEqual(['attempt retrying 503']);
     expect(outbox.emitted).toEqual([]);
   });
 
   it('fails the run on its last attempt: publish_failed with the attempts made, and a notification for the publishers', async () => {
     const { useCase, log, outbox } = push({ current: publishing(), attemptsMade: 2 }, DOWN);
     expect(await useCase.execute(command({ lastAttempt: true }))).toEqual({ kind: 'failed', reason: '推送重试次数已用尽：down' });
-    expect(log.slice(2)).toEqual([
+    expect(log.slice(3)).toEqual([
       'transition publishing→publish_failed seq 9',
       'attempt failed 503',
       'notify publish_failed: 《关于开展检查的通知》发布失败：推送重试次数已用尽：down，请在发布管理中重试',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { DocumentVersionView, GetVersionRequest, PortalPush, PortalReceipt } from '@sanshen/contracts';
+import type { AssignCatalogueRequest, AssignedCatalogueView, DocumentVersionView, GetVersionRequest, PortalPush, PortalReceipt } from '@sanshen/contracts';
 import { contentHashOf, DomainError, systemActor } from '@sanshen/kernel';
 import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
 import type { Logger } from 'pino';
@@ -149,10 +149,7 @@ export class PushPublicationUseCase {
         payload: { documentId: publication.documentId, version: publication.version },
       });
     } catch (error) {
-      if (error instanceof DomainError && error.kind !== 'unavailable' && error.kind !== 'internal') {
-        return { ok: false, kind: 'permanent', httpStatus: null, error: `起草服务拒绝提供该版本：${error.code}` };
-      }
-      return { ok: false, kind: 'retryable', httpStatus: null, error: `起草服务不可用：${describe(error)}` };
+      return draftingFailure(error, '起草服务拒绝提供该版本');
     }
     const actualHash = contentHashOf(version.content);
     if (version.documentId !== publication.documentId || version.version !== publication.version || actualHash !== publication.contentHash) {
@@ -180,6 +177,18 @@ export class PushPublicationUseCase {
     }
     const rendered = renderPage(version);
     if (!rendered.ok) return { ok: false, kind: 'permanent', httpStatus: null, error: rendered.reason, title: version.title };
+    // The 公开目录 entry: drafting allocates the 索引号 at the first push of the document and keeps it.
+    let entry: AssignedCatalogueView;
+    try {
+      entry = await this.drafting.send<AssignedCatalogueView, AssignCatalogueRequest>(DRAFTING_RPC.catalogueAssign, {
+        actor: systemActor(publication.agencyId),
+        correlationId: command.correlationId,
+        payload: { documentId: publication.documentId, version: publication.version },
+      });
+    } catch (error) {
+      return { ...draftingFailure(error, '起草服务拒绝提供公开目录信息'), title: version.title };
+    }
+    const { documentId: _entryDocument, assignedAt: _assignedAt, ...catalogue } = entry;
     const push: PortalPush = {
       publicationId: publication.id,
       documentId: publication.documentId,
@@ -188,6 +197,8 @@ export class PushPublicationUseCase {
       agency: { id: publication.agencyId, name: version.agencyName },
       publishedAt: at.toISOString(),
       ...rendered.page,
+      column: catalogue.columnName,
+      catalogue,
     };
     const outcome = await this.target.push(push);
     if (outcome.ok && outcome.receipt.contentHash !== publication.contentHash) {
@@ -271,4 +282,12 @@ function movedConcurrently(error: unknown): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Drafting refused (permanent) or could not answer (retried). */
+function draftingFailure(error: unknown, refused: string): { ok: false; kind: 'permanent' | 'retryable'; httpStatus: null; error: string } {
+  if (error instanceof DomainError && error.kind !== 'unavailable' && error.kind !== 'internal') {
+    return { ok: false, kind: 'permanent', httpStatus: null, error: `${refused}：${error.code}` };
+  }
+  return { ok: false, kind: 'retryable', httpStatus: null, error: `起草服务不可用：${describe(error)}` };
 }

@@ -2,6 +2,7 @@ import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@sanshen/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { multiLine } from '../input/multi-line.js';
+import { articleCatalogue } from './catalogue.dto.js';
 import { id, queryInt, queryVersion, text, version, year } from './fields.js';
 
 /** Which fields each kind of document needs when it is created. */
@@ -13,15 +14,16 @@ export class CreateDocumentDto extends createZodDto(
       kind: z.enum(DOCUMENT_KINDS).describe('article 网站文章 / annual_report 政府信息公开工作年度报告'),
       year: year().optional().describe('年度报告：报告年度'),
       title: text(200).optional().describe('文章：标题'),
-      column: text(50).optional().describe('文章：网站栏目'),
+      column: text(50).optional().describe('文章：栏目代码（本单位启用中的栏目之一，见 GET /api/v1/agencies/{agencyId}/columns）'),
       body: multiLine(text(500_000).optional().describe('文章：正文（HTML，保存前净化）')),
+      catalogue: articleCatalogue().optional(),
     })
     .superRefine((dto, context) => {
       for (const field of REQUIRED_FOR_KIND[dto.kind]) {
         if (dto[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `${dto.kind} 须提供 ${field}` });
       }
     })
-    .meta({ example: { kind: 'article', title: '关于调整办公时间的通知', column: '通知公告', body: '<p>自下月起，办公时间调整为……</p>' } }),
+    .meta({ example: { kind: 'article', title: '关于调整办公时间的通知', column: 'tzgg', body: '<p>自下月起，办公时间调整为……</p>', catalogue: { writtenOn: '2026-12-01', documentNumber: '东工信〔2026〕12号', topic: '综合政务', openness: '主动公开' } } }),
 ) {}
 
 /** The version an action is made on. */
