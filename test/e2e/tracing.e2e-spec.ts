@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
 import { clearSecrecy, draftArticle, signInCast, waitForPublication } from './support/publication-flow.js';
 import type { Cast, Drafted } from './support/publication-flow.js';
-import { freePort, startSystem } from './support/system.js';
+import { ROOT, freePort, startSystem } from './support/system.js';
 import type { RunningSystem } from './support/system.js';
 
 /**
@@ -170,6 +171,20 @@ describe('traces (OpenTelemetry, OTLP)', () => {
     childOf(trace, push, 'portal', KIND.server, 'POST /api/push');
     // The portal's receipt moves the document on: publication's own event, in the same trace.
     expect(trace.filter((span) => span.name === 'publish document.published').map((span) => span.service)).toEqual(['publication']);
+  });
+
+  it('writes the trace id as the correlation id of every log line on the path', () => {
+    const lines = (app: string) =>
+      readFileSync(`${ROOT}.run/e2e-logs/${system.namespace}/${app}.log`, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string; correlationId?: string; eventType?: string; rpc?: { pattern?: string } });
+    const ofTrace = (app: string) => lines(app).filter((line) => line.correlationId === approvalTraceId);
+    expect(ofTrace('review').some((line) => line.rpc?.pattern === 'review.document.approve')).toBe(true);
+    expect(ofTrace('review').some((line) => line.msg === 'event published' && line.eventType === 'document.approved_l1')).toBe(true);
+    for (const app of ['drafting', 'audit', 'gateway']) {
+      expect(ofTrace(app).some((line) => line.msg === 'event handled' && line.eventType === 'document.approved_l1'), app).toBe(true);
+    }
   });
 
   it('starts a new trace for each request', () => {

@@ -64,14 +64,17 @@ function baseSchema(defaultPort: number, internalRequests: boolean) {
   });
 }
 
+/** An empty variable (`OTEL_EXPORTER_OTLP_ENDPOINT=` in a ConfigMap or .env) counts as unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+
 const OTLP_PROTOCOL = z.enum(['http/protobuf', 'http/json'], { error: 'http/protobuf or http/json (grpc is not supported)' });
 
 /** The standard OpenTelemetry variables we read; the exporter itself reads OTEL_EXPORTER_OTLP_HEADERS, _TIMEOUT, _COMPRESSION. */
 function tracingSchema() {
   return {
     OTEL_SDK_DISABLED: z.enum(['true', 'false']).default('false'),
-    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: unsetWhenEmpty(z.url().optional()),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: unsetWhenEmpty(z.url().optional()),
     OTEL_EXPORTER_OTLP_PROTOCOL: OTLP_PROTOCOL.default('http/protobuf'),
     OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: OTLP_PROTOCOL.optional(),
     OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
