@@ -53,6 +53,8 @@ export interface SpanOptions {
   attributes?: Attributes;
   /** The parent: a remote context from a carrier's headers; default the active context. */
   parent?: Context;
+  /** Whether a throw is a failure of the span (default: every throw; a refusal answered on purpose is not). */
+  failed?: (error: unknown) => boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export function inSpan<T>(name: string, options: SpanOptions, work: (span: Span 
     try {
       return await work(span);
     } catch (error) {
-      failSpan(span, error);
+      if (options.failed?.(error) ?? true) failSpan(span, error);
       throw error;
     } finally {
       span.end();

@@ -107,10 +107,14 @@ export class ServiceClient implements OnApplicationShutdown {
     this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: config.natsUrl.split(',') } });
   }
 
-  /** Sends in a CLIENT span (when tracing) whose context travels in the request's `traceparent` header. */
+  /**
+   * Sends in a CLIENT span (when tracing) whose context travels in the request's `traceparent` header; a
+   * refusal is an answer, not a failed span (an unavailable service is).
+   */
   send<TReply, TPayload = unknown>(pattern: string, request: RpcRequest<TPayload>, timeoutMs = SERVICE_CLIENT_TIMEOUT_MS): Promise<TReply> {
     if (!tracingEnabled()) return this.request<TReply, TPayload>(pattern, request, timeoutMs);
-    return inSpan(pattern, { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'nats', 'rpc.method': pattern } }, () =>
+    const failed = (error: unknown) => !(error instanceof DomainError) || error.code === 'SERVICE.UNAVAILABLE';
+    return inSpan(pattern, { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'nats', 'rpc.method': pattern }, failed }, () =>
       this.request<TReply, TPayload>(pattern, request, timeoutMs),
     );
   }
