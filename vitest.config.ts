@@ -9,6 +9,7 @@ const PATHS: Record<string, string> = {
   '@sanshen/contracts': lib('contracts/src'),
   '@sanshen/workflow': lib('workflow/src'),
   '@sanshen/messaging': lib('messaging/src'),
+  '@sanshen/telemetry': lib('telemetry/src'),
   '@sanshen/platform': lib('platform/src'),
   '@sanshen/platform/core': lib('platform/src/core'),
   '@sanshen/platform/rpc': lib('platform/src/rpc'),

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
  * architecture does not allow.
  *
  * - pure libs (kernel, workflow, annual-report, content-checks) and contracts: the kernel only;
- * - messaging (the event backbone, framework-free): contracts and the kernel;
+ * - telemetry (the trace context across our seams, OpenTelemetry): nothing of ours;
+ * - messaging (the event backbone, framework-free): contracts, the kernel and telemetry;
  * - the service kit, libs/platform, one unit per entry (`@sanshen/platform/<part>`): core knows no
  *   other part, rpc and queues stand on core, events on core and rpc (the NATS connection);
  * - apps: the kit, messaging, contracts and the pure libs, never another app; the portal takes the
@@ -23,11 +24,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   workflow: ['kernel'],
   'annual-report': ['kernel'],
   'content-checks': ['kernel'],
-  messaging: ['kernel', 'contracts'],
-  'platform/core': ['kernel', 'contracts'],
-  'platform/rpc': ['kernel', 'contracts', 'platform/core'],
-  'platform/events': ['kernel', 'contracts', 'workflow', 'messaging', 'platform/core', 'platform/rpc'],
-  'platform/queues': ['kernel', 'contracts', 'platform/core'],
+  telemetry: [],
+  messaging: ['kernel', 'contracts', 'telemetry'],
+  'platform/core': ['kernel', 'contracts', 'telemetry'],
+  'platform/rpc': ['kernel', 'contracts', 'telemetry', 'platform/core'],
+  'platform/events': ['kernel', 'contracts', 'workflow', 'messaging', 'telemetry', 'platform/core', 'platform/rpc'],
+  'platform/queues': ['kernel', 'contracts', 'telemetry', 'platform/core'],
 };
 const APP_MAY_IMPORT = ['kernel', 'contracts', 'workflow', 'annual-report', 'content-checks', 'messaging', 'platform', ...KIT_PARTS.map((part) => `platform/${part}`)];
 /** What the portal may load of ours, and the packages nothing it loads may import. */

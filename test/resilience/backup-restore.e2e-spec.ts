@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSanshenCli } from '../e2e/support/cli.js';
 import { withDatabase } from '../e2e/support/database.js';
 import { signInCast } from '../e2e/support/publication-flow.js';
 import type { Cast } from '../e2e/support/publication-flow.js';
 import { startSystem } from '../e2e/support/system.js';
 import type { RunningSystem } from '../e2e/support/system.js';
-import { dropStreams } from '../support/global-setup.js';
 import { waitFor } from '../support/wait-for.js';
 import { carryManyToPortal, carryOn } from './support/document-flow.js';
 import { eventAccounts } from './support/event-accounts.js';
@@ -53,7 +53,10 @@ describe('backup and restore', () => {
     const restored = `${database}_restored`;
     await infra.pgTool('createdb', [restored]);
     await infra.pgTool('pg_restore', ['--exit-on-error', `--dbname=${restored}`, dump]);
-    await dropStreams(before.namespace, infra.natsUrl);
+    // The operator's step: the image's command line removes the stream (docs/operations.md).
+    const removed = await runSanshenCli({ NATS_URL: infra.natsUrl, SANSHEN_NAMESPACE: before.namespace }, ['stream:remove']);
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(JSON.parse(removed.stdout)).toMatchObject({ removed: true });
     await infra.restartRedis();
     const restoredUrl = infra.databaseUrl(restored);
     const documents = await withDatabase({ databaseUrl: restoredUrl }, async (client) => {

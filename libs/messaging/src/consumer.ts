@@ -4,6 +4,7 @@ import { headers as natsHeaders, nanos } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { deadLetterSubject, eventSubject, streamName } from '@sanshen/contracts';
 import type { EventEnvelope, Namespace } from '@sanshen/contracts';
+import { SpanKind, contextFromHeaders, inSpan, tracingEnabled } from '@sanshen/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { parseEnvelope } from './envelope.js';
 import { requestReplay } from './replay.js';
@@ -117,7 +118,18 @@ export class EventConsumerRunner {
     }
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  /** With tracing, in a CONSUMER span continuing the relay's publish (the message's `traceparent`). */
+  private process(msg: JsMsg): Promise<void> {
+    if (!tracingEnabled()) return this.processMessage(msg);
+    const type = msg.subject.slice(msg.subject.lastIndexOf('sanshen.') + 'sanshen.'.length);
+    return inSpan(
+      `process ${type}`,
+      { kind: SpanKind.CONSUMER, parent: contextFromHeaders(msg.headers), attributes: { 'messaging.system': 'nats', 'messaging.operation.type': 'process', 'messaging.consumer.group.name': this.name } },
+      () => this.processMessage(msg),
+    );
+  }
+
+  private async processMessage(msg: JsMsg): Promise<void> {
     const envelope = this.decode(msg);
     if (envelope === null) {
       await this.deadLetter(msg, null, 'malformed envelope');

@@ -4,6 +4,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { eventSubject } from '@sanshen/contracts';
 import type { EventEnvelope, Namespace } from '@sanshen/contracts';
+import { SpanKind, contextFromHeaders, inSpan, traceHeaders, tracingEnabled } from '@sanshen/telemetry';
 import type { DataSource } from 'typeorm';
 import { silentLogger } from './types.js';
 import type { MessagingLogger } from './types.js';
@@ -143,10 +144,20 @@ export class OutboxRelay {
     });
   }
 
-  private async publish(row: OutboxRow): Promise<void> {
+  /** With tracing, in a PRODUCER span continuing the step that wrote the row; its context goes on the message. */
+  private publish(row: OutboxRow): Promise<void> {
+    if (!tracingEnabled()) return this.publishRow(row, row.headers);
+    return inSpan(
+      `publish ${row.envelope.type}`,
+      { kind: SpanKind.PRODUCER, parent: contextFromHeaders(row.headers), attributes: { 'messaging.system': 'nats', 'messaging.operation.type': 'send', 'messaging.message.id': row.id } },
+      () => this.publishRow(row, { ...row.headers, ...traceHeaders() }),
+    );
+  }
+
+  private async publishRow(row: OutboxRow, headers: Record<string, string>): Promise<void> {
     const h = natsHeaders();
     h.set('X-Correlation-Id', row.envelope.correlationId);
-    for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
+    for (const [key, value] of Object.entries(headers)) h.set(key, value);
     const ack = await this.js.publish(eventSubject(this.options.namespace, row.envelope.type), JSON.stringify(row.envelope), {
       msgID: row.id,
       headers: h,

@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { traceHeaders } from '@sanshen/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventConsumerRunner } from './consumer.js';
 import type { ConsumerRunnerOptions } from './consumer.js';
@@ -154,7 +155,9 @@ export class MessagingRuntime {
    */
   async emit(manager: EntityManager, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) => buildEnvelope(this.options.service, event));
-    for (const envelope of envelopes) await appendToOutbox(manager, envelope);
+    // The step's trace context goes with each row: the relay continues the trace from it.
+    const headers = traceHeaders();
+    for (const envelope of envelopes) await appendToOutbox(manager, envelope, headers);
     if (envelopes.length > 0) this.emittedIn.add(manager);
     return envelopes;
   }

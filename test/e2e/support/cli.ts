@@ -11,7 +11,7 @@ export interface CliRun {
  * Runs the operator's command line from the built gateway bundle, as `npm run sanshen -- …` and the
  * Kubernetes Job do, with only the settings it needs: the database (and the test's namespace).
  */
-export function runSanshenCli(env: { DATABASE_URL: string; SANSHEN_NAMESPACE: string }, args: string[]): Promise<CliRun> {
+export function runSanshenCli(env: { DATABASE_URL?: string; NATS_URL?: string; SANSHEN_NAMESPACE: string }, args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [`${ROOT}dist/apps/gateway/main.js`, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },

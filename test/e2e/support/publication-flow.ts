@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import type { Response } from 'supertest';
 import { waitFor } from '../../support/wait-for.js';
 import { signIn } from './api.js';
 import type { Session } from './api.js';
@@ -53,9 +54,9 @@ export async function signOff(cast: Cast, id: string, version: number, findingEx
   }
 }
 
-/** The secrecy officer clears the version (保密审查: public). */
-export async function clearSecrecy(cast: Cast, id: string, version: number): Promise<void> {
-  await waitFor(
+/** The secrecy officer clears the version (保密审查: public); the decision's answer. */
+export async function clearSecrecy(cast: Cast, id: string, version: number): Promise<Response> {
+  return waitFor(
     async () => {
       const response = await cast.secrecyOfficer.post(`/api/v1/documents/${id}/secrecy/decision`, {
         version,

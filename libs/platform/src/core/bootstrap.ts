@@ -5,9 +5,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { activeTraceId, startTracing } from '@sanshen/telemetry';
 import type { BaseConfig } from './config.js';
 import { CORRELATION_HEADER, correlationIdFrom } from './logging.js';
 import { migrateSchema } from './database.js';
+import { describeHttpSpan, tracedServerFactory } from './http-tracing.js';
 import type { DatabaseOptions } from './database.js';
 import { httpRequestDuration } from './metrics.js';
 import { bootDeclarationsOf, databaseOptionsOf } from './module-tree.js';
@@ -31,14 +33,21 @@ export async function bootstrapService(
   options: ServiceBootOptions,
 ): Promise<INestApplication> {
   if (process.argv[2] === 'migrate') return migrateAndExit(module, options);
+  const traced = options.config.tracing !== null;
+  if (options.config.tracing !== null) await startTracing(options.service, options.config.tracing);
+  const serverFactory = tracedServerFactory();
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
     new FastifyAdapter({
       bodyLimit: options.bodyLimit ?? 1_048_576,
       trustProxy: options.config.trustProxy,
-      // The request id is the correlation id: the caller's X-Correlation-Id when sane, else a new one.
+      // The request id is the correlation id: with tracing, the request's trace id (logs and traces
+      // join); else the caller's X-Correlation-Id when sane, or a new one.
       requestIdHeader: false,
-      genReqId: (request: IncomingMessage | Http2ServerRequest) => correlationIdFrom(request.headers[CORRELATION_HEADER]),
+      genReqId: traced
+        ? (request: IncomingMessage | Http2ServerRequest) => activeTraceId() ?? correlationIdFrom(request.headers[CORRELATION_HEADER])
+        : (request: IncomingMessage | Http2ServerRequest) => correlationIdFrom(request.headers[CORRELATION_HEADER]),
+      ...(serverFactory === undefined ? {} : { serverFactory: serverFactory as never }),
     }),
     { bufferLogs: true },
   );
@@ -54,6 +63,7 @@ export async function bootstrapService(
       // The route pattern (`/api/v1/documents/:id`), never the URL: bounded label values.
       const route = request.routeOptions.url ?? 'unmatched';
       httpRequestDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      if (traced) describeHttpSpan(request.raw as IncomingMessage, request.method, route, reply.statusCode);
       done();
     });
   app.enableShutdownHooks();

@@ -95,3 +95,54 @@ function captureError(read: () => unknown): ConfigurationError {
 function captureProblems(read: () => unknown): ConfigProblem[] {
   return captureError(read).problems;
 }
+
+describe('tracing (OTEL_*)', () => {
+  const base = { INTERNAL_TOKEN_SECRET: 'x'.repeat(32) };
+  const tracing = (env: Record<string, string>) => loadBaseConfig({ ...base, ...env }, 3000).tracing;
+
+  it('is off without an endpoint, or with an empty one', () => {
+    expect(tracing({})).toBeNull();
+    expect(tracing({ OTEL_EXPORTER_OTLP_ENDPOINT: '' })).toBeNull();
+  });
+
+  it('sends to <endpoint>/v1/traces over protobuf by default, keeping every trace', () => {
+    expect(tracing({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })).toEqual({
+      tracesUrl: 'http://collector:4318/v1/traces',
+      protocol: 'http/protobuf',
+      sampleRatio: 1,
+    });
+  });
+
+  it('takes the traces endpoint and protocol over the general ones, and a sampling ratio', () => {
+    expect(
+      tracing({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://apm.example/otlp/traces',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+        OTEL_TRACES_SAMPLER_ARG: '0.25',
+      }),
+    ).toEqual({ tracesUrl: 'https://apm.example/otlp/traces', protocol: 'http/json', sampleRatio: 0.25 });
+  });
+
+  it('is off when the SDK is disabled, endpoint or not', () => {
+    expect(tracing({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' })).toBeNull();
+  });
+
+  it('refuses gRPC, a bad URL and a ratio outside 0–1, naming each variable', () => {
+    const refusal = (() => {
+      try {
+        loadBaseConfig({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'collector', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_TRACES_SAMPLER_ARG: '2' }, 3000);
+        return null;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ConfigurationError);
+    expect((refusal as ConfigurationError).problems.map((problem) => problem.variable).sort()).toEqual([
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      'OTEL_EXPORTER_OTLP_PROTOCOL',
+      'OTEL_TRACES_SAMPLER_ARG',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { isValidNamespace } from '@sanshen/contracts';
 import type { Namespace } from '@sanshen/contracts';
+import type { TracingConfig } from '@sanshen/telemetry';
 import { z } from 'zod';
 
 /*
@@ -59,7 +60,36 @@ function baseSchema(defaultPort: number, internalRequests: boolean) {
     INTERNAL_TOKEN_SECRET: internalRequests ? secret : secret.optional(),
     TRUST_PROXY: trustProxySetting(),
     HANDOVER_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
+    ...tracingSchema(),
   });
+}
+
+/** An empty variable (`OTEL_EXPORTER_OTLP_ENDPOINT=` in a ConfigMap or .env) counts as unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+
+const OTLP_PROTOCOL = z.enum(['http/protobuf', 'http/json'], { error: 'http/protobuf or http/json (grpc is not supported)' });
+
+/** The standard OpenTelemetry variables we read; the exporter itself reads OTEL_EXPORTER_OTLP_HEADERS, _TIMEOUT, _COMPRESSION. */
+function tracingSchema() {
+  return {
+    OTEL_SDK_DISABLED: z.enum(['true', 'false']).default('false'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: unsetWhenEmpty(z.url().optional()),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: unsetWhenEmpty(z.url().optional()),
+    OTEL_EXPORTER_OTLP_PROTOCOL: OTLP_PROTOCOL.default('http/protobuf'),
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: OTLP_PROTOCOL.optional(),
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  };
+}
+
+type TracingEnv = z.output<z.ZodObject<ReturnType<typeof tracingSchema>>>;
+
+/** Tracing is on when an OTLP endpoint is set (and the SDK not disabled): off by default. */
+function tracingConfig(env: TracingEnv): TracingConfig | null {
+  if (env.OTEL_SDK_DISABLED === 'true') return null;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const tracesUrl = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base === undefined ? undefined : `${base.replace(/\/+$/, '')}/v1/traces`);
+  if (tracesUrl === undefined) return null;
+  return { tracesUrl, protocol: env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL, sampleRatio: env.OTEL_TRACES_SAMPLER_ARG };
 }
 
 export interface BaseConfig {
@@ -84,6 +114,8 @@ export interface BaseConfig {
    * service (and the document read model) to apply the event before it answers (0: no wait).
    */
   handOverWaitMs: number;
+  /** OpenTelemetry traces by OTLP/HTTP: null (the default) when no OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing: TracingConfig | null;
 }
 
 export interface BaseConfigOptions {
@@ -111,6 +143,7 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv, defaultPort: number, opti
     internalTokenSecret: parsed.INTERNAL_TOKEN_SECRET ?? null,
     trustProxy: parsed.TRUST_PROXY,
     handOverWaitMs: parsed.HANDOVER_WAIT_MS,
+    tracing: tracingConfig(parsed),
   };
 }
 

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
-import type { DynamicModule } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { stopTracing } from '@sanshen/telemetry';
 import { BASE_CONFIG } from './config.js';
 import type { BaseConfig } from './config.js';
 import { databaseModule } from './database.js';
@@ -19,6 +20,14 @@ export interface CoreOptions {
   config: BaseConfig;
   logger: Logger;
   database: DatabaseOptions;
+}
+
+/** Sends the last spans when the service stops: CoreModule is global and registered first, so this runs last. */
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return stopTracing();
+  }
 }
 
 /**
@@ -44,6 +53,7 @@ export class CoreModule {
           { provide: ROOT_LOGGER, useValue: options.logger },
           { provide: APP_FILTER, useClass: ErrorFilter },
           ReadinessChecks,
+          TracingShutdown,
         ],
         exports: [BASE_CONFIG, ROOT_LOGGER, ReadinessChecks],
       },

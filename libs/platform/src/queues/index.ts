@@ -3,7 +3,7 @@
  * service's queues and their metrics, readiness, shutdown), and `closeRedis`, the one way a Redis
  * connection of ours is closed.
  */
-export { QueuesModule } from './queues.module.js';
+export { QueuesModule, queueTelemetry } from './queues.module.js';
 export type { QueuesOptions } from './queues.module.js';
 export { REDIS_CONNECTION, closeRedis } from './redis.js';
 export { remakeJobsNowAndAfterRedisLoss } from './redis-reconnect.js';

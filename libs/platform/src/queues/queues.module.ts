@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { queuePrefix } from '@sanshen/contracts';
+import { BullMQOtel } from 'bullmq-otel';
 import { Redis } from 'ioredis';
 import type { BaseConfig } from '../core/config.js';
 import { queueMetricsProviders } from './queue-metrics.js';
@@ -14,9 +15,18 @@ export interface QueuesOptions {
 }
 
 /**
+ * With tracing, BullMQ's own OpenTelemetry support (bullmq-otel): adding a job is a PRODUCER span whose
+ * context is kept in the job's options, and each attempt a CONSUMER span under it, active while the
+ * processor runs — so a job continues the trace of the step that queued it. Nothing without tracing.
+ */
+export function queueTelemetry(config: Pick<BaseConfig, 'tracing'>): { telemetry?: BullMQOtel } {
+  return config.tracing === null ? {} : { telemetry: new BullMQOtel({ tracerName: 'sanshen-bullmq' }) };
+}
+
+/**
  * BullMQ for a service that runs queues: one Redis connection (REDIS_CONNECTION, BullMQ's settings:
  * commands wait while Redis is away), BullMQ's root on it with the installation's key prefix, the
- * service's queues (injectable with `@InjectQueue` anywhere), their depth as `sanshen_queue_jobs`,
+ * service's queues (injectable with `@InjectQueue` anywhere, traced when the service traces), their depth as `sanshen_queue_jobs`,
  * readiness on Redis, and the connection closed at shutdown after the workers and queues.
  */
 @Module({})
@@ -31,7 +41,7 @@ export class QueuesModule {
       imports: [
         BullModule.forRootAsync({
           inject: [REDIS_CONNECTION],
-          useFactory: (redis: Redis) => ({ connection: redis, prefix: queuePrefix(config.namespace.name) }),
+          useFactory: (redis: Redis) => ({ connection: redis, prefix: queuePrefix(config.namespace.name), ...queueTelemetry(config) }),
         }),
         queues,
       ],

@@ -7,6 +7,7 @@ import { rpcSubject } from '@sanshen/contracts';
 import type { RpcRequest } from '@sanshen/contracts';
 import { DomainError, domainErrorFromBody } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
+import { SpanKind, inSpan, traceHeaders, tracingEnabled } from '@sanshen/telemetry';
 import { firstValueFrom, timeout } from 'rxjs';
 import { BASE_CONFIG } from '../core/config.js';
 import type { BaseConfig } from '../core/config.js';
@@ -106,14 +107,23 @@ export class ServiceClient implements OnApplicationShutdown {
     this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: config.natsUrl.split(',') } });
   }
 
-  async send<TReply, TPayload = unknown>(
-    pattern: string,
-    request: RpcRequest<TPayload>,
-    timeoutMs = SERVICE_CLIENT_TIMEOUT_MS,
-  ): Promise<TReply> {
+  /**
+   * Sends in a CLIENT span (when tracing) whose context travels in the request's `traceparent` header; a
+   * refusal is an answer, not a failed span (an unavailable service is).
+   */
+  send<TReply, TPayload = unknown>(pattern: string, request: RpcRequest<TPayload>, timeoutMs = SERVICE_CLIENT_TIMEOUT_MS): Promise<TReply> {
+    if (!tracingEnabled()) return this.request<TReply, TPayload>(pattern, request, timeoutMs);
+    const failed = (error: unknown) => !(error instanceof DomainError) || error.code === 'SERVICE.UNAVAILABLE';
+    return inSpan(pattern, { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'nats', 'rpc.method': pattern }, failed }, () =>
+      this.request<TReply, TPayload>(pattern, request, timeoutMs),
+    );
+  }
+
+  private async request<TReply, TPayload>(pattern: string, request: RpcRequest<TPayload>, timeoutMs: number): Promise<TReply> {
     if (this.secret === null) throw new Error('INTERNAL_TOKEN_SECRET is not configured: this service cannot call others');
     const h = natsHeaders();
     h.set('X-Correlation-Id', request.correlationId);
+    for (const [name, value] of Object.entries(traceHeaders())) h.set(name, value);
     const signed: RpcRequest<TPayload> = { ...request, signature: signRpcRequest(this.secret, pattern, request) };
     const record = new NatsRecordBuilder(signed).setHeaders(h).build();
     const timer = rpcClientDuration.startTimer({ pattern });

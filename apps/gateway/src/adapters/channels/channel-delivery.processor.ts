@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { queuePrefix } from '@sanshen/contracts';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER, queueTelemetry } from '@sanshen/platform';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -38,6 +38,7 @@ export class ChannelDeliveryProcessor implements OnApplicationBootstrap, OnAppli
       connection: this.connection,
       prefix: queuePrefix(this.config.base.namespace.name),
       concurrency: 4,
+      ...queueTelemetry(this.config.base),
     });
     this.worker.on('error', (error: Error) => this.logger.warn({ err: error }, 'notice channels: worker error'));
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { queuePrefix, QUEUES } from '@sanshen/contracts';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER, queueTelemetry } from '@sanshen/platform';
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { GATEWAY_CONFIG } from '../../config/gateway.config.js';
@@ -29,7 +29,11 @@ export class ChannelDeliveryQueue implements OnApplicationShutdown {
     @Inject(ROOT_LOGGER) logger: Logger,
     redis: GatewayRedis,
   ) {
-    this.queue = new Queue<ChannelJobData>(CHANNEL_QUEUE, { connection: redis.connection, prefix: queuePrefix(config.base.namespace.name) });
+    this.queue = new Queue<ChannelJobData>(CHANNEL_QUEUE, {
+      connection: redis.connection,
+      prefix: queuePrefix(config.base.namespace.name),
+      ...queueTelemetry(config.base),
+    });
     this.queue.on('error', (error: Error) => logger.warn({ err: error, queue: CHANNEL_QUEUE }, 'notice channels: queue error'));
   }
 

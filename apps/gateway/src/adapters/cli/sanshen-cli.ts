@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { CreateAgencyUseCase } from '../../use-cases/create-agency/create-agency.use-case.js';
 import { CreatePlatformAdminUseCase } from '../../use-cases/create-platform-admin/create-platform-admin.use-case.js';
 import { CliModule } from './cli.module.js';
+import { removeEventStream } from './remove-event-stream.js';
 
 export const CLI_USAGE = `Usage (from the image: node dist/apps/gateway/main.js <command> …; in the repository: npm run sanshen -- <command> …):
   agency:create --code <code> --name <机关名称> --admin-username <username> [--admin-name <姓名>]
@@ -17,9 +18,12 @@ export const CLI_USAGE = `Usage (from the image: node dist/apps/gateway/main.js 
       a platform administrator (onboards agencies through POST /api/v1/agencies); prints a one-time password
   migrate
       migrates the gateway's identity schema and exits (the other services: node dist/apps/<service>/main.js migrate)
-Needs DATABASE_URL (and SANSHEN_NAMESPACE where one is used); migrates the identity schema first.`;
+  stream:remove
+      removes the JetStream stream of the installation (a step of restoring a backup; the services make it anew)
+Needs DATABASE_URL (and SANSHEN_NAMESPACE where one is used); migrates the identity schema first.
+stream:remove needs NATS_URL (and SANSHEN_NAMESPACE) only.`;
 
-const COMMANDS: Record<'agency:create' | 'platform-admin:create' | 'migrate', ParseArgsOptionsConfig> = {
+const COMMANDS: Record<'agency:create' | 'platform-admin:create' | 'migrate' | 'stream:remove', ParseArgsOptionsConfig> = {
   'agency:create': {
     code: { type: 'string' },
     name: { type: 'string' },
@@ -31,6 +35,7 @@ const COMMANDS: Record<'agency:create' | 'platform-admin:create' | 'migrate', Pa
     name: { type: 'string', default: '平台管理员' },
   },
   migrate: {},
+  'stream:remove': {},
 };
 
 type Command = keyof typeof COMMANDS;
@@ -70,6 +75,10 @@ export async function runCli(argv: string[], config: BaseConfig, logger: Logger)
   }
   if (command === 'migrate') {
     await runMigrationStep('gateway', config, IDENTITY_DATABASE);
+    return 0;
+  }
+  if (command === 'stream:remove') {
+    process.stdout.write(`${JSON.stringify(await removeEventStream(config))}\n`);
     return 0;
   }
   const app = await NestFactory.createApplicationContext(CliModule.register(config, logger), { logger: false });
