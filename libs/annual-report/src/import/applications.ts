@@ -377,12 +377,57 @@ function resolveByColumns(read: ApplicationsRead): void {
       const kept = entry.candidates.filter(holds);
       if (kept.length === 0 || kept.length === entry.candidates.length) continue;
       changed = true;
-      if (kept.length === 1) {
-        read.ambiguous.delete(id);
-        read.values.set(id, kept[0]);
-      } else entry.candidates = kept;
+      keepCandidates(read, id, kept);
     }
   }
+  resolveJointly(read, cellsOf);
+}
+
+function keepCandidates(read: ApplicationsRead, id: string, kept: Placement[]): void {
+  if (kept.length === 1) {
+    read.ambiguous.delete(id);
+    read.values.set(id, kept[0]);
+  } else read.ambiguous.get(id)!.candidates = kept;
+}
+
+/** Combinations of readings tried at most when several rows of the identities are ambiguous together. */
+const MAX_COMBINATIONS = 20_000;
+
+/**
+ * Ambiguous rows that share an identity (two result rows of one column, say) are narrowed together:
+ * every combination of their readings is tried (bounded) and a reading stays only if some
+ * combination with it satisfies every identity. When no combination does, the table does not
+ * balance and nothing is dropped.
+ */
+function resolveJointly(read: ApplicationsRead, cellsOf: (id: string) => Placement | null | undefined): void {
+  const all = identities(read);
+  const ids = [...new Set(all.flatMap(({ left, right }) => [...left, ...right]))].filter((id) => read.ambiguous.has(id));
+  if (ids.length < 2 || ids.some((id) => read.stray.has(id))) return;
+  const options = ids.map((id) => read.ambiguous.get(id)!.candidates);
+  if (options.reduce((n, o) => n * o.length, 1) > MAX_COMBINATIONS) return;
+  const chosen = new Map<string, Placement>();
+  const cell = (id: string, c: number): number => asCount((chosen.get(id) ?? cellsOf(id) ?? null)?.[c] ?? '') ?? 0;
+  const balanced = (): boolean =>
+    all.every(({ left, right }) =>
+      Array.from({ length: WIDTH }, (_, c) => left.reduce((s, r) => s + cell(r, c), 0) === right.reduce((s, r) => s + cell(r, c), 0)).every(Boolean),
+    );
+  const used = options.map(() => new Set<number>());
+  const visit = (k: number): void => {
+    if (k === ids.length) {
+      if (balanced()) chosen.forEach((_, id) => used[ids.indexOf(id)].add(options[ids.indexOf(id)].indexOf(chosen.get(id)!)));
+      return;
+    }
+    options[k].forEach((candidate) => {
+      chosen.set(ids[k], candidate);
+      visit(k + 1);
+    });
+    chosen.delete(ids[k]);
+  };
+  visit(0);
+  if (used.every((u) => u.size === 0)) return;
+  ids.forEach((id, k) => {
+    if (used[k].size < options[k].length) keepCandidates(read, id, options[k].filter((_, i) => used[k].has(i)));
+  });
 }
 
 /** The value group at the end of a table line: tab cells in place, or space-separated tokens with their spacing. */

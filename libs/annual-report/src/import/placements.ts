@@ -42,8 +42,6 @@ export const MAX_CANDIDATES = 10_000;
 /** Readings enumerated for a row before the identities filter them (C(15,7) = 6435 fits). */
 const MAX_READINGS = 20_000;
 
-const DIGITS = /^\d+$/;
-
 /** All ways to put `tokens` into `width` columns in order, the other columns blank. */
 function spreadAll(tokens: readonly string[], width: number, out: Placement[]): void {
   const pick: number[] = [];
@@ -105,24 +103,49 @@ function spread(tokens: readonly string[], segments: readonly Segment[], out: Pl
   if (width > 0) walk(0, 0);
 }
 
-/** All ways to cut each digit token into one or more cells (no leading zeros) so that there are `width` cells. */
+/** A run of digits that cutting may split, with the sign before its first cell and the decimals/unit after its last. */
+interface CutPiece {
+  sign: string;
+  digits: string;
+  tail: string;
+}
+
+/**
+ * The pieces of a token written without separators: a sign always starts a new cell ("2648-18538"),
+ * decimals and a unit end the last one ("13575394432.52元"). null when the token is not such a run.
+ */
+function cutPieces(token: string): CutPiece[] | null {
+  const match = /^((?:[+\-−－]?\d+)+)(\.\d+)?(元|万元|亿元)?$/.exec(token);
+  if (match === null) return null;
+  const pieces = [...match[1].matchAll(/([+\-−－]?)(\d+)/g)].map((m) => ({ sign: m[1], digits: m[2], tail: '' }));
+  pieces[pieces.length - 1].tail = `${match[2] ?? ''}${match[3] ?? ''}`;
+  return pieces;
+}
+
+/** All ways to cut each token into one or more cells (no leading zeros) so that there are `width` cells. */
 function cut(tokens: readonly string[], width: number, out: Placement[]): void {
-  if (!tokens.every((t) => DIGITS.test(t))) return;
+  const pieces: CutPiece[] = [];
+  for (const token of tokens) {
+    const parts = cutPieces(token);
+    if (parts === null) return;
+    pieces.push(...parts);
+  }
   const cells: string[] = [];
-  const walk = (token: number, at: number): void => {
+  const walk = (piece: number, at: number): void => {
     if (out.length > MAX_READINGS) return;
-    if (token === tokens.length) {
+    if (piece === pieces.length) {
       if (cells.length === width) out.push([...cells]);
       return;
     }
-    const digits = tokens[token];
-    const remainingTokens = tokens.length - token - 1;
-    if (cells.length + 1 + remainingTokens > width) return;
+    const { sign, digits, tail } = pieces[piece];
+    const remainingPieces = pieces.length - piece - 1;
+    if (cells.length + 1 + remainingPieces > width) return;
     const maxLength = digits[at] === '0' ? 1 : digits.length - at;
     for (let length = 1; length <= maxLength; length += 1) {
-      cells.push(digits.slice(at, at + length));
-      if (at + length === digits.length) walk(token + 1, 0);
-      else walk(token, at + length);
+      const end = at + length === digits.length;
+      cells.push(`${at === 0 ? sign : ''}${digits.slice(at, at + length)}${end ? tail : ''}`);
+      if (end) walk(piece + 1, 0);
+      else walk(piece, at + length);
       cells.pop();
     }
   };
