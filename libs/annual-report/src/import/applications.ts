@@ -391,7 +391,7 @@ function keepCandidates(read: ApplicationsRead, id: string, kept: Placement[]): 
 }
 
 /** Combinations of readings tried at most when several rows of the identities are ambiguous together. */
-const MAX_COMBINATIONS = 20_000;
+const MAX_COMBINATIONS = 4096;
 
 /**
  * Ambiguous rows that share an identity (two result rows of one column, say) are narrowed together:
@@ -405,23 +405,33 @@ function resolveJointly(read: ApplicationsRead, cellsOf: (id: string) => Placeme
   if (ids.length < 2 || ids.some((id) => read.stray.has(id))) return;
   const options = ids.map((id) => read.ambiguous.get(id)!.candidates);
   if (options.reduce((n, o) => n * o.length, 1) > MAX_COMBINATIONS) return;
-  const chosen = new Map<string, Placement>();
-  const cell = (id: string, c: number): number => asCount((chosen.get(id) ?? cellsOf(id) ?? null)?.[c] ?? '') ?? 0;
+  // Per identity and column, what the settled rows contribute; a combination then adds only its own rows.
+  const columns = Array.from({ length: WIDTH }, (_, c) => c);
+  const settledSum = (rows: readonly string[], c: number): number =>
+    rows.filter((r) => !ids.includes(r)).reduce((s, r) => s + (asCount(cellsOf(r)?.[c] ?? '') ?? 0), 0);
+  const checks = all.map(({ left, right }) => ({
+    left: left.map((r) => ids.indexOf(r)).filter((k) => k >= 0),
+    right: right.map((r) => ids.indexOf(r)).filter((k) => k >= 0),
+    offset: columns.map((c) => settledSum(left, c) - settledSum(right, c)),
+  }));
+  const picked: Placement[] = [];
+  const count = (k: number, c: number): number => asCount(picked[k][c]) ?? 0;
   const balanced = (): boolean =>
-    all.every(({ left, right }) =>
-      Array.from({ length: WIDTH }, (_, c) => left.reduce((s, r) => s + cell(r, c), 0) === right.reduce((s, r) => s + cell(r, c), 0)).every(Boolean),
+    checks.every(({ left, right, offset }) =>
+      columns.every((c) => offset[c] + left.reduce((s, k) => s + count(k, c), 0) === right.reduce((s, k) => s + count(k, c), 0)),
     );
   const used = options.map(() => new Set<number>());
+  const choice: number[] = [];
   const visit = (k: number): void => {
     if (k === ids.length) {
-      if (balanced()) chosen.forEach((_, id) => used[ids.indexOf(id)].add(options[ids.indexOf(id)].indexOf(chosen.get(id)!)));
+      if (balanced()) choice.forEach((i, j) => used[j].add(i));
       return;
     }
-    options[k].forEach((candidate) => {
-      chosen.set(ids[k], candidate);
+    options[k].forEach((candidate, i) => {
+      picked[k] = candidate;
+      choice[k] = i;
       visit(k + 1);
     });
-    chosen.delete(ids[k]);
   };
   visit(0);
   if (used.every((u) => u.size === 0)) return;
