@@ -117,6 +117,12 @@ class Walker {
       this.groupFragment(vertical[1]);
       raw = raw.slice(vertical[0].length);
     }
+    // A group label, whole or its first wrapped line, before the first row of its group ("（四）无 1.本机关…").
+    const lead = /^(\S+)\s+(?=\d+\s*[.．])/.exec(raw);
+    if (lead !== null && GROUPS.some((g) => normaliseLabel(g.label).startsWith(normaliseLabel(lead[1])))) {
+      this.groupFragment(lead[1]);
+      raw = raw.slice(lead[0].length);
+    }
     const t = normaliseLabel(raw);
     if (t === '') return;
     if (this.current >= 0 && this.label !== CANONICAL[this.current] && extends_(this.label + t, CANONICAL[this.current]) && !this.beginsLater(t)) {

@@ -97,3 +97,35 @@ describe('corpus of published reports', () => {
     expect(checkReport(imported.report, { previous: previous.report, only: ['XYR-03'] }).outcomes[0]!.status).toBe('PASS');
   });
 });
+
+describe('a fragment of a real PDF extraction (test/fixtures/annual-reports/pdf-fragments, SOURCES.md)', () => {
+  it('reads its rows: header split over lines, vertical and wrapped group labels, a group label before its first row', () => {
+    // The fragment starts on page 4, inside the （六） sub-table; the lines before it are the report's own.
+    const fragment = readFileSync(`${CORPUS}pdf-fragments/szfgs-2024-section3.txt`, 'utf8');
+    const result = importReportText(`某市2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条 第（六）项\n${fragment}`);
+    if (!result.ok) throw new Error(result.error.message);
+    const { report, unplaced, ambiguous } = result.value;
+    expect(unplaced).toEqual([]);
+    expect(ambiguous).toEqual([]);
+    const rows: Record<string, number[]> = {
+      newReceived: [3001, 53, 0, 0, 61, 4, 3119],
+      carriedOverFromPreviousYear: [34, 0, 0, 0, 0, 0, 34],
+      'results/granted': [1288, 21, 0, 0, 50, 3, 1362],
+      'results/partiallyGranted': [447, 7, 0, 0, 0, 0, 454],
+      'results/denied/stateSecret': [2, 0, 0, 0, 0, 0, 2],
+      'results/denied/prohibitedByLawsAndRegulations': [30, 1, 0, 0, 0, 0, 31],
+      'results/denied/endangersThreeSecuritiesOneStability': [5, 0, 0, 0, 0, 0, 5],
+      'results/denied/protectsThirdPartyRights': [6, 0, 0, 0, 0, 0, 6],
+      'results/denied/internalAffairs': [7, 1, 0, 0, 0, 0, 8],
+      'results/denied/processInformation': [12, 0, 0, 0, 0, 0, 12],
+      'results/denied/lawEnforcementCaseFile': [9, 0, 0, 0, 0, 0, 9],
+      'results/denied/administrativeQuery': [105, 0, 0, 0, 0, 0, 105],
+      'results/unableToProvide/notHeldByAgency': [746, 12, 0, 0, 10, 1, 769],
+    };
+    const columns = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'socialWelfareOrganization', 'legalServiceInstitution', 'otherOrganization', 'total'];
+    for (const [row, values] of Object.entries(rows)) expect(columns.map((c) => readCell(report, `/applications/${row}/${c}`))).toEqual(values);
+    expect(readCell(report, '/activeDisclosure/article20Item6/administrativePunishment/decisionsThisYear')).toBe(3985758);
+    expect(readCell(report, '/activeDisclosure/article20Item6/administrativeCoercion/decisionsThisYear')).toBe(88283);
+    expect(readCell(report, '/activeDisclosure/article20Item8/administrativeFees/amountTenThousandYuan')).toBe(96171.6);
+  });
+});
