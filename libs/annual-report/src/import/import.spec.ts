@@ -187,10 +187,17 @@ describe('importReportText', () => {
     // An ordinary line, even a long one, is left as it is.
     const prose = '2021年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。'.repeat(10);
     expect(reflowLine(prose)).toEqual([prose]);
-    const result = importReportText(oneLine);
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.report.reportYear).toBe(2021);
-    expect(readCell(result.value.report, '/applications/newReceived/naturalPerson')).toBe(12);
+    // Nor is an opening sentence that lists the six parts by their headings.
+    const parts = `本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。${prose}`;
+    expect(reflowLine(parts)).toEqual([parts]);
+    // Its own opening may list the parts by their headings: the headings are the last ones in order.
+    for (const text of [oneLine, oneLine.replace('一、总体情况', `${parts}一、总体情况`)]) {
+      const result = importReportText(text);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.report.reportYear).toBe(2021);
+      expect(result.value.report.headings.map((h) => h.section)).toEqual(['overall', 'activeDisclosure', 'applications']);
+      expect(readCell(result.value.report, '/applications/newReceived/naturalPerson')).toBe(12);
+    }
   });
 
   it('refuses a report of the pre-2019 layout and a text without a report year', () => {

@@ -9,8 +9,8 @@ import { editDistance } from '../text/normalise.js';
  * joined every text node — gets them back before import: a break around each top-level heading
  * found inside the line and, in the table sections (二, 三, 四), before each sub-table title, header
  * and row label of the template. The labels are the template's own; values stay where they are
- * (run together or not), for the readers to place. Lines that do not carry at least three of the
- * six headings are left alone.
+ * (run together or not), for the readers to place. Lines that do not carry a table and at least
+ * three of the six headings are left alone.
  */
 
 interface InlineHeading {
@@ -42,13 +42,23 @@ function headingAt(text: string, at: number, numeralLength: number): InlineHeadi
   return best === null ? null : { section, start: at, end: best.end };
 }
 
+/** Characters between two headings that still make them items of one list ("一、总体情况；二、…"). */
+const LIST_GAP = 2;
+
+/**
+ * The headings of the line in order, one per section. Headings written next to each other are an
+ * opening sentence listing the parts, not the parts themselves, and are skipped.
+ */
 function inlineHeadings(text: string): InlineHeading[] {
-  const found: InlineHeading[] = [];
-  for (const match of text.matchAll(NUMERAL)) {
-    const heading = headingAt(text, match.index, match[0].length);
-    if (heading !== null && !found.some((h) => h.section === heading.section)) found.push(heading);
+  const all = [...text.matchAll(NUMERAL)].flatMap((match) => headingAt(text, match.index, match[0].length) ?? []);
+  const gap = (a: InlineHeading, b: InlineHeading): number => text.slice(a.end, b.start).replace(/[\s；;，,、。.]/g, '').length;
+  const listed = (i: number): boolean => (i > 0 && gap(all[i - 1], all[i]) <= LIST_GAP) || (i + 1 < all.length && gap(all[i], all[i + 1]) <= LIST_GAP);
+  const chosen: InlineHeading[] = [];
+  for (const heading of all.filter((_, i) => !listed(i))) {
+    const last = chosen[chosen.length - 1];
+    if (last === undefined || (SECTION_ORDER.indexOf(heading.section) > SECTION_ORDER.indexOf(last.section) && heading.start >= last.end)) chosen.push(heading);
   }
-  return found;
+  return chosen;
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -97,11 +107,13 @@ function splitTitle(text: string): string[] {
   return [text.slice(0, title.index), title[0], text.slice(title.index + title[0].length)];
 }
 
+const TABLE_MARKER = /第二十条\s*第|勾稽关系|本年新收/;
 const TABLE_SECTIONS: ReadonlySet<SectionId> = new Set(['activeDisclosure', 'applications', 'reviewLitigation']);
 
 /** The line as one or more lines: unchanged unless it is a whole report (or most of one) run into one line. */
 export function reflowLine(line: string): string[] {
-  if (line.length < 200) return [line];
+  // A whole report on one line carries its tables; an opening sentence listing the six parts does not.
+  if (line.length < 200 || !TABLE_MARKER.test(line)) return [line];
   const headings = inlineHeadings(line);
   if (headings.length < MIN_INLINE_HEADINGS) return [line];
   const out: string[] = splitTitle(line.slice(0, headings[0].start));
