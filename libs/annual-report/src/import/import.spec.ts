@@ -190,6 +190,14 @@ describe('importReportText', () => {
     // Nor is an opening sentence that lists the six parts by their headings.
     const parts = `本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。${prose}`;
     expect(reflowLine(parts)).toEqual([parts]);
+    // Only the tables run into one line (headings and prose keep theirs).
+    const tablesJoined = lines.map((line) => (/^[一二三四五六]、(?:总体|主动|收到)/.test(line) ? `\n${line}\n` : line)).join('');
+    const joined = importReportText(tablesJoined);
+    if (!joined.ok) throw new Error(joined.error.message);
+    // 行政规范性文件 "105" (1 | 0 | 5 run together): no identity splits it, so 5 is a candidate, not a guess.
+    expect(joined.value.report.extraction?.ambiguousCells?.['/activeDisclosure/article20Item1/normativeDocuments/currentlyValid']).toContain(5);
+    expect(readCell(joined.value.report, '/activeDisclosure/article20Item5/administrativeLicensing/decisionsThisYear')).toBe(0);
+    expect(readCell(joined.value.report, '/applications/newReceived/naturalPerson')).toBe(12);
     // Its own opening may list the parts by their headings: the headings are the last ones in order.
     for (const text of [oneLine, oneLine.replace('一、总体情况', `${parts}一、总体情况`)]) {
       const result = importReportText(text);

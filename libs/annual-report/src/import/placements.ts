@@ -196,7 +196,8 @@ export function readingsOf(group: ValueGroup, width: number, check: RowCheck | n
     // A token with a leading zero ("000", "012") is never one cell: it can only be cut.
     if (!clean.some((t) => /^0\d/.test(t))) spread(clean, checked ? parts : parts.map((p) => ({ ...p, check: null })), all);
     const cuts: Placement[] = [];
-    cut(clean, width, cuts);
+    if (checked && totalLast(check, width) && clean.every((t) => DIGIT_RUN.test(t))) cutToTotal(clean, width, cuts);
+    else cut(clean, width, cuts);
     all.push(...(checked && check !== null ? cuts.filter(check) : cuts));
     return all;
   };
@@ -228,13 +229,66 @@ function countOf(cell: string): number {
  * A row check for "the cells at `items` sum to the cell at `total`". A blank counts as 0, as
  * published reports use it; a blank total then needs columns summing to 0.
  */
-export function sumCheck(groups: readonly { items: readonly number[]; total: number }[]): RowCheck {
-  return (cells) =>
+export function sumCheck(groups: readonly SumGroup[]): RowCheck {
+  const check: RowCheck = (cells) =>
     groups.every(({ items, total }) => {
       let sum = 0;
       for (const i of items) sum += countOf(cells[i]);
       return sum === countOf(cells[total]);
     });
+  return Object.assign(check, { sumGroups: groups });
+}
+
+interface SumGroup {
+  items: readonly number[];
+  total: number;
+}
+
+/** Is `check` "every other cell sums to the last one" (a seven-cell applications row)? */
+function totalLast(check: RowCheck | null, width: number): boolean {
+  const groups = (check as (RowCheck & { sumGroups?: readonly SumGroup[] }) | null)?.sumGroups;
+  return groups?.length === 1 && groups[0].total === width - 1 && groups[0].items.length === width - 1 && width > 1;
+}
+
+const DIGIT_RUN = /^\d+$/;
+/** Longest total tried: beyond it a count is not a count. */
+const MAX_TOTAL_DIGITS = 15;
+
+/**
+ * The cuts of digit runs into `width` cells whose last cell is the sum of the others, found total
+ * first: each suffix of the last run is a total, and the digits before it are cut into the other
+ * cells while their sum stays within it. The same readings as cutting every way and keeping the
+ * balanced ones, without enumerating the unbalanced ones (a 22-digit row has 54 264 cuts).
+ */
+function cutToTotal(tokens: readonly string[], width: number, out: Placement[]): void {
+  const last = tokens[tokens.length - 1];
+  for (let length = 1; length <= Math.min(last.length, MAX_TOTAL_DIGITS); length += 1) {
+    const totalText = last.slice(last.length - length);
+    if (length > 1 && totalText.startsWith('0')) continue;
+    const total = Number(totalText);
+    const head = [...tokens.slice(0, -1), last.slice(0, last.length - length)].filter((t) => t !== '');
+    const cells: string[] = [];
+    const walk = (token: number, at: number, sum: number): void => {
+      if (out.length > MAX_READINGS) return;
+      if (token === head.length) {
+        if (cells.length === width - 1 && sum === total) out.push([...cells, totalText]);
+        return;
+      }
+      const digits = head[token];
+      if (cells.length + 1 + (head.length - token - 1) > width - 1) return;
+      const maxLength = digits[at] === '0' ? 1 : Math.min(digits.length - at, MAX_TOTAL_DIGITS);
+      for (let cellLength = 1; cellLength <= maxLength; cellLength += 1) {
+        const cell = digits.slice(at, at + cellLength);
+        const value = sum + Number(cell);
+        if (value > total) break;
+        cells.push(cell);
+        if (at + cellLength === digits.length) walk(token + 1, 0, value);
+        else walk(token, at + cellLength, value);
+        cells.pop();
+      }
+    };
+    walk(0, 0, 0);
+  }
 }
 
 /** Per column, the distinct values the candidates give ('' blank); one value means the cell is settled. */

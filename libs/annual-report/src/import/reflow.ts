@@ -9,8 +9,9 @@ import { editDistance } from '../text/normalise.js';
  * joined every text node — gets them back before import: a break around each top-level heading
  * found inside the line and, in the table sections (二, 三, 四), before each sub-table title, header
  * and row label of the template. The labels are the template's own; values stay where they are
- * (run together or not), for the readers to place. Lines that do not carry a table and at least
- * three of the six headings are left alone.
+ * (run together or not), for the readers to place. A line that carries a table but fewer than
+ * three headings is broken at the table's labels only (the tables run into one line, the prose kept);
+ * other lines are left alone.
  */
 
 interface InlineHeading {
@@ -107,15 +108,21 @@ function splitTitle(text: string): string[] {
   return [text.slice(0, title.index), title[0], text.slice(title.index + title[0].length)];
 }
 
+/** Template labels a line must hold to be taken for a table run into one line. */
+const MIN_TABLE_LABELS = 5;
 const TABLE_MARKER = /第二十条\s*第|勾稽关系|本年新收/;
 const TABLE_SECTIONS: ReadonlySet<SectionId> = new Set(['activeDisclosure', 'applications', 'reviewLitigation']);
 
 /** The line as one or more lines: unchanged unless it is a whole report (or most of one) run into one line. */
 export function reflowLine(line: string): string[] {
   // A whole report on one line carries its tables; an opening sentence listing the six parts does not.
-  if (line.length < 200 || !TABLE_MARKER.test(line)) return [line];
+  if (!TABLE_MARKER.test(line)) return [line];
   const headings = inlineHeadings(line);
-  if (headings.length < MIN_INLINE_HEADINGS) return [line];
+  if (headings.length < MIN_INLINE_HEADINGS) {
+    // The tables alone on one line, their headings on lines of their own.
+    const labels = [...line.matchAll(TABLE_LABELS)].length;
+    return labels >= MIN_TABLE_LABELS ? breakTable(line).map((piece) => piece.trim()).filter((piece) => piece !== '') : [line];
+  }
   const out: string[] = splitTitle(line.slice(0, headings[0].start));
   headings.forEach((heading, i) => {
     out.push(line.slice(heading.start, heading.end));
