@@ -117,6 +117,12 @@ class Walker {
       this.groupFragment(vertical[1]);
       raw = raw.slice(vertical[0].length);
     }
+    // A group label, whole or its first wrapped line, before the first row of its group ("（四）无 1.本机关…").
+    const lead = /^(\S+)\s+(?=\d+\s*[.．])/.exec(raw);
+    if (lead !== null && GROUPS.some((g) => normaliseLabel(g.label).startsWith(normaliseLabel(lead[1])))) {
+      this.groupFragment(lead[1]);
+      raw = raw.slice(lead[0].length);
+    }
     const t = normaliseLabel(raw);
     if (t === '') return;
     if (this.current >= 0 && this.label !== CANONICAL[this.current] && extends_(this.label + t, CANONICAL[this.current]) && !this.beginsLater(t)) {
@@ -377,12 +383,67 @@ function resolveByColumns(read: ApplicationsRead): void {
       const kept = entry.candidates.filter(holds);
       if (kept.length === 0 || kept.length === entry.candidates.length) continue;
       changed = true;
-      if (kept.length === 1) {
-        read.ambiguous.delete(id);
-        read.values.set(id, kept[0]);
-      } else entry.candidates = kept;
+      keepCandidates(read, id, kept);
     }
   }
+  resolveJointly(read, cellsOf);
+}
+
+function keepCandidates(read: ApplicationsRead, id: string, kept: Placement[]): void {
+  if (kept.length === 1) {
+    read.ambiguous.delete(id);
+    read.values.set(id, kept[0]);
+  } else read.ambiguous.get(id)!.candidates = kept;
+}
+
+/** Combinations of readings tried at most when several rows of the identities are ambiguous together. */
+const MAX_COMBINATIONS = 4096;
+
+/**
+ * Ambiguous rows that share an identity (two result rows of one column, say) are narrowed together:
+ * every combination of their readings is tried (bounded) and a reading stays only if some
+ * combination with it satisfies every identity. When no combination does, the table does not
+ * balance and nothing is dropped.
+ */
+function resolveJointly(read: ApplicationsRead, cellsOf: (id: string) => Placement | null | undefined): void {
+  const all = identities(read);
+  const ids = [...new Set(all.flatMap(({ left, right }) => [...left, ...right]))].filter((id) => read.ambiguous.has(id));
+  if (ids.length < 2 || ids.some((id) => read.stray.has(id))) return;
+  const options = ids.map((id) => read.ambiguous.get(id)!.candidates);
+  if (options.reduce((n, o) => n * o.length, 1) > MAX_COMBINATIONS) return;
+  // Per identity and column, what the settled rows contribute; a combination then adds only its own rows.
+  const columns = Array.from({ length: WIDTH }, (_, c) => c);
+  const settledSum = (rows: readonly string[], c: number): number =>
+    rows.filter((r) => !ids.includes(r)).reduce((s, r) => s + (asCount(cellsOf(r)?.[c] ?? '') ?? 0), 0);
+  const checks = all.map(({ left, right }) => ({
+    left: left.map((r) => ids.indexOf(r)).filter((k) => k >= 0),
+    right: right.map((r) => ids.indexOf(r)).filter((k) => k >= 0),
+    offset: columns.map((c) => settledSum(left, c) - settledSum(right, c)),
+  }));
+  const picked: Placement[] = [];
+  const count = (k: number, c: number): number => asCount(picked[k][c]) ?? 0;
+  const balanced = (): boolean =>
+    checks.every(({ left, right, offset }) =>
+      columns.every((c) => offset[c] + left.reduce((s, k) => s + count(k, c), 0) === right.reduce((s, k) => s + count(k, c), 0)),
+    );
+  const used = options.map(() => new Set<number>());
+  const choice: number[] = [];
+  const visit = (k: number): void => {
+    if (k === ids.length) {
+      if (balanced()) choice.forEach((i, j) => used[j].add(i));
+      return;
+    }
+    options[k].forEach((candidate, i) => {
+      picked[k] = candidate;
+      choice[k] = i;
+      visit(k + 1);
+    });
+  };
+  visit(0);
+  if (used.every((u) => u.size === 0)) return;
+  ids.forEach((id, k) => {
+    if (used[k].size < options[k].length) keepCandidates(read, id, options[k].filter((_, i) => used[k].has(i)));
+  });
 }
 
 /** The value group at the end of a table line: tab cells in place, or space-separated tokens with their spacing. */

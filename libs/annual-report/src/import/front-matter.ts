@@ -10,11 +10,13 @@ export interface FrontMatter {
 }
 
 const TITLE = /(\d{4})\s*年度?.*报告/;
+/** A title is a heading-sized line; a sentence of the opening that names a year and a 报告 is not one. */
+const TITLE_MAX_LENGTH = 80;
 
 /** Title and agency: the first "YYYY年…报告" line, with the agency before the year or on the line above. */
 export function readFrontMatter(lines: readonly SourceLine[], end: number): FrontMatter {
   for (let index = 0; index < end; index += 1) {
-    const match = TITLE.exec(lines[index].text);
+    const match = lines[index].text.length > TITLE_MAX_LENGTH ? null : TITLE.exec(lines[index].text);
     if (match === null) continue;
     const line = lines[index].text;
     const before = line.slice(0, match.index).trim();

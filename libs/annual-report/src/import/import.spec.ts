@@ -4,7 +4,9 @@ import { checkReport } from '../rules/check-report.js';
 import { parseCellText } from '../text/cell-text.js';
 import { renderReportHtml } from '../render/render-html.js';
 import { importReportText } from './import-report.js';
+import { applicationsTable } from '../model/grid.js';
 import { readingsOf, sumCheck } from './placements.js';
+import { reflowLine } from './reflow.js';
 
 describe('parseCellText', () => {
   it.each([
@@ -43,6 +45,14 @@ describe('readingsOf (a row of seven cells under c1+…+c6 = c7)', () => {
   it('keeps every balancing split of an ambiguous row so the caller can refuse to guess', () => {
     const candidates = readingsOf(group(['230020025']), 7, seven)?.candidates ?? [];
     expect(candidates).toEqual(expect.arrayContaining([['23', '0', '0', '2', '0', '0', '25'], ['2', '3', '0', '0', '20', '0', '25']]));
+  });
+
+  it('cuts runs with a sign or decimals: a sign starts a cell, decimals and a unit end one', () => {
+    const three = (tokens: string[]) => readingsOf(group(tokens), 3, null)?.candidates ?? [];
+    expect(three(['2648-18538'])).toEqual(expect.arrayContaining([['2648', '-18', '538'], ['2648', '-185', '38']]));
+    expect(three(['2648-18538']).every((cells) => cells[1].startsWith('-') || cells[2].startsWith('-') || cells.includes(''))).toBe(true);
+    const two = readingsOf(group(['13575394432.52元']), 2, null)?.candidates ?? [];
+    expect(two).toEqual(expect.arrayContaining([['135', '75394432.52元'], ['', '13575394432.52元']]));
   });
 
   it('spreads values whose empty cells left no token, by the total and by the spacing', () => {
@@ -150,6 +160,52 @@ describe('importReportText', () => {
     expect(cell).toMatchObject({ line: 9 });
     // 4|5|45901, 45|45|901, 454|5|901 … : no identity ties these columns together.
     expect(cell?.candidates).toEqual(expect.arrayContaining([45901, 901, 1]));
+  });
+
+  it('narrows two ambiguous rows of one column identity together', () => {
+    // 予以公开 "220000022" (22|0|… or 2|20|…) and 部分公开 "191000020" (19|1|… or 1|9|10|…) each balance
+    // alone and neither is settled, so neither can be narrowed on its own; together only 22 + 19 and
+    // 0 + 1 fit （七）总计 41 | 1.
+    const values: Record<string, string> = { new: '41 1 0 0 0 0 42', granted: '220000022', partial: '191000020', total: '41 1 0 0 0 0 42' };
+    const rows = applicationsTable('2021').rows.map((row) => `${row.label} ${values[row.id] ?? '0 0 0 0 0 0 0'}`);
+    const text = `${HEAD.slice(0, HEAD.indexOf('一、本年新收'))}${rows.join('\n')}\n`;
+    const result = importReportText(text);
+    if (!result.ok) throw new Error(result.error.message);
+    const { report, ambiguous } = result.value;
+    expect(ambiguous.filter((a) => a.pointer.startsWith('/applications/'))).toEqual([]);
+    expect(readCell(report, '/applications/results/granted/naturalPerson')).toBe(22);
+    expect(readCell(report, '/applications/results/granted/commercialEnterprise')).toBe(0);
+    expect(readCell(report, '/applications/results/partiallyGranted/naturalPerson')).toBe(19);
+    expect(readCell(report, '/applications/results/partiallyGranted/commercialEnterprise')).toBe(1);
+  });
+
+  it('breaks a report whose line breaks were lost at its headings and labels', () => {
+    const lines = HEAD.split('\n').map((line) => line.replace(/\t/g, ''));
+    const oneLine = lines.join('');
+    const reflowed = reflowLine(oneLine);
+    expect(reflowed).toEqual(expect.arrayContaining(['二、主动公开政府信息情况', '第二十条第（一）项', '规章000', '一、本年新收政府信息公开申请数量 120030015']));
+    // An ordinary line, even a long one, is left as it is.
+    const prose = '2021年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。'.repeat(10);
+    expect(reflowLine(prose)).toEqual([prose]);
+    // Nor is an opening sentence that lists the six parts by their headings.
+    const parts = `本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。${prose}`;
+    expect(reflowLine(parts)).toEqual([parts]);
+    // Only the tables run into one line (headings and prose keep theirs).
+    const tablesJoined = lines.map((line) => (/^[一二三四五六]、(?:总体|主动|收到)/.test(line) ? `\n${line}\n` : line)).join('');
+    const joined = importReportText(tablesJoined);
+    if (!joined.ok) throw new Error(joined.error.message);
+    // 行政规范性文件 "105" (1 | 0 | 5 run together): no identity splits it, so 5 is a candidate, not a guess.
+    expect(joined.value.report.extraction?.ambiguousCells?.['/activeDisclosure/article20Item1/normativeDocuments/currentlyValid']).toContain(5);
+    expect(readCell(joined.value.report, '/activeDisclosure/article20Item5/administrativeLicensing/decisionsThisYear')).toBe(0);
+    expect(readCell(joined.value.report, '/applications/newReceived/naturalPerson')).toBe(12);
+    // Its own opening may list the parts by their headings: the headings are the last ones in order.
+    for (const text of [oneLine, oneLine.replace('一、总体情况', `${parts}一、总体情况`)]) {
+      const result = importReportText(text);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.report.reportYear).toBe(2021);
+      expect(result.value.report.headings.map((h) => h.section)).toEqual(['overall', 'activeDisclosure', 'applications']);
+      expect(readCell(result.value.report, '/applications/newReceived/naturalPerson')).toBe(12);
+    }
   });
 
   it('refuses a report of the pre-2019 layout and a text without a report year', () => {

@@ -42,8 +42,6 @@ export const MAX_CANDIDATES = 10_000;
 /** Readings enumerated for a row before the identities filter them (C(15,7) = 6435 fits). */
 const MAX_READINGS = 20_000;
 
-const DIGITS = /^\d+$/;
-
 /** All ways to put `tokens` into `width` columns in order, the other columns blank. */
 function spreadAll(tokens: readonly string[], width: number, out: Placement[]): void {
   const pick: number[] = [];
@@ -105,24 +103,49 @@ function spread(tokens: readonly string[], segments: readonly Segment[], out: Pl
   if (width > 0) walk(0, 0);
 }
 
-/** All ways to cut each digit token into one or more cells (no leading zeros) so that there are `width` cells. */
+/** A run of digits that cutting may split, with the sign before its first cell and the decimals/unit after its last. */
+interface CutPiece {
+  sign: string;
+  digits: string;
+  tail: string;
+}
+
+/**
+ * The pieces of a token written without separators: a sign always starts a new cell ("2648-18538"),
+ * decimals and a unit end the last one ("13575394432.52元"). null when the token is not such a run.
+ */
+function cutPieces(token: string): CutPiece[] | null {
+  const match = /^((?:[+\-−－]?\d+)+)(\.\d+)?(元|万元|亿元)?$/.exec(token);
+  if (match === null) return null;
+  const pieces = [...match[1].matchAll(/([+\-−－]?)(\d+)/g)].map((m) => ({ sign: m[1], digits: m[2], tail: '' }));
+  pieces[pieces.length - 1].tail = `${match[2] ?? ''}${match[3] ?? ''}`;
+  return pieces;
+}
+
+/** All ways to cut each token into one or more cells (no leading zeros) so that there are `width` cells. */
 function cut(tokens: readonly string[], width: number, out: Placement[]): void {
-  if (!tokens.every((t) => DIGITS.test(t))) return;
+  const pieces: CutPiece[] = [];
+  for (const token of tokens) {
+    const parts = cutPieces(token);
+    if (parts === null) return;
+    pieces.push(...parts);
+  }
   const cells: string[] = [];
-  const walk = (token: number, at: number): void => {
+  const walk = (piece: number, at: number): void => {
     if (out.length > MAX_READINGS) return;
-    if (token === tokens.length) {
+    if (piece === pieces.length) {
       if (cells.length === width) out.push([...cells]);
       return;
     }
-    const digits = tokens[token];
-    const remainingTokens = tokens.length - token - 1;
-    if (cells.length + 1 + remainingTokens > width) return;
+    const { sign, digits, tail } = pieces[piece];
+    const remainingPieces = pieces.length - piece - 1;
+    if (cells.length + 1 + remainingPieces > width) return;
     const maxLength = digits[at] === '0' ? 1 : digits.length - at;
     for (let length = 1; length <= maxLength; length += 1) {
-      cells.push(digits.slice(at, at + length));
-      if (at + length === digits.length) walk(token + 1, 0);
-      else walk(token, at + length);
+      const end = at + length === digits.length;
+      cells.push(`${at === 0 ? sign : ''}${digits.slice(at, at + length)}${end ? tail : ''}`);
+      if (end) walk(piece + 1, 0);
+      else walk(piece, at + length);
       cells.pop();
     }
   };
@@ -173,7 +196,8 @@ export function readingsOf(group: ValueGroup, width: number, check: RowCheck | n
     // A token with a leading zero ("000", "012") is never one cell: it can only be cut.
     if (!clean.some((t) => /^0\d/.test(t))) spread(clean, checked ? parts : parts.map((p) => ({ ...p, check: null })), all);
     const cuts: Placement[] = [];
-    cut(clean, width, cuts);
+    if (checked && totalLast(check, width) && clean.every((t) => DIGIT_RUN.test(t))) cutToTotal(clean, width, cuts);
+    else cut(clean, width, cuts);
     all.push(...(checked && check !== null ? cuts.filter(check) : cuts));
     return all;
   };
@@ -205,13 +229,66 @@ function countOf(cell: string): number {
  * A row check for "the cells at `items` sum to the cell at `total`". A blank counts as 0, as
  * published reports use it; a blank total then needs columns summing to 0.
  */
-export function sumCheck(groups: readonly { items: readonly number[]; total: number }[]): RowCheck {
-  return (cells) =>
+export function sumCheck(groups: readonly SumGroup[]): RowCheck {
+  const check: RowCheck = (cells) =>
     groups.every(({ items, total }) => {
       let sum = 0;
       for (const i of items) sum += countOf(cells[i]);
       return sum === countOf(cells[total]);
     });
+  return Object.assign(check, { sumGroups: groups });
+}
+
+interface SumGroup {
+  items: readonly number[];
+  total: number;
+}
+
+/** Is `check` "every other cell sums to the last one" (a seven-cell applications row)? */
+function totalLast(check: RowCheck | null, width: number): boolean {
+  const groups = (check as (RowCheck & { sumGroups?: readonly SumGroup[] }) | null)?.sumGroups;
+  return groups?.length === 1 && groups[0].total === width - 1 && groups[0].items.length === width - 1 && width > 1;
+}
+
+const DIGIT_RUN = /^\d+$/;
+/** Longest total tried: beyond it a count is not a count. */
+const MAX_TOTAL_DIGITS = 15;
+
+/**
+ * The cuts of digit runs into `width` cells whose last cell is the sum of the others, found total
+ * first: each suffix of the last run is a total, and the digits before it are cut into the other
+ * cells while their sum stays within it. The same readings as cutting every way and keeping the
+ * balanced ones, without enumerating the unbalanced ones (a 22-digit row has 54 264 cuts).
+ */
+function cutToTotal(tokens: readonly string[], width: number, out: Placement[]): void {
+  const last = tokens[tokens.length - 1];
+  for (let length = 1; length <= Math.min(last.length, MAX_TOTAL_DIGITS); length += 1) {
+    const totalText = last.slice(last.length - length);
+    if (length > 1 && totalText.startsWith('0')) continue;
+    const total = Number(totalText);
+    const head = [...tokens.slice(0, -1), last.slice(0, last.length - length)].filter((t) => t !== '');
+    const cells: string[] = [];
+    const walk = (token: number, at: number, sum: number): void => {
+      if (out.length > MAX_READINGS) return;
+      if (token === head.length) {
+        if (cells.length === width - 1 && sum === total) out.push([...cells, totalText]);
+        return;
+      }
+      const digits = head[token];
+      if (cells.length + 1 + (head.length - token - 1) > width - 1) return;
+      const maxLength = digits[at] === '0' ? 1 : Math.min(digits.length - at, MAX_TOTAL_DIGITS);
+      for (let cellLength = 1; cellLength <= maxLength; cellLength += 1) {
+        const cell = digits.slice(at, at + cellLength);
+        const value = sum + Number(cell);
+        if (value > total) break;
+        cells.push(cell);
+        if (at + cellLength === digits.length) walk(token + 1, 0, value);
+        else walk(token, at + cellLength, value);
+        cells.pop();
+      }
+    };
+    walk(0, 0, 0);
+  }
 }
 
 /** Per column, the distinct values the candidates give ('' blank); one value means the cell is settled. */

@@ -1,4 +1,5 @@
 import { asciiDigits } from '../text/normalise.js';
+import { reflowLine } from './reflow.js';
 
 /** One line of the extracted text, 1-based line number as in the source. */
 export interface SourceLine {
@@ -45,12 +46,13 @@ function unbar(raw: readonly string[]): string[] {
 }
 
 export function toLines(source: string): SourceLine[] {
-  return unbar(source.replace(/\r\n?/g, '\n').split('\n'))
-    .map((raw, index) => {
-      const text = asciiDigits(raw).replace(/\u00a0/g, ' ');
+  return unbar(source.replace(/\r\n?/g, '\n').split('\n')).flatMap((raw, index) =>
+    // A line that holds a whole report is broken at its headings and labels; the pieces keep its number.
+    reflowLine(asciiDigits(raw).replace(/\u00a0/g, ' ')).map((text) => {
       const tabbed = text.includes('\t');
       return { no: index + 1, text: text.trim(), cells: tabbed ? text.split('\t').map((c) => c.trim()) : [text.trim()], tabbed };
-    });
+    }),
+  );
 }
 
 /** Something the importer saw but could not place without guessing. */

@@ -18,12 +18,14 @@ import type { AnnualReport } from '../model/report.js';
  *   headers split over lines. Blank cells leave no token, as in PDF text.
  * - `blanks`: web text, space-separated, an empty cell leaves no token (spacing kept or collapsed).
  * - `runTogether`: web text whose neighbouring cells' digits run together with no separator.
+ * - `oneLine`: the run-together text with every line break lost (a page's text content saved as one
+ *   line): headings, labels and values follow each other with nothing or a space between them.
  * - `tabbed`: one row per line, cells tab-separated (the baseline).
  * - `html`: a saved page: rowspan/colspan headers, `&nbsp;` blanks, the tables nested in a layout table.
  * HTML is rendered here; the workbook layout is built by the drafting adapter's tests (exceljs).
  */
-export type TextLayout = 'tabbed' | 'pdf' | 'blanks' | 'runTogether';
-export const TEXT_LAYOUTS: readonly TextLayout[] = ['tabbed', 'pdf', 'blanks', 'runTogether'];
+export type TextLayout = 'tabbed' | 'pdf' | 'blanks' | 'runTogether' | 'oneLine';
+export const TEXT_LAYOUTS: readonly TextLayout[] = ['tabbed', 'pdf', 'blanks', 'runTogether', 'oneLine'];
 
 /** A small deterministic generator (mulberry32) so a layout's choices follow from a seed. */
 export function random(seed: number): () => number {
@@ -109,6 +111,7 @@ function values(cells: readonly string[], layout: TextLayout, rand: () => number
     case 'blanks':
       return spaced(cells, rand() < 0.7);
     case 'runTogether':
+    case 'oneLine':
       // Digits run together only where every cell is a plain count; other rows keep their spaces.
       return cells.every(isDigits) ? cells.join('') : spaced(cells, true);
   }
@@ -206,6 +209,12 @@ function reviewLines(report: AnnualReport, layout: TextLayout, rand: () => numbe
 
 /** The whole report as text in one layout. */
 export function renderLayout(report: AnnualReport, layout: TextLayout, seed: number): string {
+  if (layout === 'oneLine') {
+    const rand = random(seed + 1);
+    return renderLayout(report, 'runTogether', seed)
+      .split('\n')
+      .reduce((text, line) => (text === '' ? line : `${text}${rand() < 0.5 ? '' : ' '}${line}`), '');
+  }
   const rand = random(seed);
   return [
     report.agency.name,
