@@ -17,7 +17,8 @@ export type {
 export interface DelegateCandidate {
   id: string;
   displayName: string;
-  departmentName: string;
+  /** Null for agency-wide people (分管领导, 主要领导). */
+  departmentName: string | null;
 }
 
 /** A delegation as the gateway lists it: with the delegate's name. */

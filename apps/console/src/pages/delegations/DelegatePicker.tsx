@@ -4,7 +4,7 @@ import { useDeferredValue, useState } from 'react';
 import { work } from '../../api/session';
 import type { DelegateCandidate } from '../../api/types';
 
-export const delegateLabel = (person: DelegateCandidate) => `${person.displayName}（${person.departmentName}）`;
+export const delegateLabel = (person: DelegateCandidate) => `${person.displayName}（${person.departmentName ?? '单位领导'}）`;
 
 /** The delegates a reviewer may choose (本单位人员), searched by name or 科室 as they type. */
 export function DelegatePicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (userId: string) => void }) {

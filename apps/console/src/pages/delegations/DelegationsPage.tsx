@@ -37,7 +37,7 @@ export default function DelegationsPage() {
         <Form.Item label="代签期间" name="period" rules={[{ required: true, message: '请选择期间' }]}>
           <DatePicker.RangePicker showTime />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
           设置代签
         </Button>
       </Form>

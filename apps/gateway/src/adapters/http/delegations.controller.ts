@@ -27,8 +27,8 @@ export class DelegationsController {
 
   @ApiRoute({
     summary: '可委托的人员',
-    description: '审核人设置代签时可选的受托人：本单位在职、隶属科室的人员（不含本人、系统管理员和安全审计员），按科室、姓名排列；可按姓名或科室名称查找。只给出姓名和科室。',
-    answer: { json: { items: [{ id: IDS.drafter, displayName: '李娜', departmentName: '政策法规科' }] } },
+    description: '审核人设置代签时可选的受托人：本单位在职人员（不含本人、系统管理员和安全审计员），单位领导在前（科室为 null），其余按科室、姓名排列；可按姓名或科室名称查找。只给出姓名和科室。',
+    answer: { json: { items: [{ id: IDS.reviewer, displayName: '王副局长', departmentName: null }, { id: IDS.drafter, displayName: '李娜', departmentName: '政策法规科' }] } },
     errors: ['REVIEW.NOT_A_REVIEWER'],
   })
   @Get('delegates')

@@ -15,8 +15,8 @@ const REVIEW_ROLES: readonly string[] = Object.values(REVIEWER_ROLE);
 
 /**
  * Whom a reviewer may name as their delegate (代签), for the console's picker: the active users of
- * the reviewer's own agency who belong to a department, other than the reviewer, and not the
- * administrator or the auditor (三员分立: they hold no other duty). Only names and departments.
+ * the reviewer's own agency other than the reviewer, and not the administrator or the auditor
+ * (三员分立: they hold no other duty). Only names and departments.
  */
 @Injectable()
 export class ListDelegatesUseCase {
