@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../e2e/support/api.js';
 import type { Session } from '../e2e/support/api.js';
 import { clearSecrecy, draftArticle, publishArticle, signInCast, signOff, waitForPublication } from '../e2e/support/publication-flow.js';
 import type { Cast } from '../e2e/support/publication-flow.js';
@@ -50,6 +51,17 @@ describe('document actions in the staff console', () => {
     await popover.getByRole('button', { name: /^改为/ }).click();
     await expect.poll(() => drafter.getByRole('textbox', { name: '正文' }).textContent()).toContain('依据中华人民共和国保守国家秘密法办理。');
     await expect.poll(() => wording.count()).toBe(0);
+
+    // An entry the agency's administrator added: marked once the server's check of the saved text has seen it.
+    const admin = await signIn(run.system, 'gx_admin');
+    const entry = await admin.post('/api/v1/dictionary/entries', { wrong: '工信委', right: '工业和信息化局', category: 'agency', severity: 'warning', reason: '机构改革后名称' });
+    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+    await drafter.getByRole('textbox', { name: '正文' }).press('End');
+    await drafter.keyboard.type('由市工信委牵头。');
+    await drafter.getByRole('button', { name: /保\s*存/ }).click();
+    const learned = drafter.locator('.finding-mark.finding-warning[data-finding="wording"]');
+    await learned.waitFor();
+    expect(await learned.textContent()).toBe('工信委');
 
     // A personal mobile number, typed: marked as blocking, and an explanation is asked for before any submit.
     await drafter.getByRole('textbox', { name: '正文' }).press('End');

@@ -2,9 +2,9 @@ import type { Finding } from '@sanshen/content-checks';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Button, Space } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FindingPopover } from './findings/FindingPopover';
-import { FindingsHighlight } from './findings/findings-highlight';
+import { FindingsHighlight, rescanFindings } from './findings/findings-highlight';
 import './findings/findings.css';
 
 interface Props {
@@ -26,6 +26,10 @@ export function RichTextEditor({ value, onChange, scan }: Props) {
     onUpdate: ({ editor: current }) => onChange(current.getHTML()),
     editorProps: { attributes: { 'aria-label': '正文', role: 'textbox', 'aria-multiline': 'true', class: 'rich-text' } },
   });
+  // A new scan (the dictionary learned from the server's check): check the text again now.
+  useEffect(() => {
+    if (editor !== null && scan !== undefined) rescanFindings(editor.view);
+  }, [editor, scan]);
   if (editor === null) return null;
   return (
     <div>

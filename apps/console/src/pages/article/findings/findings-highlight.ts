@@ -4,6 +4,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { EditorView } from '@tiptap/pm/view';
 
 /** A content-check finding placed in the editor: `from`/`to` are ProseMirror positions. */
 export interface PlacedFinding extends Finding {
@@ -19,6 +20,8 @@ export interface FindingsHighlightOptions {
 }
 
 const key = new PluginKey<DecorationSet>('findingsHighlight');
+/** Meta of a transaction that asks for the text to be checked again now (e.g. the dictionary changed). */
+const RESCAN = 'rescan';
 
 /**
  * The editor's text as the checks read it — one line per text block, a hard break a line break —
@@ -64,6 +67,11 @@ export function findingDecorations(doc: ProseMirrorNode, findings: Finding[]): D
   return DecorationSet.create(doc, decorations);
 }
 
+/** Checks the text again at once: the scan function's dictionary changed. */
+export function rescanFindings(view: EditorView): void {
+  if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, RESCAN).setMeta('addToHistory', false));
+}
+
 /** The findings highlighted now, where they stand in the document. */
 export function placedFindings(state: EditorState): PlacedFinding[] {
   const set = key.getState(state) ?? DecorationSet.empty;
@@ -94,7 +102,8 @@ export const FindingsHighlight = Extension.create<FindingsHighlightOptions>({
         state: {
           init: (_, state) => findingDecorations(state.doc, scan(textWithPositions(state.doc).text)),
           apply: (tr, set) => {
-            const scanned = tr.getMeta(key) as Finding[] | undefined;
+            const scanned = tr.getMeta(key) as Finding[] | typeof RESCAN | undefined;
+            if (scanned === RESCAN) return findingDecorations(tr.doc, scan(textWithPositions(tr.doc).text));
             if (scanned !== undefined) return findingDecorations(tr.doc, scanned);
             return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
           },
