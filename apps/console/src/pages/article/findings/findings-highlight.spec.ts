@@ -42,10 +42,10 @@ describe('the findings highlight', () => {
   });
 
   it('learns the wording the server found and highlights it on the next scan', () => {
-    const learned = learnedWording([{ section: 'body', type: 'wording', severity: 'blocking', matched: '工信委', suggestion: '工业和信息化局', message: '' }]);
+    const learned = learnedWording([{ section: 'body', type: 'wording', severity: 'blocking', matched: '工信委', suggestion: '工业和信息化局', message: '机构名称有误：“工信委”应为“工业和信息化局”' }]);
     const before = scanText('市工信委印发。', { dictionary: liveDictionary([]) });
     const after = scanText('市工信委印发。', { dictionary: liveDictionary(learned) });
     expect(before.ok && before.value.some((finding) => finding.type === 'wording')).toBe(false);
-    expect(after.ok && after.value.map((finding) => [finding.matched, finding.suggestion, finding.severity])).toEqual([['工信委', '工业和信息化局', 'blocking']]);
+    expect(after.ok && after.value.map((finding) => [finding.matched, finding.suggestion, finding.severity, finding.message])).toEqual([['工信委', '工业和信息化局', 'blocking', '机构名称有误：“工信委”应为“工业和信息化局”']]);
   });
 });

@@ -1,5 +1,5 @@
-import { compileDictionary, STARTER_DICTIONARY, STARTER_EXCEPTIONS } from '@sanshen/content-checks';
-import type { CompiledDictionary, WordingEntry } from '@sanshen/content-checks';
+import { CATEGORY_LABEL, compileDictionary, STARTER_DICTIONARY, STARTER_EXCEPTIONS } from '@sanshen/content-checks';
+import type { CompiledDictionary, WordingCategory, WordingEntry } from '@sanshen/content-checks';
 import type { ContentFinding } from '../../../api/types';
 
 let cached: { key: string; dictionary: CompiledDictionary } | null = null;
@@ -16,12 +16,18 @@ export function liveDictionary(learned: readonly WordingEntry[]): CompiledDictio
   return cached.dictionary;
 }
 
+/** The entry's category, read back from the server's message (「机构名称有误：…」). */
+function categoryOf(message: string): WordingCategory {
+  const found = Object.entries(CATEGORY_LABEL).find(([, label]) => message.startsWith(`${label}有误`));
+  return (found?.[0] as WordingCategory | undefined) ?? 'typo';
+}
+
 /** The wrong → right pairs behind the server check's wording findings. */
 export function learnedWording(findings: readonly ContentFinding[]): WordingEntry[] {
   const entries = new Map<string, WordingEntry>();
   for (const finding of findings) {
     if (finding.type !== 'wording' || !finding.suggestion || finding.suggestion === finding.matched) continue;
-    entries.set(finding.matched, { wrong: finding.matched, right: finding.suggestion, category: 'typo', severity: finding.severity });
+    entries.set(finding.matched, { wrong: finding.matched, right: finding.suggestion, category: categoryOf(finding.message), severity: finding.severity });
   }
   return [...entries.values()].sort((a, b) => a.wrong.localeCompare(b.wrong));
 }
