@@ -129,6 +129,7 @@ describe('document actions in the staff console', () => {
   });
 
   it('picks a delegate from the agency’s people by name (代签)', async () => {
+    await castReady();
     const head = await run.as('gx_dept_head');
     await head.goto(url('/delegations'));
     await head.getByRole('heading', { name: '代签设置' }).waitFor();
@@ -152,6 +153,15 @@ describe('document actions in the staff console', () => {
     await head.getByRole('cell', { name: '王副局长' }).waitFor();
     expect(await head.getByRole('cell', { name: '王副局长' }).count()).toBe(1);
     await screenshot(head, '57-delegation-set');
+
+    // What the picker is given: the agency's own people only, never the reviewer, names and 科室 only.
+    const [headApi, otherAgencyHead] = [cast.head, await signIn(run.system, 'zw_dept_head')];
+    const offered = (await headApi.get('/api/v1/delegations/delegates?limit=50')).body as { items: Record<string, unknown>[] };
+    expect(offered.items.map((person) => person.displayName).sort()).toEqual(['周发布员', '孙保密员', '张信息员', '王副局长', '赵局长'].sort());
+    expect(offered.items.map((person) => person.id)).not.toContain(otherAgencyHead.userId);
+    expect(offered.items.map((person) => person.id)).not.toContain(headApi.userId);
+    expect(offered.items.every((person) => Object.keys(person).sort().join() === 'departmentName,displayName,id')).toBe(true);
+    expect((await cast.drafter.get('/api/v1/delegations/delegates')).status).toBe(403);
   });
 
   it('refers a secrecy review upward and records the answer', async () => {
