@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from '../e2e/support/api.js';
-import { startSystem } from '../e2e/support/system.js';
-import type { RunningSystem } from '../e2e/support/system.js';
-import { DESKTOP, PHONE, expectAccessible, launchChromium, openBrowserFor, screenshot, signInAs } from './support/browser.js';
-import type { Person } from './support/browser.js';
+import { DESKTOP, PHONE, expectAccessible, screenshot, signInAs } from './support/browser.js';
+import { consoleRun } from './support/console-run.js';
 import { SECTION_LABELS, enterFigures, thisYearsFigures } from './support/report-entry.js';
 import { countScriptBytes, openTask } from './support/steps.js';
 
@@ -21,32 +18,14 @@ const GRANTED_TOTAL = '/applications/results/granted/total';
  * findings, another department's reviewer, an expired session.
  */
 describe('the staff console in Chromium', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  const people: Person[] = [];
+  const run = consoleRun();
+  const as = run.as;
   let reportId = '';
   let articleId = '';
 
-  const as = async (username: string, options = DESKTOP): Promise<Page> => {
-    const person = await openBrowserFor(browser, options);
-    people.push(person);
-    await signInAs(person, system.gatewayUrl, username, system.demoPassword);
-    return person.page;
-  };
-
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-    await system?.stop();
-  });
-
   it('loads the sign-in page and the task list each under 300 KB of compressed JavaScript', async () => {
-    const person = await openBrowserFor(browser);
-    people.push(person);
+    const { system, browser } = run;
+    const person = await run.open();
     const bytes = countScriptBytes(person.page);
     await person.page.goto(`${system.gatewayUrl}/login`);
     await person.page.getByLabel('用户名').waitFor();
@@ -58,12 +37,10 @@ describe('the staff console in Chromium', () => {
     await screenshot(person.page, '00-sign-in');
 
     // The task list opened afresh (empty cache) by a signed-in reviewer.
-    const signedIn = await openBrowserFor(browser);
-    people.push(signedIn);
+    const signedIn = await run.open();
     await signInAs(signedIn, system.gatewayUrl, 'gx_dept_head', system.demoPassword);
     const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', storageState: await signedIn.context.storageState() });
-    const reviewer = { context, page: await context.newPage() };
-    people.push(reviewer);
+    const reviewer = run.track({ context, page: await context.newPage() });
     const taskBytes = countScriptBytes(reviewer.page);
     await reviewer.page.goto(`${system.gatewayUrl}/tasks`);
     await reviewer.page.getByRole('heading', { name: '待办任务' }).waitFor();
@@ -82,6 +59,7 @@ describe('the staff console in Chromium', () => {
   });
 
   it('takes an annual report from last year’s import to the portal, each step by its role', async () => {
+    const { system } = run;
     // 起草人: imports last year's report, sees what could not be placed.
     const drafter = await as('gx_drafter');
     await expectAccessible(drafter, 'the home page (drafter)');
@@ -202,8 +180,7 @@ describe('the staff console in Chromium', () => {
     await drafter.emulateMedia({ media: 'print' });
     await screenshot(drafter, '12-approval-sheet-print');
     await drafter.emulateMedia({ media: 'screen' });
-    const visitor = await openBrowserFor(browser);
-    people.push(visitor);
+    const visitor = await run.open();
     const portal = visitor.page;
     await portal.goto(portalUrl);
     await portal.getByText('申请人情况').first().waitFor();
@@ -211,6 +188,7 @@ describe('the staff console in Chromium', () => {
   });
 
   it('stops a submit on a blocking finding until it is explained, and shows a return’s reason to the drafter', async () => {
+    const { system } = run;
     const drafter = await as('gx_drafter');
     await drafter.goto(`${system.gatewayUrl}/documents/new`);
     await drafter.getByLabel('标题').fill('关于开展企业走访活动的通知');
@@ -251,6 +229,7 @@ describe('the staff console in Chromium', () => {
   });
 
   it('does not open a document to a reviewer of another department', async () => {
+    const { system } = run;
     // Set-up by the administrator (not under test here): the head of another 科室 of the same agency.
     const admin = await signIn(system, 'gx_admin');
     const departments = (await admin.get('/api/v1/departments')).body.items as { id: string; name: string }[];
@@ -268,8 +247,8 @@ describe('the staff console in Chromium', () => {
   });
 
   it('returns an expired session to sign-in and back to the page', async () => {
-    const person = await openBrowserFor(browser, PHONE);
-    people.push(person);
+    const { system } = run;
+    const person = await run.open(PHONE);
     await signInAs(person, system.gatewayUrl, 'gx_drafter', system.demoPassword);
     const { page } = person;
     await page.goto(`${system.gatewayUrl}/documents/${reportId}`);

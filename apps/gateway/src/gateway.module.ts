@@ -73,6 +73,8 @@ import { ImportUsersUseCase } from './use-cases/import-users/import-users.use-ca
 import { ListAgenciesUseCase } from './use-cases/list-agencies/list-agencies.use-case.js';
 import { ListDepartmentsUseCase } from './use-cases/list-departments/list-departments.use-case.js';
 import { ListIdentityAuditUseCase } from './use-cases/list-identity-audit/list-identity-audit.use-case.js';
+import { ListDelegatesUseCase } from './use-cases/list-delegates/list-delegates.use-case.js';
+import { ListDelegationsUseCase } from './use-cases/list-delegations/list-delegations.use-case.js';
 import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case.js';
 import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.use-case.js';
 import { SetDeputyOversightUseCase } from './use-cases/set-deputy-oversight/set-deputy-oversight.use-case.js';
@@ -171,6 +173,8 @@ export class GatewayModule {
         ListDepartmentsUseCase,
         ListIdentityAuditUseCase,
         ListUsersUseCase,
+        ListDelegatesUseCase,
+        ListDelegationsUseCase,
         ResetPasswordUseCase,
         SetDeputyOversightUseCase,
         SetUserActiveUseCase,

@@ -13,6 +13,17 @@ export type {
   TaskItem,
 } from '@sanshen/contracts';
 
+/** Someone a reviewer may name as delegate (代签), as the picker lists them. */
+export interface DelegateCandidate {
+  id: string;
+  displayName: string;
+  /** Null for agency-wide people (分管领导, 主要领导). */
+  departmentName: string | null;
+}
+
+/** A delegation as the gateway lists it: with the delegate's name. */
+export type NamedDelegation = DelegationView & { toName: string | null };
+
 export type Me = Actor & { delegations: DelegationView[] };
 
 export interface SignInReply {

@@ -32,6 +32,14 @@ export interface UserView {
   createdAt: string;
 }
 
+/** A user a reviewer may delegate to, as the picker shows them. */
+export interface DelegateCandidate {
+  id: string;
+  displayName: string;
+  /** Null for agency-wide people (分管领导, 主要领导). */
+  departmentName: string | null;
+}
+
 export interface NewUser {
   id: string;
   /** Null for a platform administrator only. */
@@ -197,6 +205,24 @@ export class OrganisationRepository {
       params,
     )) as UserRow[];
     return rows.map(toUserView);
+  }
+
+  /**
+   * Active users of the agency other than `exceptUserId`, holding neither `admin` nor `auditor`; `q`
+   * matches part of the name or the department's name. Agency-wide people first, then by department and name.
+   */
+  async delegateCandidates(agencyId: string, exceptUserId: string, filter: { q?: string; limit: number }): Promise<DelegateCandidate[]> {
+    const pattern = filter.q === undefined ? null : `%${filter.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    return (await this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName", d.name AS "departmentName"
+         FROM users u LEFT JOIN departments d ON d.id = u.department_id
+        WHERE u.agency_id = $1 AND u.active AND u.id <> $2
+          AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role IN ('admin', 'auditor'))
+          AND ($3::text IS NULL OR u.display_name ILIKE $3 OR d.name ILIKE $3)
+        ORDER BY d.name NULLS FIRST, u.display_name, u.id
+        LIMIT $4`,
+      [agencyId, exceptUserId, pattern, filter.limit],
+    )) as DelegateCandidate[];
   }
 
   async user(agencyId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<UserView | null> {

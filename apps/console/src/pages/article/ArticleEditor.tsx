@@ -26,7 +26,7 @@ export default function ArticleEditor({ doc }: { doc: DocumentView }) {
   const message = useMessage();
   const [article, setArticle] = useState(doc.content as ArticleContent);
   const [saved, setSaved] = useState(article);
-  const scan = useContentScan(`${article.title}\n${article.body}`);
+  const scan = useContentScan(doc.id, article.title, article.body);
   const save = useSave(doc, () => (JSON.stringify(saved) === JSON.stringify(article) ? null : article));
   const saveNow = async () => {
     const result = await save.mutateAsync();
@@ -45,7 +45,7 @@ export default function ArticleEditor({ doc }: { doc: DocumentView }) {
           </Form.Item>
           <CatalogueFields value={article.catalogue ?? {}} onChange={(catalogue) => setArticle({ ...article, catalogue })} />
           <Form.Item label="正文">
-            <RichTextEditor value={article.body} onChange={(body) => setArticle((current) => ({ ...current, body }))} />
+            <RichTextEditor value={article.body} onChange={(body) => setArticle((current) => ({ ...current, body }))} scan={scan.scanBody} />
           </Form.Item>
         </Form>
         <ErrorAlert error={save.error} />
@@ -59,9 +59,9 @@ export default function ArticleEditor({ doc }: { doc: DocumentView }) {
         </Space>
       </Card>
       <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>内容检查</h2>}>
-        <ContentFindings text={scan.text} findings={scan.findings} />
+        <ContentFindings texts={scan.texts} findings={scan.findings} />
       </Card>
-      <SubmitPanel save={saveNow} blocked={null} warnings={[]} />
+      <SubmitPanel save={saveNow} blocked={null} warnings={[]} explain={scan.findings.filter((finding) => finding.severity === 'blocking')} />
     </Space>
   );
 }

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Table } from 'antd';
+import { Button, Card, DatePicker, Form, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { work } from '../../api/session';
-import type { DelegationView } from '../../api/types';
+import type { NamedDelegation as DelegationView } from '../../api/types';
 import { useAction } from '../document/use-action';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
+import { DelegatePicker } from './DelegatePicker';
 
 interface NewDelegation {
   toUserId: string;
@@ -22,7 +23,7 @@ export default function DelegationsPage() {
   const revoke = useAction((id: string) => work.revokeDelegation(id).then(() => list.refetch()), '代签已撤销');
   const columns = [
     { title: '委托人', dataIndex: 'fromName' },
-    { title: '受托人', dataIndex: 'toUserId' },
+    { title: '受托人', dataIndex: 'toName', render: (name: string | null, row: DelegationView) => name ?? row.toUserId },
     { title: '开始', dataIndex: 'from', render: formatDateTime },
     { title: '结束', dataIndex: 'until', render: formatDateTime },
   ];
@@ -30,13 +31,13 @@ export default function DelegationsPage() {
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>代签设置</h1>}>
       <ErrorAlert error={list.error ?? create.error ?? revoke.error} />
       <Form layout="inline" onFinish={(values: NewDelegation) => create.mutate(values)} style={{ marginBottom: 16 }}>
-        <Form.Item label="受托人用户编号" name="toUserId" rules={[{ required: true, message: '请填写受托人' }]}>
-          <Input />
+        <Form.Item label="受托人" name="toUserId" rules={[{ required: true, message: '请选择受托人' }]}>
+          <DelegatePicker />
         </Form.Item>
         <Form.Item label="代签期间" name="period" rules={[{ required: true, message: '请选择期间' }]}>
           <DatePicker.RangePicker showTime />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
           设置代签
         </Button>
       </Form>

@@ -10,6 +10,7 @@ import { ExplainedFindings } from './ExplainedFindings';
 import { OpinionsList } from './OpinionsList';
 import { PublicationPanel } from './PublicationPanel';
 import { ReviewActions } from './ReviewActions';
+import { SCHEDULABLE, ScheduleControl } from './ScheduleControl';
 import { SecrecyPanel } from './SecrecyPanel';
 import { useDocument } from './use-document';
 
@@ -59,6 +60,7 @@ export default function DocumentPage() {
       {d.status === 'draft' || d.status === 'pending_l1' ? <DraftActions doc={d} /> : null}
       {IN_REVIEW.includes(d.status) && hasRole(me, 'dept_head', 'deputy', 'principal') && <ReviewActions doc={d} />}
       {d.status === 'pending_secrecy' && hasRole(me, 'secrecy_officer') && <SecrecyPanel doc={d} />}
+      {SCHEDULABLE.includes(d.status) && hasRole(me, 'principal', 'publisher') && <ScheduleControl doc={d} />}
       {AFTER_APPROVAL.includes(d.status) && <PublicationPanel doc={d} />}
       <Card>
         <Tabs items={tabs} />

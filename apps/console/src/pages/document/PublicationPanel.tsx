@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Input, Space, Table } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Card, Descriptions, Input, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { DocumentView } from '../../api/types';
+import { ApiError } from '../../api/http';
 import { publication } from '../../api/workflow';
 import { hasRole, useMe } from '../../session/use-me';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -12,22 +12,22 @@ import { useAction } from './use-action';
 const OUTCOMES = { succeeded: '成功', retrying: '失败，将重试', failed: '失败' } as const;
 const STATES = { scheduled: '已定时', publishing: '发布中', published: '已发布', publish_failed: '发布失败', retracted: '已撤稿' } as const;
 
-/** 发布: state, attempts, the receipt's portal link; schedule, retry, retract (request, authorize), correction. */
+/** 发布: state, attempts, the receipt's portal link; retry, retract (request, authorize), correction. */
 export function PublicationPanel({ doc }: { doc: DocumentView }) {
   const me = useMe().data;
   const view = useQuery({ queryKey: ['documents', 'publication', doc.id], queryFn: () => publication.get(doc.id), refetchInterval: (query) => (query.state.data?.receipt ? false : 3000) });
   const [reason, setReason] = useState('');
-  const [at, setAt] = useState<Dayjs | null>(null);
   const retry = useAction(() => publication.retry(doc.id), '已重新发布');
-  const schedule = useAction(() => publication.schedule(doc.id, doc.version, at!.toISOString()), '已设置定时发布');
   const retract = useAction(() => publication.retract(doc.id, reason), '撤稿申请已提交');
   const authorize = useAction(() => publication.authorizeRetraction(doc.id), '已授权撤稿');
   const correct = useAction(() => publication.correction(doc.id, reason), '已开始更正');
   const p = view.data;
   const publisher = hasRole(me, 'publisher');
+  // Cleared a moment ago: the publication is being created.
+  const notYet = view.error instanceof ApiError && view.error.code === 'PUBLICATION.NOT_FOUND';
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>发布</h2>}>
-      <ErrorAlert error={view.error ?? retry.error ?? schedule.error ?? retract.error ?? authorize.error ?? correct.error} />
+      {notYet ? <p>保密审查已通过，正在准备发布。</p> : <ErrorAlert error={view.error ?? retry.error ?? retract.error ?? authorize.error ?? correct.error} />}
       {p && (
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label="发布状态">{STATES[p.state]}</Descriptions.Item>
@@ -64,24 +64,22 @@ export function PublicationPanel({ doc }: { doc: DocumentView }) {
         />
       )}
       <Space wrap style={{ marginTop: 12 }}>
-        {(publisher || hasRole(me, 'principal')) && doc.status === 'approved' && (
-          <>
-            <DatePicker showTime aria-label="定时发布时间" value={at} onChange={setAt} />
-            <Button disabled={!at} onClick={() => schedule.mutate(undefined)}>
-              定时发布
-            </Button>
-          </>
-        )}
         {publisher && p?.state === 'publish_failed' && <Button onClick={() => retry.mutate(undefined)}>重新发布</Button>}
         {(publisher || hasRole(me, 'drafter')) && p?.state === 'published' && (
           <Input aria-label="撤稿或更正原因" placeholder="撤稿或更正原因" value={reason} onChange={(event) => setReason(event.target.value)} style={{ width: 220 }} />
         )}
         {publisher && p?.state === 'published' && (
-          <Button danger disabled={!reason} onClick={() => retract.mutate(undefined)}>
-            申请撤稿
-          </Button>
+          <Popconfirm title="确定申请撤稿？须经主要领导授权后从门户撤下。" okText="申请撤稿" cancelText="取消" onConfirm={() => retract.mutate(undefined)} disabled={!reason}>
+            <Button danger disabled={!reason}>
+              申请撤稿
+            </Button>
+          </Popconfirm>
         )}
-        {hasRole(me, 'principal') && p?.retraction && !p.retraction.authorizedBy && <Button onClick={() => authorize.mutate(undefined)}>授权撤稿</Button>}
+        {hasRole(me, 'principal') && p?.retraction && !p.retraction.authorizedBy && (
+          <Popconfirm title={`确定授权撤稿？门户页面将撤下并显示撤稿说明：${p.retraction.reason}`} okText="授权撤稿" cancelText="取消" onConfirm={() => authorize.mutate(undefined)}>
+            <Button danger>授权撤稿</Button>
+          </Popconfirm>
+        )}
         {hasRole(me, 'drafter') && p?.state === 'published' && <Button onClick={() => correct.mutate(undefined)}>更正</Button>}
       </Space>
     </Card>

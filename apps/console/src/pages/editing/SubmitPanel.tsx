@@ -14,17 +14,26 @@ interface Props {
   blocked: string | null;
   /** Warnings the drafter must explain before submitting. */
   warnings: string[];
+  /** Blocking content findings the live check sees now: each needs an explanation before submitting. */
+  explain?: ContentFinding[];
 }
 
 const findingKey = (finding: ContentFinding) => finding.key ?? `${finding.section}:${finding.type}:${finding.start}`;
 
 /** 提交审核: explanations for warnings and blocking content findings, then the submit itself. */
-export function SubmitPanel({ save, blocked, warnings }: Props) {
+export function SubmitPanel({ save, blocked, warnings, explain = [] }: Props) {
   const navigate = useNavigate();
-  const [unexplained, setUnexplained] = useState<ContentFinding[]>([]);
+  const live = explain.map(findingKey).join('|');
+  // What the server refused last, kept while the live findings stay as they were then.
+  const [refused, setRefused] = useState<{ live: string; findings: ContentFinding[] }>({ live: '', findings: [] });
+  const known = new Set(explain.map(findingKey));
+  const unexplained = [...explain, ...(refused.live === live ? refused.findings.filter((finding) => !known.has(findingKey(finding))) : [])];
   const [form] = Form.useForm<{ warningsExplanation?: string; findings?: Record<string, string> }>();
   const submit = useAction(
     async () => {
+      await form.validateFields().catch(() => {
+        throw new Error('请先填写以下检查发现的说明，再提交审核');
+      });
       const saved = await save();
       const values = form.getFieldsValue();
       try {
@@ -35,7 +44,7 @@ export function SubmitPanel({ save, blocked, warnings }: Props) {
         });
       } catch (error) {
         if (error instanceof ApiError && error.code === 'DOCUMENT.FINDINGS_UNEXPLAINED') {
-          setUnexplained((error.details as { findings?: ContentFinding[] }).findings ?? []);
+          setRefused({ live, findings: (error.details as { findings?: ContentFinding[] }).findings ?? [] });
         }
         throw error;
       }

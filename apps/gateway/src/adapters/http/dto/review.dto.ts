@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BATCH_APPROVE_LIMIT } from '../../../use-cases/batch-approve/batch-approve.use-case.js';
 import { multiLine } from '../input/multi-line.js';
 import { PRINTABLE_QUERY, VERSION } from './document.dto.js';
-import { id, isoInstant, reviewLevel, text } from './fields.js';
+import { id, isoInstant, queryInt, reviewLevel, text } from './fields.js';
 
 const COMMENT = { comment: multiLine(text(2000, 0).optional().describe('审核意见')) };
 const LEVEL = { level: reviewLevel().optional().describe('待办列表中的审核级别（1–3）；案件已进入其他级别时返回 409') };
@@ -31,6 +31,13 @@ export class CreateDelegationDto extends createZodDto(
       until: isoInstant().describe('结束时间（不含，ISO 8601）'),
     })
     .meta({ example: { toUserId: '5b1f0d6e-8c2a-4f3b-9d7e-0a1b2c3d4e5f', from: '2026-12-07T00:00:00+08:00', until: '2026-12-14T00:00:00+08:00' } }),
+) {}
+
+export class DelegatesQueryDto extends createZodDto(
+  z.strictObject({
+    q: text(50, 0).optional().describe('姓名或科室名称的一部分'),
+    limit: queryInt(1, 50).optional().describe('条数（1–50，默认 20）'),
+  }),
 ) {}
 
 export class ApprovalSheetQueryDto extends createZodDto(z.strictObject(PRINTABLE_QUERY)) {}
