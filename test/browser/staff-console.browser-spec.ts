@@ -192,10 +192,9 @@ describe('the staff console in Chromium', () => {
     const drafter = await as('gx_drafter');
     await drafter.goto(`${system.gatewayUrl}/documents/new`);
     await drafter.getByLabel('标题').fill('关于开展企业走访活动的通知');
-    // 栏目 is a picker of the agency's active columns: type to filter, Enter takes the match.
+    // 栏目 is a picker of the agency's active columns: type to filter, then take the match.
     await drafter.getByLabel('栏目').fill('通知公告');
-    await drafter.getByRole('option', { name: '通知公告' }).waitFor();
-    await drafter.keyboard.press('Enter');
+    await drafter.locator('.ant-select-item-option', { hasText: '通知公告' }).click();
     await drafter.getByRole('button', { name: '创建稿件' }).click();
     await drafter.waitForURL('**/edit');
     articleId = drafter.url().split('/documents/')[1]!.split('/')[0]!;

@@ -216,6 +216,10 @@ describe('annual reports through the API', () => {
     expect(page.text).toMatch(/<th[^>]*colspan="7"/);
     expect(page.text).toContain('第二十条第（一）项');
     expect(page.text).toContain(sample.sections.overall.slice(0, 20));
+    // The 政府信息公开目录 entry: filed under the agency's 年报 column (ndbg), with an index number of it.
+    expect(page.text).toContain('<caption>信息公开目录</caption>');
+    expect(page.text).toMatch(/<th scope="row">索引号<\/th><td>[0-9A-F]{8}\/ndbg-\d{4}-\d{5}<\/td>/);
+    expect(page.text).toContain('<th scope="row">栏目</th><td>政府信息公开年报</td>');
 
     // 本级汇总: the published report is summed, the agencies without one are listed.
     const aggregate = await waitFor(async () => {

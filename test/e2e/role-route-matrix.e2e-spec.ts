@@ -216,6 +216,19 @@ const TABLE: Row[] = [
   { method: 'PUT', route: '/api/v1/agencies/:agency/notice-channels/:channel', fixture: 'none', body: () => ({ enabled: false }), expect: only({ admin: 'ok' }) },
   { method: 'GET', route: '/api/v1/agencies/:agency/notice-deliveries/failed', fixture: 'none', expect: only({ admin: 'ok' }) },
   { method: 'POST', route: '/api/v1/agencies/:agency/notice-deliveries/:deliveryId/requeue', fixture: 'none', expect: only({ admin: 404 }) },
+  // Columns and the 政府信息公开目录 (docs/publication.md): every member reads them, the agency admin changes them.
+  { method: 'GET', route: '/api/v1/agencies/:agency/columns', fixture: 'none', expect: all('ok') },
+  { method: 'POST', route: '/api/v1/agencies/:agency/columns', fixture: 'none', body: (c) => ({ code: `m${c.tag}`, name: `矩阵${c.tag}` }), expect: only({ admin: 'ok' }) },
+  { method: 'PATCH', route: '/api/v1/agencies/:agency/columns/:code', fixture: 'none', body: () => ({ retired: false }), expect: only({ admin: 'ok' }) },
+  { method: 'PUT', route: '/api/v1/agencies/:agency/columns/order', fixture: 'none', body: () => ({ codes: ['gzdt'] }), expect: only({ admin: 400 }) },
+  { method: 'GET', route: '/api/v1/agencies/:agency/catalogue-settings', fixture: 'none', expect: all('ok') },
+  {
+    method: 'PUT',
+    route: '/api/v1/agencies/:agency/catalogue-settings',
+    fixture: 'none',
+    body: () => ({ agencyCode: 'MATRIX01', indexPattern: '{agency}/{column}-{year}-{serial:5}', topics: ['综合政务', '其他'] }),
+    expect: only({ admin: 'ok' }),
+  },
 ];
 
 /** API.md routes, as `METHOD path`, with the table row that covers each (checked below). */
@@ -269,6 +282,12 @@ const API_MD_ROUTES = [
   'PUT /api/v1/agencies/:agencyId/notice-channels/:channel',
   'GET /api/v1/agencies/:agencyId/notice-deliveries/failed',
   'POST /api/v1/agencies/:agencyId/notice-deliveries/:deliveryId/requeue',
+  'GET /api/v1/agencies/:agencyId/columns',
+  'POST /api/v1/agencies/:agencyId/columns',
+  'PATCH /api/v1/agencies/:agencyId/columns/:code',
+  'PUT /api/v1/agencies/:agencyId/columns/order',
+  'GET /api/v1/agencies/:agencyId/catalogue-settings',
+  'PUT /api/v1/agencies/:agencyId/catalogue-settings',
 ];
 
 /** `/a/{id}/b` and `/a/:id/b` and `/a/1/b` compare equal: every parameter becomes `:p`. */
@@ -437,7 +456,7 @@ describe('role × route matrix', () => {
   describe.each(TABLE.map((row) => [`${row.method} ${row.route}${row.query ?? ''}`, row] as const))('%s', (_name, row) => {
     const concrete = (): string => {
       const document = fixtures.get(row.fixture);
-      return `${row.route.replace(':id', document?.id ?? randomUUID()).replace(':grantTarget', grantTargetId).replace(':delegate', delegateId).replace(':agency', agencyId).replace(':channel', 'wecom').replace(':deliveryId', 'none')}${row.query ?? ''}`;
+      return `${row.route.replace(':id', document?.id ?? randomUUID()).replace(':grantTarget', grantTargetId).replace(':delegate', delegateId).replace(':agency', agencyId).replace(':channel', 'wecom').replace(':deliveryId', 'none').replace(':code', 'gzdt')}${row.query ?? ''}`;
     };
     const context = (): RowContext => {
       const document = fixtures.get(row.fixture);

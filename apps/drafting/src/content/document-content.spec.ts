@@ -27,3 +27,31 @@ describe('article content and the input policy', () => {
     expect(newArticleContent({ ...article, title: 'Cafe\u0301 通知' }).title).toBe('Caf\u00e9 通知');
   });
 });
+
+describe('the 公开目录 fields of an article', () => {
+  it('keeps the given fields, drops empty ones and leaves no entry when nothing is given', () => {
+    expect(newArticleContent({ ...article, catalogue: { writtenOn: '2026-11-30', documentNumber: ' 东工信〔2026〕12号 ', topic: '', openness: '主动公开' } }).catalogue).toEqual({
+      writtenOn: '2026-11-30',
+      documentNumber: '东工信〔2026〕12号',
+      openness: '主动公开',
+    });
+    expect(newArticleContent({ ...article, catalogue: {} })).not.toHaveProperty('catalogue');
+  });
+
+  it.each([
+    [{ writtenOn: '2026-02-30' }, 'catalogue.writtenOn'],
+    [{ openness: '不公开' }, 'catalogue.openness'],
+    [{ documentNumber: '号'.repeat(51) }, 'catalogue.documentNumber'],
+    [{ topic: 3 }, 'catalogue.topic'],
+    [{ indexNumber: 'X' }, 'catalogue.indexNumber'],
+  ])('refuses %j with CATALOGUE.FIELD_INVALID naming the field', (catalogue, field) => {
+    expect(refusal(() => newArticleContent({ ...article, catalogue }))).toMatchObject({ code: 'CATALOGUE.FIELD_INVALID', details: { field } });
+  });
+
+  it('keeps the entry on a revision that does not name it, replaces it when given and removes it with null', () => {
+    const withEntry = newArticleContent({ ...article, catalogue: { topic: '综合政务' } });
+    expect(reviseArticleContent(withEntry, { title: '新标题' }).catalogue).toEqual({ topic: '综合政务' });
+    expect(reviseArticleContent(withEntry, { catalogue: { openness: '依申请公开' } }).catalogue).toEqual({ openness: '依申请公开' });
+    expect(reviseArticleContent(withEntry, { catalogue: null })).not.toHaveProperty('catalogue');
+  });
+});

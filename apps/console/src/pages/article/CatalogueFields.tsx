@@ -16,7 +16,7 @@ export function CatalogueFields({ value, onChange }: { value: ArticleCatalogue; 
   };
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-      <legend style={{ fontSize: 14, marginBottom: 8 }}>政府信息公开目录（索引号、发布机构、发布日期在发布时由系统生成）</legend>
+      <legend style={{ fontSize: 14, marginBottom: 8 }}>政府信息公开目录（索引号、发布机构、发布日期在发布时由系统生成；未填的成文日期取发布日期，主题分类取第一项，公开方式为主动公开）</legend>
       <Row gutter={16}>
         <Col xs={24} md={6}>
           <Form.Item label="成文日期" htmlFor="catalogue-written-on">
@@ -30,12 +30,12 @@ export function CatalogueFields({ value, onChange }: { value: ArticleCatalogue; 
         </Col>
         <Col xs={24} md={6}>
           <Form.Item label="主题分类" htmlFor="catalogue-topic">
-            <Select id="catalogue-topic" allowClear value={value.topic} onChange={(topic?: string) => set({ topic })} options={(settings.data?.topics ?? []).map((topic) => ({ value: topic, label: topic }))} placeholder={settings.data?.topics[0] ?? '主题分类'} />
+            <Select id="catalogue-topic" allowClear value={value.topic} onChange={(topic?: string) => set({ topic })} options={(settings.data?.topics ?? []).map((topic) => ({ value: topic, label: topic }))} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
           <Form.Item label="公开方式" htmlFor="catalogue-openness">
-            <Select id="catalogue-openness" allowClear value={value.openness} onChange={(openness?: ArticleCatalogue['openness']) => set({ openness })} options={(settings.data?.openness ?? ['主动公开']).map((item) => ({ value: item, label: item }))} placeholder="主动公开" />
+            <Select id="catalogue-openness" allowClear value={value.openness} onChange={(openness?: ArticleCatalogue['openness']) => set({ openness })} options={(settings.data?.openness ?? ['主动公开']).map((item) => ({ value: item, label: item }))} />
           </Form.Item>
         </Col>
       </Row>

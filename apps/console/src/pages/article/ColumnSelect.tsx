@@ -10,5 +10,5 @@ export function ColumnSelect({ id, value, onChange }: { id?: string; value?: str
   const options = (columns.data?.items ?? [])
     .filter((column) => !column.forAnnualReports && (!column.retired || column.code === value))
     .map((column) => ({ value: column.code, label: column.retired ? `${column.name}（已停用）` : column.name, disabled: column.retired }));
-  return <Select id={id} showSearch={{ optionFilterProp: 'label' }} loading={columns.isLoading} options={options} value={value} onChange={onChange} placeholder="请选择栏目" />;
+  return <Select id={id} showSearch={{ optionFilterProp: 'label' }} loading={columns.isLoading} options={options} value={value} onChange={onChange} />;
 }
