@@ -38,6 +38,12 @@ const mib = (bytes: number) => (bytes / 1024 ** 2).toFixed(0);
 const lat = (p: Percentiles) => `${n(p.p50)} / ${n(p.p95)} / ${n(p.p99)}`;
 const sum = (values: Record<string, number>) => Object.values(values).reduce((total, value) => total + value, 0);
 
+/** A table with one row per run and one column per key of its figures. */
+function keyedTable(label: string, rows: [number, Record<string, number>][]): string[] {
+  const keys = Object.keys(rows[0]?.[1] ?? {});
+  return [`| ${label} | ${keys.join(' | ')} |`, `|---:|${keys.map(() => '---:').join('|')}|`, ...rows.map(([run, values]) => `| ${run} | ${keys.map((key) => n(values[key] ?? Number.NaN)).join(' | ')} |`)];
+}
+
 /** The system section of docs/benchmarks.md, rewritten between its markers (the rest of the page stays). */
 export function writeReport(file: string, report: SystemReport): void {
   const pgCeiling = (clients: number) => report.ceilings.find((c) => c.name.startsWith('PostgreSQL') && c.concurrency === clients)?.perSecond;
@@ -70,15 +76,11 @@ export function writeReport(file: string, report: SystemReport): void {
     '',
     'CPU ms per decision by process (utime + stime from /proc, over the phase; postgres = this database\'s backends):',
     '',
-    `| reviewers | ${Object.keys(report.approvals[0]?.cpuMsPerDecision ?? {}).join(' | ')} |`,
-    `|---:|${Object.keys(report.approvals[0]?.cpuMsPerDecision ?? {}).map(() => '---:').join('|')}|`,
-    ...report.approvals.map((a) => `| ${a.reviewers} | ${Object.values(a.cpuMsPerDecision).map((v) => n(v)).join(' | ')} |`),
+    ...keyedTable('reviewers', report.approvals.map((a) => [a.reviewers, a.cpuMsPerDecision])),
     '',
     'PostgreSQL per decision (pg_stat_database deltas over the phase):',
     '',
-    `| reviewers | ${Object.keys(report.approvals[0]?.postgresPerDecision ?? {}).join(' | ')} |`,
-    `|---:|${Object.keys(report.approvals[0]?.postgresPerDecision ?? {}).map(() => '---:').join('|')}|`,
-    ...report.approvals.map((a) => `| ${a.reviewers} | ${Object.values(a.postgresPerDecision).map((v) => n(v)).join(' | ')} |`),
+    ...keyedTable('reviewers', report.approvals.map((a) => [a.reviewers, a.postgresPerDecision])),
     '',
     '### Full pipeline (create → submit → 三审 → 保密审查 → portal receipt)',
     '',
@@ -88,6 +90,10 @@ export function writeReport(file: string, report: SystemReport): void {
       (p) =>
         `| ${p.result.clients} | ${p.result.load.operations} | ${p.result.load.failures} | ${n(p.result.load.perSecond, 2)} | ${lat(p.result.lag)} | ${p.result.notYetVisible} | ${n(sum(p.cpuMsPerDocument))} |`,
     ),
+    '',
+    'CPU ms per document by process:',
+    '',
+    ...keyedTable('clients', report.pipelines.map((p) => [p.result.clients, p.cpuMsPerDocument])),
     '',
     'Per step, p50 / p95 / p99 ms:',
     '',
