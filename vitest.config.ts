@@ -86,6 +86,19 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The whole system under load (npm run bench:system): a measurement, not a test.
+          name: 'system-bench',
+          include: ['bench/system/**/*.system-bench.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 4 * 60 * 60_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'bench',
           include: [],
           benchmark: { include: ['bench/**/*.bench.ts'] },

@@ -64,6 +64,16 @@ if (run.status !== 0) {
   lines.push(`> vitest exited with status ${run.status}: some benchmark files failed and are missing above.`, '');
 }
 
-writeFileSync(path.join(root, 'docs', 'benchmarks.md'), lines.join('\n'));
+// The whole-system section (npm run bench:system) and what follows it are kept as they are.
+const page = path.join(root, 'docs', 'benchmarks.md');
+let kept = '';
+try {
+  const previous = readFileSync(page, 'utf8');
+  const start = previous.indexOf('<!-- bench:system begin -->');
+  if (start >= 0) kept = previous.slice(start);
+} catch {
+  // no page yet
+}
+writeFileSync(page, `${lines.join('\n')}${kept === '' ? '' : `\n${kept}`}`);
 console.log(`bench-report: wrote docs/benchmarks.md (vitest status ${run.status})`);
 process.exit(run.status ?? 1);

@@ -156,20 +156,28 @@ export class EventConsumerRunner {
     }
   }
 
+  /**
+   * Applies the event if it is the document's next one. The cursor is read once, locked, in the
+   * event's own transaction; a gap found there rolls it back, and the missing events are asked of
+   * the producers' outboxes and applied first.
+   */
   private async applyInOrder(envelope: EventEnvelope, msg: JsMsg): Promise<void> {
-    const last = await this.readCursor(this.dataSource.manager, envelope.documentId);
-    if (envelope.sequence > last + 1) {
+    try {
+      await this.applyOnce(envelope);
+      return;
+    } catch (error) {
+      if (!(error instanceof SequenceGapError)) throw error;
       msg.working();
       const missing = await requestReplay(this.nc, this.options.namespace, this.options.replaySources, {
         documentId: envelope.documentId,
-        fromSequence: last + 1,
+        fromSequence: error.expected,
         toSequence: envelope.sequence - 1,
       });
       this.logger.warn(
         {
           consumer: this.name,
           documentId: envelope.documentId,
-          expected: last + 1,
+          expected: error.expected,
           received: envelope.sequence,
           replayed: missing.length,
           correlationId: envelope.correlationId,
@@ -200,7 +208,7 @@ export class EventConsumerRunner {
       )) as unknown[];
       if (inserted.length === 0) return 'duplicate';
       if (this.definition.ordered) {
-        const last = await this.readCursor(manager, envelope.documentId, true);
+        const last = await this.readCursor(manager, envelope.documentId);
         if (envelope.sequence <= last) {
           // A new event id with a sequence already applied: two producers emitted the same number.
           this.logger.warn(
@@ -217,7 +225,7 @@ export class EventConsumerRunner {
         );
       }
       if (this.handles(envelope.type)) await this.definition.handle(envelope, manager);
-      this.logger.info(
+      this.logger.debug?.(
         {
           consumer: this.name,
           eventId: envelope.id,
@@ -239,9 +247,9 @@ export class EventConsumerRunner {
     );
   }
 
-  private async readCursor(manager: EntityManager, documentId: string, lock = false): Promise<number> {
+  private async readCursor(manager: EntityManager, documentId: string): Promise<number> {
     const rows = (await manager.query(
-      `SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $2 FOR UPDATE`,
       [this.name, documentId],
     )) as { last_sequence: number }[];
     return rows[0]?.last_sequence ?? 0;

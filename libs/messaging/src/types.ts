@@ -6,6 +6,8 @@ export interface MessagingLogger {
   info(obj: Record<string, unknown>, msg: string): void;
   warn(obj: Record<string, unknown>, msg: string): void;
   error(obj: Record<string, unknown>, msg: string): void;
+  /** Per-event lines (published, handled): off at the default level, they cost CPU on every event. */
+  debug?(obj: Record<string, unknown>, msg: string): void;
 }
 
 export const silentLogger: MessagingLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateRow } from '@sanshen/platform/core';
 import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 import type { ReadScope } from '@sanshen/workflow';
 import { Brackets, DataSource, Not } from 'typeorm';
@@ -64,8 +65,9 @@ export class DocumentRepository {
     await manager.insert(DocumentVersionOrmEntity, version as QueryDeepPartialEntity<DocumentVersionOrmEntity>);
   }
 
+  /** Writes back a document read in this transaction (one UPDATE). */
   async save(manager: EntityManager, document: DocumentOrmEntity): Promise<void> {
-    await manager.save(DocumentOrmEntity, document);
+    await updateRow(manager, DocumentOrmEntity, document);
   }
 
   async search(filter: DocumentFilter): Promise<DocumentOrmEntity[]> {

@@ -61,14 +61,16 @@ export class NoticeRepository {
     return rows.map((row) => row.id);
   }
 
+  /** One statement for all the event's recipients, however many. */
   async insert(manager: EntityManager, notices: { id: string; userId: string; agencyId: string; documentId: string; eventId: string; kind: string; title: string; message: string }[]): Promise<void> {
-    for (const notice of notices) {
-      await manager.query(
-        `INSERT INTO notices (id, user_id, agency_id, document_id, event_id, kind, title, message) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (user_id, event_id) DO NOTHING`,
-        [notice.id, notice.userId, notice.agencyId, notice.documentId, notice.eventId, notice.kind, notice.title, notice.message],
-      );
-    }
+    if (notices.length === 0) return;
+    const column = <K extends keyof (typeof notices)[number]>(key: K) => notices.map((notice) => notice[key]);
+    await manager.query(
+      `INSERT INTO notices (id, user_id, agency_id, document_id, event_id, kind, title, message)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[])
+       ON CONFLICT (user_id, event_id) DO NOTHING`,
+      [column('id'), column('userId'), column('agencyId'), column('documentId'), column('eventId'), column('kind'), column('title'), column('message')],
+    );
   }
 
   list(userId: string, filter: { unreadOnly: boolean; limit: number }): Promise<NoticeRow[]> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateRow } from '@sanshen/platform/core';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DocumentStatus } from '@sanshen/kernel';
@@ -22,8 +23,14 @@ export class ReviewRepository {
     return this.dataSource.manager.findOne(ReviewCaseOrmEntity, { where: { documentId } });
   }
 
+  /** Inserts a new case or replaces one (opening a review). */
   async saveCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {
     await manager.save(ReviewCaseOrmEntity, reviewCase);
+  }
+
+  /** Writes back a case locked in this transaction (one UPDATE, no second read). */
+  async updateCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {
+    await updateRow(manager, ReviewCaseOrmEntity, reviewCase as ReviewCaseOrmEntity);
   }
 
   async addSignature(manager: EntityManager, signature: ReviewSignature): Promise<void> {

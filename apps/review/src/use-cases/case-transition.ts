@@ -69,7 +69,7 @@ export class CaseTransition {
             remindedAt: null,
             escalatedAt: null,
           });
-          await this.reviews.saveCase(manager, reviewCase);
+          await this.reviews.updateCase(manager, reviewCase);
           const level = reviewLevelOf(reviewCase.status);
           return {
             decision,

@@ -51,6 +51,9 @@ export function reviewHarness(current: ReviewCase | null, options: { approvals?:
     saveCase: async (_manager, saved) => {
       log.push(`save ${saved.status} #${saved.eventSeq}`);
     },
+    updateCase: async (_manager, saved) => {
+      log.push(`save ${saved.status} #${saved.eventSeq}`);
+    },
     addSignature: async (_manager, signed) => {
       signatures.push({ ...signed, signedAt: new Date() });
       log.push(`sign ${signed.decision} l${signed.level} by ${signed.signerId}`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateRow } from '@sanshen/platform/core';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { SecrecyCaseOrmEntity } from './secrecy-case.orm-entity.js';
@@ -20,6 +21,11 @@ export class SecrecyRepository {
 
   async saveCase(manager: EntityManager, secrecyCase: SecrecyCaseOrmEntity): Promise<void> {
     await manager.save(SecrecyCaseOrmEntity, secrecyCase);
+  }
+
+  /** Writes back a case read in this transaction (one UPDATE, no second read). */
+  async updateCase(manager: EntityManager, secrecyCase: SecrecyCaseOrmEntity): Promise<void> {
+    await updateRow(manager, SecrecyCaseOrmEntity, secrecyCase);
   }
 
   async addDecision(manager: EntityManager, decision: SecrecyDecisionOrmEntity): Promise<void> {

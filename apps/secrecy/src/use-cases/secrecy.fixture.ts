@@ -125,13 +125,15 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
   const findings = world.findings ?? [];
   const saved: SecrecyCaseOrmEntity[] = [];
   let dictionaryVersion = world.dictionaryVersion ?? 4;
+  const recordCase = async (_manager: unknown, secrecyCase: SecrecyCaseOrmEntity) => {
+    saved.push(structuredClone(secrecyCase));
+    log.push(`save case ${secrecyCase.status} #${secrecyCase.eventSeq}${secrecyCase.openReferralId === null ? '' : ' referred'}`);
+  };
   const secrecy = {
     findCase: async () => world.current ?? null,
     lockCase: async () => world.current ?? null,
-    saveCase: async (_manager: unknown, secrecyCase: SecrecyCaseOrmEntity) => {
-      saved.push(structuredClone(secrecyCase));
-      log.push(`save case ${secrecyCase.status} #${secrecyCase.eventSeq}${secrecyCase.openReferralId === null ? '' : ' referred'}`);
-    },
+    saveCase: recordCase,
+    updateCase: recordCase,
     findScan: async () => world.scan ?? null,
     findings: async () => findings,
     lockFinding: async (_manager: unknown, id: string) => findings.find((candidate) => candidate.id === id) ?? null,

@@ -35,6 +35,7 @@ export function messagingLogger(logger: Logger): MessagingLogger {
     info: (obj, msg) => child.info(obj, msg),
     warn: (obj, msg) => child.warn(obj, msg),
     error: (obj, msg) => child.error(obj, msg),
+    debug: (obj, msg) => child.debug(obj, msg),
   };
 }
 

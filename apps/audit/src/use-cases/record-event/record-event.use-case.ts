@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@sanshen/contracts';
 import { canonicalJson } from '@sanshen/kernel';
-import { ROOT_LOGGER, ledgerAppendDuration } from '@sanshen/platform';
+import { ROOT_LOGGER, ledgerAppendDuration } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { GENESIS_HASH, chainHash } from '../../domain/ledger-chain.js';

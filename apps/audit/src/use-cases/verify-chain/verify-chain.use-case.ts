@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuditVerifyReply, AuditVerifyRequest } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
-import { ledgerLastVerified } from '@sanshen/platform';
+import { ledgerLastVerified } from '@sanshen/platform/core';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { verifyAccess, verifyDocumentAccess } from '../../domain/ledger-access.js';

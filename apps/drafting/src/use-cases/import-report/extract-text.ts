@@ -1,5 +1,3 @@
-import mammoth from 'mammoth';
-import { getDocumentProxy } from 'unpdf';
 import { DomainError } from '@sanshen/kernel';
 import { htmlText, xlsxText } from './table-text.js';
 
@@ -71,6 +69,8 @@ function utf8(bytes: Uint8Array): string {
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {
+  // The converters load on the first import of their kind, not at boot (memory of every drafting process).
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     // mammoth ends every paragraph with a blank line; the importer reads lines.
@@ -122,6 +122,7 @@ export function pageText(items: readonly PdfTextItem[]): string {
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { getDocumentProxy } = await import('unpdf');
   let pdf;
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });

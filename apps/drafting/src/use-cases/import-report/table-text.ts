@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parseDocument } from 'htmlparser2';
 
 /**
@@ -114,7 +114,9 @@ function cellText(cell: ExcelJS.Cell): string {
  * stands first to give the importer the report year and agency.
  */
 export async function xlsxText(bytes: Uint8Array, title: string): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first spreadsheet import, not at boot: it is large and most drafting processes never need it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const out: string[] = [title];
   workbook.eachSheet((sheet) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { lifecycleTypeOf } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
-import { ROOT_LOGGER } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DICTIONARY_AGGREGATE_ID, DICTIONARY_EVENTS } from '@sanshen/contracts';
 import type { DictionaryVersionPublishedPayload, EventEnvelope } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/kernel';
-import { EventOutbox } from '@sanshen/platform';
+import { EventOutbox } from '@sanshen/platform/events';
 import type { EntityManager } from 'typeorm';
 import { DictionaryRepository } from '../../persistence/dictionary.repository.js';
 

@@ -5,7 +5,8 @@ import type { DocumentVersionView, GetVersionRequest } from '@sanshen/contracts'
 import { contentHashOf, DomainError, systemActor } from '@sanshen/kernel';
 import { documentSections, scanSections } from '@sanshen/content-checks';
 import type { SectionFinding } from '@sanshen/content-checks';
-import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform/core';
+import { ServiceClient } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';

@@ -62,7 +62,7 @@ export class TrackReviewUseCase {
         existing.enteredAt = new Date(event.occurredAt);
       }
     }
-    await this.secrecy.saveCase(manager, existing);
+    await this.secrecy.updateCase(manager, existing);
     if (isDocumentEvent(event, 'approved_l3') && event.payload.version === existing.version) {
       await this.scan.tryInto(manager, existing, event.correlationId);
     }
