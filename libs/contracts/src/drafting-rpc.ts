@@ -19,6 +19,11 @@ export const DRAFTING_RPC = {
   /** Titles and names of several documents, those the caller may read only (DocumentSummaryList). */
   summaries: 'drafting.document.summaries',
   counts: 'drafting.document.counts',
+  /** 附件 (libs/contracts/src/attachments.ts): each makes a new version like any edit. */
+  addAttachment: 'drafting.attachment.add',
+  removeAttachment: 'drafting.attachment.remove',
+  getAttachment: 'drafting.attachment.get',
+  attachmentText: 'drafting.attachment.text',
 } as const;
 
 /** An ordinary website item: title, column (栏目) and sanitized rich text (the kernel's shape, on the wire as is). */

@@ -1,6 +1,7 @@
 // Wire contracts between services: envelopes, events, subjects, RPC messages. No behaviour; explicit exports.
 export { AUDIT_RPC } from './audit-rpc.js';
 export type { AuditTimelineRequest, LedgerEntryView, AuditTimelineReply, AuditVerifyRequest, AuditVerifyReply, AuditExportRequest, AuditExportReply } from './audit-rpc.js';
+export type { AddAttachmentRequest, RemoveAttachmentRequest, GetAttachmentRequest, AttachmentView, AttachmentTextRequest, AttachmentTextView, PortalAttachment } from './attachments.js';
 export { DRAFTING_RPC } from './drafting-rpc.js';
 export type { ArticleContent, CreateArticleRequest, CreateAnnualReportRequest, CreateDocumentRequest, DocumentView, DocumentReturn, GetDocumentRequest, DocumentSummariesRequest, DocumentSummary, DocumentSummaryList, DiscardDocumentRequest, DocumentAccessView, DocumentCountsView, ListDocumentsRequest, DocumentPage, ReviseDocumentRequest, SubmitDocumentRequest, ExplainedFinding, GetVersionRequest, DocumentVersionView, ConsistencyFindingView, ContentFindingView, CheckDocumentRequest, DocumentCheckView, ImportReportRequest, UnplacedItemView, AmbiguousCellView, ImportedDocumentView, DiffDocumentRequest, TextDiffOp, DocumentDiffView, AggregateReportsRequest, AggregateView, RenderReportRequest, RenderedReportView } from './drafting-rpc.js';
 export { DICTIONARY_EVENTS, DICTIONARY_AGGREGATE_ID } from './dictionary-events.js';

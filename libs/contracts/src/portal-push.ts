@@ -1,4 +1,5 @@
 import type { DocumentKind } from '@sanshen/kernel';
+import type { PortalAttachment } from './attachments.js';
 
 /**
  * The portal push contract (ARCHITECTURE.md "Portal push contract"): POST /api/push with this body,
@@ -23,6 +24,8 @@ export interface PortalPush {
   column?: string;
   /** Annual reports only. */
   year?: number | null;
+  /** 附件, uploaded before the push (`PUT /api/attachments/<sha256>`); absent when there are none. */
+  attachments?: PortalAttachment[];
 }
 
 export interface PortalReceipt {

@@ -1,3 +1,6 @@
+import { isArticleAttachment } from './attachment.js';
+import type { ArticleAttachment } from './attachment.js';
+
 /**
  * An article's content (an ordinary website item): title, column (栏目) and rich text sanitized by
  * `sanitizeRichText`. The one shape of an article version from drafting to the portal.
@@ -7,11 +10,17 @@ export interface ArticleContent {
   column: string;
   /** Sanitized HTML. */
   body: string;
+  /**
+   * 附件, in the order shown. Absent when there are none, so a version without attachments hashes
+   * as it always did.
+   */
+  attachments?: ArticleAttachment[];
 }
 
 /** A shape check of stored or fetched content (title, column and body are strings). */
 export function isArticleContent(content: unknown): content is ArticleContent {
   if (typeof content !== 'object' || content === null || Array.isArray(content)) return false;
-  const { title, column, body } = content as Record<string, unknown>;
+  const { title, column, body, attachments } = content as Record<string, unknown>;
+  if (attachments !== undefined && !(Array.isArray(attachments) && attachments.every(isArticleAttachment))) return false;
   return typeof title === 'string' && typeof column === 'string' && typeof body === 'string';
 }

@@ -3,6 +3,8 @@ export { systemActor, signedAs } from './actor.js';
 export { isArticleContent } from './article.js';
 export type { ArticleContent } from './article.js';
 export type { Actor, DelegatedDuty } from './actor.js';
+export { ATTACHMENT_TYPES, MAX_ATTACHMENT_FILENAME, attachmentFilename, attachmentKindOfMediaType, attachmentKindOfName, isArticleAttachment, isSha256Hex } from './attachment.js';
+export type { ArticleAttachment, AttachmentKind, AttachmentMediaType } from './attachment.js';
 export { canonicalJson, sha256Hex, contentHashOf } from './canonical.js';
 export { DOCUMENT_STATUSES, DOCUMENT_EVENT_TYPES, DOCUMENT_KINDS, STATUS_LABELS, isDocumentEventType } from './document.js';
 export type { DocumentStatus, DocumentEventType, DocumentKind } from './document.js';

@@ -1,5 +1,5 @@
 import type { AnnualReportContent } from '@sanshen/annual-report';
-import type { ArticleContent } from '@sanshen/kernel';
+import type { ArticleAttachment, ArticleContent } from '@sanshen/kernel';
 import { checkText, DomainError, isArticleContent, sanitizeRichText } from '@sanshen/kernel';
 import type { TextMode } from '@sanshen/kernel';
 
@@ -12,11 +12,13 @@ export function articleOf(content: DocumentContent): ArticleContent {
   return content;
 }
 
-export function newArticleContent(input: { title: string; column: string; body: string }): ArticleContent {
+export function newArticleContent(input: { title: string; column: string; body: string; attachments?: ArticleAttachment[] }): ArticleContent {
   return {
     title: policedText('title', input.title.trim(), 'single'),
     column: policedText('column', input.column.trim(), 'single'),
     body: sanitizeRichText(input.body),
+    // Absent when empty: a version without attachments hashes as before they existed.
+    ...(input.attachments === undefined || input.attachments.length === 0 ? {} : { attachments: input.attachments }),
   };
 }
 
@@ -36,7 +38,7 @@ export function annualReportTitle(agencyName: string, year: number): string {
 
 /** Applies a partial edit of an article; only known members are taken, rich text is sanitized. */
 export function reviseArticleContent(current: ArticleContent, patch: Record<string, unknown>): ArticleContent {
-  const text = (key: keyof ArticleContent): string => {
+  const text = (key: 'title' | 'column' | 'body'): string => {
     const value = patch[key];
     if (value === undefined) return current[key];
     if (typeof value !== 'string' || value.trim() === '') {
@@ -44,5 +46,6 @@ export function reviseArticleContent(current: ArticleContent, patch: Record<stri
     }
     return value;
   };
-  return newArticleContent({ title: text('title'), column: text('column'), body: text('body') });
+  // Attachments change only through their own requests (drafting.attachment.add / remove).
+  return newArticleContent({ title: text('title'), column: text('column'), body: text('body'), ...(current.attachments === undefined ? {} : { attachments: current.attachments }) });
 }

@@ -9,7 +9,7 @@ import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { diffText } from './text-diff.js';
 
-const ARTICLE_FIELDS: Record<keyof ArticleContent, string> = { title: '标题', column: '栏目', body: '正文' };
+const ARTICLE_FIELDS: Record<keyof ArticleContent, string> = { title: '标题', column: '栏目', body: '正文', attachments: '附件' };
 
 /**
  * What changed between two versions: the text of each section (or article field) and the table
@@ -32,7 +32,13 @@ export class DiffDocumentUseCase {
       const a = articleOf(before.content);
       const b = articleOf(after.content);
       // The body is compared as the text a reader sees, not as HTML: a change of markup alone is no change.
-      const text = (content: ArticleContent, key: keyof ArticleContent): string => (key === 'body' ? articleText(content.body) : content[key]);
+      // Attachments as one line each (name and hash prefix): adding, removing or replacing one shows.
+      const text = (content: ArticleContent, key: keyof ArticleContent): string =>
+        key === 'body'
+          ? articleText(content.body)
+          : key === 'attachments'
+            ? (content.attachments ?? []).map((file) => `${file.filename}（${file.sha256.slice(0, 12)}）`).join('\n')
+            : content[key];
       const sections = (Object.keys(ARTICLE_FIELDS) as (keyof ArticleContent)[])
         .filter((key) => text(a, key) !== text(b, key))
         .map((key) => ({ key, label: ARTICLE_FIELDS[key], ops: diffText(text(a, key), text(b, key)) }));

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 export const BODY_MEDIA_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/api/v1/documents/import': ['application/json', 'multipart/form-data'],
   '/api/v1/users/import': ['application/json', 'multipart/form-data', 'text/csv'],
+  '/api/v1/documents/:id/attachments': ['multipart/form-data'],
 };
 const DEFAULT_MEDIA_TYPES: readonly string[] = ['application/json'];
 
