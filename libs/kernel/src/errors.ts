@@ -119,6 +119,8 @@ export const ERROR_CATALOGUE = {
   'PORTAL.IDEMPOTENCY_KEY_REUSED': { kind: 'conflict', message: '该 Idempotency-Key 已用于另一份推送内容' },
   'PORTAL.VERSION_CONFLICT': { kind: 'conflict', message: '该文档的同一版本已以不同内容发布' },
   'PORTAL.DOCUMENT_RETRACTED': { kind: 'conflict', message: '该文档已撤稿，不再接受推送' },
+  'PORTAL.ATTACHMENT_MISSING': { kind: 'unprocessable', message: '推送所列的附件尚未上传到门户' },
+  'PORTAL.ATTACHMENT_INVALID': { kind: 'invalid_input', message: '附件内容与其 sha256 不符' },
   'PORTAL.PAGE_NOT_FOUND': { kind: 'not_found', message: '页面不存在' },
   // Outbound notice channels (issue #12 point 2).
   'CHANNEL.AGENCY_NOT_FOUND': { kind: 'not_found', message: '机关不存在' },

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { PortalAttachment } from '@sanshen/contracts';
 import type { DocumentKind } from '@sanshen/kernel';
 
 /**
@@ -67,6 +68,10 @@ export class PageOrmEntity {
   /** What the sender stamped on the push (the freshness check's input), for the record. */
   @Column({ name: 'sent_at', type: 'timestamptz' })
   sentAt!: Date;
+
+  /** 附件 of this version; their bytes are in the portal's attachment store, by sha256. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: PortalAttachment[];
 
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;

@@ -5,7 +5,7 @@ import type { PageOrmEntity } from '../persistence/page.orm-entity.js';
 /** What a page shows of a push, its html sanitized: the same for a publication and for a preview. */
 export function pageContentOf(
   push: PortalPush,
-): Pick<PageOrmEntity, 'documentId' | 'version' | 'kind' | 'agencyId' | 'agencyName' | 'title' | 'columnName' | 'year' | 'html' | 'data' | 'contentHash'> {
+): Pick<PageOrmEntity, 'documentId' | 'version' | 'kind' | 'agencyId' | 'agencyName' | 'title' | 'columnName' | 'year' | 'html' | 'data' | 'contentHash' | 'attachments'> {
   return {
     documentId: push.documentId,
     version: push.version,
@@ -18,5 +18,6 @@ export function pageContentOf(
     html: sanitizeRichText(push.html),
     data: push.data ?? null,
     contentHash: push.contentHash,
+    attachments: push.attachments ?? [],
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from './config.js';
@@ -13,6 +13,7 @@ export interface BlobStore {
   readonly name: string;
   /** Stores the bytes under their hash; `created: false` when they were there already (idempotent). */
   put(sha256: string, bytes: Uint8Array): Promise<{ created: boolean }>;
+  has(sha256: string): Promise<boolean>;
   /** The bytes, or null when the store has none under that hash. */
   get(sha256: string): Promise<Uint8Array | null>;
   delete(sha256: string): Promise<void>;
@@ -39,7 +40,7 @@ export class FileSystemBlobStore implements BlobStore {
 
   async put(sha256: string, bytes: Uint8Array): Promise<{ created: boolean }> {
     const path = join(this.root, blobName(sha256));
-    if ((await this.get(sha256)) !== null) return { created: false };
+    if (await this.has(sha256)) return { created: false };
     await mkdir(join(path, '..'), { recursive: true });
     const temporary = `${path}.${randomUUID()}.part`;
     const handle = await open(temporary, 'wx');
@@ -51,6 +52,16 @@ export class FileSystemBlobStore implements BlobStore {
     }
     await rename(temporary, path);
     return { created: true };
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      await stat(join(this.root, blobName(sha256)));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
   }
 
   async get(sha256: string): Promise<Uint8Array | null> {
@@ -88,10 +99,21 @@ export class S3BlobStore implements BlobStore {
   constructor(private readonly options: S3BlobStoreOptions) {}
 
   async put(sha256: string, bytes: Uint8Array): Promise<{ created: boolean }> {
-    if ((await this.get(sha256)) !== null) return { created: false };
+    if (await this.has(sha256)) return { created: false };
     const { sdk, client } = await this.sdk();
     await client.send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: this.key(sha256), Body: bytes, ContentLength: bytes.byteLength }));
     return { created: true };
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    const { sdk, client } = await this.sdk();
+    try {
+      await client.send(new sdk.HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(sha256) }));
+      return true;
+    } catch (error) {
+      if (isMissing(sdk, error)) return false;
+      throw error;
+    }
   }
 
   async get(sha256: string): Promise<Uint8Array | null> {
@@ -100,7 +122,7 @@ export class S3BlobStore implements BlobStore {
       const answer = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(sha256) }));
       return answer.Body === undefined ? new Uint8Array() : await answer.Body.transformToByteArray();
     } catch (error) {
-      if (error instanceof sdk.NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+      if (isMissing(sdk, error)) return null;
       throw error;
     }
   }
@@ -127,6 +149,10 @@ export class S3BlobStore implements BlobStore {
     }));
     return this.client;
   }
+}
+
+function isMissing(sdk: S3Module, error: unknown): boolean {
+  return error instanceof sdk.NoSuchKey || error instanceof sdk.NotFound || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
 }
 
 const storeSchema = z
