@@ -34,7 +34,7 @@ describe('AttachmentsController', () => {
     directory = await mkdtemp(join(tmpdir(), 'sanshen-attachments-'));
     store = new FileSystemBlobStore(directory);
     http = await HttpTestApp.start(AttachmentsController, {
-      replies: { [DRAFTING_RPC.addAttachment]: { ...DOCUMENT_EXAMPLE, version: 4 } },
+      replies: { [DRAFTING_RPC.addAttachment]: { ...DOCUMENT_EXAMPLE, version: 4 }, [DRAFTING_RPC.access]: { documentId: IDS.document, status: 'draft', version: 3 } },
       providers: [{ provide: BLOB_STORE, useValue: store }, UploadAttachmentUseCase, DownloadAttachmentUseCase],
     });
   });
@@ -75,6 +75,16 @@ describe('AttachmentsController', () => {
     const answer = await http.request('POST', `${url}?version=3`, { as: drafter, body, headers });
     expect([answer.statusCode, answer.json().code]).toEqual([400, 'ATTACHMENT.TYPE_MISMATCH']);
     expect(await store.get(sha(fake))).toBeNull();
+  });
+
+  it('refuses a stale version or a document past drafting before storing anything', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.4 stale');
+    const { body, headers } = multipart('a.pdf', bytes);
+    expect((await http.request('POST', `${url}?version=2`, { as: drafter, body, headers })).json().code).toBe('DOCUMENT.VERSION_CONFLICT');
+    http.reply(DRAFTING_RPC.access, { documentId: IDS.document, status: 'pending_l1', version: 3 });
+    expect((await http.request('POST', `${url}?version=3`, { as: drafter, body, headers })).json().code).toBe('DOCUMENT.NOT_EDITABLE');
+    http.reply(DRAFTING_RPC.access, { documentId: IDS.document, status: 'draft', version: 3 });
+    expect(await store.get(sha(bytes))).toBeNull();
   });
 
   it('requires the version and a drafter', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { AddAttachmentRequest, DocumentView } from '@sanshen/contracts';
+import type { AddAttachmentRequest, DocumentAccessView, DocumentView, GetDocumentRequest } from '@sanshen/contracts';
 import { DomainError, attachmentFilename, attachmentKindOfName } from '@sanshen/kernel';
 import type { ErrorCode } from '@sanshen/kernel';
 import { BLOB_STORE } from '@sanshen/platform/core';
@@ -18,7 +18,8 @@ export interface UploadedFile {
 }
 
 /**
- * 上传附件: the name is checked (no path, an allowed extension) before anything is stored; the bytes
+ * 上传附件: the name is checked (no path, an allowed extension) and the draft's version and state
+ * (drafting's access facts: the request would be refused anyway) before anything is stored; the bytes
  * go to the attachment store under their sha256 and drafting is told the hash (bytes never travel
  * over NATS). Drafting sniffs the type, checks archives and extracts the text; when it refuses the
  * bytes, they are deleted again if this upload stored them — nothing of a refused file stays.
@@ -35,6 +36,10 @@ export class UploadAttachmentUseCase {
     if (filename === null) throw new DomainError('ATTACHMENT.FILENAME_INVALID');
     if (attachmentKindOfName(filename) === null) throw new DomainError('ATTACHMENT.TYPE_NOT_ALLOWED', { filename });
     if (file.bytes.byteLength === 0) throw new DomainError('ATTACHMENT.EMPTY', { filename });
+    const access = await this.services.send<DocumentAccessView, GetDocumentRequest>(DRAFTING_RPC.access, context, { documentId });
+    if (access.status === 'published') throw new DomainError('DOCUMENT.CORRECTION_REQUIRED', { status: access.status });
+    if (access.status !== 'draft') throw new DomainError('DOCUMENT.NOT_EDITABLE', { status: access.status });
+    if (access.version !== version) throw new DomainError('DOCUMENT.VERSION_CONFLICT', { expected: access.version, given: version });
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     let created: boolean;
     try {
