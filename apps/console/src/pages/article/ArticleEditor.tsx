@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SubmitPanel } from '../editing/SubmitPanel';
 import { useSave } from '../editing/use-save';
 import { COLUMNS } from './columns';
+import { AttachmentList } from './AttachmentList';
 import { ContentFindings } from './ContentFindings';
 import { RichTextEditor } from './RichTextEditor';
 import { useContentScan } from './use-content-scan';
@@ -52,6 +53,9 @@ export default function ArticleEditor({ doc }: { doc: DocumentView }) {
             预览（门户效果）
           </Button>
         </Space>
+      </Card>
+      <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>附件</h2>}>
+        <AttachmentList doc={doc} editable />
       </Card>
       <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>内容检查</h2>}>
         <ContentFindings text={scan.text} findings={scan.findings} />

@@ -4,7 +4,7 @@ import { DomainError, isArticleContent } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { AttachmentTextRepository } from '../../persistence/attachment-text.repository.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
-import { assertVisible } from '../document-access.js';
+import { assertContentReadable } from '../document-access.js';
 
 /**
  * An attachment of a version the caller may read (the document's visibility: else 404), for the
@@ -19,7 +19,7 @@ export class GetAttachmentUseCase {
 
   async execute(actor: Actor, request: GetAttachmentRequest): Promise<AttachmentView> {
     const document = await this.documents.findById(request.documentId);
-    assertVisible(actor, document);
+    assertContentReadable(actor, document);
     const number = request.version ?? document.version;
     const version = await this.documents.findVersion(document.id, number);
     if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: number });
