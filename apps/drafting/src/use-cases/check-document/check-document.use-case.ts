@@ -34,8 +34,7 @@ export class CheckDocumentUseCase {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);
     const versionNumber = request.version ?? document.version;
-    const version = await this.documents.findVersion(document.id, versionNumber);
-    if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: versionNumber });
+    const version = await this.documents.requestedVersion(document, versionNumber);
     const rules = document.kind === 'article' ? NO_RULES : await this.reportRules(document.agencyId, version.content);
     // The same sections the secrecy scan reads (`title`, `body` / `sections.<key>`), so drafters see its findings first.
     const scan = await this.scan(document.agencyId, document.kind, version.content, version.createdAt);

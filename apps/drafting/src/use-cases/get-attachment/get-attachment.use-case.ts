@@ -20,9 +20,7 @@ export class GetAttachmentUseCase {
   async execute(actor: Actor, request: GetAttachmentRequest): Promise<AttachmentView> {
     const document = await this.documents.findById(request.documentId);
     assertContentReadable(actor, document);
-    const number = request.version ?? document.version;
-    const version = await this.documents.findVersion(document.id, number);
-    if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: number });
+    const version = await this.documents.requestedVersion(document, request.version);
     const attachment = isArticleContent(version.content) ? version.content.attachments?.find((file) => file.sha256 === request.sha256) : undefined;
     if (attachment === undefined) throw new DomainError('ATTACHMENT.NOT_FOUND', { sha256: request.sha256 });
     return attachment;
