@@ -87,6 +87,13 @@ describe('AttachmentsController', () => {
     expect(await store.get(sha(bytes))).toBeNull();
   });
 
+  it('takes a multipart file only: JSON is 415 (after the JSON depth limit), a form post too', async () => {
+    expect((await http.request('POST', `${url}?version=3`, { as: drafter, body: { file: 'x' } })).json().code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    const deep = `{"a":${'['.repeat(100)}${']'.repeat(100)}}`;
+    expect((await http.request('POST', `${url}?version=3`, { as: drafter, body: deep, headers: { 'content-type': 'application/json' } })).json().code).toBe('REQUEST.JSON_TOO_DEEP');
+    expect((await http.request('POST', `${url}?version=3`, { as: drafter, body: 'file=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode).toBe(415);
+  });
+
   it('requires the version and a drafter', async () => {
     const { body, headers } = multipart('a.pdf', PDF);
     expect((await http.request('POST', url, { as: drafter, body, headers })).statusCode).toBe(400);
