@@ -35,6 +35,9 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# The attachment store (附件, ATTACHMENT_DIR): the one directory the services write; mount a volume here.
+RUN mkdir -p /var/lib/sanshen/attachments && chown node:node /var/lib/sanshen/attachments
+ENV ATTACHMENT_DIR=/var/lib/sanshen/attachments
 # The node image's unprivileged user (uid 1000); the files stay owned by root, read-only to it.
 USER node
 EXPOSE 3000 3001 3002 3003 3004 3005 3100

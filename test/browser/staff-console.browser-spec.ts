@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../e2e/support/api.js';
+import { pdfOf } from '../e2e/support/report-files.js';
 import { DESKTOP, PHONE, expectAccessible, screenshot, signInAs } from './support/browser.js';
 import { consoleRun } from './support/console-run.js';
 import { SECTION_LABELS, enterFigures, thisYearsFigures } from './support/report-entry.js';
@@ -203,6 +204,10 @@ describe('the staff console in Chromium', () => {
     await drafter.getByTestId('content-findings').getByText('13912345678').waitFor();
     await expectAccessible(drafter, 'the article editor');
     await screenshot(drafter, '20-article-finding');
+    // 附件: an upload through the editor (antd Upload) makes a new version listing the file.
+    await drafter.locator('input[type="file"]').setInputFiles({ name: '走访企业名单.pdf', mimeType: 'application/pdf', buffer: pdfOf('走访企业名单\n海东市某某科技有限公司') });
+    await drafter.getByRole('link', { name: '下载' }).waitFor();
+    expect(await drafter.getByText('走访企业名单.pdf').count()).toBe(1);
     await drafter.getByRole('button', { name: '提交审核' }).click();
     await drafter.getByText('以下内容须说明理由后才能提交：').waitFor();
     await screenshot(drafter, '21-article-submit-refused');

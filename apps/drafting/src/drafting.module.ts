@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { CoreModule } from '@sanshen/platform/core';
-import type { BaseConfig } from '@sanshen/platform/core';
+import { BLOB_STORE } from '@sanshen/platform/core';
+import type { BaseConfig, BlobStore } from '@sanshen/platform/core';
 import { EventsModule } from '@sanshen/platform/events';
 import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
@@ -21,6 +22,12 @@ import { LifecycleConsumer } from './adapters/lifecycle.consumer.js';
 import { DocumentVersionOrmEntity } from './persistence/document-version.orm-entity.js';
 import { DocumentOrmEntity } from './persistence/document.orm-entity.js';
 import { DocumentRepository } from './persistence/document.repository.js';
+import { AttachmentTextOrmEntity } from './persistence/attachment-text.orm-entity.js';
+import { AttachmentTextRepository } from './persistence/attachment-text.repository.js';
+import { AttachmentTexts1797000000200 } from './persistence/migrations/1797000000200-AttachmentTexts.js';
+import { AddAttachmentUseCase } from './use-cases/add-attachment/add-attachment.use-case.js';
+import { GetAttachmentUseCase } from './use-cases/get-attachment/get-attachment.use-case.js';
+import { RemoveAttachmentUseCase } from './use-cases/remove-attachment/remove-attachment.use-case.js';
 import { CreateDraftingSchema1763769600000 } from './persistence/migrations/1763769600000-CreateDraftingSchema.js';
 import { AnnualReportColumns1795400000000 } from './persistence/migrations/1795400000000-AnnualReportColumns.js';
 import { DocumentReadFacts1796000000000 } from './persistence/migrations/1796000000000-DocumentReadFacts.js';
@@ -51,7 +58,7 @@ export const DRAFTING_SERVICE = 'drafting';
 
 @Module({})
 export class DraftingModule {
-  static register(config: BaseConfig, logger: Logger): DynamicModule {
+  static register(config: BaseConfig, logger: Logger, attachments: BlobStore): DynamicModule {
     return {
       module: DraftingModule,
       imports: [
@@ -61,8 +68,15 @@ export class DraftingModule {
           logger,
           database: {
             schema: DRAFTING_SERVICE,
-            entities: [DocumentOrmEntity, DocumentVersionOrmEntity],
-            migrations: [CreateDraftingSchema1763769600000, AnnualReportColumns1795400000000, DocumentReadFacts1796000000000, DictionaryCopy1796600000300, Catalogue1797000000000],
+            entities: [DocumentOrmEntity, DocumentVersionOrmEntity, AttachmentTextOrmEntity],
+            migrations: [
+              CreateDraftingSchema1763769600000,
+              AnnualReportColumns1795400000000,
+              DocumentReadFacts1796000000000,
+              DictionaryCopy1796600000300,
+              Catalogue1797000000000,
+              AttachmentTexts1797000000200,
+            ],
           },
         }),
         RpcModule.forService({ service: DRAFTING_SERVICE, config }),
@@ -70,7 +84,12 @@ export class DraftingModule {
       ],
       controllers: [DocumentRpcController, CatalogueRpcController],
       providers: [
+        { provide: BLOB_STORE, useValue: attachments },
         DocumentRepository,
+        AttachmentTextRepository,
+        AddAttachmentUseCase,
+        RemoveAttachmentUseCase,
+        GetAttachmentUseCase,
         CreateDocumentUseCase,
         ReviseDocumentUseCase,
         SubmitDocumentUseCase,

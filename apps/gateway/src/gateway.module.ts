@@ -3,7 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
-import { CoreModule } from '@sanshen/platform/core';
+import { BLOB_STORE, CoreModule } from '@sanshen/platform/core';
 import type { DatabaseOptions } from '@sanshen/platform/core';
 import { EventsModule } from '@sanshen/platform/events';
 import { RpcModule } from '@sanshen/platform/rpc';
@@ -53,6 +53,9 @@ import { GatewayRedis } from './adapters/redis/gateway-redis.js';
 import { AuthorizeOpsSessionUseCase } from './use-cases/authorize-ops-session/authorize-ops-session.use-case.js';
 import { OpenOpsSessionUseCase } from './use-cases/open-ops-session/open-ops-session.use-case.js';
 import { GATEWAY_CONFIG } from './config/gateway.config.js';
+import { AttachmentsController } from './adapters/http/attachments.controller.js';
+import { DownloadAttachmentUseCase } from './use-cases/download-attachment/download-attachment.use-case.js';
+import { UploadAttachmentUseCase } from './use-cases/upload-attachment/upload-attachment.use-case.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { IDENTITY_ENTITIES } from './persistence/identity.orm-entities.js';
 import { IdentityRepository } from './persistence/identity.repository.js';
@@ -94,6 +97,7 @@ export const GATEWAY_SERVICE = 'gateway';
 export const GATEWAY_CONTROLLERS = [
   AuthController,
   DocumentsController,
+  AttachmentsController,
   ReviewsController,
   ApprovalSheetController,
   DelegationsController,
@@ -146,6 +150,9 @@ export class GatewayModule {
       controllers: [...GATEWAY_CONTROLLERS],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: BLOB_STORE, useValue: config.attachmentStore },
+        UploadAttachmentUseCase,
+        DownloadAttachmentUseCase,
         // Global guards run in this order: authenticate, then count the request against its user.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { CoreModule } from '@sanshen/platform/core';
-import type { BaseConfig } from '@sanshen/platform/core';
+import { BLOB_STORE, CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig, BlobStore } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { PagesController } from './adapters/pages.controller.js';
 import { PushController } from './adapters/push.controller.js';
@@ -13,6 +13,9 @@ import { SearchPagesUseCase } from './use-cases/search-pages/search-pages.use-ca
 import { ShowColumnUseCase } from './use-cases/show-column/show-column.use-case.js';
 import { CatalogueAndSearch1797000000100 } from './persistence/migrations/1797000000100-CatalogueAndSearch.js';
 import { PageOrmEntity } from './persistence/page.orm-entity.js';
+import { PageAttachments1797000000000 } from './persistence/migrations/1797000000000-PageAttachments.js';
+import { ReceiveAttachmentUseCase } from './use-cases/receive-attachment/receive-attachment.use-case.js';
+import { ShowAttachmentUseCase } from './use-cases/show-attachment/show-attachment.use-case.js';
 import { PreviewPageUseCase } from './use-cases/preview-page/preview-page.use-case.js';
 import { PageRepository } from './persistence/page.repository.js';
 import { RetractionOrmEntity } from './persistence/retraction.orm-entity.js';
@@ -27,6 +30,8 @@ export interface PortalModuleOptions {
   base: BaseConfig;
   portal: PortalConfig;
   logger: Logger;
+  /** The portal's own attachment store (its own directory or bucket: it copies what is pushed). */
+  attachments: BlobStore;
 }
 
 /** The bundled municipal website: signed pushes in, public pages out. HTTP only (no RPC). */
@@ -44,13 +49,16 @@ export class PortalModule {
           database: {
             schema: 'portal',
             entities: [PageOrmEntity, RetractionOrmEntity],
-            migrations: [CreatePortalPages1795307512096, CatalogueAndSearch1797000000100],
+            migrations: [CreatePortalPages1795307512096, PageAttachments1797000000000, CatalogueAndSearch1797000000100],
           },
         }),
       ],
       controllers: [PushController, PagesController],
       providers: [
         { provide: PORTAL_CONFIG, useValue: options.portal },
+        { provide: BLOB_STORE, useValue: options.attachments },
+        ReceiveAttachmentUseCase,
+        ShowAttachmentUseCase,
         RawJsonBody,
         PreviewPageUseCase,
         PageRepository,

@@ -4,7 +4,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { PortalPush, PortalReceipt } from '@sanshen/contracts';
 import { portalSignature } from '@sanshen/kernel';
-import { createRootLogger, loadBaseConfig } from '@sanshen/platform/core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileSystemBlobStore, createRootLogger, loadBaseConfig } from '@sanshen/platform/core';
 import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -20,12 +23,14 @@ const AGENCY = { id: 'haidong-gongxin', name: '海东市工业和信息化局' }
 
 let app: NestFastifyApplication;
 let db: DataSource;
+let attachmentDir: string;
 
 beforeAll(async () => {
+  attachmentDir = await mkdtemp(join(tmpdir(), 'sanshen-portal-attachments-'));
   const base = loadBaseConfig(process.env, 3100);
   const portal = loadPortalConfig({ PORTAL_PUSH_SECRET: SECRET, PORTAL_PUBLIC_URL: PUBLIC_URL });
   const moduleRef = await Test.createTestingModule({
-    imports: [PortalModule.forRoot({ base, portal, logger: createRootLogger('portal', 'silent') })],
+    imports: [PortalModule.forRoot({ base, portal, logger: createRootLogger('portal', 'silent'), attachments: new FileSystemBlobStore(attachmentDir) })],
   }).compile();
   app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
   await app.init();
@@ -35,6 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await rm(attachmentDir, { recursive: true, force: true });
 });
 
 function article(overrides: Partial<PortalPush> = {}): PortalPush {
@@ -83,6 +89,47 @@ async function pageCount(documentId: string): Promise<number> {
   const [row] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM portal.pages WHERE document_id = $1', [documentId]);
   return row!.n;
 }
+
+describe('attachments (附件)', () => {
+  const bytes = new TextEncoder().encode('%PDF-1.4\n% 附件测试\n');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = { sha256, filename: '2025年 名单.pdf', mediaType: 'application/pdf', size: bytes.byteLength };
+  const put = (name: string, body: Uint8Array, signature: string | null = portalSignature(body, SECRET)) => {
+    let call = request(app.getHttpServer()).put(`/api/attachments/${name}`).set('Content-Type', 'application/octet-stream');
+    if (signature !== null) call = call.set('X-Sanshen-Signature', signature);
+    return call.send(Buffer.from(body));
+  };
+
+  it('refuses a push listing an attachment it does not have, bytes that do not hash to the name, and unsigned bytes', async () => {
+    const body = article({ attachments: [file] });
+    const refused = await push(body);
+    expect([refused.status, refused.body.code]).toEqual([422, 'PORTAL.ATTACHMENT_MISSING']);
+    expect(await pageCount(body.documentId)).toBe(0);
+    expect((await put('0'.repeat(64), bytes)).body.code).toBe('PORTAL.ATTACHMENT_INVALID');
+    expect((await put(sha256, bytes, null)).status).toBe(401);
+    expect((await put('..%2F..%2Fetc%2Fpasswd', bytes)).body.code).toBe('PORTAL.ATTACHMENT_INVALID');
+  });
+
+  it('stores the bytes once, publishes the page with its attachment list, and serves the file with its name and type', async () => {
+    expect((await put(sha256, bytes)).status).toBe(201);
+    expect((await put(sha256, bytes)).status).toBe(200);
+    const body = article({ attachments: [file] });
+    const stored = await push(body);
+    expect(stored.status).toBe(201);
+    const page = await get(stored.body.url);
+    expect(page.text).toContain(`href="/items/${body.documentId}/attachments/${sha256}"`);
+    expect(page.text).toContain('2025年 名单.pdf');
+    const download = await get(`/items/${body.documentId}/attachments/${sha256}`).buffer(true);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename=attachment.pdf; filename*=UTF-8''2025%E5%B9%B4%20%E5%90%8D%E5%8D%95.pdf`);
+    expect(Buffer.compare(download.body as Buffer, Buffer.from(bytes))).toBe(0);
+    // Not an attachment of that page, or a malformed hash: the Chinese 404.
+    expect((await get(`/items/${randomUUID()}/attachments/${sha256}`)).status).toBe(404);
+    expect((await get(`/items/${body.documentId}/attachments/zzz`)).status).toBe(404);
+  });
+});
 
 describe('portal push contract', () => {
   it('stores a push signed over its exact bytes and serves it at the receipt URL', async () => {

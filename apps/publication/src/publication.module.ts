@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { CoreModule } from '@sanshen/platform/core';
-import type { BaseConfig } from '@sanshen/platform/core';
+import { BLOB_STORE, CoreModule } from '@sanshen/platform/core';
+import type { BaseConfig, BlobStore } from '@sanshen/platform/core';
 import { EventsModule } from '@sanshen/platform/events';
 import { QueuesModule } from '@sanshen/platform/queues';
 import { RpcModule } from '@sanshen/platform/rpc';
@@ -43,12 +43,14 @@ export interface PublicationModuleOptions {
   config: BaseConfig;
   publication: PublicationConfig;
   logger: Logger;
+  /** The attachment store drafting and the gateway use: the target reads the bytes it uploads from it. */
+  attachments: BlobStore;
 }
 
-function portalTargetFor(config: PublicationConfig): PortalTarget {
+function portalTargetFor(config: PublicationConfig, attachments: BlobStore): PortalTarget {
   switch (config.portalTarget) {
     case 'sanshen-portal':
-      return new SanshenPortalTarget(config);
+      return new SanshenPortalTarget(config, attachments);
   }
 }
 
@@ -80,7 +82,8 @@ export class PublicationModule {
       providers: [
         { provide: PUBLICATION_CONFIG, useValue: options.publication },
         PublicationMetrics,
-        { provide: PORTAL_TARGET, inject: [PUBLICATION_CONFIG], useFactory: portalTargetFor },
+        { provide: BLOB_STORE, useValue: options.attachments },
+        { provide: PORTAL_TARGET, inject: [PUBLICATION_CONFIG, BLOB_STORE], useFactory: portalTargetFor },
         PublicationRepository,
         PushQueue,
         PublicationTransition,

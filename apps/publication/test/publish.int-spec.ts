@@ -11,7 +11,7 @@ import type { ArticleContent, DocumentEventPayloads, DocumentVersionView, EventE
 import { contentHashOf, DomainError, verifyPortalSignature } from '@sanshen/kernel';
 import type { Actor, Role } from '@sanshen/kernel';
 import { MessagingRuntime } from '@sanshen/messaging';
-import { bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, openDataSource } from '@sanshen/platform/core';
+import { bootstrapService, createRootLogger, dataSourceOptions, loadBaseConfig, loadBlobStore, openDataSource } from '@sanshen/platform/core';
 import { ServiceClient } from '@sanshen/platform/rpc';
 import type { BaseConfig } from '@sanshen/platform/core';
 import pg from 'pg';
@@ -209,7 +209,7 @@ let client: ServiceClient;
 async function bootPublication(): Promise<INestApplication> {
   const logger = createRootLogger('publication', config.logLevel);
   return bootstrapService(
-    PublicationModule.forRoot({ config, publication: loadPublicationConfig(process.env), logger }),
+    PublicationModule.forRoot({ config, publication: loadPublicationConfig(process.env), logger, attachments: loadBlobStore(process.env) }),
     { service: 'publication', config },
   );
 }

@@ -10,7 +10,8 @@ export type FindingType =
   | 'doubled_word'
   | 'unbalanced_bracket'
   | 'document_number_format'
-  | 'impossible_date';
+  | 'impossible_date'
+  | 'attachment_unscanned';
 
 export const FINDING_TYPES = [
   'classification_mark',
@@ -24,6 +25,7 @@ export const FINDING_TYPES = [
   'unbalanced_bracket',
   'document_number_format',
   'impossible_date',
+  'attachment_unscanned',
 ] as const satisfies readonly FindingType[];
 
 /** `blocking`: must be fixed (or explicitly dispositioned) before publication; `warning`: a person should look. */

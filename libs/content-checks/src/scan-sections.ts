@@ -7,6 +7,12 @@ import type { ScanError, ScanOptions } from './scan-text.js';
 export interface TextSection {
   key: string;
   text: string;
+  /**
+   * Set when the section's text could not be read (an image attachment: no OCR; a file whose text
+   * was not extracted): the scan then reports one `attachment_unscanned` warning with this message
+   * instead of staying silent.
+   */
+  unscanned?: string;
 }
 
 /**
@@ -16,6 +22,10 @@ export interface TextSection {
 export function scanSections(sections: readonly TextSection[], options: ScanOptions = {}): Result<SectionFinding[], ScanError> {
   const findings: SectionFinding[] = [];
   for (const section of sections) {
+    if (section.unscanned !== undefined) {
+      findings.push({ type: 'attachment_unscanned', severity: 'warning', start: 0, end: 0, matched: '', suggestion: null, message: section.unscanned, section: section.key });
+      continue;
+    }
     const result = scanText(section.text, options);
     if (!result.ok) return result;
     for (const f of result.value) findings.push({ ...f, section: section.key });

@@ -29,6 +29,11 @@ export const DRAFTING_RPC = {
   catalogueUpdate: 'drafting.catalogue.update',
   /** The system actor of publication: the document's 公开目录 entry, its 索引号 allocated on first call. */
   catalogueAssign: 'drafting.catalogue.assign',
+  /** 附件 (libs/contracts/src/attachments.ts): each makes a new version like any edit. */
+  addAttachment: 'drafting.attachment.add',
+  removeAttachment: 'drafting.attachment.remove',
+  getAttachment: 'drafting.attachment.get',
+  attachmentText: 'drafting.attachment.text',
 } as const;
 
 /** An ordinary website item: title, column (栏目) and sanitized rich text (the kernel's shape, on the wire as is). */

@@ -1,4 +1,5 @@
 import type { CatalogueEntry, DocumentKind } from '@sanshen/kernel';
+import type { PortalAttachment } from './attachments.js';
 
 /**
  * The portal push contract (ARCHITECTURE.md "Portal push contract"): POST /api/push with this body,
@@ -28,6 +29,8 @@ export interface PortalPush {
    * pushes from before it are accepted (the portal then shows what it knows). 发布日期 is the portal's.
    */
   catalogue?: CatalogueEntry;
+  /** 附件, uploaded before the push (`PUT /api/attachments/<sha256>`); absent when there are none. */
+  attachments?: PortalAttachment[];
 }
 
 export interface PortalReceipt {

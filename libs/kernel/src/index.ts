@@ -5,6 +5,8 @@ export type { ArticleContent } from './article.js';
 export type { Actor, DelegatedDuty } from './actor.js';
 export { OPENNESS, isOpenness, ANNUAL_REPORT_COLUMN_CODE, DEFAULT_COLUMNS, DEFAULT_TOPICS, DEFAULT_INDEX_PATTERN, COLUMN_CODE_RULE, checkColumnCode, checkColumnName, checkCatalogueSettings, serialScope, formatIndexNumber, isCalendarDate, beijingDate } from './catalogue.js';
 export type { Openness, ArticleCatalogue, CatalogueEntry, CatalogueRuleError, CatalogueSettings } from './catalogue.js';
+export { ATTACHMENT_TYPES, MAX_ATTACHMENT_FILENAME, attachmentFilename, attachmentKindOfMediaType, attachmentKindOfName, isArticleAttachment, isSha256Hex } from './attachment.js';
+export type { ArticleAttachment, AttachmentKind, AttachmentMediaType } from './attachment.js';
 export { canonicalJson, sha256Hex, contentHashOf } from './canonical.js';
 export { DOCUMENT_STATUSES, DOCUMENT_EVENT_TYPES, DOCUMENT_KINDS, STATUS_LABELS, isDocumentEventType } from './document.js';
 export type { DocumentStatus, DocumentEventType, DocumentKind } from './document.js';

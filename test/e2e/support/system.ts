@@ -136,6 +136,8 @@ export async function startSystem(overrides: Record<string, string> = {}, option
     // Tests sign in and poll far faster than people; rate-limits.e2e-spec sets its own low limits.
     RATE_LIMIT_PER_MINUTE: '100000',
     SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000',
+    // The services' shared attachment store; the portal keeps its own copy (below).
+    ATTACHMENT_DIR: `${ROOT}.run/e2e-attachments/${namespace}/services`,
     ...overrides,
   };
   const logDir = `${ROOT}.run/e2e-logs/${namespace}`;
@@ -146,7 +148,7 @@ export async function startSystem(overrides: Record<string, string> = {}, option
   const launch = async (app: AppName): Promise<void> => {
     const log = createWriteStream(`${logDir}/${app}.log`, { flags: 'a' });
     const child = spawn(NODE, [...(options.sourceMaps === false ? [] : ['--enable-source-maps']), ...(options.nodeArgs ?? []), `${ROOT}dist/apps/${app}/main.js`], {
-      env: { ...common, ...extraEnv.get(app), PORT: String(ports[app]) },
+      env: { ...common, ...(app === 'portal' ? { ATTACHMENT_DIR: `${ROOT}.run/e2e-attachments/${namespace}/portal` } : {}), ...extraEnv.get(app), PORT: String(ports[app]) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

@@ -15,6 +15,13 @@ export const documents = {
   withdraw: (id: string, version: number) => api.post<DocumentView>(`${base(id)}/withdraw`, { version }),
   discard: (id: string, version: number, reason: string) => api.post<void>(`${base(id)}/discard`, { version, reason }),
   diff: (id: string) => api.get<DiffReply>(`${base(id)}/diff`),
+  addAttachment: (id: string, version: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.post<DocumentView>(`${base(id)}/attachments?version=${version}`, form);
+  },
+  removeAttachment: (id: string, version: number, sha256: string) => api.delete<DocumentView>(`${base(id)}/attachments/${sha256}`, { version }),
+  attachmentUrl: (id: string, version: number, sha256: string) => `${base(id)}/attachments/${sha256}?version=${version}`,
   previewUrl: (id: string) => `${base(id)}/preview`,
   approvalSheetUrl: (id: string) => `${base(id)}/approval-sheet`,
   renderingUrl: (id: string) => `${base(id)}/rendering`,

@@ -2,7 +2,11 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DRAFTING_RPC } from '@sanshen/contracts';
 import type { AggregateReportsRequest, AggregateView, CheckDocumentRequest, CreateDocumentRequest, DiffDocumentRequest, DiscardDocumentRequest, DocumentAccessView, DocumentCheckView, DocumentCountsView, DocumentDiffView, DocumentPage, DocumentSummariesRequest, DocumentSummaryList, DocumentVersionView, DocumentView, GetDocumentRequest, GetVersionRequest, ImportedDocumentView, ImportReportRequest, ListDocumentsRequest, RenderedReportView, RenderReportRequest, ReviseDocumentRequest, RpcRequest, SubmitDocumentRequest } from '@sanshen/contracts';
+import type { AddAttachmentRequest, AttachmentTextRequest, AttachmentTextView, AttachmentView, GetAttachmentRequest, RemoveAttachmentRequest } from '@sanshen/contracts';
 import { RpcPattern, requireActor } from '@sanshen/platform/rpc';
+import { AddAttachmentUseCase } from '../use-cases/add-attachment/add-attachment.use-case.js';
+import { GetAttachmentUseCase } from '../use-cases/get-attachment/get-attachment.use-case.js';
+import { RemoveAttachmentUseCase } from '../use-cases/remove-attachment/remove-attachment.use-case.js';
 import { AggregateReportsUseCase } from '../use-cases/aggregate-reports/aggregate-reports.use-case.js';
 import { CheckDocumentAccessUseCase } from '../use-cases/check-document-access/check-document-access.use-case.js';
 import { CheckDocumentUseCase } from '../use-cases/check-document/check-document.use-case.js';
@@ -37,7 +41,30 @@ export class DocumentRpcController {
     private readonly countDocuments: CountDocumentsUseCase,
     private readonly discardDocument: DiscardDocumentUseCase,
     private readonly summarizeDocuments: SummarizeDocumentsUseCase,
+    private readonly addAttachmentUseCase: AddAttachmentUseCase,
+    private readonly removeAttachmentUseCase: RemoveAttachmentUseCase,
+    private readonly getAttachmentUseCase: GetAttachmentUseCase,
   ) {}
+
+  @RpcPattern(DRAFTING_RPC.addAttachment)
+  addAttachment(@Payload() request: RpcRequest<AddAttachmentRequest>): Promise<DocumentView> {
+    return this.addAttachmentUseCase.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.removeAttachment)
+  removeAttachment(@Payload() request: RpcRequest<RemoveAttachmentRequest>): Promise<DocumentView> {
+    return this.removeAttachmentUseCase.execute(requireActor(request), request.payload, request.correlationId);
+  }
+
+  @RpcPattern(DRAFTING_RPC.getAttachment)
+  attachment(@Payload() request: RpcRequest<GetAttachmentRequest>): Promise<AttachmentView> {
+    return this.getAttachmentUseCase.execute(requireActor(request), request.payload);
+  }
+
+  @RpcPattern(DRAFTING_RPC.attachmentText)
+  attachmentText(@Payload() request: RpcRequest<AttachmentTextRequest>): Promise<AttachmentTextView> {
+    return this.getAttachmentUseCase.text(requireActor(request), request.payload);
+  }
 
   @RpcPattern(DRAFTING_RPC.create)
   create(@Payload() request: RpcRequest<CreateDocumentRequest>): Promise<DocumentView> {

@@ -1,5 +1,5 @@
 import type { AnnualReportContent } from '@sanshen/annual-report';
-import type { ArticleCatalogue, ArticleContent } from '@sanshen/kernel';
+import type { ArticleAttachment, ArticleCatalogue, ArticleContent } from '@sanshen/kernel';
 import { characterLength, checkText, DomainError, isArticleContent, isCalendarDate, isOpenness, sanitizeRichText } from '@sanshen/kernel';
 import type { TextMode } from '@sanshen/kernel';
 
@@ -12,13 +12,15 @@ export function articleOf(content: DocumentContent): ArticleContent {
   return content;
 }
 
-export function newArticleContent(input: { title: string; column: string; body: string; catalogue?: unknown }): ArticleContent {
+export function newArticleContent(input: { title: string; column: string; body: string; catalogue?: unknown; attachments?: ArticleAttachment[] }): ArticleContent {
   const catalogue = input.catalogue === undefined || input.catalogue === null ? undefined : articleCatalogue(input.catalogue);
   return {
     title: policedText('title', input.title.trim(), 'single'),
     column: policedText('column', input.column.trim(), 'single'),
     body: sanitizeRichText(input.body),
     ...(catalogue !== undefined && Object.keys(catalogue).length > 0 ? { catalogue } : {}),
+    // Absent when empty: a version without attachments hashes as before they existed.
+    ...(input.attachments === undefined || input.attachments.length === 0 ? {} : { attachments: input.attachments }),
   };
 }
 
@@ -82,5 +84,12 @@ export function reviseArticleContent(current: ArticleContent, patch: Record<stri
   };
   // `catalogue` given replaces the whole entry (null removes it); absent keeps the current one.
   const catalogue = 'catalogue' in patch ? patch.catalogue : current.catalogue;
-  return newArticleContent({ title: text('title'), column: text('column'), body: text('body'), catalogue });
+  // Attachments change only through their own requests (drafting.attachment.add / remove).
+  return newArticleContent({
+    title: text('title'),
+    column: text('column'),
+    body: text('body'),
+    catalogue,
+    ...(current.attachments === undefined ? {} : { attachments: current.attachments }),
+  });
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sanshen/kernel';
 import { updateRow } from '@sanshen/platform/core';
 import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 import type { ReadScope } from '@sanshen/workflow';
@@ -36,6 +37,13 @@ export class DocumentRepository {
 
   findVersion(documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
     return this.dataSource.manager.findOne(DocumentVersionOrmEntity, { where: { documentId, version } });
+  }
+
+  /** The version a request names (default: the current one); 404 DOCUMENT.NOT_FOUND when there is none. */
+  async requestedVersion(document: DocumentOrmEntity, number: number = document.version): Promise<DocumentVersionOrmEntity> {
+    const version = await this.findVersion(document.id, number);
+    if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: number });
+    return version;
   }
 
   /** The agency's annual report for a year, if there is one (one per agency and year). */

@@ -14,6 +14,15 @@ export function assertVisible(actor: Actor, document: DocumentOrmEntity | null, 
   }
 }
 
+/**
+ * Content reads by a service acting as the system (secrecy's scan, publication's push: their requests
+ * carry a signed system actor) pass; anyone else must be able to read the document.
+ */
+export function assertContentReadable(actor: Actor, document: DocumentOrmEntity | null): asserts document is DocumentOrmEntity {
+  if (actor.userId !== 'system') assertVisible(actor, document);
+  if (document === null) throw new DomainError('DOCUMENT.NOT_FOUND');
+}
+
 /** Only a drafter of the document's department writes it. */
 export function assertDrafterOf(actor: Actor, document: DocumentOrmEntity): void {
   if (!actor.roles.includes('drafter')) throw new DomainError('DOCUMENT.ROLE_NOT_ALLOWED', { required: 'drafter' });

@@ -1,5 +1,5 @@
-import { collectConfig, loadBaseConfig, parseEnv } from '@sanshen/platform/core';
-import type { BaseConfig } from '@sanshen/platform/core';
+import { collectConfig, loadBaseConfig, loadBlobStore, parseEnv } from '@sanshen/platform/core';
+import type { BaseConfig, BlobStore } from '@sanshen/platform/core';
 import { z } from 'zod';
 import { loadChannelsConfig } from './channels.config.js';
 import type { ChannelsConfig } from './channels.config.js';
@@ -21,6 +21,8 @@ const gatewaySchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   DEMO_PASSWORD: z.string().min(12).optional(),
   PORTAL_PUBLIC_URL: z.url().default('http://127.0.0.1:3100'),
+  /** Largest attachment (附件) a drafter may upload, in bytes (default 20 MiB). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
 }).refine((env) => env.SEED_DEMO !== 'true' || env.DEMO_PASSWORD !== undefined, {
   path: ['DEMO_PASSWORD'],
   message: 'required when SEED_DEMO=true',
@@ -39,6 +41,10 @@ export interface GatewayConfig {
   demoPassword: string | null;
   portalPublicUrl: string;
   channels: ChannelsConfig;
+  /** Largest attachment accepted (bytes); larger uploads are 413 ATTACHMENT.TOO_LARGE, nothing stored. */
+  attachmentMaxBytes: number;
+  /** Where attachment bytes go (ATTACHMENT_STORE …): drafting and publication read the same store. */
+  attachmentStore: BlobStore;
 }
 
 export interface RateLimitConfig {
@@ -50,10 +56,11 @@ export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 /** The gateway's settings and the base ones, checked together: a ConfigurationError lists every problem. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
-  const [base, parsed, channels] = collectConfig(
+  const [base, parsed, channels, attachmentStore] = collectConfig(
     () => loadBaseConfig(env, 3000),
     () => parseEnv(gatewaySchema, env),
     () => loadChannelsConfig(env),
+    () => loadBlobStore(env),
   );
   return {
     base,
@@ -66,5 +73,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     demoPassword: parsed.DEMO_PASSWORD ?? null,
     portalPublicUrl: parsed.PORTAL_PUBLIC_URL,
     channels,
+    attachmentMaxBytes: parsed.ATTACHMENT_MAX_BYTES,
+    attachmentStore,
   };
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
-import { checkText, DomainError } from '@sanshen/kernel';
+import { checkText, DomainError, isSha256Hex } from '@sanshen/kernel';
+import { sendDownload } from '@sanshen/platform/core';
 import type { FastifyReply } from 'fastify';
 import { PORTAL_CONFIG } from '../config/portal.config.js';
 import type { PortalConfig } from '../config/portal.config.js';
@@ -7,6 +8,7 @@ import { ListPublishedUseCase } from '../use-cases/list-published/list-published
 import { ShowAgencyUseCase } from '../use-cases/show-agency/show-agency.use-case.js';
 import { ShowHomeUseCase } from '../use-cases/show-home/show-home.use-case.js';
 import { ShowPageUseCase } from '../use-cases/show-page/show-page.use-case.js';
+import { ShowAttachmentUseCase } from '../use-cases/show-attachment/show-attachment.use-case.js';
 import type { DocumentView } from '../use-cases/show-page/show-page.use-case.js';
 import { pagePath } from '../use-cases/page-url.js';
 import { pageNumber } from '../use-cases/pagination.js';
@@ -30,6 +32,7 @@ export class PagesController {
     @Inject(ListPublishedUseCase) private readonly listPublished: ListPublishedUseCase,
     @Inject(ShowColumnUseCase) private readonly showColumn: ShowColumnUseCase,
     @Inject(SearchPagesUseCase) private readonly searchPages: SearchPagesUseCase,
+    @Inject(ShowAttachmentUseCase) private readonly showAttachment: ShowAttachmentUseCase,
   ) {}
 
   @Get()
@@ -89,6 +92,15 @@ export class PagesController {
       return;
     }
     this.sendDocument(reply, view);
+  }
+
+  /** An attachment of a live page: its sniffed type, the Chinese name (RFC 5987), nosniff. */
+  @Get('items/:documentId/attachments/:sha256')
+  async attachment(@Param('documentId') documentId: string, @Param('sha256') sha256: string, @Res() reply: FastifyReply): Promise<void> {
+    pageAddress(documentId);
+    if (!isSha256Hex(sha256)) throw new DomainError('PORTAL.PAGE_NOT_FOUND');
+    const { attachment, bytes } = await this.showAttachment.execute(documentId, sha256);
+    await sendDownload(reply, { filename: attachment.filename, mediaType: attachment.mediaType, bytes }, 'public, max-age=3600');
   }
 
   @Get('reports/:agencyId/:year')

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Put, Res, UseFilters } from '@nestjs/common';
 import { PORTAL_IDEMPOTENCY_HEADER, PORTAL_SIGNATURE_HEADER } from '@sanshen/contracts';
 import type { PortalReceipt, PortalRetractReceipt } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
@@ -9,6 +9,7 @@ import type { PortalConfig } from '../config/portal.config.js';
 import { PreviewPageUseCase } from '../use-cases/preview-page/preview-page.use-case.js';
 import { ReceivePushUseCase } from '../use-cases/receive-push/receive-push.use-case.js';
 import { RetractPageUseCase } from '../use-cases/retract-page/retract-page.use-case.js';
+import { ReceiveAttachmentUseCase } from '../use-cases/receive-attachment/receive-attachment.use-case.js';
 import type { SignedRequest } from '../use-cases/signed-request.js';
 import { PushErrorFilter } from './error-filters.js';
 import { documentPage } from './views/pages.js';
@@ -22,7 +23,25 @@ export class PushController {
     @Inject(RetractPageUseCase) private readonly retractPage: RetractPageUseCase,
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
     @Inject(PreviewPageUseCase) private readonly previewPage: PreviewPageUseCase,
+    @Inject(ReceiveAttachmentUseCase) private readonly receiveAttachment: ReceiveAttachmentUseCase,
   ) {}
+
+  /** An attachment's bytes (`application/octet-stream`, signed), before the push that lists them: 201 stored, 200 already there. */
+  @Put('attachments/:sha256')
+  @HttpCode(201)
+  async attachment(
+    @Param('sha256') sha256: string,
+    @Body() body: unknown,
+    @Headers(PORTAL_SIGNATURE_HEADER) signature: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ sha256: string; size: number }> {
+    if (!Buffer.isBuffer(body)) {
+      throw new DomainError('REQUEST.INVALID', { problems: ['Content-Type: application/octet-stream required'] }, '附件须以 application/octet-stream 上传');
+    }
+    const stored = await this.receiveAttachment.execute(sha256, body, signature);
+    if (!stored.created) reply.status(200);
+    return { sha256: stored.sha256, size: stored.size };
+  }
 
   @Post('push')
   @HttpCode(201)

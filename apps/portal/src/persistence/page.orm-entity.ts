@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { PortalAttachment } from '@sanshen/contracts';
 import type { CatalogueEntry, DocumentKind } from '@sanshen/kernel';
 
 /**
@@ -83,6 +84,9 @@ export class PageOrmEntity {
   /** Search terms of the title and text (search-tokens.ts), GIN-indexed. */
   @Column({ name: 'search_tokens', type: 'text', array: true })
   searchTokens!: string[];
+  /** 附件 of this version; their bytes are in the portal's attachment store, by sha256. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: PortalAttachment[];
 
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;

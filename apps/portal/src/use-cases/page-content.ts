@@ -6,7 +6,10 @@ import { indexTerms, plainText } from './search-pages/search-tokens.js';
 /** What a page shows of a push, its html sanitized: the same for a publication and for a preview. */
 export function pageContentOf(
   push: PortalPush,
-): Pick<PageOrmEntity, 'documentId' | 'version' | 'kind' | 'agencyId' | 'agencyName' | 'title' | 'columnName' | 'columnCode' | 'catalogue' | 'year' | 'html' | 'data' | 'contentHash' | 'searchText' | 'searchTokens'> {
+): Pick<
+  PageOrmEntity,
+  'documentId' | 'version' | 'kind' | 'agencyId' | 'agencyName' | 'title' | 'columnName' | 'columnCode' | 'catalogue' | 'year' | 'html' | 'data' | 'contentHash' | 'searchText' | 'searchTokens' | 'attachments'
+> {
   const html = sanitizeRichText(push.html);
   const searchText = plainText(html);
   return {
@@ -26,5 +29,6 @@ export function pageContentOf(
     searchTokens: indexTerms(`${push.title} ${searchText}`),
     data: push.data ?? null,
     contentHash: push.contentHash,
+    attachments: push.attachments ?? [],
   };
 }

@@ -1,6 +1,6 @@
 import { PORTAL_PUSH_MAX_CLOCK_SKEW_MS } from '@sanshen/contracts';
 import type { PortalPush, PortalRetract } from '@sanshen/contracts';
-import { DOCUMENT_KINDS, DomainError, OPENNESS, verifyPortalSignature } from '@sanshen/kernel';
+import { ATTACHMENT_TYPES, DOCUMENT_KINDS, DomainError, OPENNESS, attachmentFilename, verifyPortalSignature } from '@sanshen/kernel';
 import { z } from 'zod';
 
 /** Ids end up in addresses and in pages: a conservative token, which UUIDs and slugs satisfy. */
@@ -19,6 +19,15 @@ const catalogueSchema = z.object({
   openness: z.enum(OPENNESS),
 });
 
+const MEDIA_TYPES = Object.values(ATTACHMENT_TYPES).map((type) => type.mediaType) as [string, ...string[]];
+
+const attachment = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits'),
+  filename: z.string().refine((name) => attachmentFilename(name) === name, 'a file name without a path, at most 120 characters'),
+  mediaType: z.enum(MEDIA_TYPES),
+  size: z.number().int().min(1),
+});
+
 /** Unknown members are ignored (a sender may add optional fields before the portal knows them). */
 const pushSchema = z
   .object({
@@ -35,6 +44,7 @@ const pushSchema = z
     column: text(100).optional(),
     year: z.number().int().min(1990).max(2100).nullable().optional(),
     catalogue: catalogueSchema.optional(),
+    attachments: z.array(attachment).max(50).optional(),
   })
   .refine((push) => push.kind !== 'annual_report' || typeof push.year === 'number', {
     message: 'an annual report needs its year',

@@ -2,7 +2,7 @@ import type { WordingEntry } from '@sanshen/content-checks';
 import type { DocumentVersionView } from '@sanshen/contracts';
 import type { DocumentStatus } from '@sanshen/kernel';
 import { RecordingOutbox, transitionOver } from '@sanshen/messaging';
-import type { ServiceClient } from '@sanshen/platform';
+import type { ServiceClient } from '@sanshen/platform/rpc';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DictionaryRepository, DictionaryTable } from '../persistence/dictionary.repository.js';
 import type { SecrecyCaseOrmEntity } from '../persistence/secrecy-case.orm-entity.js';

@@ -41,6 +41,34 @@ export function richTextToPlain(html: string): string {
     .trim();
 }
 
+/** An attachment's extracted text by its sha256; null (or absent): none could be extracted. */
+export type AttachmentTexts = ReadonlyMap<string, string | null>;
+
+/** The section key of an attachment's text: the finding says which file it comes from. */
+export function attachmentSectionKey(filename: string): string {
+  return `attachments.${filename}`;
+}
+
+/**
+ * One section per attachment (`attachments.<file name>`): its extracted text, or — for an image
+ * (no OCR) or a file whose text was not extracted — an unscanned section, reported as a warning.
+ */
+function attachmentSections(attachments: unknown[], texts: AttachmentTexts): TextSection[] {
+  const sections: TextSection[] = [];
+  for (const attachment of attachments) {
+    if (!isRecord(attachment) || typeof attachment.filename !== 'string' || typeof attachment.sha256 !== 'string') continue;
+    const key = attachmentSectionKey(attachment.filename);
+    const text = texts.get(attachment.sha256) ?? null;
+    if (text !== null && text.trim() !== '') sections.push({ key, text });
+    else {
+      const image = typeof attachment.mediaType === 'string' && attachment.mediaType.startsWith('image/');
+      const why = image ? '图片不做文字识别' : '未能提取其中的文字';
+      sections.push({ key, text: '', unscanned: `附件《${attachment.filename}》${why}，未经自动检查，请人工核对其内容` });
+    }
+  }
+  return sections;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -52,13 +80,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * are not scanned. The drafting pre-check and the secrecy scan both use this, so a drafter sees the
  * findings the secrecy officer will see.
  */
-export function documentSections(kind: DocumentKind, content: unknown, title?: string): TextSection[] {
+export function documentSections(kind: DocumentKind, content: unknown, title?: string, attachmentTexts: AttachmentTexts = new Map()): TextSection[] {
   const sections: TextSection[] = [];
   const data = isRecord(content) ? content : {};
   const ownTitle = typeof data.title === 'string' ? data.title : title;
   if (ownTitle !== undefined && ownTitle.trim() !== '') sections.push({ key: 'title', text: ownTitle });
   if (kind === 'article') {
     if (typeof data.body === 'string') sections.push({ key: 'body', text: richTextToPlain(data.body) });
+    if (Array.isArray(data.attachments)) sections.push(...attachmentSections(data.attachments, attachmentTexts));
     return sections;
   }
   const prose = isRecord(data.sections) ? data.sections : {};

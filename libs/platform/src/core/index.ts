@@ -26,3 +26,7 @@ export { ROOT_LOGGER } from './tokens.js';
 export { Public, IS_PUBLIC } from './public-route.js';
 export { htmlTemplates } from './html-templates.js';
 export type { RenderTemplate } from './html-templates.js';
+export { BLOB_STORE, FileSystemBlobStore, S3BlobStore, loadBlobStore } from './blob-store.js';
+export type { BlobStore, S3BlobStoreOptions } from './blob-store.js';
+export { sendDownload } from './file-download.js';
+export type { DownloadFile } from './file-download.js';

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SubmitPanel } from '../editing/SubmitPanel';
 import { useSave } from '../editing/use-save';
 import type { ArticleCatalogue } from '../../../../../libs/kernel/src/catalogue';
+import { AttachmentList } from './AttachmentList';
 import { CatalogueFields } from './CatalogueFields';
 import { ColumnSelect } from './ColumnSelect';
 import { ContentFindings } from './ContentFindings';
@@ -57,6 +58,9 @@ export default function ArticleEditor({ doc }: { doc: DocumentView }) {
             预览（门户效果）
           </Button>
         </Space>
+      </Card>
+      <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>附件</h2>}>
+        <AttachmentList doc={doc} editable />
       </Card>
       <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>内容检查</h2>}>
         <ContentFindings texts={scan.texts} findings={scan.findings} />

@@ -4,6 +4,7 @@ import { hasRole, useMe } from '../../session/use-me';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusTag } from '../../ui/StatusTag';
 import { DiffView } from './DiffView';
+import { AttachmentList, attachmentsOf } from '../article/AttachmentList';
 import { DocumentBody } from './DocumentBody';
 import { DraftActions } from './DraftActions';
 import { ExplainedFindings } from './ExplainedFindings';
@@ -27,6 +28,7 @@ export default function DocumentPage() {
   const d = doc.data;
   const tabs = [
     { key: 'body', label: '正文', children: <DocumentBody doc={d} /> },
+    ...(attachmentsOf(d).length > 0 ? [{ key: 'attachments', label: `附件（${attachmentsOf(d).length}）`, children: <AttachmentList doc={d} editable={false} /> }] : []),
     { key: 'diff', label: '修订对比', children: <DiffView id={id} /> },
     { key: 'opinions', label: '审核意见', children: <OpinionsList id={id} /> },
   ];

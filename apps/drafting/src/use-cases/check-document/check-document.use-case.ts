@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { documentSections } from '@sanshen/content-checks';
 import type { CheckDocumentRequest, ContentFindingView, DocumentCheckView } from '@sanshen/contracts';
-import { contentFindingKey, DomainError } from '@sanshen/kernel';
+import { contentFindingKey, DomainError, isArticleContent } from '@sanshen/kernel';
 import type { Actor, DocumentKind } from '@sanshen/kernel';
 import { isAnnualReportContent } from '../../content/annual-report-content.js';
 import type { DocumentContent } from '../../content/document-content.js';
+import { AttachmentTextRepository } from '../../persistence/attachment-text.repository.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { PreviousYearReports } from '../previous-year-report.js';
@@ -26,14 +27,14 @@ export class CheckDocumentUseCase {
     private readonly documents: DocumentRepository,
     private readonly previousYear: PreviousYearReports,
     private readonly dictionary: DictionaryCopy,
+    private readonly attachmentTexts: AttachmentTextRepository,
   ) {}
 
   async execute(actor: Actor, request: CheckDocumentRequest): Promise<DocumentCheckView> {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);
     const versionNumber = request.version ?? document.version;
-    const version = await this.documents.findVersion(document.id, versionNumber);
-    if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: versionNumber });
+    const version = await this.documents.requestedVersion(document, versionNumber);
     const rules = document.kind === 'article' ? NO_RULES : await this.reportRules(document.agencyId, version.content);
     // The same sections the secrecy scan reads (`title`, `body` / `sections.<key>`), so drafters see its findings first.
     const scan = await this.scan(document.agencyId, document.kind, version.content, version.createdAt);
@@ -50,8 +51,11 @@ export class CheckDocumentUseCase {
     return withKeys((await this.scan(agencyId, kind, content, createdAt)).findings);
   }
 
-  private scan(agencyId: string, kind: DocumentKind, content: DocumentContent, createdAt: Date): Promise<ContentScan> {
-    return this.dictionary.scan(documentSections(kind, content), agencyId, createdAt.toISOString().slice(0, 10));
+  /** Attachments' texts are scanned as sections of their own (`attachments.<file name>`). */
+  private async scan(agencyId: string, kind: DocumentKind, content: DocumentContent, createdAt: Date): Promise<ContentScan> {
+    const attachments = isArticleContent(content) ? (content.attachments ?? []) : [];
+    const texts = await this.attachmentTexts.texts(attachments.map((file) => file.sha256));
+    return this.dictionary.scan(documentSections(kind, content, undefined, texts), agencyId, createdAt.toISOString().slice(0, 10));
   }
 }
 

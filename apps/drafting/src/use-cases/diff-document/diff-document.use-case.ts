@@ -9,13 +9,18 @@ import { DocumentRepository } from '../../persistence/document.repository.js';
 import { assertVisible } from '../document-access.js';
 import { diffText } from './text-diff.js';
 
-const ARTICLE_FIELDS: Record<keyof ArticleContent, string> = { title: '标题', column: '栏目', body: '正文', catalogue: '公开目录' };
+const ARTICLE_FIELDS: Record<keyof ArticleContent, string> = { title: '标题', column: '栏目', body: '正文', catalogue: '公开目录', attachments: '附件' };
 
 /** The 公开目录 fields as one line a reviewer reads (a field not given is not shown). */
 function catalogueText(content: ArticleContent): string {
   const c = content.catalogue ?? {};
   const parts: [string, string | undefined][] = [['成文日期', c.writtenOn], ['文号', c.documentNumber], ['主题分类', c.topic], ['公开方式', c.openness]];
   return parts.filter(([, value]) => value !== undefined).map(([label, value]) => `${label}：${value ?? ''}`).join('；');
+}
+
+/** Attachments as one line each (name and hash prefix): adding, removing or replacing one shows. */
+function attachmentsText(content: ArticleContent): string {
+  return (content.attachments ?? []).map((file) => `${file.filename}（${file.sha256.slice(0, 12)}）`).join('\n');
 }
 
 /**
@@ -39,7 +44,8 @@ export class DiffDocumentUseCase {
       const a = articleOf(before.content);
       const b = articleOf(after.content);
       // The body is compared as the text a reader sees, not as HTML: a change of markup alone is no change.
-      const text = (content: ArticleContent, key: keyof ArticleContent): string => (key === 'body' ? articleText(content.body) : key === 'catalogue' ? catalogueText(content) : content[key]);
+      const text = (content: ArticleContent, key: keyof ArticleContent): string =>
+        key === 'body' ? articleText(content.body) : key === 'catalogue' ? catalogueText(content) : key === 'attachments' ? attachmentsText(content) : content[key];
       const sections = (Object.keys(ARTICLE_FIELDS) as (keyof ArticleContent)[])
         .filter((key) => text(a, key) !== text(b, key))
         .map((key) => ({ key, label: ARTICLE_FIELDS[key], ops: diffText(text(a, key), text(b, key)) }));

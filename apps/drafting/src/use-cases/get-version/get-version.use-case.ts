@@ -3,7 +3,7 @@ import type { DocumentVersionView, GetVersionRequest } from '@sanshen/contracts'
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { DocumentRepository } from '../../persistence/document.repository.js';
-import { assertVisible } from '../document-access.js';
+import { assertContentReadable, assertVisible } from '../document-access.js';
 import { toVersionView } from '../document-view.js';
 
 /** One stored version, exactly as it was signed (publication fetches what it pushes from here). */
@@ -13,8 +13,7 @@ export class GetVersionUseCase {
 
   async execute(actor: Actor, request: GetVersionRequest): Promise<DocumentVersionView> {
     const document = await this.documents.findById(request.documentId);
-    if (actor.userId !== 'system') assertVisible(actor, document);
-    if (document === null) throw new DomainError('DOCUMENT.NOT_FOUND');
+    assertContentReadable(actor, document);
     const version = await this.documents.findVersion(document.id, request.version);
     if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: request.version });
     return toVersionView(document, version);

@@ -25,7 +25,8 @@ export async function extractText(filename: string, bytes: Uint8Array): Promise<
   return text;
 }
 
-async function textOf(kind: SourceKind, filename: string, bytes: Uint8Array): Promise<string> {
+/** The text of a file of a known kind (one home for the extractors: the report import and attachments). */
+export async function textOf(kind: SourceKind, filename: string, bytes: Uint8Array): Promise<string> {
   switch (kind) {
     case 'txt':
       return utf8(bytes);

@@ -15,8 +15,7 @@ export class RenderReportUseCase {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);
     const versionNumber = request.version ?? document.version;
-    const version = await this.documents.findVersion(document.id, versionNumber);
-    if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: versionNumber });
+    const version = await this.documents.requestedVersion(document, versionNumber);
     if (document.kind !== 'annual_report' || !isAnnualReportContent(version.content)) {
       throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
     }

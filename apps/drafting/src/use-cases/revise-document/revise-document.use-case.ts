@@ -24,9 +24,23 @@ export class ReviseDocumentUseCase {
     private readonly catalogue: ArticleCatalogueCheck,
   ) {}
 
-  async execute(actor: Actor, request: ReviseDocumentRequest, correlationId: string): Promise<DocumentView> {
+  execute(actor: Actor, request: ReviseDocumentRequest, correlationId: string): Promise<DocumentView> {
+    return this.reviseWith(actor, request.documentId, request.version, correlationId, (kind, current) => this.revise(kind, current, request.content));
+  }
+
+  /**
+   * The one path of a drafter's change to a draft (an edit, an attachment added or removed): the
+   * caller's `change` turns the current content into the next; a different hash is a new version.
+   */
+  async reviseWith(
+    actor: Actor,
+    documentId: string,
+    version: number,
+    correlationId: string,
+    change: (kind: string, current: DocumentContent) => DocumentContent,
+  ): Promise<DocumentView> {
     const { decision: result } = await this.transition.run({
-      lock: (manager) => this.documents.findForUpdate(manager, request.documentId),
+      lock: (manager) => this.documents.findForUpdate(manager, documentId),
       decide: async (document, manager) => {
         assertVisible(actor, document);
         assertDrafterOf(actor, document);
@@ -34,9 +48,9 @@ export class ReviseDocumentUseCase {
         const current = await manager.findOneOrFail(DocumentVersionOrmEntity, {
           where: { documentId: document.id, version: document.version },
         });
-        assertVersion(document, request.version, { actorId: actor.userId, latestBy: current.createdBy });
+        assertVersion(document, version, { actorId: actor.userId, latestBy: current.createdBy });
         assertTransition(document.status, 'revised', actor);
-        const content = this.revise(document.kind, current.content, request.content);
+        const content = change(document.kind, current.content);
         const contentHash = contentHashOf(content);
         if (contentHash === document.contentHash) return { document, content, previousVersion: null };
         if (document.kind === 'article') await this.catalogue.assertChoosable(manager, document.agencyId, articleOf(content), articleOf(current.content));

@@ -28,6 +28,14 @@ describe('portal page templates', () => {
     expect(page).toContain('<time datetime="2026-01-31T16:30:00.000Z">2026年2月1日</time>');
   });
 
+  it('lists attachments with escaped names, linked by hash, with their size', () => {
+    const sha256 = 'a'.repeat(64);
+    const withFiles = { ...view, page: { ...view.page, attachments: [{ sha256, filename: `${hostile}.pdf`, mediaType: 'application/pdf', size: 187_000 }] } } as unknown as DocumentView;
+    const page = documentPage('站点', withFiles);
+    expect(page).toContain(`<a href="/items/d-1/attachments/${sha256}" download>${escaped}.pdf</a>（183 KB）`);
+    expect(documentPage('站点', withFiles, { preview: true })).not.toContain('/attachments/');
+  });
+
   it('writes dates in Beijing time', () => {
     expect(chineseDate(new Date('2026-01-31T16:30:00Z'))).toBe('2026年2月1日');
   });

@@ -41,8 +41,15 @@ export function documentPage(siteName: string, view: DocumentView, options: { pr
       title: page.title,
       crumbs: [HOME, { label: page.agencyName, href: agencyPath(page.agencyId) }, { label: section }, { label: page.title }],
     },
-    renderTemplate('document', { ...view, section, preview: options.preview === true }),
+    renderTemplate('document', { ...view, section, preview: options.preview === true, fileSize }),
   );
+}
+
+/** A file size for people: 183 KB, 2.4 MB. */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** What a withdrawn document's address shows (with 410): the notice, never the content. */

@@ -85,6 +85,7 @@ const DOCUMENT = `<article>
 <div class="content">
 <%~ it.page.html %>
 </div>
+<% const files = it.page.attachments ?? []; if (files.length > 0) { %><section aria-labelledby="attachments"><h2 id="attachments">附件</h2><ul class="attachments"><% for (const file of files) { %><li><% if (it.preview) { %><%= file.filename %><% } else { %><a href="/items/<%= encodeURIComponent(it.page.documentId) %>/attachments/<%= file.sha256 %>" download><%= file.filename %></a><% } %>（<%= it.fileSize(file.size) %>）</li><% } %></ul></section><% } %>
 </article>`;
 
 /** What a withdrawn document's address shows (with 410): the notice, never the content. */

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PortalPush, PortalReceipt } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
-import { ROOT_LOGGER } from '@sanshen/platform/core';
+import { BLOB_STORE, ROOT_LOGGER } from '@sanshen/platform/core';
+import type { BlobStore } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { PORTAL_CONFIG } from '../../config/portal.config.js';
@@ -29,6 +30,7 @@ export class ReceivePushUseCase {
     @Inject(PageRepository) private readonly pages: PageRepository,
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(BLOB_STORE) private readonly attachments: BlobStore,
   ) {}
 
   async execute(request: SignedRequest, now: Date = new Date()): Promise<PushOutcome> {
@@ -37,6 +39,10 @@ export class ReceivePushUseCase {
     const stored = await this.pages.findByPublicationId(push.publicationId);
     if (stored) return repeated(stored, push);
     assertFresh(push, now);
+    // A page never links an attachment the portal cannot serve: the sender uploads them first.
+    for (const attachment of push.attachments ?? []) {
+      if (!(await this.attachments.has(attachment.sha256))) throw new DomainError('PORTAL.ATTACHMENT_MISSING', { sha256: attachment.sha256, filename: attachment.filename });
+    }
     const content = pageContentOf(push);
     try {
       return await this.pages.transaction(async (tx) => {

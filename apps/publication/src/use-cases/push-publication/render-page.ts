@@ -2,7 +2,7 @@ import { contentToReport, isAnnualReportContent, renderReportFragment, toReportJ
 import type { DocumentVersionView, PortalPush } from '@sanshen/contracts';
 import { isArticleContent, sanitizeRichText } from '@sanshen/kernel';
 
-export type RenderedPage = Pick<PortalPush, 'kind' | 'title' | 'html' | 'data' | 'column' | 'year'>;
+export type RenderedPage = Pick<PortalPush, 'kind' | 'title' | 'html' | 'data' | 'column' | 'year' | 'attachments'>;
 export type RenderResult = { ok: true; page: RenderedPage } | { ok: false; reason: string };
 
 /** The page for one signed version: pure, so the same version always renders the same bytes. */
@@ -10,7 +10,7 @@ export function renderPage(version: DocumentVersionView): RenderResult {
   switch (version.kind) {
     case 'article': {
       if (!isArticleContent(version.content)) return { ok: false, reason: '文章内容格式不正确' };
-      const { title, column, body } = version.content;
+      const { title, column, body, attachments } = version.content;
       return {
         ok: true,
         page: {
@@ -21,6 +21,10 @@ export function renderPage(version: DocumentVersionView): RenderResult {
           html: sanitizeRichText(body),
           data: null,
           ...(column.trim() !== '' ? { column: column.trim() } : {}),
+          // 附件 go along by hash; the target uploads their bytes before the push.
+          ...(attachments === undefined || attachments.length === 0
+            ? {}
+            : { attachments: attachments.map(({ sha256, filename, mediaType, size }) => ({ sha256, filename, mediaType, size })) }),
         },
       };
     }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DRAFTING_RPC } from '@sanshen/contracts';
-import type { DocumentVersionView, GetVersionRequest } from '@sanshen/contracts';
-import { contentHashOf, DomainError, systemActor } from '@sanshen/kernel';
+import type { AttachmentTextRequest, AttachmentTextView, DocumentVersionView, GetVersionRequest } from '@sanshen/contracts';
+import { contentHashOf, DomainError, isArticleContent, systemActor } from '@sanshen/kernel';
 import { documentSections, scanSections } from '@sanshen/content-checks';
-import type { SectionFinding } from '@sanshen/content-checks';
+import type { AttachmentTexts, SectionFinding } from '@sanshen/content-checks';
 import { ROOT_LOGGER } from '@sanshen/platform/core';
 import { ServiceClient } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
@@ -15,6 +15,12 @@ import { SecrecyFindingOrmEntity } from '../../persistence/secrecy-finding.orm-e
 import { SecrecyScanOrmEntity } from '../../persistence/secrecy-scan.orm-entity.js';
 import { SecrecyRepository } from '../../persistence/secrecy.repository.js';
 import { DictionarySnapshots } from './dictionary-snapshot.js';
+
+/** The version to scan and the text drafting extracted from each of its attachments. */
+interface VersionToScan {
+  version: DocumentVersionView;
+  attachmentTexts: AttachmentTexts;
+}
 
 /**
  * Scans the exact version under secrecy review once: fetches it from drafting, checks it hashes to
@@ -49,7 +55,7 @@ export class ScanVersionUseCase {
    * now is left for later: the review page and the decision make the scan on demand.
    */
   async tryInto(manager: EntityManager, secrecyCase: SecrecyCaseOrmEntity, correlationId: string): Promise<void> {
-    let version: DocumentVersionView;
+    let version: VersionToScan;
     try {
       version = await this.fetch(secrecyCase, correlationId);
     } catch (error) {
@@ -59,14 +65,28 @@ export class ScanVersionUseCase {
     await this.store(manager, secrecyCase, version);
   }
 
-  private async fetch(secrecyCase: SecrecyCaseOrmEntity, correlationId: string): Promise<DocumentVersionView> {
+  private async fetch(secrecyCase: SecrecyCaseOrmEntity, correlationId: string): Promise<VersionToScan> {
     let version: DocumentVersionView;
+    let attachmentTexts: AttachmentTexts;
     try {
+      const actor = systemActor(secrecyCase.agencyId);
       version = await this.drafting.send<DocumentVersionView, GetVersionRequest>(DRAFTING_RPC.getVersion, {
-        actor: systemActor(secrecyCase.agencyId),
+        actor,
         correlationId,
         payload: { documentId: secrecyCase.documentId, version: secrecyCase.version },
       });
+      // One request per attachment (its text can be long; NATS messages are bounded), by the hash the content lists.
+      const attachments = isArticleContent(version.content) ? (version.content.attachments ?? []) : [];
+      const texts = await Promise.all(
+        attachments.map((file) =>
+          this.drafting.send<AttachmentTextView, AttachmentTextRequest>(DRAFTING_RPC.attachmentText, {
+            actor,
+            correlationId,
+            payload: { documentId: secrecyCase.documentId, version: secrecyCase.version, sha256: file.sha256 },
+          }),
+        ),
+      );
+      attachmentTexts = new Map(texts.map((entry) => [entry.sha256, entry.text]));
     } catch (error) {
       if (error instanceof DomainError && error.kind !== 'unavailable' && error.kind !== 'internal') throw error;
       throw new DomainError('SECRECY.SCAN_UNAVAILABLE', { documentId: secrecyCase.documentId, version: secrecyCase.version });
@@ -79,12 +99,12 @@ export class ScanVersionUseCase {
       );
       throw new DomainError('DOCUMENT.HASH_MISMATCH', { version: secrecyCase.version, signedHash: secrecyCase.contentHash, actualHash });
     }
-    return version;
+    return { version, attachmentTexts };
   }
 
-  private async store(manager: EntityManager, secrecyCase: SecrecyCaseOrmEntity, version: DocumentVersionView): Promise<SecrecyScanOrmEntity> {
+  private async store(manager: EntityManager, secrecyCase: SecrecyCaseOrmEntity, { version, attachmentTexts }: VersionToScan): Promise<SecrecyScanOrmEntity> {
     const snapshot = await this.snapshots.current(manager, secrecyCase.agencyId);
-    const sections = documentSections(version.kind, version.content, version.title);
+    const sections = documentSections(version.kind, version.content, version.title, attachmentTexts);
     const result = scanSections(sections, {
       dictionary: snapshot.dictionary,
       ...(snapshot.leaders === null ? {} : { leaders: snapshot.leaders, documentDate: version.createdAt.slice(0, 10) }),

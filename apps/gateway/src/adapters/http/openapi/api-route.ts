@@ -12,6 +12,8 @@ export type RouteAnswer =
   | { ndjson: string }
   /** Server-sent events (`text/event-stream`). */
   | { events: string }
+  /** A file's bytes, in one of these media types (附件下载). */
+  | { file: readonly string[] }
   /** No body (204). */
   | { empty: true };
 

@@ -107,6 +107,7 @@ function successResponse(answer: RouteAnswer): Json {
   if ('html' in answer) content['text/html'] = { schema: { type: 'string' }, example: answer.html };
   if ('ndjson' in answer) content['application/x-ndjson'] = { schema: { type: 'string' }, example: answer.ndjson };
   if ('events' in answer) content['text/event-stream'] = { schema: { type: 'string' }, example: answer.events };
+  if ('file' in answer) for (const mediaType of answer.file) content[mediaType] = { schema: { type: 'string', format: 'binary' }, example: '（文件的原始字节）' };
   if ('json' in answer && answer.json !== undefined) content['application/json'] = { schema: schemaOf(answer.json), example: answer.json };
   return { description: '成功', content };
 }

@@ -38,7 +38,7 @@ export interface ServiceCall {
   payload: unknown;
 }
 
-const CONFIG = { jwtSecret: 'controller-spec-secret', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, opsSessionTtlSeconds: 900 } as GatewayConfig;
+const CONFIG = { jwtSecret: 'controller-spec-secret', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, opsSessionTtlSeconds: 900, attachmentMaxBytes: 64 * 1024 } as GatewayConfig;
 
 /** Replies every controller needs: the caller may read the document; no delegated duties. */
 const DEFAULT_REPLIES: Record<string, Reply> = { [DRAFTING_RPC.access]: {}, [REVIEW_RPC.delegatedDuties]: { duties: [] } };
