@@ -112,6 +112,24 @@ describe.each(Object.entries(OVERLAYS))('overlay %s', (overlay, expected) => {
     expect(config?.data?.STREAM_REPLICAS).toBe(expected.streamReplicas);
   });
 
+  it('gives the attachment store a writable shared volume: one for gateway, drafting and publication, the portal its own', () => {
+    const claims = byKind(objects, 'PersistentVolumeClaim');
+    for (const claim of claims) expect((claim.spec as { accessModes: string[] }).accessModes).toEqual(['ReadWriteMany']);
+    const claimOf = (name: string) => {
+      const spec = (byKind(objects, 'Deployment').find((object) => object.metadata.name === name)?.spec as {
+        template: { spec: { containers: { volumeMounts: { name: string; mountPath: string }[] }[]; volumes: { name: string; persistentVolumeClaim?: { claimName: string } }[] } };
+      }).template.spec;
+      const mount = spec.containers[0]?.volumeMounts.find((entry) => entry.mountPath === '/var/lib/sanshen/attachments');
+      return spec.volumes.find((volume) => volume.name === mount?.name)?.persistentVolumeClaim?.claimName;
+    };
+    const shared = claimOf('gateway');
+    expect(claims.map((claim) => claim.metadata.name)).toContain(shared);
+    expect([claimOf('drafting'), claimOf('publication')]).toEqual([shared, shared]);
+    expect(claimOf('portal')).toBeDefined();
+    expect(claimOf('portal')).not.toBe(shared);
+    expect([claimOf('review'), claimOf('secrecy'), claimOf('audit')]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('lets in from outside only the gateway and the portal, over TLS', () => {
     const ingresses = byKind(objects, 'Ingress');
     expect(ingresses).toHaveLength(1);
