@@ -88,7 +88,8 @@ function childOf(trace: CollectedSpan[], parent: CollectedSpan | undefined, serv
 beforeAll(async () => {
   const port = await freePort();
   collector = await startCollector(port);
-  system = await startSystem({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' });
+  // Per-event lines ("event published", "event handled") are debug: off the hot path at info.
+  system = await startSystem({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', LOG_LEVEL: 'debug' });
   cast = await signInCast(system);
 });
 
