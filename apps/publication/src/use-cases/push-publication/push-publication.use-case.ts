@@ -140,14 +140,16 @@ export class PushPublicationUseCase {
     return true;
   }
 
+  /** A request about the version being pushed, to drafting, as the agency's system actor. */
+  private askDrafting<R, P extends { documentId: string; version: number }>(pattern: string, publication: PublicationOrmEntity, command: PushCommand): Promise<R> {
+    const payload = { documentId: publication.documentId, version: publication.version } as P;
+    return this.drafting.send<R, P>(pattern, { actor: systemActor(publication.agencyId), correlationId: command.correlationId, payload });
+  }
+
   private async attempt(publication: PublicationOrmEntity, command: PushCommand, at: Date): Promise<AttemptResult> {
     let version: DocumentVersionView;
     try {
-      version = await this.drafting.send<DocumentVersionView, GetVersionRequest>(DRAFTING_RPC.getVersion, {
-        actor: systemActor(publication.agencyId),
-        correlationId: command.correlationId,
-        payload: { documentId: publication.documentId, version: publication.version },
-      });
+      version = await this.askDrafting<DocumentVersionView, GetVersionRequest>(DRAFTING_RPC.getVersion, publication, command);
     } catch (error) {
       return draftingFailure(error, '起草服务拒绝提供该版本');
     }
@@ -180,11 +182,7 @@ export class PushPublicationUseCase {
     // The 公开目录 entry: drafting allocates the 索引号 at the first push of the document and keeps it.
     let entry: AssignedCatalogueView;
     try {
-      entry = await this.drafting.send<AssignedCatalogueView, AssignCatalogueRequest>(DRAFTING_RPC.catalogueAssign, {
-        actor: systemActor(publication.agencyId),
-        correlationId: command.correlationId,
-        payload: { documentId: publication.documentId, version: publication.version },
-      });
+      entry = await this.askDrafting<AssignedCatalogueView, AssignCatalogueRequest>(DRAFTING_RPC.catalogueAssign, publication, command);
     } catch (error) {
       return { ...draftingFailure(error, '起草服务拒绝提供公开目录信息'), title: version.title };
     }
