@@ -92,6 +92,11 @@ password="$(node -e 'const r = JSON.parse(process.argv[1]); process.stdout.write
 check "agency:create prints a one-time password" test -n "$password"
 login="$(curl -sS -H 'Content-Type: application/json' -d "{\"username\":\"ct_admin\",\"password\":\"$password\"}" http://127.0.0.1:3000/api/v1/auth/login || true)"
 check "the admin signs in and must change the password" sh -c "echo '$login' | grep -q '\"passwordChangeRequired\":true'"
+check "one article walked from draft to the portal page by the new agency's people" node "$ROOT/scripts/compose-walk.mjs" http://127.0.0.1:3000 http://127.0.0.1:3100 ct_admin "$password"
+size="$(docker image inspect sanshen:local --format '{{.Size}}' 2>>"$WORK/checks.log" || echo 0)"
+base="$(docker image inspect "${NODE_IMAGE:-node:24-bookworm-slim}" --format '{{.Size}}' 2>/dev/null || docker image inspect sanshen-standin/node:24 --format '{{.Size}}' 2>/dev/null || echo 0)"
+# The budget (docs/operations.md) is 500 MB on the official base: what the project adds must stay under 500 MB less its 220 MB.
+check "the image adds at most 280 MB to its base ($(( (size - base) / 1000000 )) MB)" test "$(( size - base ))" -le 280000000
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
