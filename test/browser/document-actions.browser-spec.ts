@@ -146,6 +146,8 @@ describe('document actions in the staff console', () => {
     await ok.click();
     await end.fill(`${beijing(49)}:00`);
     await ok.click();
+    // The pickers' panels close with an animation: scan the page once they have gone.
+    await waitFor(async () => (await head.locator('.ant-picker-dropdown:visible').count()) === 0, { what: 'the date pickers closed' });
     await expectAccessible(head, 'the delegation picker');
     await screenshot(head, '56-delegate-picked');
     await head.getByRole('button', { name: '设置代签' }).click();
