@@ -103,7 +103,7 @@ export async function createArticle(cast: Cast, serial: number): Promise<string>
   const created = await cast.drafter.expect('create', 201, 'POST', '/api/v1/documents', {
     kind: 'article',
     title: `关于政务公开工作的通知（压测 ${serial}）`,
-    column: '通知公告',
+    column: 'tzgg', // 通知公告 (a managed column's code)
     body: BODY,
   });
   return created.id as string;
