@@ -31,12 +31,12 @@ function expectStatus(answer, status, what) {
   return answer.body;
 }
 
-/** Retries a step until it answers `status` (the next owner applies the previous event first). */
-async function until(what, step, status, timeoutMs = 60_000) {
+/** Retries a step until its answer is accepted (the next owner applies the previous event first). */
+async function until(what, step, accept, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const answer = await step();
-    if (answer.status === status) return answer.body;
+    if (accept(answer)) return answer.body;
     if (Date.now() > deadline) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
     await sleep(300);
   }
@@ -68,7 +68,7 @@ const created = expectStatus(
 const { id, version } = created;
 expectStatus(await call(drafter, 'POST', `/api/v1/documents/${id}/submit`, { version }), 200, 'submit');
 for (const [who, token] of [['一审', head], ['二审', deputy], ['三审', principal]]) {
-  await until(who, () => call(token, 'POST', `/api/v1/documents/${id}/approve`, { version, comment: '同意' }), 200);
+  await until(who, () => call(token, 'POST', `/api/v1/documents/${id}/approve`, { version, comment: '同意' }), (answer) => answer.status === 200);
 }
 await until(
   '保密审查',
@@ -79,16 +79,14 @@ await until(
       basis: '《中华人民共和国保守国家秘密法》第三十五条',
       opinion: '经审查，不涉及国家秘密和工作秘密，同意公开。',
     }),
-  201,
+  (answer) => answer.status === 201,
 );
-const deadline = Date.now() + 60_000;
-let receipt = null;
-while (receipt === null) {
-  const publication = await call(drafter, 'GET', `/api/v1/documents/${id}/publication`);
-  if (publication.status === 200 && publication.body.state === 'published' && publication.body.receipt) receipt = publication.body.receipt;
-  else if (Date.now() > deadline) throw new Error(`publication: ${publication.status} ${JSON.stringify(publication.body)}`);
-  else await sleep(300);
-}
+const publication = await until(
+  'publication',
+  () => call(drafter, 'GET', `/api/v1/documents/${id}/publication`),
+  (answer) => answer.status === 200 && answer.body.state === 'published' && Boolean(answer.body.receipt),
+);
+const receipt = publication.receipt;
 const page = await fetch(`${portal}${new URL(receipt.url).pathname}`);
 const html = await page.text();
 if (page.status !== 200 || !html.includes(title)) throw new Error(`portal page ${receipt.url}: ${page.status}`);
