@@ -29,6 +29,21 @@ export interface ConsumerRunnerOptions {
 
 type Outcome = 'applied' | 'duplicate';
 
+interface Decoded {
+  msg: JsMsg;
+  envelope: EventEnvelope;
+}
+
+/** Which event of a batch failed, and how. */
+class BatchFailure extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super(`event ${index} of the batch failed`);
+  }
+}
+
 class SequenceGapError extends Error {
   constructor(readonly expected: number, readonly actual: number) {
     super(`sequence gap: expected ${expected}, got ${actual}`);
@@ -36,6 +51,10 @@ class SequenceGapError extends Error {
 }
 
 const DEFAULT_MAX_DELIVERIES = 5;
+/** Events applied in one transaction at most (the pull delivers up to 64 at a time). */
+const MAX_BATCH = 32;
+const NOT_YET = Symbol('not yet delivered');
+const nextTurn = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
 
 /**
  * Runs one durable pull consumer for one handler: explicit ack, bounded redelivery with backoff,
@@ -80,11 +99,26 @@ export class EventConsumerRunner {
     this.messages = await consumer.consume({ max_messages: 64 });
     const messages = this.messages;
     this.loop = (async () => {
-      for await (const msg of messages) {
-        await this.process(msg).catch((error: unknown) => {
-          this.logger.error({ err: error, consumer: this.name }, 'event processing crashed; redelivering');
-          msg.nak(this.retryDelay(msg.info.deliveryCount));
-        });
+      const iterator = messages[Symbol.asyncIterator]();
+      let waiting: Promise<IteratorResult<JsMsg>> | null = null;
+      for (;;) {
+        const first = await (waiting ?? iterator.next());
+        waiting = null;
+        if (first.done === true) return;
+        // What the pull has already delivered is applied together, one transaction for the batch: a
+        // message not there before the next turn of the event loop waits for the next batch.
+        const batch = [first.value];
+        while (batch.length < MAX_BATCH) {
+          const next = iterator.next();
+          const got = await Promise.race([next, nextTurn()]);
+          if (got === NOT_YET) {
+            waiting = next;
+            break;
+          }
+          if (got.done === true) break;
+          batch.push(got.value);
+        }
+        await this.processBatch(batch);
       }
     })();
   }
@@ -127,6 +161,64 @@ export class EventConsumerRunner {
       { kind: SpanKind.CONSUMER, parent: contextFromHeaders(msg.headers), attributes: { 'messaging.system': 'nats', 'messaging.operation.type': 'process', 'messaging.consumer.group.name': this.name } },
       () => this.processMessage(msg),
     );
+  }
+
+  /** Each message on its own (a redelivery on failure), the way every batch that cannot go together is applied. */
+  private async processEach(batch: readonly JsMsg[]): Promise<void> {
+    for (const msg of batch) {
+      await this.process(msg).catch((error: unknown) => {
+        this.logger.error({ err: error, consumer: this.name }, 'event processing crashed; redelivering');
+        msg.nak(this.retryDelay(msg.info.deliveryCount));
+      });
+    }
+  }
+
+  /**
+   * Applies the events of a batch in one transaction, each recorded in the inbox as on its own: one
+   * commit instead of one per event. Traced runs keep one span (and transaction) per event.
+   */
+  private async processBatch(batch: readonly JsMsg[]): Promise<void> {
+    if (batch.length === 1 || tracingEnabled()) return this.processEach(batch);
+    const ready: Decoded[] = [];
+    const malformed: JsMsg[] = [];
+    for (const msg of batch) {
+      const envelope = this.decode(msg);
+      if (envelope === null) malformed.push(msg);
+      else if (!this.definition.ordered && !this.handles(envelope.type)) msg.ack();
+      else ready.push({ msg, envelope });
+    }
+    await this.applyTogether(ready);
+    await this.processEach(malformed);
+  }
+
+  /**
+   * If a handler throws, nothing of the batch committed: the events before it are applied together
+   * again, the failing one is retried or dead-lettered as this delivery's attempt (its handler ran
+   * once, as on its own), and the rest go on as a batch. Anything else (a sequence gap, a lock
+   * conflict) and every event is applied on its own, with its own replay and retries.
+   */
+  private async applyTogether(ready: readonly Decoded[]): Promise<void> {
+    if (ready.length < 2) return this.processEach(ready.map(({ msg }) => msg));
+    let applied: { outcomes: Outcome[]; manager: EntityManager };
+    try {
+      applied = await this.transactionOf(async (manager) => {
+        const outcomes: Outcome[] = [];
+        for (const [index, { envelope }] of ready.entries()) {
+          outcomes.push(await this.record(manager, envelope).catch((error: unknown) => Promise.reject(new BatchFailure(index, error))));
+        }
+        return outcomes;
+      });
+    } catch (failure) {
+      if (!(failure instanceof BatchFailure) || failure.cause instanceof SequenceGapError) return this.processEach(ready.map(({ msg }) => msg));
+      const failed = ready[failure.index] as Decoded;
+      await this.applyTogether(ready.slice(0, failure.index));
+      await this.handleFailure(failed.msg, failed.envelope, failure.cause);
+      return this.applyTogether(ready.slice(failure.index + 1));
+    }
+    ready.forEach(({ msg, envelope }, index) => {
+      this.recorded(envelope, applied.outcomes[index] as Outcome, applied.manager);
+      msg.ack();
+    });
   }
 
   private async processMessage(msg: JsMsg): Promise<void> {
@@ -191,54 +283,64 @@ export class EventConsumerRunner {
 
   /** Records the event in the inbox and applies it in one transaction; a recorded event is skipped. */
   private async applyOnce(envelope: EventEnvelope): Promise<Outcome> {
-    const { outcome, manager } = await this.recordAndApply(envelope);
-    this.options.onRecorded?.(this.name, envelope, manager);
-    if (outcome === 'applied') this.definition.afterCommit?.(envelope);
+    const { outcomes: outcome, manager } = await this.transactionOf((manager) => this.record(manager, envelope));
+    this.recorded(envelope, outcome, manager);
     return outcome;
   }
 
-  private async recordAndApply(envelope: EventEnvelope): Promise<{ outcome: Outcome; manager: EntityManager }> {
+  /** After the commit: hand-over waits hear of it, and an applied event's post-commit work runs. */
+  private recorded(envelope: EventEnvelope, outcome: Outcome, manager: EntityManager): void {
+    this.options.onRecorded?.(this.name, envelope, manager);
+    if (outcome === 'applied') this.definition.afterCommit?.(envelope);
+  }
+
+  private async transactionOf<T>(work: (manager: EntityManager) => Promise<T>): Promise<{ outcomes: T; manager: EntityManager }> {
     let used: EntityManager | null = null;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+    const outcomes = await this.dataSource.transaction((manager) => {
       used = manager;
-      const inserted = (await manager.query(
-        `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
-      )) as unknown[];
-      if (inserted.length === 0) return 'duplicate';
-      if (this.definition.ordered) {
-        const last = await this.readCursor(manager, envelope.documentId);
-        if (envelope.sequence <= last) {
-          // A new event id with a sequence already applied: two producers emitted the same number.
-          this.logger.warn(
-            { consumer: this.name, eventId: envelope.id, documentId: envelope.documentId, sequence: envelope.sequence, last },
-            'event reuses an applied sequence number; skipped',
-          );
-          return 'duplicate';
-        }
-        if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
-        await manager.query(
-          `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) VALUES ($1, $2, $3)
-           ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
-          [this.name, envelope.documentId, envelope.sequence],
-        );
-      }
-      if (this.handles(envelope.type)) await this.definition.handle(envelope, manager);
-      this.logger.debug?.(
-        {
-          consumer: this.name,
-          eventId: envelope.id,
-          eventType: envelope.type,
-          documentId: envelope.documentId,
-          sequence: envelope.sequence,
-          correlationId: envelope.correlationId,
-        },
-        'event handled',
-      );
-      return 'applied';
+      return work(manager);
     });
-    return { outcome, manager: used as unknown as EntityManager };
+    return { outcomes, manager: used as unknown as EntityManager };
+  }
+
+  /** In the caller's transaction: the inbox row, the document's cursor (ordered), the handler's effect. */
+  private async record(manager: EntityManager, envelope: EventEnvelope): Promise<Outcome> {
+    const inserted = (await manager.query(
+      `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
+    )) as unknown[];
+    if (inserted.length === 0) return 'duplicate';
+    if (this.definition.ordered) {
+      const last = await this.readCursor(manager, envelope.documentId);
+      if (envelope.sequence <= last) {
+        // A new event id with a sequence already applied: two producers emitted the same number.
+        this.logger.warn(
+          { consumer: this.name, eventId: envelope.id, documentId: envelope.documentId, sequence: envelope.sequence, last },
+          'event reuses an applied sequence number; skipped',
+        );
+        return 'duplicate';
+      }
+      if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
+      await manager.query(
+        `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) VALUES ($1, $2, $3)
+         ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
+        [this.name, envelope.documentId, envelope.sequence],
+      );
+    }
+    if (this.handles(envelope.type)) await this.definition.handle(envelope, manager);
+    this.logger.debug?.(
+      {
+        consumer: this.name,
+        eventId: envelope.id,
+        eventType: envelope.type,
+        documentId: envelope.documentId,
+        sequence: envelope.sequence,
+        correlationId: envelope.correlationId,
+      },
+      'event handled',
+    );
+    return 'applied';
   }
 
   private handles(type: string): boolean {

@@ -11,15 +11,35 @@ const APPLIED_QUEUE = 'events-applied';
 const MAX_WAIT_MS = 30_000;
 /** How often a waiter re-reads the inbox (another replica of the service may apply the event). */
 const INBOX_POLL_MS = 200;
+/**
+ * How long a waiter first listens to this process's own consumers before it reads the inbox: with one
+ * replica the event is applied here (heard, no query); another replica's is found by the reads.
+ */
+const FIRST_READ_MS = 50;
+/** Recently recorded events remembered per process: a request for one recorded just before it needs no query. */
+const RECENT_EVENTS = 2048;
 
 type RecordedListener = (consumer: string, event: EventEnvelope) => void;
 
 /** In-process fan-out of "this consumer has recorded this event" from the runners to the waiters. */
 export class RecordedEvents {
   private readonly listeners = new Set<RecordedListener>();
+  /** Consumers that recorded each recent event, oldest first (a Map keeps insertion order). */
+  private readonly recent = new Map<string, Set<string>>();
 
   notify(consumer: string, event: EventEnvelope): void {
+    const consumers = this.recent.get(event.id);
+    if (consumers) consumers.add(consumer);
+    else {
+      this.recent.set(event.id, new Set([consumer]));
+      if (this.recent.size > RECENT_EVENTS) this.recent.delete(this.recent.keys().next().value as string);
+    }
     for (const listener of this.listeners) listener(consumer, event);
+  }
+
+  /** The consumers of this process known to have recorded the event lately. */
+  recordedBy(eventId: string): ReadonlySet<string> {
+    return this.recent.get(eventId) ?? new Set();
   }
 
   listen(listener: RecordedListener): () => void {
@@ -81,14 +101,19 @@ export class AppliedEventsResponder {
       if (pending.size === 0) woken?.();
     });
     try {
-      // Listening first, then reading the inbox: an event recorded in between is not missed.
+      // Listening first, then looking at what was recorded: an event recorded in between is not missed.
+      for (const consumer of this.recorded.recordedBy(request.eventId)) pending.delete(consumer);
+      let wait = FIRST_READ_MS;
       for (;;) {
-        await this.readInbox(request.eventId, pending);
         if (pending.size === 0) return { applied: true };
         const left = deadline - Date.now();
-        if (left <= 0) return { applied: false };
+        if (left <= 0) {
+          // The last word is the inbox's (another replica, or applied before this process started).
+          await this.readInbox(request.eventId, pending);
+          return { applied: pending.size === 0 };
+        }
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(left, INBOX_POLL_MS));
+          const timer = setTimeout(resolve, Math.min(left, wait));
           woken = () => {
             clearTimeout(timer);
             resolve();
@@ -96,6 +121,8 @@ export class AppliedEventsResponder {
         });
         woken = null;
         if (pending.size === 0) return { applied: true };
+        await this.readInbox(request.eventId, pending);
+        wait = INBOX_POLL_MS;
       }
     } finally {
       stopListening();

@@ -127,13 +127,16 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-        this.lockKey,
-      ])) as { locked: boolean }[];
-      if (!locked) return 0;
+      // One statement: the relay's lock (another replica holding it gets no rows), no flush to disk at
+      // the commit (the transaction only marks rows sent: a mark lost in a crash republishes those
+      // events, which JetStream's Nats-Msg-Id window and the inboxes drop), and the pending rows.
       const rows = (await manager.query(
-        `SELECT position, id, envelope, headers FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT $1`,
-        [this.options.batchSize ?? 100],
+        `WITH relay AS MATERIALIZED (
+           SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked, set_config('synchronous_commit', 'off', true) AS durability
+         )
+         SELECT position, id, envelope, headers FROM outbox, relay
+          WHERE relay.locked AND sent_at IS NULL ORDER BY position LIMIT $2`,
+        [this.lockKey, this.options.batchSize ?? 100],
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
       // Sent in outbox order on the one connection (the stream stores them in that order), the acks
@@ -141,9 +144,6 @@ export class OutboxRelay {
       await Promise.all(rows.map((row) => this.publish(row)));
       const published = rows.map((row) => row.id);
       await this.options.afterPublish?.(published);
-      // Marking rows sent needs no flush to disk before the next batch: a mark lost in a crash only
-      // republishes those events, which JetStream (Nats-Msg-Id) and the inboxes drop.
-      await manager.query('SET LOCAL synchronous_commit = off');
       await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [published]);
       return published.length;
     });

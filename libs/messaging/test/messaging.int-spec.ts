@@ -266,6 +266,51 @@ describe('poison messages', () => {
     expect(parkedMalformed.string()).toBe('{"not": "an envelope"');
     expect(parkedMalformed.headers?.get('Sanshen-Dead-Letter-Reason')).toBe('malformed envelope');
   });
+
+  it('applies what one pull delivers in one transaction, and a poisoned event in it costs its neighbours nothing', async () => {
+    const producer = await world.service('batch-producer');
+    const consumer = await world.service('batch-consumer');
+    const handler = () =>
+      recordingHandler({
+        durable: 'batched',
+        eventTypes: ['test.batched'],
+        ordered: true,
+        maxDeliveries: 3,
+        after: (event) => {
+          if ((event.payload as { poison?: boolean }).poison) throw new Error('cannot digest this event');
+        },
+      });
+    // The durable consumer exists, then the service is down while 40 events (one poisoned) wait for it.
+    const first = await consumer.start({ produces: false, handlers: [handler()], replaySources: ['batch-producer'] });
+    const [consumerName] = first.consumers.map((runner) => runner.consumerName);
+    await first.stop();
+    const emitter = await producer.start({ produces: true });
+    const documentIds = range(1, 20).map(() => randomUUID());
+    const healthy = await producer.emit(emitter, documentIds.map((documentId) => newEvent('test.batched', documentId, 1)));
+    const [poison] = await producer.emit(emitter, [newEvent('test.batched', randomUUID(), 1, { poison: true })]);
+    healthy.push(...(await producer.emit(emitter, documentIds.map((documentId) => newEvent('test.batched', documentId, 2)))));
+    await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the relay to publish' });
+
+    const restarted = handler();
+    await consumer.start({ produces: false, handlers: [restarted], replaySources: ['batch-producer'], consumer: { baseRetryDelayMs: 20 } });
+    await waitFor(
+      async () =>
+        (await consumer.deadLetters()).length === 1 &&
+        (await consumer.effects()).length === healthy.length &&
+        (await world.consumerIdle(consumerName as string)),
+      { what: 'the batch applied and the poison dead-lettered' },
+    );
+
+    expect(new Set((await consumer.effects()).map((row) => row.event_id))).toEqual(new Set(healthy.map((event) => event.id)));
+    for (const applied of sequencesByDocument(await consumer.effects()).values()) expect(applied).toEqual([1, 2]);
+    // Once per delivery, batch or not: the handler ran as often for the poison as on its own (its
+    // neighbours' first run was rolled back with it, so each left exactly one effect).
+    expect(restarted.calls.filter((call) => call.id === poison.id)).toHaveLength(3);
+    expect(await consumer.effects()).toHaveLength(healthy.length);
+    // Inbox rows written by one transaction share its id: 40 events took far fewer commits than events.
+    const transactions = await count(consumer, 'SELECT DISTINCT xmin::text FROM inbox WHERE consumer = $1', [consumerName]);
+    expect(transactions).toBeLessThan(healthy.length / 4);
+  });
 });
 
 describe('a sequence gap seen by an ordered consumer', () => {
