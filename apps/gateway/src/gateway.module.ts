@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -145,7 +146,8 @@ export class GatewayModule {
         // The gateway asks the services and answers none: no RPC server.
         RpcModule.forService({ service: GATEWAY_SERVICE, config: config.base, answers: false }),
         EventsModule.forService({ service: GATEWAY_SERVICE, produces: false, handlers: [TransitionNoticesConsumer] }),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
+        // A key object made once: given the string, jsonwebtoken tries it as a PEM public key on every verification.
+        JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256', issuer: 'sanshen' }, verifyOptions: { algorithms: ['HS256'], issuer: 'sanshen' } }),
       ],
       controllers: [...GATEWAY_CONTROLLERS],
       providers: [

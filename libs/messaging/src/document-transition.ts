@@ -28,7 +28,7 @@ export interface TransitionStep<A, D> {
 export interface TransitionOptions<D> {
   /** A person waits for the step: after the commit, wait until the next owners applied the events. */
   handOver?: boolean;
-  /** Work after the commit and before the hand-over wait (e.g. reminders); the step stands whatever it does. */
+  /** Work after the commit, alongside the hand-over wait (e.g. reminders); the step stands whatever it does. */
   afterCommit?: (outcome: TransitionOutcome<D>) => Promise<void>;
 }
 
@@ -51,8 +51,8 @@ export class DocumentTransition {
   async run<A, D>(step: TransitionStep<A, D>, options: TransitionOptions<D> = {}): Promise<TransitionOutcome<D>> {
     const outcome = await this.dataSource.transaction((manager) => this.within(manager, step));
     this.outbox.published();
-    await options.afterCommit?.(outcome);
-    if (options.handOver === true) await this.outbox.handOver(outcome.events);
+    // The post-commit work and the wait for the next owners overlap: the caller gets both done.
+    await Promise.all([options.afterCommit?.(outcome), options.handOver === true ? this.outbox.handOver(outcome.events) : undefined]);
     return outcome;
   }
 

@@ -53,7 +53,7 @@ export class ReminderQueue {
    * when due, and would pile up in the queue meanwhile). A job already running finishes on its own.
    */
   async cancel(task: { documentId: string; seq: number }): Promise<void> {
-    for (const kind of REMINDER_KINDS) await this.queue.remove(reminderJobId({ documentId: task.documentId, seq: task.seq, kind }));
+    await Promise.all(REMINDER_KINDS.map((kind) => this.queue.remove(reminderJobId({ documentId: task.documentId, seq: task.seq, kind }))));
   }
 
   /** Idempotent by job id (document, sequence, kind). */
@@ -62,16 +62,18 @@ export class ReminderQueue {
       ['remind', this.dueAt(task.openedAt)],
       ['escalate', this.escalatesAt(task.openedAt)],
     ];
-    for (const [kind, at] of plan) {
-      const data: ReminderJobData = { documentId: task.documentId, seq: task.seq, level: task.level, kind };
-      await this.queue.add(REMINDER_JOB, data, {
-        jobId: reminderJobId(data),
-        delay: Math.max(0, at.getTime() - now.getTime()),
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: RETAIN_FINISHED_S },
-        removeOnFail: { age: RETAIN_FINISHED_S },
-      });
-    }
+    await Promise.all(
+      plan.map(([kind, at]) => {
+        const data: ReminderJobData = { documentId: task.documentId, seq: task.seq, level: task.level, kind };
+        return this.queue.add(REMINDER_JOB, data, {
+          jobId: reminderJobId(data),
+          delay: Math.max(0, at.getTime() - now.getTime()),
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: RETAIN_FINISHED_S },
+          removeOnFail: { age: RETAIN_FINISHED_S },
+        });
+      }),
+    );
   }
 }

@@ -90,19 +90,26 @@ export class CaseTransition {
           },
         ],
       },
-      // The relay starts on the event at the commit; the hand-over waits for its next owner after the reminders moved.
+      // The relay starts on the event at the commit; the reminders move while the hand-over waits for its next owner.
       { handOver: true, afterCommit: ({ decision }) => this.moveReminders(decision, correlationId) },
     );
     return moved.view;
   }
 
   private async moveReminders({ closed, opened }: MovedCase, correlationId: string): Promise<void> {
+    await Promise.all([this.cancelReminders(closed, correlationId), this.scheduleReminders(opened, correlationId)]);
+  }
+
+  private async cancelReminders(closed: Task | null, correlationId: string): Promise<void> {
     if (closed !== null) {
       // A reminder left behind would only be skipped when due; if Redis is down it stays until then.
       await this.reminders.cancel(closed).catch((error: unknown) => {
         this.logger.warn({ err: error, documentId: closed.documentId, correlationId }, 'could not remove the decided task’s reminders');
       });
     }
+  }
+
+  private async scheduleReminders(opened: MovedCase['opened'], correlationId: string): Promise<void> {
     if (opened !== null) {
       // The decision stands even if Redis is down; the task then simply has no reminder (logged).
       await this.reminders.schedule(opened).catch((error: unknown) => {

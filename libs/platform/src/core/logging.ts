@@ -41,9 +41,10 @@ export function loggingModule(logger: Logger): DynamicModule {
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/metrics' || /^\/health(\/|$)/.test(req.url ?? '') },
     },
     microservice: {
-      // A refusal (DomainError) is an answer, not a failure of the service: log it at info.
+      // Every answered message is a line at debug (off the hot path by default: several per decision);
+      // a refusal (DomainError) is an answer, not a failure of the service: info; anything else: error.
       customLogLevel: (_context: ExecutionContext, error?: Error) =>
-        error === undefined || error instanceof DomainError ? 'info' : 'error',
+        error === undefined ? 'debug' : error instanceof DomainError ? 'info' : 'error',
       genReqId: correlationIdOfMessage,
       customProps: (context: ExecutionContext) => ({ correlationId: correlationIdOfMessage(context) }),
     },

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REVIEW_RPC } from '@sanshen/contracts';
-import type { DelegatedDutiesView } from '@sanshen/contracts';
+import type { DelegatedDutiesView, DelegatesRequest, DelegatesView } from '@sanshen/contracts';
+import { systemActor } from '@sanshen/kernel';
 import type { Actor, DelegatedDuty } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform/core';
 import { ServiceClient } from '@sanshen/platform/rpc';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 
 /** How long a user's delegated duties are reused before review is asked again. */
@@ -16,30 +18,33 @@ const MAX_ENTRIES = 10_000;
  * The review duties delegated to a user (代签), asked of the review service that owns delegations and
  * kept for a few seconds per user, so that a delegate reads what the delegated duty needs in every
  * service. When review cannot answer, the user goes on without delegated duties: less visibility,
- * never more. A delegation given or revoked through this gateway is seen at once by its delegate
+ * never more. The other way round, whom reviewers' duties reach (their delegates, told of the tasks
+ * too), kept the same way. A delegation given or revoked through this gateway is seen at once by both
  * (`forget`); through another replica, within the TTL.
  */
 @Injectable()
 export class DelegatedDuties {
-  private readonly cache = new Map<string, { duties: DelegatedDuty[]; expires: number }>();
+  private readonly cache = new LRUCache<string, DelegatedDuty[]>({ max: MAX_ENTRIES, ttl: DELEGATED_DUTIES_TTL_MS });
+  /** Delegates of a set of reviewers, by agency and the sorted reviewer ids. */
+  private readonly delegates = new LRUCache<string, { reviewers: readonly string[]; userIds: string[] }>({ max: MAX_ENTRIES, ttl: DELEGATED_DUTIES_TTL_MS });
 
   constructor(
     private readonly client: ServiceClient,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async of(actor: Actor, correlationId: string, now = Date.now()): Promise<DelegatedDuty[]> {
+  async of(actor: Actor, correlationId: string): Promise<DelegatedDuty[]> {
     // The 三员 roles read no document whatever is delegated to them; nobody else needs a lookup to sign in.
     if (actor.roles.includes('admin') || actor.roles.includes('auditor')) return [];
     const cached = this.cache.get(actor.userId);
-    if (cached !== undefined && cached.expires > now) return cached.duties;
+    if (cached !== undefined) return cached;
     try {
       const view = await this.client.send<DelegatedDutiesView>(
         REVIEW_RPC.delegatedDuties,
         { actor, correlationId, payload: {} },
         LOOKUP_TIMEOUT_MS,
       );
-      this.remember(actor.userId, view.duties, now);
+      this.cache.set(actor.userId, view.duties);
       return view.duties;
     } catch (error) {
       this.logger.warn({ err: error, userId: actor.userId, correlationId }, 'delegated duties unavailable; going on without them');
@@ -47,16 +52,26 @@ export class DelegatedDuties {
     }
   }
 
+  /** Whom these reviewers have delegated their duties to today; throws when review cannot answer. */
+  async delegatesOf(agencyId: string, reviewers: readonly string[], correlationId: string): Promise<string[]> {
+    const sorted = [...reviewers].sort();
+    const key = `${agencyId}:${sorted.join(',')}`;
+    const cached = this.delegates.get(key);
+    if (cached !== undefined) return cached.userIds;
+    const view = await this.client.send<DelegatesView, DelegatesRequest>(
+      REVIEW_RPC.delegates,
+      { actor: systemActor(agencyId), correlationId, payload: { fromUserIds: sorted } },
+      LOOKUP_TIMEOUT_MS,
+    );
+    this.delegates.set(key, { reviewers: sorted, userIds: view.userIds });
+    return view.userIds;
+  }
+
   /** Drops what is known of these users (a delegation between them was given or revoked). */
   forget(...userIds: string[]): void {
     for (const userId of userIds) this.cache.delete(userId);
-  }
-
-  private remember(userId: string, duties: DelegatedDuty[], now: number): void {
-    if (this.cache.size >= MAX_ENTRIES) {
-      for (const [key, entry] of this.cache) if (entry.expires <= now) this.cache.delete(key);
-      if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+    for (const [key, entry] of this.delegates.entries()) {
+      if (entry.reviewers.some((reviewer) => userIds.includes(reviewer))) this.delegates.delete(key);
     }
-    this.cache.set(userId, { duties, expires: now + DELEGATED_DUTIES_TTL_MS });
   }
 }

@@ -25,7 +25,7 @@ describe('DelegationsController', () => {
   });
   afterAll(() => http.close());
 
-  it('delegates for a period and forgets the delegate’s cached duties', async () => {
+  it('delegates for a period and forgets the delegate’s cached duties and the delegator’s delegates', async () => {
     const duties = http.app.get(DelegatedDuties);
     const forgotten: string[] = [];
     const forget = duties.forget.bind(duties);
@@ -36,7 +36,7 @@ describe('DelegationsController', () => {
     const body = { toUserId: DELEGATION_EXAMPLE.toUserId, from: '2026-12-07T00:00:00+08:00', until: '2026-12-14T00:00:00+08:00' };
     expect((await http.request('POST', '/api/v1/delegations', { as: head, body })).statusCode).toBe(201);
     expect(http.payloadsOf(REVIEW_RPC.delegate)).toEqual([body]);
-    expect(forgotten).toEqual([DELEGATION_EXAMPLE.toUserId]);
+    expect(forgotten).toEqual([DELEGATION_EXAMPLE.toUserId, DELEGATION_EXAMPLE.fromUserId]);
   });
 
   it('refuses a period that is not ISO 8601', async () => {

@@ -45,7 +45,7 @@ export class DelegationsController {
   @Post()
   async create(@Ctx() context: RequestContext, @Body() dto: CreateDelegationDto): Promise<DelegationView> {
     const delegation = await this.services.send<DelegationView>(REVIEW_RPC.delegate, context, { toUserId: dto.toUserId, from: dto.from, until: dto.until });
-    this.duties.forget(delegation.toUserId);
+    this.duties.forget(delegation.toUserId, delegation.fromUserId);
     return delegation;
   }
 
@@ -69,7 +69,7 @@ export class DelegationsController {
   @Delete(':id')
   async revoke(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<DelegationView> {
     const delegation = await this.services.send<DelegationView>(REVIEW_RPC.revokeDelegation, context, { delegationId: id });
-    this.duties.forget(delegation.toUserId);
+    this.duties.forget(delegation.toUserId, delegation.fromUserId);
     return delegation;
   }
 }

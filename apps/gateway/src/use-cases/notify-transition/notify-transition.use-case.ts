@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { lifecycleTypeOf, REVIEW_RPC } from '@sanshen/contracts';
-import type { DelegatesRequest, DelegatesView, DocumentEventPayloads, DocumentFacts, EventEnvelope, SignaturePayload } from '@sanshen/contracts';
-import { isDocumentEventType, ROLES, systemActor } from '@sanshen/kernel';
+import { lifecycleTypeOf } from '@sanshen/contracts';
+import type { DocumentEventPayloads, DocumentFacts, EventEnvelope, SignaturePayload } from '@sanshen/contracts';
+import { isDocumentEventType, ROLES } from '@sanshen/kernel';
 import type { DocumentEventType, DocumentStatus } from '@sanshen/kernel';
-import { ROOT_LOGGER, ServiceClient } from '@sanshen/platform';
+import { ROOT_LOGGER } from '@sanshen/platform';
 import { checkTransition } from '@sanshen/workflow';
 import type { Performer } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
+import { DelegatedDuties } from '../../adapters/auth/delegated-duties.js';
 import { NoticeRepository } from '../../persistence/notice.repository.js';
 import type { NoticeDocument } from '../../persistence/notice.repository.js';
 import { informationalNoticeFor, noticeFor } from './transition-notices.js';
@@ -38,7 +39,7 @@ export interface RecordedNotice {
 export class NotifyTransitionUseCase {
   constructor(
     private readonly notices: NoticeRepository,
-    private readonly services: ServiceClient,
+    private readonly duties: DelegatedDuties,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -122,12 +123,7 @@ export class NotifyTransitionUseCase {
   private async delegatesOf(document: NoticeDocument, reviewers: string[], audiences: Audience[], correlationId: string): Promise<string[]> {
     if (reviewers.length === 0 || !audiences.some((audience) => audience.kind === 'reviewers')) return [];
     try {
-      const view = await this.services.send<DelegatesView, DelegatesRequest>(
-        REVIEW_RPC.delegates,
-        { actor: systemActor(document.agencyId), correlationId, payload: { fromUserIds: reviewers } },
-        2_000,
-      );
-      return view.userIds;
+      return await this.duties.delegatesOf(document.agencyId, reviewers, correlationId);
     } catch (error) {
       this.logger.warn({ err: error, documentId: document.documentId, correlationId }, 'notices: delegates unavailable, notifying the reviewers only');
       return [];
