@@ -305,14 +305,9 @@ export class EventConsumerRunner {
 
   /** In the caller's transaction: the inbox row, the document's cursor (ordered), the handler's effect. */
   private async record(manager: EntityManager, envelope: EventEnvelope): Promise<Outcome> {
-    const inserted = (await manager.query(
-      `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
-    )) as unknown[];
-    if (inserted.length === 0) return 'duplicate';
     if (this.definition.ordered) {
-      const last = await this.readCursor(manager, envelope.documentId);
+      const { inserted, last } = await this.recordInOrder(manager, envelope);
+      if (!inserted) return 'duplicate';
       if (envelope.sequence <= last) {
         // A new event id with a sequence already applied: two producers emitted the same number.
         this.logger.warn(
@@ -322,11 +317,13 @@ export class EventConsumerRunner {
         return 'duplicate';
       }
       if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
-      await manager.query(
-        `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) VALUES ($1, $2, $3)
-         ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
-        [this.name, envelope.documentId, envelope.sequence],
-      );
+    } else {
+      const inserted = (await manager.query(
+        `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
+      )) as unknown[];
+      if (inserted.length === 0) return 'duplicate';
     }
     if (this.handles(envelope.type)) await this.definition.handle(envelope, manager);
     this.logger.debug?.(
@@ -349,12 +346,28 @@ export class EventConsumerRunner {
     );
   }
 
-  private async readCursor(manager: EntityManager, documentId: string): Promise<number> {
-    const rows = (await manager.query(
-      `SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $2 FOR UPDATE`,
-      [this.name, documentId],
-    )) as { last_sequence: number }[];
-    return rows[0]?.last_sequence ?? 0;
+  /**
+   * One statement: the inbox row; the document's cursor, locked (the latest committed value, read
+   * under the lock); and, when the event is new and the document's next one, the cursor moved on to
+   * it. A gap or a reused number moves nothing, and the caller decides.
+   */
+  private async recordInOrder(manager: EntityManager, envelope: EventEnvelope): Promise<{ inserted: boolean; last: number }> {
+    const [row] = (await manager.query(
+      `WITH recorded AS (
+         INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING event_id
+       ), cursor AS (
+         SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $3 FOR UPDATE
+       ), moved AS (
+         -- Runs whether or not the query reads it (a data-modifying WITH always does).
+         INSERT INTO consumer_cursor (consumer, document_id, last_sequence)
+         SELECT $1, $3, $4 WHERE EXISTS (SELECT 1 FROM recorded) AND COALESCE((SELECT last_sequence FROM cursor), 0) = $4 - 1
+         ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
+       )
+       SELECT EXISTS (SELECT 1 FROM recorded) AS inserted, COALESCE((SELECT last_sequence FROM cursor), 0)::int AS last`,
+      [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
+    )) as { inserted: boolean; last: number }[];
+    return row as { inserted: boolean; last: number };
   }
 
   private async handleFailure(msg: JsMsg, envelope: EventEnvelope, error: unknown): Promise<void> {
