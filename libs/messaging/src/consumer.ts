@@ -7,6 +7,7 @@ import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { SpanKind, contextFromHeaders, inSpan, tracingEnabled } from '@sanshen/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { parseEnvelope } from './envelope.js';
+import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
 import { silentLogger } from './types.js';
 import type { EventHandlerDefinition, MessagingLogger } from './types.js';
@@ -318,11 +319,13 @@ export class EventConsumerRunner {
       }
       if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
     } else {
-      const inserted = (await manager.query(
+      const inserted = await preparedQuery(
+        manager,
+        'inbox_record',
         `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
-      )) as unknown[];
+      );
       if (inserted.length === 0) return 'duplicate';
     }
     if (this.handles(envelope.type)) await this.definition.handle(envelope, manager);
@@ -352,7 +355,9 @@ export class EventConsumerRunner {
    * it. A gap or a reused number moves nothing, and the caller decides.
    */
   private async recordInOrder(manager: EntityManager, envelope: EventEnvelope): Promise<{ inserted: boolean; last: number }> {
-    const [row] = (await manager.query(
+    const [row] = await preparedQuery<{ inserted: boolean; last: number }>(
+      manager,
+      'inbox_record_in_order',
       `WITH recorded AS (
          INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING RETURNING event_id
@@ -366,7 +371,7 @@ export class EventConsumerRunner {
        )
        SELECT EXISTS (SELECT 1 FROM recorded) AS inserted, COALESCE((SELECT last_sequence FROM cursor), 0)::int AS last`,
       [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
-    )) as { inserted: boolean; last: number }[];
+    );
     return row as { inserted: boolean; last: number };
   }
 

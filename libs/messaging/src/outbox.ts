@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@sanshen/contracts';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from './prepared.js';
 
 /**
  * Writes an event to the outbox inside the caller's transaction: the state change and the event
@@ -11,7 +12,9 @@ export async function appendToOutbox(
   envelope: EventEnvelope,
   headers: Record<string, string> = {},
 ): Promise<void> {
-  await manager.query(
+  await preparedQuery(
+    manager,
+    'outbox_append',
     `INSERT INTO outbox (id, event_type, document_id, sequence, envelope, headers)
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [envelope.id, envelope.type, envelope.documentId, envelope.sequence, JSON.stringify(envelope), JSON.stringify(headers)],

@@ -6,6 +6,7 @@ import { eventSubject } from '@sanshen/contracts';
 import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { SpanKind, contextFromHeaders, inSpan, traceHeaders, tracingEnabled } from '@sanshen/telemetry';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from './prepared.js';
 import { silentLogger } from './types.js';
 import type { MessagingLogger } from './types.js';
 
@@ -130,21 +131,23 @@ export class OutboxRelay {
       // One statement: the relay's lock (another replica holding it gets no rows), no flush to disk at
       // the commit (the transaction only marks rows sent: a mark lost in a crash republishes those
       // events, which JetStream's Nats-Msg-Id window and the inboxes drop), and the pending rows.
-      const rows = (await manager.query(
+      const rows = await preparedQuery<OutboxRow>(
+        manager,
+        'relay_pending',
         `WITH relay AS MATERIALIZED (
            SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked, set_config('synchronous_commit', 'off', true) AS durability
          )
          SELECT position, id, envelope, headers FROM outbox, relay
           WHERE relay.locked AND sent_at IS NULL ORDER BY position LIMIT $2`,
         [this.lockKey, this.options.batchSize ?? 100],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       // Sent in outbox order on the one connection (the stream stores them in that order), the acks
       // awaited together: one round trip per batch, not per event.
       await Promise.all(rows.map((row) => this.publish(row)));
       const published = rows.map((row) => row.id);
       await this.options.afterPublish?.(published);
-      await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [published]);
+      await preparedQuery(manager, 'relay_sent', 'UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [published]);
       return published.length;
     });
   }
