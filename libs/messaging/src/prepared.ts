@@ -1,17 +1,38 @@
 import type { EntityManager } from 'typeorm';
 
 interface NamedQueryClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 /**
- * Runs one of the backbone's statements that every event runs (inbox, cursor, outbox, relay) as a
- * named prepared statement on the transaction's connection: PostgreSQL parses and plans it once per
- * connection instead of on every event. Outside a transaction (no connection held) it runs unnamed.
- * `name` must be unique to `text` (pg keeps one statement per name and connection).
+ * Runs a statement that a hot path runs again and again (every event: inbox, cursor, outbox, relay;
+ * every transition: its row) as a named prepared statement on the transaction's connection:
+ * PostgreSQL parses and plans it once per connection instead of every time. Outside a transaction
+ * (no connection held) it runs unnamed. `name` must be unique to `text` (pg keeps one statement per
+ * name and connection).
  */
+export async function preparedStatement<T>(
+  manager: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<{ rows: T[]; rowCount: number }> {
+  const runner = manager.queryRunner;
+  const client = (runner as { databaseConnection?: NamedQueryClient } | undefined)?.databaseConnection;
+  if (runner !== undefined && client !== undefined && !runner.isReleased) {
+    const result = await client.query({ name: `sanshen_${name}`, text, values });
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+  }
+  const own = manager.connection.createQueryRunner();
+  try {
+    const result = await own.query(text, values, true);
+    return { rows: result.records as T[], rowCount: result.affected ?? result.records.length };
+  } finally {
+    await own.release();
+  }
+}
+
+/** The rows of a prepared statement (see `preparedStatement`). */
 export async function preparedQuery<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const client = (manager.queryRunner as { databaseConnection?: NamedQueryClient } | undefined)?.databaseConnection;
-  if (client === undefined || manager.queryRunner?.isReleased === true) return (await manager.query(text, values)) as T[];
-  return (await client.query({ name: `sanshen_${name}`, text, values })).rows as T[];
+  return (await preparedStatement<T>(manager, name, text, values)).rows;
 }

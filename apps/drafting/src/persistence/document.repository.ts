@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/kernel';
-import { updateRow } from '@sanshen/platform/core';
+import { lockRow, updateRow } from '@sanshen/messaging';
 import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 import type { ReadScope } from '@sanshen/workflow';
 import { Brackets, DataSource, Not } from 'typeorm';
@@ -32,7 +32,7 @@ export class DocumentRepository {
 
   /** Locks the row for the rest of the transaction: concurrent writers queue behind it. */
   findForUpdate(manager: EntityManager, id: string): Promise<DocumentOrmEntity | null> {
-    return manager.findOne(DocumentOrmEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return lockRow(manager, DocumentOrmEntity, id);
   }
 
   findVersion(documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {

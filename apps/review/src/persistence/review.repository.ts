@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { updateRow } from '@sanshen/platform/core';
+import { lockRow, updateRow } from '@sanshen/messaging';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DocumentStatus } from '@sanshen/kernel';
@@ -16,7 +16,7 @@ export class ReviewRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   lockCase(manager: EntityManager, documentId: string): Promise<ReviewCase | null> {
-    return manager.findOne(ReviewCaseOrmEntity, { where: { documentId }, lock: { mode: 'pessimistic_write' } });
+    return lockRow(manager, ReviewCaseOrmEntity, documentId);
   }
 
   findCase(documentId: string): Promise<ReviewCase | null> {

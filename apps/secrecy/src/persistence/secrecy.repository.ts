@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { updateRow } from '@sanshen/platform/core';
+import { lockRow, updateRow } from '@sanshen/messaging';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { SecrecyCaseOrmEntity } from './secrecy-case.orm-entity.js';
@@ -12,7 +12,7 @@ export class SecrecyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   lockCase(manager: EntityManager, documentId: string): Promise<SecrecyCaseOrmEntity | null> {
-    return manager.findOne(SecrecyCaseOrmEntity, { where: { documentId }, lock: { mode: 'pessimistic_write' } });
+    return lockRow(manager, SecrecyCaseOrmEntity, documentId);
   }
 
   findCase(documentId: string): Promise<SecrecyCaseOrmEntity | null> {

@@ -14,7 +14,6 @@ export { ErrorFilter, httpStatusOf, sendHttpError, setRetryAfter, UNAVAILABLE_RE
 export { isOutage } from './outage.js';
 export { ReadinessChecks } from './health.js';
 export { within, PROBE_TIMEOUT_MS } from './within.js';
-export { updateRow } from './update-row.js';
 export type { ReadinessProbe } from './health.js';
 export { declareForBoot, databaseOptionsOf } from './module-tree.js';
 export type { BootDeclarations } from './module-tree.js';

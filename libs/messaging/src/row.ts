@@ -1,0 +1,95 @@
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { preparedStatement } from './prepared.js';
+
+/** The statements of one flat entity, built once from TypeORM's metadata. */
+interface RowStatements {
+  name: string;
+  table: string;
+  key: ColumnMetadata;
+  columns: readonly ColumnMetadata[];
+  /** Written by `updateRow` when the row carries a value: every column but the key, dates and generated ones. */
+  written: readonly ColumnMetadata[];
+  /** Set by the database on every update: the update date (now), the version (+ 1). */
+  stamped: readonly string[];
+  lock: string;
+  /** UPDATE statements by the set of columns the row carries values for. */
+  updates: Map<string, { name: string; text: string }>;
+}
+
+const statements = new WeakMap<EntityMetadata, RowStatements>();
+
+const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
+
+function statementsOf(metadata: EntityMetadata): RowStatements {
+  const known = statements.get(metadata);
+  if (known !== undefined) return known;
+  const [key, ...more] = metadata.primaryColumns;
+  if (key === undefined || more.length > 0 || metadata.relations.length > 0 || metadata.embeddeds.length > 0) {
+    throw new Error(`${metadata.name}: row access takes flat entities with a single-column primary key`);
+  }
+  const table = metadata.schema === undefined ? quote(metadata.tableName) : `${quote(metadata.schema)}.${quote(metadata.tableName)}`;
+  const columns = metadata.columns;
+  const built: RowStatements = {
+    name: `${metadata.schema ?? ''}_${metadata.tableName}`,
+    table,
+    key,
+    columns,
+    written: columns.filter((column) => !column.isPrimary && !column.isCreateDate && !column.isUpdateDate && !column.isVersion && !column.isGenerated),
+    stamped: [
+      ...columns.filter((column) => column.isUpdateDate).map((column) => `${quote(column.databaseName)} = CURRENT_TIMESTAMP`),
+      ...columns.filter((column) => column.isVersion).map((column) => `${quote(column.databaseName)} = ${quote(column.databaseName)} + 1`),
+    ],
+    lock: `SELECT ${columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${table} WHERE ${quote(key.databaseName)} = $1 FOR UPDATE`,
+    updates: new Map(),
+  };
+  statements.set(metadata, built);
+  return built;
+}
+
+/**
+ * Reads and locks one row by primary key (`SELECT … FOR UPDATE`) as TypeORM would hydrate it —
+ * its own value conversions (dates, JSON, transformers) — without building the query each time:
+ * the hot path of every transition and projected event. Null when there is no such row.
+ */
+export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: unknown): Promise<T | null> {
+  const metadata = manager.connection.getMetadata(target);
+  const built = statementsOf(metadata);
+  const { rows } = await preparedStatement<Record<string, unknown>>(manager, `lock_${built.name}`, built.lock, [id]);
+  const raw = rows[0];
+  if (raw === undefined) return null;
+  const entity = metadata.create() as T;
+  const driver = manager.connection.driver;
+  for (const column of built.columns) column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
+  return entity;
+}
+
+/**
+ * Writes back a row read (and locked) earlier in the same transaction: one UPDATE of its columns by
+ * primary key, with TypeORM's value conversions. TypeORM's `save` would first SELECT the row again
+ * to work out what changed — a second round trip on every transition's hot path. The update date is
+ * the database's clock, as TypeORM sets it; a row that is not there is an error, never an insert.
+ */
+export async function updateRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: T): Promise<void> {
+  const metadata = manager.connection.getMetadata(target);
+  const built = statementsOf(metadata);
+  const driver = manager.connection.driver;
+  const id: unknown = built.key.getEntityValue(row);
+  if (id === undefined || id === null) throw new Error(`${metadata.name}: a row without its primary key cannot be updated`);
+  // Only the columns the row carries a value for, as TypeORM's update did.
+  const carried = built.written.filter((column) => column.getEntityValue(row) !== undefined);
+  const signature = carried.map((column) => column.databaseName).join(',');
+  let update = built.updates.get(signature);
+  if (update === undefined) {
+    const assignments = [...carried.map((column, index) => `${quote(column.databaseName)} = $${index + 2}`), ...built.stamped];
+    if (assignments.length === 0) throw new Error(`${metadata.name}: the row carries nothing to update`);
+    update = {
+      name: `update_${built.name}_${built.updates.size}`,
+      text: `UPDATE ${built.table} SET ${assignments.join(', ')} WHERE ${quote(built.key.databaseName)} = $1`,
+    };
+    built.updates.set(signature, update);
+  }
+  const values = carried.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column));
+  const { rowCount } = await preparedStatement(manager, update.name, update.text, [id, ...values]);
+  if (rowCount !== 1) throw new Error(`${metadata.name}: expected to update one row, updated ${rowCount}`);
+}
