@@ -13,8 +13,8 @@ interface RowStatements {
   /** Set by the database on every update: the update date (now), the version (+ 1). */
   stamped: readonly string[];
   lock: string;
-  /** UPDATE statements by the set of columns the row carries values for. */
-  updates: Map<string, { name: string; text: string }>;
+  /** INSERT and UPDATE statements by kind and the set of columns the row carries values for. */
+  shaped: Map<string, { name: string; text: string }>;
 }
 
 const statements = new WeakMap<EntityMetadata, RowStatements>();
@@ -35,13 +35,15 @@ function statementsOf(metadata: EntityMetadata): RowStatements {
     table,
     key,
     columns,
-    written: columns.filter((column) => !column.isPrimary && !column.isCreateDate && !column.isUpdateDate && !column.isVersion && !column.isGenerated),
+    written: columns.filter(
+      (column) => column.isUpdate && !column.isPrimary && !column.isCreateDate && !column.isUpdateDate && !column.isVersion && !column.isGenerated,
+    ),
     stamped: [
       ...columns.filter((column) => column.isUpdateDate).map((column) => `${quote(column.databaseName)} = CURRENT_TIMESTAMP`),
       ...columns.filter((column) => column.isVersion).map((column) => `${quote(column.databaseName)} = ${quote(column.databaseName)} + 1`),
     ],
     lock: `SELECT ${columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${table} WHERE ${quote(key.databaseName)} = $1 FOR UPDATE`,
-    updates: new Map(),
+    shaped: new Map(),
   };
   statements.set(metadata, built);
   return built;
@@ -78,18 +80,41 @@ export async function updateRow<T extends ObjectLiteral>(manager: EntityManager,
   if (id === undefined || id === null) throw new Error(`${metadata.name}: a row without its primary key cannot be updated`);
   // Only the columns the row carries a value for, as TypeORM's update did.
   const carried = built.written.filter((column) => column.getEntityValue(row) !== undefined);
-  const signature = carried.map((column) => column.databaseName).join(',');
-  let update = built.updates.get(signature);
-  if (update === undefined) {
+  const update = shapedStatement(built, 'update', carried, () => {
     const assignments = [...carried.map((column, index) => `${quote(column.databaseName)} = $${index + 2}`), ...built.stamped];
     if (assignments.length === 0) throw new Error(`${metadata.name}: the row carries nothing to update`);
-    update = {
-      name: `update_${built.name}_${built.updates.size}`,
-      text: `UPDATE ${built.table} SET ${assignments.join(', ')} WHERE ${quote(built.key.databaseName)} = $1`,
-    };
-    built.updates.set(signature, update);
-  }
+    return `UPDATE ${built.table} SET ${assignments.join(', ')} WHERE ${quote(built.key.databaseName)} = $1`;
+  });
   const values = carried.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column));
   const { rowCount } = await preparedStatement(manager, update.name, update.text, [id, ...values]);
   if (rowCount !== 1) throw new Error(`${metadata.name}: expected to update one row, updated ${rowCount}`);
+}
+
+/**
+ * Inserts one row with the columns it carries a value for (the others take their database defaults,
+ * as TypeORM's insert leaves them to DEFAULT), with TypeORM's value conversions, as a named statement.
+ */
+export async function insertRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: Partial<T>): Promise<void> {
+  const metadata = manager.connection.getMetadata(target);
+  const built = statementsOf(metadata);
+  const driver = manager.connection.driver;
+  const carried = built.columns.filter((column) => column.isInsert && column.getEntityValue(row) !== undefined);
+  const insert = shapedStatement(
+    built,
+    'insert',
+    carried,
+    () =>
+      `INSERT INTO ${built.table} (${carried.map((column) => quote(column.databaseName)).join(', ')}) VALUES (${carried.map((_, index) => `$${index + 1}`).join(', ')})`,
+  );
+  await preparedStatement(manager, insert.name, insert.text, carried.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column)));
+}
+
+function shapedStatement(built: RowStatements, kind: 'insert' | 'update', carried: readonly ColumnMetadata[], text: () => string): { name: string; text: string } {
+  const signature = `${kind}:${carried.map((column) => column.databaseName).join(',')}`;
+  let statement = built.shaped.get(signature);
+  if (statement === undefined) {
+    statement = { name: `${kind}_${built.name}_${built.shaped.size}`, text: text() };
+    built.shaped.set(signature, statement);
+  }
+  return statement;
 }

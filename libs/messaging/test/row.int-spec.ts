@@ -3,7 +3,7 @@ import { dataSourceOptions, openDataSource } from '@sanshen/platform/core';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockRow, updateRow } from '../src/row.js';
+import { insertRow, lockRow, updateRow } from '../src/row.js';
 
 const cents = { to: (value: number) => Math.round(value * 100), from: (value: number) => value / 100 };
 
@@ -43,7 +43,7 @@ class RowSubjectTable1760000000001 implements MigrationInterface {
   }
 }
 
-describe('lockRow and updateRow: plain SQL with TypeORM’s own conversions', () => {
+describe('lockRow, updateRow and insertRow: plain SQL with TypeORM’s own conversions', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
     dataSource = await openDataSource(
@@ -58,7 +58,9 @@ describe('lockRow and updateRow: plain SQL with TypeORM’s own conversions', ()
 
   it('reads a row as TypeORM hydrates it and writes back only what the row carries, in the transaction', async () => {
     const id = randomUUID();
-    await dataSource.manager.insert(RowSubject, { id, title: '初稿', tags: ['a'], details: null, decidedAt: null, amount: 12.34 });
+    await dataSource.transaction((manager) => insertRow(manager, RowSubject, { id, title: '初稿', tags: ['a'], details: { note: '附件' }, decidedAt: null, amount: 12.34 }));
+    // Inserted with TypeORM's conversions; what the row did not carry took its default.
+    expect(await dataSource.manager.findOneByOrFail(RowSubject, { id })).toMatchObject({ title: '初稿', tags: ['a'], details: { note: '附件' }, decidedAt: null, amount: 12.34 });
     const before = (await dataSource.manager.findOneByOrFail(RowSubject, { id })).updatedAt;
 
     await dataSource.transaction(async (manager) => {
@@ -79,7 +81,7 @@ describe('lockRow and updateRow: plain SQL with TypeORM’s own conversions', ()
 
   it('holds the row: a second transaction waits for the first to commit', async () => {
     const id = randomUUID();
-    await dataSource.manager.insert(RowSubject, { id, title: 'x', tags: [], details: null, decidedAt: null, amount: 0 });
+    await insertRow(dataSource.manager, RowSubject, { id, title: 'x', tags: [], amount: 0 });
     const order: string[] = [];
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

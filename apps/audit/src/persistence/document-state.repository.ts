@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { insertRow, lockRow, updateRow } from '@sanshen/messaging';
 import type { LifecycleState } from '@sanshen/workflow';
 import { DocumentStateOrmEntity } from './document-state.orm-entity.js';
 
@@ -20,17 +21,13 @@ export class DocumentStateRepository {
 
   /** Reads and locks the document's row for the transaction; null for a document not seen yet. */
   lockForAppend(manager: EntityManager, documentId: string): Promise<DocumentStateOrmEntity | null> {
-    return manager.getRepository(DocumentStateOrmEntity).findOne({
-      where: { documentId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    return lockRow(manager, DocumentStateOrmEntity, documentId);
   }
 
   /** Records the state after an append; the agency of a known document never changes here. */
   async saveAfterAppend(manager: EntityManager, previous: DocumentStateOrmEntity | null, update: DocumentStateUpdate): Promise<void> {
-    const repository = manager.getRepository(DocumentStateOrmEntity);
     if (previous === null) {
-      await repository.insert({
+      await insertRow(manager, DocumentStateOrmEntity, {
         documentId: update.documentId,
         agencyId: update.agencyId,
         state: update.state,
@@ -42,17 +39,15 @@ export class DocumentStateRepository {
       });
       return;
     }
-    await repository.update(
-      { documentId: update.documentId },
-      {
-        state: update.state,
-        entryCount: previous.entryCount + 1,
-        lastPosition: update.position,
-        lastEventId: update.eventId,
-        lastHash: update.documentHash,
-        updatedAt: new Date(),
-      },
-    );
+    await updateRow(manager, DocumentStateOrmEntity, {
+      documentId: update.documentId,
+      state: update.state,
+      entryCount: previous.entryCount + 1,
+      lastPosition: update.position,
+      lastEventId: update.eventId,
+      lastHash: update.documentHash,
+      updatedAt: new Date(),
+    } as DocumentStateOrmEntity);
   }
 
   find(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<DocumentStateOrmEntity | null> {

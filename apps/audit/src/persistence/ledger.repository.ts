@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, MoreThan } from 'typeorm';
-import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { insertRow, lockRow, updateRow } from '@sanshen/messaging';
 import type { LedgerHeadView, StoredEntry } from '../domain/ledger-chain.js';
 import type { Violation } from '../domain/lifecycle-verdict.js';
 import { LedgerEntryOrmEntity } from './ledger-entry.orm-entity.js';
@@ -28,17 +29,14 @@ export class LedgerRepository {
 
   /** Locks the head row for the rest of the transaction: appends are serialized on it. */
   async lockHead(manager: EntityManager): Promise<LedgerHeadView> {
-    const head = await manager.getRepository(LedgerHeadOrmEntity).findOne({
-      where: { id: HEAD_ID },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const head = await lockRow(manager, LedgerHeadOrmEntity, HEAD_ID);
     if (head === null) throw new Error('ledger_head row is missing: the migration seeds it');
     return { position: head.position, hash: head.hash, eventId: head.eventId };
   }
 
   async append(manager: EntityManager, entry: NewLedgerEntry): Promise<void> {
     const { envelope } = entry;
-    await manager.getRepository(LedgerEntryOrmEntity).insert({
+    await insertRow(manager, LedgerEntryOrmEntity, {
       position: entry.position,
       eventId: envelope.id,
       eventType: envelope.type,
@@ -49,7 +47,7 @@ export class LedgerRepository {
       onBehalfOfId: envelope.actor.onBehalfOf?.userId ?? null,
       actorAgencyId: envelope.actor.agencyId,
       // jsonb of an arbitrary payload: TypeORM's deep-partial type cannot express `unknown`.
-      envelope: envelope as QueryDeepPartialEntity<EventEnvelope>,
+      envelope,
       canonical: entry.canonical,
       documentPrevHash: entry.documentPrevHash,
       documentHash: entry.documentHash,
@@ -58,9 +56,7 @@ export class LedgerRepository {
       statusAfter: entry.statusAfter,
       violation: entry.violation,
     });
-    await manager
-      .getRepository(LedgerHeadOrmEntity)
-      .update({ id: HEAD_ID }, { position: entry.position, hash: entry.hash, eventId: envelope.id, updatedAt: new Date() });
+    await updateRow(manager, LedgerHeadOrmEntity, { id: HEAD_ID, position: entry.position, hash: entry.hash, eventId: envelope.id, updatedAt: new Date() });
   }
 
   /** A document's entries in ledger order. */
