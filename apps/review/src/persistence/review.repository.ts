@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { lockRow, updateRow } from '@sanshen/messaging';
+import { insertRow, lockRow, updateRow } from '@sanshen/messaging';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DocumentStatus } from '@sanshen/kernel';
@@ -34,7 +34,7 @@ export class ReviewRepository {
   }
 
   async addSignature(manager: EntityManager, signature: ReviewSignature): Promise<void> {
-    await manager.insert(ReviewSignatureOrmEntity, signature);
+    await insertRow(manager, ReviewSignatureOrmEntity, signature);
   }
 
   /** Approvals given on one version, oldest first. */
