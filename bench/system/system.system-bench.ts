@@ -59,7 +59,7 @@ it('measures the whole system', async () => {
     {
       existing: { namespace, databaseUrl: databaseUrlFor(database) },
       // As deployed: the image runs `node dist/apps/<service>/main.js`, k8s/base gives every service this heap bound.
-      nodeArgs: ['--max-old-space-size=192', ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      nodeArgs: ['--max-old-space-size=192', '--max-semi-space-size=4', ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       sourceMaps: false,
     },
   );

@@ -7,6 +7,7 @@ import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { SpanKind, contextFromHeaders, inSpan, tracingEnabled } from '@sanshen/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { parseEnvelope } from './envelope.js';
+import { DocumentLanes } from './lanes.js';
 import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
 import { silentLogger } from './types.js';
@@ -26,6 +27,8 @@ export interface ConsumerRunnerOptions {
    * listen. `manager` is the transaction's, so the runtime can tell whether the handler emitted in it.
    */
   onRecorded?: (consumer: string, event: EventEnvelope, manager: EntityManager) => void;
+  /** Documents applied side by side (default 4); each document's events stay in order in its lane. */
+  lanes?: number;
 }
 
 type Outcome = 'applied' | 'duplicate';
@@ -54,6 +57,10 @@ class SequenceGapError extends Error {
 const DEFAULT_MAX_DELIVERIES = 5;
 /** Events applied in one transaction at most (the pull delivers up to 64 at a time). */
 const MAX_BATCH = 32;
+/** Documents applied side by side, each in order (lanes by document id). */
+const DEFAULT_LANES = 4;
+/** Delivered events queued or in work before the consumer waits for the lanes. */
+const MAX_IN_WORK = 128;
 const NOT_YET = Symbol('not yet delivered');
 const nextTurn = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
 
@@ -68,6 +75,7 @@ export class EventConsumerRunner {
   private readonly name: string;
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
+  private readonly lanes: DocumentLanes<Decoded>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,6 +86,7 @@ export class EventConsumerRunner {
     this.js = jetstream(nc);
     this.logger = options.logger ?? silentLogger;
     this.name = `${options.service}-${definition.durable}`;
+    this.lanes = new DocumentLanes(definition.lanes ?? options.lanes ?? DEFAULT_LANES, MAX_BATCH, (items) => this.applyLane(items));
   }
 
   get consumerName(): string {
@@ -119,7 +128,7 @@ export class EventConsumerRunner {
           if (got.done === true) break;
           batch.push(got.value);
         }
-        await this.processBatch(batch);
+        await this.dispatch(batch);
       }
     })();
   }
@@ -127,6 +136,7 @@ export class EventConsumerRunner {
   async stop(): Promise<void> {
     await this.messages?.close();
     await this.loop?.catch(() => undefined);
+    await this.lanes.idle();
     this.messages = null;
     this.loop = null;
   }
@@ -175,21 +185,26 @@ export class EventConsumerRunner {
   }
 
   /**
-   * Applies the events of a batch in one transaction, each recorded in the inbox as on its own: one
-   * commit instead of one per event. Traced runs keep one span (and transaction) per event.
+   * Hands each delivered event to its document's lane (a malformed one is dead-lettered here, one
+   * this consumer does not handle is acknowledged), then waits while too many are in work.
    */
-  private async processBatch(batch: readonly JsMsg[]): Promise<void> {
-    if (batch.length === 1 || tracingEnabled()) return this.processEach(batch);
-    const ready: Decoded[] = [];
-    const malformed: JsMsg[] = [];
+  private async dispatch(batch: readonly JsMsg[]): Promise<void> {
     for (const msg of batch) {
       const envelope = this.decode(msg);
-      if (envelope === null) malformed.push(msg);
+      if (envelope === null) await this.processEach([msg]);
       else if (!this.definition.ordered && !this.handles(envelope.type)) msg.ack();
-      else ready.push({ msg, envelope });
+      else this.lanes.push(envelope.documentId, { msg, envelope });
     }
-    await this.applyTogether(ready);
-    await this.processEach(malformed);
+    await this.lanes.below(MAX_IN_WORK);
+  }
+
+  /**
+   * What queued up in one lane: in one transaction, each event recorded in the inbox as on its own
+   * (one commit instead of one per event). Traced runs keep one span (and transaction) per event.
+   */
+  private applyLane(items: readonly Decoded[]): Promise<void> {
+    if (items.length === 1 || tracingEnabled()) return this.processEach(items.map(({ msg }) => msg));
+    return this.applyTogether(items);
   }
 
   /**

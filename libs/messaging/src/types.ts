@@ -36,6 +36,11 @@ export interface EventHandlerDefinition {
    * producers' outboxes for the missing events before going on.
    */
   readonly ordered?: boolean;
+  /**
+   * Documents applied side by side (default 4), each in order: 1 applies the stream in its order,
+   * for a handler whose effect is one sequence across documents (the ledger's global chain).
+   */
+  readonly lanes?: number;
   /** Deliveries before a failing event goes to the dead-letter subject (default 5). */
   readonly maxDeliveries?: number;
   /** Runs inside the transaction that records the event in the inbox: effect and record commit together. */

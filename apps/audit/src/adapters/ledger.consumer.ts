@@ -13,6 +13,8 @@ export class LedgerConsumer implements EventHandlerDefinition {
   readonly durable = 'ledger';
   readonly eventTypes = ['document.>'] as const;
   readonly ordered = true;
+  // One lane: the global chain takes the events in the stream's order (every append locks its head anyway).
+  readonly lanes = 1;
   /**
    * The ledger must not lose an event to a passing outage: with the runner's backoff (0.5 s doubling
    * to 30 s) this retries for about ten minutes before dead-lettering.
