@@ -71,3 +71,10 @@ export function rssNow(pids: Map<string, number>): Map<string, number> {
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
+
+/** The V8 options the image runs every service with (its Dockerfile's `NODE_OPTIONS`), so the benchmark measures what is deployed. */
+export function deployedNodeOptions(dockerfile = new URL('../../Dockerfile', import.meta.url)): string[] {
+  const match = /NODE_OPTIONS="([^"]*)"/.exec(readFileSync(dockerfile, 'utf8'));
+  if (match === null) throw new Error('the Dockerfile sets no NODE_OPTIONS');
+  return (match[1] as string).split(/\s+/).filter((option) => option.length > 0);
+}

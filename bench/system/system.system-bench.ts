@@ -9,7 +9,7 @@ import type { Ceiling } from './ceilings.js';
 import { summariseProfile } from './cpu-profile.js';
 import { sleep } from './measure.js';
 import { seedCasts } from './population.js';
-import { CpuMeter, RssSampler, rssNow } from './processes.js';
+import { CpuMeter, RssSampler, deployedNodeOptions, rssNow } from './processes.js';
 import { DatabaseStats, counterDelta, logOffset, statementsBetween } from './postgres-stats.js';
 import { writeReport } from './report.js';
 import type { ApprovalRun, PipelineRun, SystemReport } from './report.js';
@@ -58,8 +58,8 @@ it('measures the whole system', async () => {
     { ACCESS_TOKEN_TTL_SECONDS: '3600' },
     {
       existing: { namespace, databaseUrl: databaseUrlFor(database) },
-      // As deployed: the image runs `node dist/apps/<service>/main.js`, k8s/base gives every service this heap bound.
-      nodeArgs: ['--max-old-space-size=192', '--max-semi-space-size=4', ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      // As deployed: the image runs `node dist/apps/<service>/main.js` with the heap bounds its Dockerfile sets.
+      nodeArgs: [...deployedNodeOptions(), ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       sourceMaps: false,
     },
   );

@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { K8S_DIR, buildKustomization, findKubectl } from './support/kustomize.js';
 import type { K8sObject } from './support/kustomize.js';
+import { deployedNodeOptions } from '../../bench/system/processes.js';
 
 /**
  * The Kubernetes manifests, rendered per overlay and checked against the Kubernetes JSON schemas
@@ -110,6 +111,14 @@ describe.each(Object.entries(OVERLAYS))('overlay %s', (overlay, expected) => {
     const config = byKind(objects, 'ConfigMap')[0];
     expect(config?.data?.HOST).toBe('0.0.0.0');
     expect(config?.data?.STREAM_REPLICAS).toBe(expected.streamReplicas);
+  });
+
+  it('runs every service with the heap bounds the image sets, which the system benchmark measures', () => {
+    const options = deployedNodeOptions().join(' ');
+    expect(options).toMatch(/--max-old-space-size=\d+/);
+    for (const deployment of byKind(objects, 'Deployment')) {
+      expect(containerOf(deployment).env?.find((entry) => entry.name === 'NODE_OPTIONS')?.value, deployment.metadata.name).toBe(options);
+    }
   });
 
   it('gives the attachment store a writable shared volume: one for gateway, drafting and publication, the portal its own', () => {
