@@ -4,6 +4,7 @@ import type { Ceiling } from './ceilings.js';
 import type { ProfileSummary } from './cpu-profile.js';
 import type { LoadResult, Percentiles } from './measure.js';
 import { percentiles } from './measure.js';
+import type { GrowthReport } from './growth-phase.js';
 import type { StatementCost } from './postgres-stats.js';
 import type { PipelineResult } from './workloads.js';
 import { PIPELINE_STEPS } from './workloads.js';
@@ -30,6 +31,7 @@ export interface SystemReport {
   pipelines: PipelineRun[];
   rss: { idle: Record<string, number>; peak: Record<string, number>; after: Record<string, number>; afterSeconds: number };
   profile?: { window: string; decisions: number; byApp: Record<string, ProfileSummary>; statements: StatementCost[] };
+  growth?: GrowthReport;
 }
 
 export const BEGIN = '<!-- bench:system begin -->';
@@ -37,7 +39,7 @@ export const END = '<!-- bench:system end -->';
 
 const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 const mib = (bytes: number) => (bytes / 1024 ** 2).toFixed(0);
-const lat = (p: Percentiles) => `${n(p.p50)} / ${n(p.p95)} / ${n(p.p99)}`;
+const lat = (p: Pick<Percentiles, 'p50' | 'p95' | 'p99'>) => `${n(p.p50)} / ${n(p.p95)} / ${n(p.p99)}`;
 const sum = (values: Record<string, number>) => Object.values(values).reduce((total, value) => total + value, 0);
 
 /** A table with one row per run and one column per key of its figures. */
@@ -116,6 +118,7 @@ export function writeReport(file: string, report: SystemReport): void {
     ),
     '',
   ];
+  if (report.growth) lines.push(...growthSection(report.growth));
   if (report.profile) {
     lines.push(`### CPU profile: ${report.profile.window} (${report.profile.decisions} decisions)`, '');
     lines.push('Self time per decision by package, from each service\'s `--cpu-prof` samples inside the window:', '');
@@ -143,4 +146,31 @@ export function writeReport(file: string, report: SystemReport): void {
   const end = page.indexOf(END);
   const next = start >= 0 && end > start ? `${page.slice(0, start)}${block}${page.slice(end + END.length)}` : `${page.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
+}
+
+/** Growth: the same approvals before and after the population grows, their ratio, and the background verification. */
+function growthSection(growth: GrowthReport): string[] {
+  const ratio = (after: number, before: number) => (Number.isFinite(after / before) ? `${(after / before).toFixed(2)}×` : '—');
+  const rows = growth.small.approvals.flatMap((small) => {
+    const grown = growth.grown.approvals.find((run) => run.reviewers === small.reviewers);
+    if (!grown) return [];
+    return [
+      `| ${small.reviewers} | ${small.load.operations} / ${grown.load.operations} | ${lat(small.latency)} | ${lat(grown.latency)} | ${ratio(grown.latency.p50, small.latency.p50)} / ${ratio(grown.latency.p95, small.latency.p95)} / ${ratio(grown.latency.p99, small.latency.p99)} | ${lat(small.ledgerAppend)} | ${lat(grown.ledgerAppend)} | ${ratio(grown.ledgerAppend.p50, small.ledgerAppend.p50)} / ${ratio(grown.ledgerAppend.p95, small.ledgerAppend.p95)} |`,
+    ];
+  });
+  const v = growth.verification;
+  return [
+    `### Growth: ${growth.seed.count.toLocaleString('en')} more documents and ledger entries`,
+    '',
+    `Seeded straight into PostgreSQL (bench/system/growth.ts): published articles of the demo agency in drafting's documents and versions and review's cases, and one \`document.created\` ledger entry each with its document_state, chained after the head with the ledger's own hashing (so the verification walks a valid chain). Before: ${growth.small.documents.toLocaleString('en')} documents, ${growth.small.ledgerEntries.toLocaleString('en')} ledger entries; after: ${growth.grown.documents.toLocaleString('en')} and ${growth.grown.ledgerEntries.toLocaleString('en')}. Seeding took ${Object.entries(growth.seed.seconds).map(([what, seconds]) => `${what} ${n(seconds)} s`).join(', ')}.`,
+    '',
+    'Level-1 approvals (p50 / p95 / p99 ms, client side) and ledger appends (`sanshen_ledger_append_duration_seconds` over the approvals, p50 / p95 / p99 ms interpolated in the histogram\'s buckets); the target is grown ≤ 1.2× small:',
+    '',
+    '| reviewers | decisions small / grown | approve, small | approve, grown | grown ÷ small p50 / p95 / p99 | ledger append, small | ledger append, grown | grown ÷ small p50 / p95 |',
+    '|---:|---:|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Background verification of the grown chain (a full run asked for with \`POST /api/v1/audit/verify\`; scheduled runs were off): ${v.checked.toLocaleString('en')} entries, ${v.ok === true ? 'intact' : v.ok === false ? '**broken**' : 'no verdict'}, ${n(v.seconds)} s (${n(v.entriesPerSecond, 0)} entries/s); audit RSS ${mib(v.rssBeforeBytes)} MiB before, ${mib(v.rssPeakBytes)} MiB at most while it ran.`,
+    '',
+  ];
 }
