@@ -33,6 +33,7 @@ export class CreateVerificationRun1796558625003 implements MigrationInterface {
         CHECK ((status = 'broken') = (broken_code IS NOT NULL))
       )`);
     await queryRunner.query(`CREATE INDEX verification_run_finished ON verification_run (id) WHERE status IN ('ok', 'broken')`);
+    await queryRunner.query(`CREATE INDEX verification_run_running ON verification_run (id) WHERE status = 'running'`);
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE ON TABLE verification_run TO ${AUDIT_WRITER_ROLE}`);
     await queryRunner.query(`GRANT USAGE ON SEQUENCE verification_run_id_seq TO ${AUDIT_WRITER_ROLE}`);
   }

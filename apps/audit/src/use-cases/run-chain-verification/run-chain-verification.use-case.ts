@@ -130,8 +130,9 @@ export class RunChainVerificationUseCase implements OnApplicationShutdown {
   }
 }
 
+/** Unlocks and gives the connection back; never throws (at shutdown the pool may be gone: the lock goes with the connection). */
 async function release(runner: QueryRunner, unlock: boolean): Promise<void> {
   if (runner.isReleased) return;
   if (unlock) await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [LOCK_KEY]).catch(() => undefined);
-  await runner.release();
+  await runner.release().catch(() => undefined);
 }
