@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
 import { AuditModule } from '../src/audit.module.js';
-import { RunChainVerificationUseCase } from '../src/use-cases/run-chain-verification/run-chain-verification.use-case.js';
+import { CHUNK_SIZE, RunChainVerificationUseCase } from '../src/use-cases/run-chain-verification/run-chain-verification.use-case.js';
 
 /**
  * The audit service as it runs: AuditModule booted by bootstrapService (Fastify + NATS RPC), its
@@ -469,6 +469,65 @@ describe('audit ledger', () => {
     });
     await tamper('UPDATE audit.ledger_entry SET envelope = $2 WHERE position = $1', [later.position, JSON.stringify(later.envelope)]);
     await expect(verifyNow()).resolves.toMatchObject({ ok: true, checked: total });
+  });
+
+  it('walks a chain longer than one chunk in chunks and names a relinked entry in a later chunk', async () => {
+    // Entries appended straight into the table (as a superuser may INSERT): three per document,
+    // so the document links cross the chunks' edges.
+    const head = (await db.query<{ position: string; hash: string }>('SELECT position, hash FROM audit.ledger_head')).rows[0]!;
+    const count = CHUNK_SIZE * 2 + 100;
+    const documents = Array.from({ length: Math.ceil(count / 3) }, () => randomUUID());
+    const documentHeads = new Map<string, string>();
+    let position = Number(head.position);
+    let prevHash = head.hash;
+    const rows: unknown[][] = [];
+    for (let index = 0; index < count; index += 1) {
+      const documentId = documents[index % documents.length]!;
+      const envelope = buildEnvelope('drafting', event(documentId, Math.floor(index / documents.length) + 1, 'revised', drafter, facts(documentId, 1)));
+      const canonical = canonicalJson(envelope);
+      const documentPrevHash = documentHeads.get(documentId) ?? GENESIS;
+      const documentHash = sha256Hex(documentPrevHash + canonical);
+      const hash = sha256Hex(prevHash + canonical);
+      position += 1;
+      rows.push([position, envelope.id, envelope.type, documentId, envelope.sequence, envelope.occurredAt, drafter.userId, AGENCY, JSON.stringify(envelope), canonical, documentPrevHash, documentHash, prevHash, hash]);
+      documentHeads.set(documentId, documentHash);
+      prevHash = hash;
+    }
+    for (let from = 0; from < rows.length; from += 200) {
+      const batch = rows.slice(from, from + 200);
+      await db.query(
+        `INSERT INTO audit.ledger_entry (position, event_id, event_type, document_id, sequence, occurred_at, actor_id, actor_agency_id, envelope, canonical,
+                                         document_prev_hash, document_hash, prev_hash, hash)
+         VALUES ${batch.map((_, row) => `(${Array.from({ length: 14 }, (__, column) => `$${row * 14 + column + 1}`).join(', ')})`).join(', ')}`,
+        batch.flat(),
+      );
+    }
+    await db.query('UPDATE audit.ledger_head SET position = $1, hash = $2, event_id = $3', [position, prevHash, rows.at(-1)![1]]);
+
+    const intact = await verifyNow();
+    expect(intact).toMatchObject({ ok: true, mode: 'full', throughPosition: position, throughHash: prevHash, headPosition: position });
+
+    // An entry of the third chunk relinked to its document's first entry, its own hashes recomputed.
+    const target = await db.query<{ position: string; document_id: string; canonical: string; document_prev_hash: string; prev_hash: string; hash: string }>(
+      'SELECT * FROM audit.ledger_entry WHERE position = $1',
+      [Number(head.position) + CHUNK_SIZE * 2 + 50],
+    );
+    const entry = target.rows[0]!;
+    const [first] = await entriesOf(entry.document_id);
+    expect(entry.document_prev_hash).not.toBe(first!.document_hash);
+    await tamper('UPDATE audit.ledger_entry SET document_prev_hash = $2, document_hash = $3 WHERE position = $1', [
+      entry.position,
+      first!.document_hash,
+      sha256Hex(first!.document_hash + entry.canonical),
+    ]);
+    const relinked = await verifyNow();
+    expect(relinked).toMatchObject({ ok: false, throughPosition: Number(entry.position) - 1, firstBroken: { position: Number(entry.position), code: 'DOCUMENT_LINK_BROKEN' } });
+    await tamper('UPDATE audit.ledger_entry SET document_prev_hash = $2, document_hash = $3 WHERE position = $1', [
+      entry.position,
+      entry.document_prev_hash,
+      sha256Hex(entry.document_prev_hash + entry.canonical),
+    ]);
+    await expect(verifyNow()).resolves.toMatchObject({ ok: true, throughPosition: position });
   });
 
   it('grants the writer role INSERT and SELECT on the ledger and nothing that rewrites it', async () => {
