@@ -18,6 +18,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
+import { ChainVerificationScheduler } from '../src/adapters/chain-verification.scheduler.js';
 import { AuditModule } from '../src/audit.module.js';
 import { CHUNK_SIZE, RunChainVerificationUseCase } from '../src/use-cases/run-chain-verification/run-chain-verification.use-case.js';
 
@@ -211,9 +212,10 @@ describe('audit ledger', () => {
       },
     });
     const logger = pino({ level: 'warn', base: { service: 'audit' } }, sink);
-    // Runs only when asked (or made due by the test): the interval is longer than the file.
     const audit = { verification: { intervalMs: 3_600_000, fullIntervalMs: 86_400_000 } };
     app = await bootstrapService(AuditModule.forRoot({ config, logger, audit }), { service: 'audit', config });
+    // The tests start every run themselves: the scheduler's first look (two seconds after boot) would race them.
+    app.get(ChainVerificationScheduler).onApplicationShutdown();
 
     producerDs = await openDataSource(
       dataSourceOptions(config.databaseUrl, { schema: PRODUCER_SCHEMA, entities: [], migrations: [MessagingTables1700000000000] }) as Parameters<
