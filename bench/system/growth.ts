@@ -183,7 +183,7 @@ export interface BackgroundVerification {
 export async function verifyInBackground(auditor: Person, auditPid: number, databaseUrl: string, timeoutMs: number): Promise<BackgroundVerification> {
   const rssBeforeBytes = rssBytes(auditPid);
   let rssPeakBytes = rssBeforeBytes;
-  const started = await auditor.expect('verify now', 202, 'POST', '/api/v1/audit/verify');
+  const started = await auditor.expect('verify now', 202, 'POST', '/api/v1/audit/verify', {});
   if (started.started !== true) throw new Error(`no verification run started: ${JSON.stringify(started)}`);
   const runId = started.runId as number;
   const deadline = performance.now() + timeoutMs;
