@@ -391,7 +391,13 @@ describe('audit ledger', () => {
     if (scheduled.started) await scheduled.done;
     await expect(chainStatus()).resolves.toMatchObject({ ok: true, mode: 'incremental', checked: 2, throughPosition: total + 2, headPosition: total + 2 });
 
-    // One replica at a time: of two runs asked for at once, one starts.
+    // One run at a time: while another replica holds the lock nothing starts; two asked for at once here, one starts.
+    await db.query(`SELECT pg_advisory_lock(hashtext('sanshen:audit:chain-verification'))`);
+    try {
+      await expect(verification.start('request')).resolves.toEqual({ started: false });
+    } finally {
+      await db.query(`SELECT pg_advisory_unlock(hashtext('sanshen:audit:chain-verification'))`);
+    }
     const both = await Promise.all([verification.start('request'), verification.start('request')]);
     expect(both.filter((run) => run.started)).toHaveLength(1);
     await Promise.all(both.map((run) => (run.started ? run.done : undefined)));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { ROOT_LOGGER, ledgerLastVerified } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -32,9 +32,12 @@ export type StartedRun = { started: false } | { started: true; runId: number; mo
  * row records its progress and verdict.
  */
 @Injectable()
-export class RunChainVerificationUseCase implements OnApplicationShutdown {
+export class RunChainVerificationUseCase implements BeforeApplicationShutdown {
   private readonly logger: Logger;
   private current: { abort: boolean; done: Promise<void> } | null = null;
+  private closing = false;
+  /** Starts one after the other on this replica (the lock settles it between replicas). */
+  private starting: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -50,8 +53,14 @@ export class RunChainVerificationUseCase implements OnApplicationShutdown {
    * Starts a run if one is due (always, when an auditor asks) and none runs anywhere; resolves once
    * it is recorded as running. `done` settles when it ends and never rejects.
    */
-  async start(trigger: RunTrigger, requestedBy: string | null = null): Promise<StartedRun> {
-    if (this.current !== null) return { started: false };
+  start(trigger: RunTrigger, requestedBy: string | null = null): Promise<StartedRun> {
+    const attempt = this.starting.then(() => this.tryStart(trigger, requestedBy));
+    this.starting = attempt.catch(() => undefined);
+    return attempt;
+  }
+
+  private async tryStart(trigger: RunTrigger, requestedBy: string | null): Promise<StartedRun> {
+    if (this.current !== null || this.closing) return { started: false };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let locked = false;
@@ -80,8 +89,13 @@ export class RunChainVerificationUseCase implements OnApplicationShutdown {
     }
   }
 
-  /** Stops a run in progress between two chunks (recorded as abandoned) and waits for it. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops a run in progress between two chunks (recorded as abandoned) and waits for it, before the
+   * data source closes (its pool waits for the run's connection), and starts no other.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await this.starting;
     const current = this.current;
     if (current === null) return;
     current.abort = true;
