@@ -2,7 +2,7 @@ import { percentiles } from './measure.js';
 import type { LoadResult, Percentiles } from './measure.js';
 import { Person } from './population.js';
 import type { Cast } from './population.js';
-import { documentCount, histogramDelta, scrapeHistogram, seedGrowth, settleLedger, verifyInBackground } from './growth.js';
+import { documentCount, eventToLedger, histogramDelta, scrapeHistogram, seedGrowth, settleLedger, verifyInBackground } from './growth.js';
 import type { BackgroundVerification, GrowthSeed, HistogramSummary } from './growth.js';
 import { approvals, preparePendingL1 } from './workloads.js';
 
@@ -11,7 +11,15 @@ export interface GrowthMeasurement {
   population: string;
   documents: number;
   ledgerEntries: number;
-  approvals: { reviewers: number; load: Omit<LoadResult, 'latenciesMs'>; latency: Percentiles; ledgerAppend: HistogramSummary }[];
+  approvals: {
+    reviewers: number;
+    load: Omit<LoadResult, 'latenciesMs'>;
+    latency: Percentiles;
+    /** `sanshen_ledger_append_duration_seconds` over the approvals. */
+    ledgerAppend: HistogramSummary;
+    /** Each approval's event, from its occurrence to its append (outbox relay, JetStream, the ledger's consumer). */
+    eventToLedger: { count: number; p50: number; p95: number; p99: number };
+  }[];
 }
 
 export interface GrowthReport {
@@ -47,14 +55,17 @@ export async function growthPhase(
     for (const reviewers of options.reviewers) {
       const documents = await preparePendingL1(casts, reviewers, options.decisions[reviewers] ?? 100, serial);
       serial += documents.length;
-      await settleLedger(system.databaseUrl);
+      const headBefore = await settleLedger(system.databaseUrl);
       const before = await scrapeHistogram(system.auditMetricsUrl, APPEND_HISTOGRAM);
       const load = await approvals(casts, documents, reviewers);
       await settleLedger(system.databaseUrl);
       const ledgerAppend = histogramDelta(before, await scrapeHistogram(system.auditMetricsUrl, APPEND_HISTOGRAM));
+      const lag = await eventToLedger(system.databaseUrl, headBefore);
       const { latenciesMs, ...rest } = load;
-      measured.push({ reviewers, load: rest, latency: percentiles(latenciesMs), ledgerAppend });
-      console.log(`growth (${population}) approvals at ${reviewers}: ${load.perSecond.toFixed(1)}/s, p50 ${percentiles(latenciesMs).p50.toFixed(1)} ms, ledger append p50 ${ledgerAppend.p50.toFixed(2)} ms`);
+      measured.push({ reviewers, load: rest, latency: percentiles(latenciesMs), ledgerAppend, eventToLedger: lag });
+      console.log(
+        `growth (${population}) approvals at ${reviewers}: ${load.perSecond.toFixed(1)}/s, p50 ${percentiles(latenciesMs).p50.toFixed(1)} ms; ledger append mean ${ledgerAppend.mean.toFixed(2)} ms; event → ledger p50 ${lag.p50.toFixed(1)} ms`,
+      );
     }
     return { population, documents: await documentCount(system.databaseUrl), ledgerEntries: await settleLedger(system.databaseUrl), approvals: measured };
   };

@@ -127,29 +127,38 @@ export async function seedLedger(db: pg.Client, count: number, agencyId: string)
   }
 }
 
-/** Cumulative buckets of a Prometheus histogram, as scraped. */
-export type HistogramBuckets = Map<number, number>;
+/** A Prometheus histogram as scraped: its cumulative buckets and its sum (seconds). */
+export interface HistogramScrape {
+  buckets: Map<number, number>;
+  sum: number;
+}
 
-export async function scrapeHistogram(metricsUrl: string, name: string): Promise<HistogramBuckets> {
+export async function scrapeHistogram(metricsUrl: string, name: string): Promise<HistogramScrape> {
   const text = await (await fetch(metricsUrl)).text();
-  const buckets: HistogramBuckets = new Map();
+  const buckets = new Map<number, number>();
   for (const [, le, value] of text.matchAll(new RegExp(`^${name}_bucket\\{[^}]*le="([^"]+)"[^}]*\\} (\\S+)$`, 'gm'))) {
     const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
     buckets.set(bound, (buckets.get(bound) ?? 0) + Number(value));
   }
-  return buckets;
+  let sum = 0;
+  for (const [, value] of text.matchAll(new RegExp(`^${name}_sum(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) sum += Number(value);
+  return { buckets, sum };
 }
 
 export interface HistogramSummary {
   count: number;
-  /** Quantiles in ms, interpolated linearly inside the bucket (the last finite bound for +Inf). */
+  /** The exact mean in ms (sum ÷ count). */
+  mean: number;
+  /** Quantiles in ms, interpolated linearly inside the bucket (coarse: the first bucket is 0–5 ms). */
   p50: number;
   p95: number;
   p99: number;
 }
 
 /** What was observed between two scrapes. */
-export function histogramDelta(before: HistogramBuckets, after: HistogramBuckets): HistogramSummary {
+export function histogramDelta(beforeScrape: HistogramScrape, afterScrape: HistogramScrape): HistogramSummary {
+  const before = beforeScrape.buckets;
+  const after = afterScrape.buckets;
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const cumulative = bounds.map((bound) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0));
   const count = cumulative.at(-1) ?? 0;
@@ -164,7 +173,7 @@ export function histogramDelta(before: HistogramBuckets, after: HistogramBuckets
     const inBucket = cumulative[index]! - below;
     return 1000 * (lower + (inBucket === 0 ? 0 : ((rank - below) / inBucket) * (upper - lower)));
   };
-  return { count, p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99) };
+  return { count, mean: count === 0 ? Number.NaN : (1000 * (afterScrape.sum - beforeScrape.sum)) / count, p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99) };
 }
 
 export interface BackgroundVerification {
@@ -235,6 +244,27 @@ export async function documentCount(databaseUrl: string): Promise<number> {
   await db.connect();
   try {
     return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM drafting.documents')).rows[0]?.n ?? 0;
+  } finally {
+    await db.end();
+  }
+}
+
+/** From an event's occurrence (the producer's clock) to its append (the ledger's transaction), for the entries after `afterPosition`, in ms. */
+export async function eventToLedger(databaseUrl: string, afterPosition: number): Promise<{ count: number; p50: number; p95: number; p99: number }> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const row = (
+      await db.query<{ count: number; p50: number | null; p95: number | null; p99: number | null }>(
+        `SELECT count(*)::int AS count,
+                1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM recorded_at - occurred_at)) AS p50,
+                1000 * percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM recorded_at - occurred_at)) AS p95,
+                1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM recorded_at - occurred_at)) AS p99
+           FROM audit.ledger_entry WHERE position > $1`,
+        [afterPosition],
+      )
+    ).rows[0]!;
+    return { count: row.count, p50: Number(row.p50 ?? Number.NaN), p95: Number(row.p95 ?? Number.NaN), p99: Number(row.p99 ?? Number.NaN) };
   } finally {
     await db.end();
   }
