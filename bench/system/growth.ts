@@ -186,6 +186,8 @@ export interface BackgroundVerification {
   /** The audit process's RSS just before, and its peak while the run ran (sampled every 250 ms). */
   rssBeforeBytes: number;
   rssPeakBytes: number;
+  /** The audit process's RSS when the run had checked a quarter, half and three quarters of the chain: flat if memory does not grow with it. */
+  rssAtProgressBytes: { quarter: number; half: number; threeQuarters: number };
 }
 
 /** An auditor asks for a full run; its duration from the run's own row, the audit process's RSS sampled meanwhile. */
@@ -196,10 +198,14 @@ export async function verifyInBackground(auditor: Person, auditPid: number, data
   if (started.started !== true) throw new Error(`no verification run started: ${JSON.stringify(started)}`);
   const runId = started.runId as number;
   const deadline = performance.now() + timeoutMs;
+  const samples: { share: number; rss: number }[] = [];
   for (;;) {
-    rssPeakBytes = Math.max(rssPeakBytes, rssBytes(auditPid));
+    const rss = rssBytes(auditPid);
+    rssPeakBytes = Math.max(rssPeakBytes, rss);
     const status = await auditor.expect('verification status', 200, 'GET', '/api/v1/audit/verify');
     if (typeof status.runId === 'number' && status.runId >= runId) break;
+    const running = status.running as { checked: number; headPosition: number } | null;
+    if (running) samples.push({ share: running.checked / Math.max(1, running.headPosition), rss });
     if (performance.now() > deadline) throw new Error(`verification run ${runId} did not finish within ${timeoutMs} ms`);
     await sleep(250);
   }
@@ -213,7 +219,9 @@ export async function verifyInBackground(auditor: Person, auditPid: number, data
       )
     ).rows[0]!;
     const checked = Number(row.checked);
-    return { runId, ok: row.status === 'ok' ? true : row.status === 'broken' ? false : null, checked, seconds: row.seconds, entriesPerSecond: checked / Math.max(row.seconds, 1e-3), rssBeforeBytes, rssPeakBytes };
+    const at = (share: number) => samples.find((sample) => sample.share >= share)?.rss ?? Number.NaN;
+    const rssAtProgressBytes = { quarter: at(0.25), half: at(0.5), threeQuarters: at(0.75) };
+    return { rssAtProgressBytes, runId, ok: row.status === 'ok' ? true : row.status === 'broken' ? false : null, checked, seconds: row.seconds, entriesPerSecond: checked / Math.max(row.seconds, 1e-3), rssBeforeBytes, rssPeakBytes };
   } finally {
     await db.end();
   }

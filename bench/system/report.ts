@@ -173,7 +173,7 @@ function growthSection(growth: GrowthReport): string[] {
     '|---|---:|---:|---|---|---|',
     ...rows,
     '',
-    `Background verification of the grown chain (a full run asked for with \`POST /api/v1/audit/verify\`; scheduled runs were off): ${v.checked.toLocaleString('en')} entries, ${v.ok === true ? 'intact' : v.ok === false ? '**broken**' : 'no verdict'}, ${n(v.seconds)} s (${n(v.entriesPerSecond, 0)} entries/s); audit RSS ${mib(v.rssBeforeBytes)} MiB before, ${mib(v.rssPeakBytes)} MiB at most while it ran.`,
+    `Background verification of the grown chain (a full run asked for with \`POST /api/v1/audit/verify\`; scheduled runs were off): ${v.checked.toLocaleString('en')} entries, ${v.ok === true ? 'intact' : v.ok === false ? '**broken**' : 'no verdict'}, ${n(v.seconds)} s (${n(v.entriesPerSecond, 0)} entries/s); audit RSS ${mib(v.rssBeforeBytes)} MiB before, ${mib(v.rssAtProgressBytes.quarter)} / ${mib(v.rssAtProgressBytes.half)} / ${mib(v.rssAtProgressBytes.threeQuarters)} MiB at a quarter / half / three quarters of the chain, ${mib(v.rssPeakBytes)} MiB at most while it ran (the services run with \`--max-old-space-size=192\`).`,
     '',
   ];
 }
