@@ -4,6 +4,7 @@ import type { Ceiling } from './ceilings.js';
 import type { ProfileSummary } from './cpu-profile.js';
 import type { LoadResult, Percentiles } from './measure.js';
 import { percentiles } from './measure.js';
+import type { GrowthReport } from './growth-phase.js';
 import type { StatementCost } from './postgres-stats.js';
 import type { PipelineResult } from './workloads.js';
 import { PIPELINE_STEPS } from './workloads.js';
@@ -30,6 +31,7 @@ export interface SystemReport {
   pipelines: PipelineRun[];
   rss: { idle: Record<string, number>; peak: Record<string, number>; after: Record<string, number>; afterSeconds: number };
   profile?: { window: string; decisions: number; byApp: Record<string, ProfileSummary>; statements: StatementCost[] };
+  growth?: GrowthReport;
 }
 
 export const BEGIN = '<!-- bench:system begin -->';
@@ -37,7 +39,7 @@ export const END = '<!-- bench:system end -->';
 
 const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 const mib = (bytes: number) => (bytes / 1024 ** 2).toFixed(0);
-const lat = (p: Percentiles) => `${n(p.p50)} / ${n(p.p95)} / ${n(p.p99)}`;
+const lat = (p: Pick<Percentiles, 'p50' | 'p95' | 'p99'>) => `${n(p.p50)} / ${n(p.p95)} / ${n(p.p99)}`;
 const sum = (values: Record<string, number>) => Object.values(values).reduce((total, value) => total + value, 0);
 
 /** A table with one row per run and one column per key of its figures. */
@@ -116,6 +118,7 @@ export function writeReport(file: string, report: SystemReport): void {
     ),
     '',
   ];
+  if (report.growth) lines.push(...growthSection(report.growth));
   if (report.profile) {
     lines.push(`### CPU profile: ${report.profile.window} (${report.profile.decisions} decisions)`, '');
     lines.push('Self time per decision by package, from each service\'s `--cpu-prof` samples inside the window:', '');
@@ -143,4 +146,34 @@ export function writeReport(file: string, report: SystemReport): void {
   const end = page.indexOf(END);
   const next = start >= 0 && end > start ? `${page.slice(0, start)}${block}${page.slice(end + END.length)}` : `${page.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
+}
+
+/** Growth: the same approvals before and after the population grows, their ratio, and the background verification. */
+function growthSection(growth: GrowthReport): string[] {
+  const ratio = (after: number, before: number) => (Number.isFinite(after / before) ? `${(after / before).toFixed(2)}×` : '—');
+  const rows = growth.small.approvals.flatMap((small) => {
+    const grown = growth.grown.approvals.find((run) => run.reviewers === small.reviewers);
+    if (!grown) return [];
+    const three = (a: Pick<Percentiles, 'p50' | 'p95' | 'p99'>, b: Pick<Percentiles, 'p50' | 'p95' | 'p99'>) => `${ratio(b.p50, a.p50)} / ${ratio(b.p95, a.p95)} / ${ratio(b.p99, a.p99)}`;
+    return [
+      `| approve | ${small.reviewers} | ${small.load.operations} / ${grown.load.operations} | ${lat(small.latency)} | ${lat(grown.latency)} | ${three(small.latency, grown.latency)} |`,
+      `| ledger append (mean; p50 / p95 / p99 from buckets) | ${small.reviewers} | ${small.ledgerAppend.count} / ${grown.ledgerAppend.count} | ${n(small.ledgerAppend.mean, 2)}; ${lat(small.ledgerAppend)} | ${n(grown.ledgerAppend.mean, 2)}; ${lat(grown.ledgerAppend)} | ${ratio(grown.ledgerAppend.mean, small.ledgerAppend.mean)} (mean) |`,
+      `| event → ledger | ${small.reviewers} | ${small.eventToLedger.count} / ${grown.eventToLedger.count} | ${lat(small.eventToLedger)} | ${lat(grown.eventToLedger)} | ${three(small.eventToLedger, grown.eventToLedger)} |`,
+    ];
+  });
+  const v = growth.verification;
+  return [
+    `### Growth: ${growth.seed.count.toLocaleString('en')} more documents and ledger entries`,
+    '',
+    `Seeded straight into PostgreSQL (bench/system/growth.ts): published articles of the demo agency in drafting's documents and versions and review's cases, and one \`document.created\` ledger entry each with its document_state, chained after the head with the ledger's own hashing (so the verification walks a valid chain). Before: ${growth.small.documents.toLocaleString('en')} documents, ${growth.small.ledgerEntries.toLocaleString('en')} ledger entries; after: ${growth.grown.documents.toLocaleString('en')} and ${growth.grown.ledgerEntries.toLocaleString('en')}. Seeding took ${Object.entries(growth.seed.seconds).map(([what, seconds]) => `${what} ${n(seconds)} s`).join(', ')}.`,
+    '',
+    'Level-1 approvals (ms, client side), the ledger appends they cause (`sanshen_ledger_append_duration_seconds` over the approvals: the exact mean, and quantiles interpolated in its buckets, whose first is 0–5 ms) and each approval event\'s way from its occurrence to its append (`recorded_at − occurred_at`: outbox relay, JetStream, the ledger\'s consumer); the target is grown ≤ 1.2× small:',
+    '',
+    '| what | reviewers | count small / grown | small: p50 / p95 / p99 | grown: p50 / p95 / p99 | grown ÷ small |',
+    '|---|---:|---:|---|---|---|',
+    ...rows,
+    '',
+    `Background verification of the grown chain (a full run asked for with \`POST /api/v1/audit/verify\`; scheduled runs were off): ${v.checked.toLocaleString('en')} entries, ${v.ok === true ? 'intact' : v.ok === false ? '**broken**' : 'no verdict'}, ${n(v.seconds)} s (${n(v.entriesPerSecond, 0)} entries/s); audit RSS ${mib(v.rssBeforeBytes)} MiB before, ${mib(v.rssAtProgressBytes.quarter)} / ${mib(v.rssAtProgressBytes.half)} / ${mib(v.rssAtProgressBytes.threeQuarters)} MiB at a quarter / half / three quarters of the chain, ${mib(v.rssPeakBytes)} MiB at most while it ran (the services run with \`--max-old-space-size=192\`).`,
+    '',
+  ];
 }

@@ -7,6 +7,7 @@ import type { RunningSystem } from '../../test/e2e/support/system.js';
 import { httpCeiling, natsCeilings, postgresCeilings } from './ceilings.js';
 import type { Ceiling } from './ceilings.js';
 import { summariseProfile } from './cpu-profile.js';
+import { growthPhase } from './growth-phase.js';
 import { sleep } from './measure.js';
 import { seedCasts } from './population.js';
 import { CpuMeter, RssSampler, deployedNodeOptions, rssNow } from './processes.js';
@@ -24,11 +25,14 @@ import { approvals, pipeline, preparePendingL1 } from './workloads.js';
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 300);
 const QUICK = PHASE_SECONDS < 300;
 const PROFILE = process.env.BENCH_CPU_PROF === '1';
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'ceilings,approvals,pipeline').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'ceilings,approvals,pipeline,growth').split(','));
 const REVIEWERS = (process.env.BENCH_REVIEWERS ?? '1,8,32').split(',').map(Number);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '4,16,64').split(',').map(Number);
 const DECISIONS: Record<number, number> = QUICK ? { 1: 100, 8: 300, 32: 600 } : { 1: 300, 8: 1500, 32: 3000 };
 const CASTS = 32;
+/** Documents and ledger entries the growth phase adds (`--growth=N`). */
+const GROWTH = Number(process.env.BENCH_GROWTH ?? 1_000_000);
+const GROWTH_DECISIONS: Record<number, number> = QUICK ? { 1: 100, 8: 200 } : { 1: 300, 8: 800 };
 const REPORT = `${ROOT}docs/benchmarks.md`;
 
 it('measures the whole system', async () => {
@@ -55,7 +59,8 @@ it('measures the whole system', async () => {
   mkdirSync(profileDir, { recursive: true });
 
   const system: RunningSystem = await startSystem(
-    { ACCESS_TOKEN_TTL_SECONDS: '3600' },
+    // The background verification runs at boot and then only when the growth phase asks for it.
+    { ACCESS_TOKEN_TTL_SECONDS: '3600', AUDIT_VERIFY_INTERVAL_MS: String(24 * 3600 * 1000) },
     {
       existing: { namespace, databaseUrl: databaseUrlFor(database) },
       // As deployed: the image runs `node dist/apps/<service>/main.js` with the heap bounds its Dockerfile sets.
@@ -148,6 +153,21 @@ it('measures the whole system', async () => {
     await sleep(afterSeconds * 1000);
     report.rss.after = Object.fromEntries(rssNow(servicePids()));
     report.rss.afterSeconds = afterSeconds;
+
+    // Last: it leaves the database a million rows bigger.
+    if (ONLY.has('growth')) {
+      report.growth = await growthPhase(
+        {
+          gatewayUrl: system.gatewayUrl,
+          demoPassword: system.demoPassword,
+          databaseUrl: databaseUrlFor(database),
+          auditMetricsUrl: `http://127.0.0.1:${system.ports.audit}/metrics`,
+          auditPid: () => system.pid('audit') ?? 0,
+        },
+        casts,
+        { count: GROWTH, reviewers: [1, 8], decisions: GROWTH_DECISIONS, serialBase: serial },
+      );
+    }
   } finally {
     await stats.close();
     await system.stop();

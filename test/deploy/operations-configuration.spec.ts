@@ -67,7 +67,7 @@ const documented = (name: string) => OPERATIONS.includes(`\`${name}\``);
 describe('docs/operations.md', () => {
   it.each(Object.entries(LOADERS))('documents every variable read by %s', (_service, load) => {
     const read = variablesReadBy(load);
-    expect(read.length).toBeGreaterThan(3);
+    expect(read.length).toBeGreaterThan(1);
     expect(read.filter((name) => !documented(name))).toEqual([]);
   });
 

@@ -174,6 +174,7 @@ const TABLE: Row[] = [
   // Audit: the auditor's (and a document's own participants for its timeline); never the admin's (三员分立).
   { method: 'GET', route: '/api/v1/documents/:id/audit', fixture: 'draft', expect: only({ auditor: 'ok', drafter: 'ok', admin: 'forbidden' }, 'refused') },
   { method: 'GET', route: '/api/v1/audit/verify', fixture: 'none', expect: only({ auditor: 'ok' }) },
+  { method: 'POST', route: '/api/v1/audit/verify', fixture: 'none', expect: only({ auditor: 'ok' }) },
   { method: 'GET', route: '/api/v1/audit/export', query: '?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z', fixture: 'none', expect: only({ auditor: 'ok' }) },
 
   // Organisation: the admin's, for their own agency; new agencies need a platform admin (none yet).
@@ -268,6 +269,7 @@ const API_MD_ROUTES = [
   'POST /api/v1/documents/:id/retract/authorize',
   'GET /api/v1/documents/:id/audit',
   'GET /api/v1/audit/verify',
+  'POST /api/v1/audit/verify',
   'GET /api/v1/audit/export',
   'GET /api/v1/agencies',
   'POST /api/v1/agencies',

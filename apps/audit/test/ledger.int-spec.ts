@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AUDIT_RPC } from '@sanshen/contracts';
-import type { AuditTimelineReply, AuditVerifyReply, EventActor, EventEnvelope } from '@sanshen/contracts';
+import type { AuditChainStatusReply, AuditTimelineReply, AuditVerificationRunReply, AuditVerifyReply, EventActor, EventEnvelope } from '@sanshen/contracts';
 import { canonicalJson, sha256Hex } from '@sanshen/kernel';
 import type { Actor, DocumentEventType, Role } from '@sanshen/kernel';
 import { MessagingRuntime, buildEnvelope } from '@sanshen/messaging';
@@ -18,7 +18,9 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingTables1700000000000 } from '../../../test/support/messaging-tables.migration.js';
+import { ChainVerificationScheduler } from '../src/adapters/chain-verification.scheduler.js';
 import { AuditModule } from '../src/audit.module.js';
+import { CHUNK_SIZE, RunChainVerificationUseCase } from '../src/use-cases/run-chain-verification/run-chain-verification.use-case.js';
 
 /**
  * The audit service as it runs: AuditModule booted by bootstrapService (Fastify + NATS RPC), its
@@ -154,8 +156,35 @@ describe('audit ledger', () => {
     return client.send<AuditTimelineReply>(AUDIT_RPC.timeline, { actor, correlationId: randomUUID(), payload });
   }
 
-  function verify(actor: Actor, payload: { documentId?: string } = {}): Promise<AuditVerifyReply> {
+  function verify(actor: Actor, payload: { documentId: string }): Promise<AuditVerifyReply> {
     return client.send<AuditVerifyReply>(AUDIT_RPC.verify, { actor, correlationId: randomUUID(), payload });
+  }
+
+  function chainStatus(actor: Actor = rpcActor('u-auditor', ['auditor'])): Promise<AuditChainStatusReply> {
+    return client.send<AuditChainStatusReply>(AUDIT_RPC.status, { actor, correlationId: randomUUID(), payload: {} });
+  }
+
+  function requestRun(actor: Actor): Promise<AuditVerificationRunReply> {
+    return client.send<AuditVerificationRunReply>(AUDIT_RPC.run, { actor, correlationId: randomUUID(), payload: {} });
+  }
+
+  /** An auditor asks for a full run (again, while another one runs) and waits for its result. */
+  async function verifyNow(): Promise<AuditChainStatusReply> {
+    const auditor = rpcActor('u-auditor', ['auditor']);
+    const run = await waitFor(
+      async () => {
+        const reply = await requestRun(auditor);
+        return reply.started ? reply : undefined;
+      },
+      { what: 'a verification run to start' },
+    );
+    return waitFor(
+      async () => {
+        const status = await chainStatus(auditor);
+        return status.runId !== null && status.runId >= (run.runId ?? 0) ? status : undefined;
+      },
+      { what: `verification run ${run.runId} to finish` },
+    );
   }
 
   /** A superuser rewriting a ledger row behind the service's back (the append-only trigger bypassed). */
@@ -183,7 +212,10 @@ describe('audit ledger', () => {
       },
     });
     const logger = pino({ level: 'warn', base: { service: 'audit' } }, sink);
-    app = await bootstrapService(AuditModule.forRoot({ config, logger }), { service: 'audit', config });
+    const audit = { verification: { intervalMs: 3_600_000, fullIntervalMs: 86_400_000 } };
+    app = await bootstrapService(AuditModule.forRoot({ config, logger, audit }), { service: 'audit', config });
+    // The tests start every run themselves: the scheduler's first look (two seconds after boot) would race them.
+    app.get(ChainVerificationScheduler).onApplicationShutdown();
 
     producerDs = await openDataSource(
       dataSourceOptions(config.databaseUrl, { schema: PRODUCER_SCHEMA, entities: [], migrations: [MessagingTables1700000000000] }) as Parameters<
@@ -334,20 +366,67 @@ describe('audit ledger', () => {
     await expect(timeline(null, { documentId: docA })).rejects.toMatchObject({ code: 'ACTOR.INVALID' });
   });
 
-  it('verifies the chain, then names exactly the entry a superuser rewrote', async () => {
+  it('verifies the chain in the background, then continues from the verified checkpoint', async () => {
+    const total = (await allEntries()).length;
+    const full = await verifyNow();
+    expect(full).toMatchObject({ ok: true, mode: 'full', checked: total, throughPosition: total, headPosition: total, running: null });
+    expect(full.throughHash).toBe((await allEntries()).at(-1)?.hash);
+    expect(full.ageSeconds).toBeGreaterThanOrEqual(0);
+    expect(full.lastFullVerifiedAt).toBe(full.verifiedAt);
+    expect(full.firstBroken).toBeUndefined();
+
+    // New entries after the run: the status shows them as not yet verified.
+    const docE = randomUUID();
+    await emit(event(docE, 1, 'created', drafter, facts(docE, 1)), event(docE, 2, 'revised', drafter, { ...facts(docE, 2), previousVersion: 1 }));
+    await waitForEntries(docE, 2);
+    await expect(chainStatus()).resolves.toMatchObject({ runId: full.runId, throughPosition: total, headPosition: total + 2 });
+
+    // Not due yet: the scheduler's call starts nothing. Made due (the last run an hour back), it
+    // continues from the checkpoint and checks only the new entries.
+    const verification = app.get(RunChainVerificationUseCase);
+    await expect(verification.start('schedule')).resolves.toEqual({ started: false });
+    await db.query(`UPDATE audit.verification_run SET finished_at = finished_at - interval '1 hour' WHERE id = $1`, [full.runId]);
+    const scheduled = await verification.start('schedule');
+    expect(scheduled).toMatchObject({ started: true, mode: 'incremental' });
+    if (scheduled.started) await scheduled.done;
+    await expect(chainStatus()).resolves.toMatchObject({ ok: true, mode: 'incremental', checked: 2, throughPosition: total + 2, headPosition: total + 2 });
+
+    // One run at a time: while another replica holds the lock nothing starts; two asked for at once here, one starts.
+    await db.query(`SELECT pg_advisory_lock(hashtext('sanshen:audit:chain-verification'))`);
+    try {
+      await expect(verification.start('request')).resolves.toEqual({ started: false });
+    } finally {
+      await db.query(`SELECT pg_advisory_unlock(hashtext('sanshen:audit:chain-verification'))`);
+    }
+    const both = await Promise.all([verification.start('request'), verification.start('request')]);
+    expect(both.filter((run) => run.started)).toHaveLength(1);
+    await Promise.all(both.map((run) => (run.started ? run.done : undefined)));
+
+    // Auditors only, never an administrator.
+    await expect(chainStatus(rpcActor(drafter.userId, ['drafter']))).rejects.toMatchObject({ code: 'AUDIT.FORBIDDEN', details: { reason: 'auditor_only' } });
+    await expect(requestRun(rpcActor('u-admin', ['admin', 'auditor']))).rejects.toMatchObject({
+      code: 'AUDIT.FORBIDDEN',
+      details: { reason: 'separation_of_duties' },
+    });
+    const metrics = await (await fetch(`${await app.getUrl()}/metrics`)).text();
+    expect(metrics).toMatch(/^sanshen_ledger_verification_ok\{[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^sanshen_ledger_verification_age_seconds\{[^}]*\} /m);
+  });
+
+  it('verifies a document on request, then names exactly the entry a superuser rewrote', async () => {
     const auditor = rpcActor('u-auditor', ['auditor']);
     const total = (await allEntries()).length;
-    await expect(verify(auditor)).resolves.toEqual({ ok: true, checked: total });
     await expect(verify(auditor, { documentId: docA })).resolves.toEqual({ ok: true, checked: 4 });
 
-    await expect(verify(rpcActor(drafter.userId, ['drafter']))).rejects.toMatchObject({
+    await expect(verify(rpcActor(drafter.userId, ['drafter']), { documentId: docA })).rejects.toMatchObject({
       code: 'AUDIT.FORBIDDEN',
       details: { reason: 'auditor_only' },
     });
-    await expect(verify(rpcActor('u-admin', ['admin']))).rejects.toMatchObject({ code: 'AUDIT.FORBIDDEN' });
+    await expect(verify(rpcActor('u-admin', ['admin']), { documentId: docA })).rejects.toMatchObject({ code: 'AUDIT.FORBIDDEN' });
     await expect(verify(rpcActor('u-auditor-2', ['auditor'], OTHER_AGENCY), { documentId: docA })).rejects.toMatchObject({
       code: 'DOCUMENT.NOT_FOUND',
     });
+    await expect(verify(auditor, {} as { documentId: string })).rejects.toMatchObject({ code: 'REQUEST.INVALID' });
 
     // The owner cannot rewrite a row either: the append-only trigger refuses.
     const target = (await entriesOf(docA))[1];
@@ -362,12 +441,18 @@ describe('audit ledger', () => {
       JSON.stringify(forged),
       canonicalJson(forged),
     ]);
-    const broken = await verify(auditor);
+    const broken = await verifyNow();
     expect(broken).toMatchObject({
       ok: false,
+      mode: 'full',
       checked: target.position - 1,
+      throughPosition: target.position - 1,
+      headPosition: total,
       firstBroken: { position: target.position, eventId: target.event_id, code: 'ENTRY_HASH_MISMATCH' },
     });
+    expect(await (await fetch(`${await app.getUrl()}/metrics`)).text()).toMatch(/^sanshen_ledger_verification_ok\{[^}]*\} 0$/m);
+    const recorded = await db.query('SELECT status, broken_position, broken_event_id, broken_code FROM audit.verification_run WHERE id = $1', [broken.runId]);
+    expect(recorded.rows[0]).toEqual({ status: 'broken', broken_position: String(target.position), broken_event_id: target.event_id, broken_code: 'ENTRY_HASH_MISMATCH' });
     await expect(verify(auditor, { documentId: docA })).resolves.toMatchObject({
       ok: false,
       firstBroken: { position: target.position, eventId: target.event_id, code: 'ENTRY_HASH_MISMATCH' },
@@ -381,17 +466,76 @@ describe('audit ledger', () => {
       JSON.stringify(target.envelope),
       target.canonical,
     ]);
-    await expect(verify(auditor)).resolves.toEqual({ ok: true, checked: total });
+    await expect(verifyNow()).resolves.toMatchObject({ ok: true, checked: total });
     const later = (await entriesOf(docC))[2];
     await tamper(`UPDATE audit.ledger_entry SET envelope = jsonb_set(envelope, '{payload,version}', '7') WHERE position = $1`, [
       later.position,
     ]);
-    await expect(verify(auditor)).resolves.toMatchObject({
+    await expect(verifyNow()).resolves.toMatchObject({
       ok: false,
       firstBroken: { position: later.position, eventId: later.event_id, code: 'ENVELOPE_MISMATCH' },
     });
     await tamper('UPDATE audit.ledger_entry SET envelope = $2 WHERE position = $1', [later.position, JSON.stringify(later.envelope)]);
-    await expect(verify(auditor)).resolves.toEqual({ ok: true, checked: total });
+    await expect(verifyNow()).resolves.toMatchObject({ ok: true, checked: total });
+  });
+
+  it('walks a chain longer than one chunk in chunks and names a relinked entry in a later chunk', async () => {
+    // Entries appended straight into the table (as a superuser may INSERT): three per document,
+    // so the document links cross the chunks' edges.
+    const head = (await db.query<{ position: string; hash: string }>('SELECT position, hash FROM audit.ledger_head')).rows[0]!;
+    const count = CHUNK_SIZE * 2 + 100;
+    const documents = Array.from({ length: Math.ceil(count / 3) }, () => randomUUID());
+    const documentHeads = new Map<string, string>();
+    let position = Number(head.position);
+    let prevHash = head.hash;
+    const rows: unknown[][] = [];
+    for (let index = 0; index < count; index += 1) {
+      const documentId = documents[index % documents.length]!;
+      const envelope = buildEnvelope('drafting', event(documentId, Math.floor(index / documents.length) + 1, 'revised', drafter, facts(documentId, 1)));
+      const canonical = canonicalJson(envelope);
+      const documentPrevHash = documentHeads.get(documentId) ?? GENESIS;
+      const documentHash = sha256Hex(documentPrevHash + canonical);
+      const hash = sha256Hex(prevHash + canonical);
+      position += 1;
+      rows.push([position, envelope.id, envelope.type, documentId, envelope.sequence, envelope.occurredAt, drafter.userId, AGENCY, JSON.stringify(envelope), canonical, documentPrevHash, documentHash, prevHash, hash]);
+      documentHeads.set(documentId, documentHash);
+      prevHash = hash;
+    }
+    for (let from = 0; from < rows.length; from += 200) {
+      const batch = rows.slice(from, from + 200);
+      await db.query(
+        `INSERT INTO audit.ledger_entry (position, event_id, event_type, document_id, sequence, occurred_at, actor_id, actor_agency_id, envelope, canonical,
+                                         document_prev_hash, document_hash, prev_hash, hash)
+         VALUES ${batch.map((_, row) => `(${Array.from({ length: 14 }, (__, column) => `$${row * 14 + column + 1}`).join(', ')})`).join(', ')}`,
+        batch.flat(),
+      );
+    }
+    await db.query('UPDATE audit.ledger_head SET position = $1, hash = $2, event_id = $3', [position, prevHash, rows.at(-1)![1]]);
+
+    const intact = await verifyNow();
+    expect(intact).toMatchObject({ ok: true, mode: 'full', throughPosition: position, throughHash: prevHash, headPosition: position });
+
+    // An entry of the third chunk relinked to its document's first entry, its own hashes recomputed.
+    const target = await db.query<{ position: string; document_id: string; canonical: string; document_prev_hash: string; prev_hash: string; hash: string }>(
+      'SELECT * FROM audit.ledger_entry WHERE position = $1',
+      [Number(head.position) + CHUNK_SIZE * 2 + 50],
+    );
+    const entry = target.rows[0]!;
+    const [first] = await entriesOf(entry.document_id);
+    expect(entry.document_prev_hash).not.toBe(first!.document_hash);
+    await tamper('UPDATE audit.ledger_entry SET document_prev_hash = $2, document_hash = $3 WHERE position = $1', [
+      entry.position,
+      first!.document_hash,
+      sha256Hex(first!.document_hash + entry.canonical),
+    ]);
+    const relinked = await verifyNow();
+    expect(relinked).toMatchObject({ ok: false, throughPosition: Number(entry.position) - 1, firstBroken: { position: Number(entry.position), code: 'DOCUMENT_LINK_BROKEN' } });
+    await tamper('UPDATE audit.ledger_entry SET document_prev_hash = $2, document_hash = $3 WHERE position = $1', [
+      entry.position,
+      entry.document_prev_hash,
+      sha256Hex(entry.document_prev_hash + entry.canonical),
+    ]);
+    await expect(verifyNow()).resolves.toMatchObject({ ok: true, throughPosition: position });
   });
 
   it('grants the writer role INSERT and SELECT on the ledger and nothing that rewrites it', async () => {
@@ -407,6 +551,7 @@ describe('audit ledger', () => {
       dead_letter: { SELECT: false, INSERT: true, UPDATE: false, DELETE: false, TRUNCATE: false },
       outbox: { SELECT: false, INSERT: false, UPDATE: false, DELETE: false, TRUNCATE: false },
       migrations: { SELECT: true, INSERT: false, UPDATE: false, DELETE: false, TRUNCATE: false },
+      verification_run: { SELECT: true, INSERT: true, UPDATE: true, DELETE: false, TRUNCATE: false },
     };
     const actual: Record<string, Record<string, boolean>> = {};
     for (const [table, privileges] of Object.entries(expected)) {
@@ -466,7 +611,7 @@ describe('audit ledger', () => {
     expect(recorded.violation).toBeNull();
     const [row] = await entriesOf(docD);
     expect(row).toMatchObject({ event_id: envelope.id, canonical: canonicalJson(envelope), status_after: 'draft' });
-    await expect(verify(rpcActor('u-auditor', ['auditor']))).resolves.toMatchObject({ ok: true });
+    await expect(verifyNow()).resolves.toMatchObject({ ok: true });
   });
 
   it('answers /health with PostgreSQL and NATS up', async () => {

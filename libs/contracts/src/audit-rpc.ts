@@ -3,7 +3,12 @@ import type { EventActor } from './envelope.js';
 /** RPC patterns of the audit service. Wire contracts: never rename. */
 export const AUDIT_RPC = {
   timeline: 'audit.timeline.get',
+  /** One document's chain, recomputed on request. */
   verify: 'audit.chain.verify',
+  /** The global chain: the last background verification's result and age. */
+  status: 'audit.chain.status',
+  /** Starts a full background verification now (auditors only). */
+  run: 'audit.chain.run',
   /** The entries recorded in [from, to) as JSON Lines with a final digest line (auditors only). */
   export: 'audit.ledger.export',
 } as const;
@@ -44,22 +49,66 @@ export interface AuditTimelineReply {
 }
 
 export interface AuditVerifyRequest {
-  documentId?: string;
+  documentId: string;
 }
 
+/** The first broken entry of a chain. */
+export interface ChainBreakView {
+  position: number;
+  eventId: string;
+  reason: string;
+  /**
+   * Stable code of the break: ENVELOPE_MISMATCH, ENTRY_HASH_MISMATCH, CHAIN_LINK_BROKEN,
+   * POSITION_GAP, DOCUMENT_HASH_MISMATCH, DOCUMENT_LINK_BROKEN, HEAD_MISMATCH (docs/audit.md).
+   */
+  code?: string;
+}
+
+/** One document's chain, verified on request. */
 export interface AuditVerifyReply {
   ok: boolean;
   checked: number;
-  firstBroken?: {
-    position: number;
-    eventId: string;
-    reason: string;
-    /**
-     * Stable code of the break: ENVELOPE_MISMATCH, ENTRY_HASH_MISMATCH, CHAIN_LINK_BROKEN,
-     * POSITION_GAP, DOCUMENT_HASH_MISMATCH, DOCUMENT_LINK_BROKEN, HEAD_MISMATCH (docs/audit.md).
-     */
-    code?: string;
-  };
+  firstBroken?: ChainBreakView;
+}
+
+/** A background verification of the global chain in progress. */
+export interface ChainVerificationRunView {
+  runId: number;
+  mode: 'full' | 'incremental';
+  startedAt: string;
+  /** Entries checked so far (updated every few thousand). */
+  checked: number;
+  /** The position it checks up to: the head when it started. */
+  headPosition: number;
+}
+
+/** The global chain as the last background verification found it (the reply to `audit.chain.status`). */
+export interface AuditChainStatusReply {
+  /** The last finished run's verdict; null before the first run finished. */
+  ok: boolean | null;
+  /** That run's id, mode and end; its age in whole seconds when this reply was made. */
+  runId: number | null;
+  mode: 'full' | 'incremental' | null;
+  verifiedAt: string | null;
+  ageSeconds: number | null;
+  /** Entries that run checked (an incremental run: those after the previous checkpoint). */
+  checked: number;
+  /** Positions 1…throughPosition are verified intact; throughHash is the hash at throughPosition. */
+  throughPosition: number;
+  throughHash: string | null;
+  /** The ledger's head now: entries after throughPosition wait for the next run. */
+  headPosition: number;
+  /** When a full run (from the genesis) last found the chain intact. */
+  lastFullVerifiedAt: string | null;
+  firstBroken?: ChainBreakView;
+  /** The run in progress, if any. */
+  running: ChainVerificationRunView | null;
+}
+
+/** The reply to `audit.chain.run`: whether a run started, and the id of the one started or already running. */
+export interface AuditVerificationRunReply {
+  started: boolean;
+  runId: number | null;
 }
 
 export interface AuditExportRequest {

@@ -1,7 +1,7 @@
 import { canonicalJson, sha256Hex } from '@sanshen/kernel';
 import { describe, expect, it } from 'vitest';
 import { DocumentChainVerifier, GENESIS_HASH, GlobalChainVerifier, chainHash } from './ledger-chain.js';
-import type { StoredEntry } from './ledger-chain.js';
+import type { StoredEntry, StreamedEntry } from './ledger-chain.js';
 
 /** Builds a valid chain the way the writer does, written out independently of the verifier. */
 function buildChain(documents: readonly string[]): StoredEntry[] {
@@ -31,9 +31,17 @@ function buildChain(documents: readonly string[]): StoredEntry[] {
   });
 }
 
+/** What the reader adds to each stored row: the stored documentHash of the same document's previous row. */
+function streamed(entries: readonly StoredEntry[]): StreamedEntry[] {
+  return entries.map((entry, index) => ({
+    ...entry,
+    documentPredecessorHash: entries.slice(0, index).findLast((earlier) => earlier.documentId === entry.documentId)?.documentHash ?? null,
+  }));
+}
+
 function verifyGlobal(entries: readonly StoredEntry[], head = { position: entries.length, hash: entries.at(-1)?.hash ?? GENESIS_HASH, eventId: entries.at(-1)?.eventId ?? null }) {
   const verifier = new GlobalChainVerifier();
-  for (const entry of entries) {
+  for (const entry of streamed(entries)) {
     const broken = verifier.accept(entry);
     if (broken) return broken;
   }
@@ -79,6 +87,41 @@ describe('ledger chain', () => {
       eventId: 'e4',
       code: 'HEAD_MISMATCH',
     });
+  });
+
+  it('names an entry whose document link was rewritten', () => {
+    const chain = buildChain(['d1', 'd2', 'd1']);
+    const documentPrevHash = chain[1].documentHash;
+    chain[2] = { ...chain[2], documentPrevHash, documentHash: chainHash(documentPrevHash, chain[2].canonical) };
+    expect(verifyGlobal(chain)).toMatchObject({ position: 3, code: 'DOCUMENT_LINK_BROKEN' });
+  });
+
+  it('verifies in chunks resumed from a checkpoint as the whole walk does', () => {
+    const chain = streamed(buildChain(['d1', 'd2', 'd1', 'd3', 'd2', 'd1']));
+    const first = new GlobalChainVerifier();
+    for (const entry of chain.slice(0, 4)) expect(first.accept(entry)).toBeNull();
+    expect(first.through).toEqual({ position: 4, hash: chain[3].hash });
+
+    const resumed = new GlobalChainVerifier(first.through);
+    for (const entry of chain.slice(4)) expect(resumed.accept(entry)).toBeNull();
+    expect(resumed.checked).toBe(2);
+    expect(resumed.finish({ position: 6, hash: chain[5].hash, eventId: 'e6' })).toBeNull();
+    // A checkpoint that does not match the stored chain breaks at the next entry.
+    expect(new GlobalChainVerifier({ position: 4, hash: chain[2].hash }).accept(chain[4])).toMatchObject({ position: 5, code: 'CHAIN_LINK_BROKEN' });
+    // Nothing new since the checkpoint: the head must still name it.
+    expect(new GlobalChainVerifier(first.through).finish({ position: 4, hash: chain[3].hash, eventId: 'e4' })).toBeNull();
+    expect(new GlobalChainVerifier(first.through).finish({ position: 4, hash: chain[2].hash, eventId: 'e4' })).toMatchObject({ code: 'HEAD_MISMATCH' });
+  });
+
+  it('names a head rewound behind stored entries', () => {
+    const chain = buildChain(['d1', 'd2']);
+    const head = { position: 2, hash: chain[1].hash, eventId: 'e2' };
+    expect(verifyGlobal(chain, head)).toBeNull();
+    const verifier = new GlobalChainVerifier();
+    for (const entry of streamed(chain.slice(0, 1))) verifier.accept(entry);
+    const rewound = { position: 1, hash: chain[0].hash, eventId: 'e1' };
+    expect(verifier.finish(rewound, { maxPosition: 2, head: rewound })).toMatchObject({ position: 1, code: 'HEAD_MISMATCH' });
+    expect(verifier.finish(rewound, { maxPosition: 1, head: rewound })).toBeNull();
   });
 
   it('checks one document’s chain against its head and its global predecessors', () => {

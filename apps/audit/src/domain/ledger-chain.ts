@@ -82,22 +82,51 @@ export interface LedgerHeadView {
   eventId: string | null;
 }
 
+/** A verified point of the global chain: every entry up to `position` was found intact, the last one hashing to `hash`. */
+export interface ChainCheckpoint {
+  position: number;
+  hash: string;
+}
+
+export const CHAIN_START: ChainCheckpoint = { position: 0, hash: GENESIS_HASH };
+
 /**
- * Walks the whole global chain in position order: every entry checks itself, positions run 1, 2, 3…
- * without a gap, each prevHash is the previous entry's hash, each documentPrevHash the previous
- * entry of the same document's documentHash, and the head names the last entry.
+ * An entry as the streaming walk reads it: with the stored documentHash of the same document's
+ * previous entry (null for the document's first), looked up by the reader, so the walk keeps no
+ * per-document state and its memory does not grow with the ledger.
+ */
+export interface StreamedEntry extends StoredEntry {
+  documentPredecessorHash: string | null;
+}
+
+/**
+ * Walks the global chain in position order from a checkpoint (the genesis for a full walk): every
+ * entry checks itself, positions follow without a gap, each prevHash is the previous entry's hash,
+ * each documentPrevHash the stored documentHash of the document's previous entry, and the head
+ * names the last entry. It holds only the last position and hash, so it may be fed in chunks read
+ * in separate transactions (the ledger is append-only) and resumed from a checkpoint.
  */
 export class GlobalChainVerifier {
-  private expectedPosition = 1;
-  private previousHash = GENESIS_HASH;
-  private readonly documentHeads = new Map<string, string>();
+  private expectedPosition: number;
+  private previousHash: string;
   private checkedCount = 0;
 
+  constructor(from: ChainCheckpoint = CHAIN_START) {
+    this.expectedPosition = from.position + 1;
+    this.previousHash = from.hash;
+  }
+
+  /** Entries this walk found intact. */
   get checked(): number {
     return this.checkedCount;
   }
 
-  accept(entry: StoredEntry): ChainBreak | null {
+  /** The last intact point reached so far. */
+  get through(): ChainCheckpoint {
+    return { position: this.expectedPosition - 1, hash: this.previousHash };
+  }
+
+  accept(entry: StreamedEntry): ChainBreak | null {
     if (entry.position !== this.expectedPosition) {
       return broken(entry, 'POSITION_GAP', `expected position ${this.expectedPosition}: entries are missing before it`);
     }
@@ -106,21 +135,22 @@ export class GlobalChainVerifier {
     if (entry.prevHash !== this.previousHash) {
       return broken(entry, 'CHAIN_LINK_BROKEN', 'prevHash is not the hash of the previous entry');
     }
-    const documentPrev = this.documentHeads.get(entry.documentId) ?? GENESIS_HASH;
-    if (entry.documentPrevHash !== documentPrev) {
+    if (entry.documentPrevHash !== (entry.documentPredecessorHash ?? GENESIS_HASH)) {
       return broken(entry, 'DOCUMENT_LINK_BROKEN', "documentPrevHash is not the hash of the document's previous entry");
     }
-    this.documentHeads.set(entry.documentId, entry.documentHash);
     this.previousHash = entry.hash;
     this.expectedPosition += 1;
     this.checkedCount += 1;
     return null;
   }
 
-  /** After the last entry: the head must point exactly at it (entries cut off the end show here). */
-  finish(head: LedgerHeadView): ChainBreak | null {
+  /**
+   * After the last entry up to the head read before the walk: the head must name exactly it
+   * (entries cut off the end show here), and no entry may lie beyond the head as read afterwards
+   * (`storedBeyond`: the highest stored position and the head in one snapshot; a rewound head).
+   */
+  finish(head: LedgerHeadView, storedBeyond?: { maxPosition: number; head: LedgerHeadView }): ChainBreak | null {
     const last = this.expectedPosition - 1;
-    if (head.position === last && head.hash === this.previousHash) return null;
     if (head.position > last) {
       return {
         position: last + 1,
@@ -129,12 +159,23 @@ export class GlobalChainVerifier {
         reason: `the ledger head records ${head.position} entries but only ${last} are stored: the tail was removed`,
       };
     }
-    return {
-      position: head.position,
-      eventId: head.eventId ?? '',
-      code: 'HEAD_MISMATCH',
-      reason: `the ledger head (position ${head.position}) does not name the last entry (position ${last})`,
-    };
+    if (head.position !== last || head.hash !== this.previousHash) {
+      return {
+        position: head.position,
+        eventId: head.eventId ?? '',
+        code: 'HEAD_MISMATCH',
+        reason: `the ledger head (position ${head.position}) does not name the last entry (position ${last})`,
+      };
+    }
+    if (storedBeyond && storedBeyond.maxPosition > storedBeyond.head.position) {
+      return {
+        position: storedBeyond.head.position,
+        eventId: storedBeyond.head.eventId ?? '',
+        code: 'HEAD_MISMATCH',
+        reason: `entries are stored up to position ${storedBeyond.maxPosition}, beyond the ledger head (position ${storedBeyond.head.position})`,
+      };
+    }
+    return null;
   }
 }
 

@@ -1,14 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@sanshen/contracts';
 import { insertRow, lockRow, updateRow } from '@sanshen/messaging';
-import type { LedgerHeadView, StoredEntry } from '../domain/ledger-chain.js';
+import type { LedgerHeadView, StoredEntry, StreamedEntry } from '../domain/ledger-chain.js';
 import type { Violation } from '../domain/lifecycle-verdict.js';
 import { LedgerEntryOrmEntity } from './ledger-entry.orm-entity.js';
 import { LedgerHeadOrmEntity } from './ledger-head.orm-entity.js';
 
 const HEAD_ID = 1;
+
+interface ChunkRow {
+  position: string;
+  event_id: string;
+  event_type: string;
+  document_id: string;
+  sequence: number;
+  envelope: unknown;
+  canonical: string;
+  document_prev_hash: string;
+  document_hash: string;
+  prev_hash: string;
+  hash: string;
+  document_predecessor_hash: string | null;
+}
 
 export interface NewLedgerEntry {
   position: number;
@@ -78,14 +93,49 @@ export class LedgerRepository {
     return { position: head.position, hash: head.hash, eventId: head.eventId };
   }
 
-  /** The next batch of the global chain after `afterPosition`, in position order. */
-  async batchAfter(manager: EntityManager, afterPosition: number, size: number): Promise<StoredEntry[]> {
-    const rows = await manager.getRepository(LedgerEntryOrmEntity).find({
-      where: { position: MoreThan(afterPosition) },
-      order: { position: 'ASC' },
-      take: size,
-    });
-    return rows.map(toStoredEntry);
+  /**
+   * The next chunk of the global chain after `afterPosition`, up to `throughPosition`, in position
+   * order (keyset pagination on the primary key), each entry with the stored documentHash of its
+   * document's previous entry (one backward index probe each), so the walk keeps no per-document state.
+   */
+  async chunkAfter(manager: EntityManager, afterPosition: number, throughPosition: number, size: number): Promise<StreamedEntry[]> {
+    const rows = (await manager.query(
+      `SELECT e.position, e.event_id, e.event_type, e.document_id, e.sequence, e.envelope, e.canonical,
+              e.document_prev_hash, e.document_hash, e.prev_hash, e.hash,
+              (SELECT p.document_hash FROM ledger_entry p
+                WHERE p.document_id = e.document_id AND p.position < e.position
+                ORDER BY p.position DESC LIMIT 1) AS document_predecessor_hash
+         FROM ledger_entry e
+        WHERE e.position > $1 AND e.position <= $2
+        ORDER BY e.position
+        LIMIT $3`,
+      [afterPosition, throughPosition, size],
+    )) as ChunkRow[];
+    return rows.map((row) => ({
+      position: Number(row.position),
+      eventId: row.event_id,
+      eventType: row.event_type,
+      documentId: row.document_id,
+      sequence: row.sequence,
+      envelope: row.envelope,
+      canonical: row.canonical,
+      documentPrevHash: row.document_prev_hash,
+      documentHash: row.document_hash,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+      documentPredecessorHash: row.document_predecessor_hash,
+    }));
+  }
+
+  /** The highest stored position and the head, read in one snapshot (an append writes both in one transaction). */
+  async storedBeyondHead(manager: EntityManager): Promise<{ maxPosition: number; head: LedgerHeadView }> {
+    const [row] = (await manager.query(
+      `SELECT (SELECT coalesce(max(position), 0) FROM ledger_entry) AS max_position, h.position, h.hash, h.event_id
+         FROM ledger_head h WHERE h.id = $1`,
+      [HEAD_ID],
+    )) as { max_position: string; position: string; hash: string; event_id: string | null }[];
+    if (row === undefined) throw new Error('ledger_head row is missing: the migration seeds it');
+    return { maxPosition: Number(row.max_position), head: { position: Number(row.position), hash: row.hash, eventId: row.event_id } };
   }
 
   /**

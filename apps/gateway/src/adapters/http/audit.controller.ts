@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AUDIT_RPC } from '@sanshen/contracts';
-import type { AuditExportReply, AuditTimelineReply, AuditVerifyReply } from '@sanshen/contracts';
+import type { AuditChainStatusReply, AuditExportReply, AuditTimelineReply, AuditVerificationRunReply, AuditVerifyReply } from '@sanshen/contracts';
 import type { FastifyReply } from 'fastify';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
@@ -47,15 +47,50 @@ export class AuditController {
   }
 
   @ApiRoute({
-    summary: '校验审计账本',
-    description: '安全审计员校验审计账本的哈希链（整个账本，或 documentId 指定的文档）：ok 为 false 时 firstBroken 指出第一处断裂及其原因代码。',
-    answer: { json: { ok: true, checked: 1024 } },
-    errors: ['AUDIT.FORBIDDEN'],
+    summary: '审计账本校验结果',
+    description:
+      '安全审计员查看审计账本哈希链的校验结果。不带 documentId：返回后台定期校验（整个账本）的最近一次结果及其时效——' +
+      'ok、完成时间 verifiedAt、距今秒数 ageSeconds、本次校验条数 checked、已校验至的位置 throughPosition、当前账本末位 headPosition、' +
+      '最近一次完整校验通过的时间 lastFullVerifiedAt，以及正在进行的校验 running；ok 为 false 时 firstBroken 指出第一处断裂及其原因代码；' +
+      '尚未完成过校验时 ok 为 null。带 documentId：当场校验该文档的哈希链，返回 {ok, checked, firstBroken?}。',
+    answer: {
+      json: {
+        ok: true,
+        runId: 42,
+        mode: 'incremental',
+        verifiedAt: '2026-12-06T09:30:00.000Z',
+        ageSeconds: 125,
+        checked: 380,
+        throughPosition: 1024,
+        throughHash: 'a3f1c2d4e5b6a7980f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a6978',
+        headPosition: 1031,
+        lastFullVerifiedAt: '2026-12-06T02:00:12.000Z',
+        running: null,
+      },
+    },
+    errors: ['AUDIT.FORBIDDEN', 'DOCUMENT.NOT_FOUND'],
   })
   @Get('audit/verify')
   @ApiQuery({ name: 'documentId', required: false })
-  verify(@Ctx() context: RequestContext, @Query('documentId', new ParseUUIDPipe({ optional: true })) documentId?: string): Promise<AuditVerifyReply> {
-    return this.services.send(AUDIT_RPC.verify, context, documentId ? { documentId } : {});
+  verify(
+    @Ctx() context: RequestContext,
+    @Query('documentId', new ParseUUIDPipe({ optional: true })) documentId?: string,
+  ): Promise<AuditVerifyReply | AuditChainStatusReply> {
+    return documentId ? this.services.send(AUDIT_RPC.verify, context, { documentId }) : this.services.send(AUDIT_RPC.status, context, {});
+  }
+
+  @ApiRoute({
+    summary: '立即校验审计账本',
+    description:
+      '安全审计员要求立即对整个审计账本做一次完整校验（从第一条记录起）。校验在后台进行，本接口立即返回：started 表示是否已开始，' +
+      'runId 为已开始或正在进行的校验编号；已有校验在进行时不另行开始（started 为 false）。结果通过 GET /api/v1/audit/verify 查看。',
+    answer: { json: { started: true, runId: 43 } },
+    errors: ['AUDIT.FORBIDDEN'],
+  })
+  @Post('audit/verify')
+  @HttpCode(202)
+  runVerification(@Ctx() context: RequestContext): Promise<AuditVerificationRunReply> {
+    return this.services.send(AUDIT_RPC.run, context, {});
   }
 
   /** JSON Lines of the period's entries and a final digest line (auditors only; ≤ 366 days). */
