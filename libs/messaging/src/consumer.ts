@@ -55,14 +55,12 @@ class SequenceGapError extends Error {
 }
 
 const DEFAULT_MAX_DELIVERIES = 5;
-/** Events applied in one transaction at most (the pull delivers up to 64 at a time). */
+/** Events of one lane applied in one transaction at most (the pull delivers up to 64 at a time). */
 const MAX_BATCH = 32;
 /** Documents applied side by side, each in order (lanes by document id). */
 const DEFAULT_LANES = 4;
 /** Delivered events queued or in work before the consumer waits for the lanes. */
 const MAX_IN_WORK = 128;
-const NOT_YET = Symbol('not yet delivered');
-const nextTurn = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
 
 /**
  * Runs one durable pull consumer for one handler: explicit ack, bounded redelivery with backoff,
@@ -108,28 +106,9 @@ export class EventConsumerRunner {
     const consumer = await this.js.consumers.get(stream, this.name);
     this.messages = await consumer.consume({ max_messages: 64 });
     const messages = this.messages;
+    // Each event goes to its document's lane; what queues up in a lane while it works is its next batch.
     this.loop = (async () => {
-      const iterator = messages[Symbol.asyncIterator]();
-      let waiting: Promise<IteratorResult<JsMsg>> | null = null;
-      for (;;) {
-        const first = await (waiting ?? iterator.next());
-        waiting = null;
-        if (first.done === true) return;
-        // What the pull has already delivered is applied together, one transaction for the batch: a
-        // message not there before the next turn of the event loop waits for the next batch.
-        const batch = [first.value];
-        while (batch.length < MAX_BATCH) {
-          const next = iterator.next();
-          const got = await Promise.race([next, nextTurn()]);
-          if (got === NOT_YET) {
-            waiting = next;
-            break;
-          }
-          if (got.done === true) break;
-          batch.push(got.value);
-        }
-        await this.dispatch(batch);
-      }
+      for await (const msg of messages) await this.dispatch(msg);
     })();
   }
 
@@ -185,16 +164,14 @@ export class EventConsumerRunner {
   }
 
   /**
-   * Hands each delivered event to its document's lane (a malformed one is dead-lettered here, one
-   * this consumer does not handle is acknowledged), then waits while too many are in work.
+   * Hands a delivered event to its document's lane (a malformed one is dead-lettered here, one this
+   * consumer does not handle is acknowledged), then waits while too many are in work.
    */
-  private async dispatch(batch: readonly JsMsg[]): Promise<void> {
-    for (const msg of batch) {
-      const envelope = this.decode(msg);
-      if (envelope === null) await this.processEach([msg]);
-      else if (!this.definition.ordered && !this.handles(envelope.type)) msg.ack();
-      else this.lanes.push(envelope.documentId, { msg, envelope });
-    }
+  private async dispatch(msg: JsMsg): Promise<void> {
+    const envelope = this.decode(msg);
+    if (envelope === null) await this.processEach([msg]);
+    else if (!this.definition.ordered && !this.handles(envelope.type)) msg.ack();
+    else this.lanes.push(envelope.documentId, { msg, envelope });
     await this.lanes.below(MAX_IN_WORK);
   }
 
@@ -203,8 +180,7 @@ export class EventConsumerRunner {
    * (one commit instead of one per event). Traced runs keep one span (and transaction) per event.
    */
   private applyLane(items: readonly Decoded[]): Promise<void> {
-    if (items.length === 1 || tracingEnabled()) return this.processEach(items.map(({ msg }) => msg));
-    return this.applyTogether(items);
+    return tracingEnabled() ? this.processEach(items.map(({ msg }) => msg)) : this.applyTogether(items);
   }
 
   /**
@@ -215,7 +191,7 @@ export class EventConsumerRunner {
    */
   private async applyTogether(ready: readonly Decoded[]): Promise<void> {
     if (ready.length < 2) return this.processEach(ready.map(({ msg }) => msg));
-    let applied: { outcomes: Outcome[]; manager: EntityManager };
+    let applied: { result: Outcome[]; manager: EntityManager };
     try {
       applied = await this.transactionOf(async (manager) => {
         const outcomes: Outcome[] = [];
@@ -232,7 +208,7 @@ export class EventConsumerRunner {
       return this.applyTogether(ready.slice(failure.index + 1));
     }
     ready.forEach(({ msg, envelope }, index) => {
-      this.recorded(envelope, applied.outcomes[index] as Outcome, applied.manager);
+      this.recorded(envelope, applied.result[index] as Outcome, applied.manager);
       msg.ack();
     });
   }
@@ -299,7 +275,7 @@ export class EventConsumerRunner {
 
   /** Records the event in the inbox and applies it in one transaction; a recorded event is skipped. */
   private async applyOnce(envelope: EventEnvelope): Promise<Outcome> {
-    const { outcomes: outcome, manager } = await this.transactionOf((manager) => this.record(manager, envelope));
+    const { result: outcome, manager } = await this.transactionOf((manager) => this.record(manager, envelope));
     this.recorded(envelope, outcome, manager);
     return outcome;
   }
@@ -310,13 +286,13 @@ export class EventConsumerRunner {
     if (outcome === 'applied') this.definition.afterCommit?.(envelope);
   }
 
-  private async transactionOf<T>(work: (manager: EntityManager) => Promise<T>): Promise<{ outcomes: T; manager: EntityManager }> {
+  private async transactionOf<T>(work: (manager: EntityManager) => Promise<T>): Promise<{ result: T; manager: EntityManager }> {
     let used: EntityManager | null = null;
-    const outcomes = await this.dataSource.transaction((manager) => {
+    const result = await this.dataSource.transaction((manager) => {
       used = manager;
       return work(manager);
     });
-    return { outcomes, manager: used as unknown as EntityManager };
+    return { result, manager: used as unknown as EntityManager };
   }
 
   /** In the caller's transaction: the inbox row, the document's cursor (ordered), the handler's effect. */
