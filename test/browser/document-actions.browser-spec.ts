@@ -15,6 +15,9 @@ const beijing = (hours: number) => new Date(Date.now() + hours * 3_600_000).toLo
 /** The confirmation (Popconfirm) the page opened last: its button `name`. */
 const confirm = (page: Page, name: RegExp) => page.locator('.ant-popover:visible').getByRole('button', { name }).click();
 
+/** The date pickers' panels close with an animation: axe scans the page once they have gone, not a panel on its way out. */
+const pickersClosed = (page: Page) => waitFor(async () => (await page.locator('.ant-picker-dropdown:visible').count()) === 0, { what: 'the date pickers closed' });
+
 /** A reviewer's approval over the API, once the hand-over reached them (set-up, not under test). */
 async function approveAs(reviewer: Session, id: string, version: number): Promise<void> {
   await waitFor(async () => (await reviewer.post(`/api/v1/documents/${id}/approve`, { version, comment: '同意' })).status === 200, { timeoutMs: 20_000, what: `${reviewer.username} to approve` });
@@ -146,8 +149,7 @@ describe('document actions in the staff console', () => {
     await ok.click();
     await end.fill(`${beijing(49)}:00`);
     await ok.click();
-    // The pickers' panels close with an animation: scan the page once they have gone.
-    await waitFor(async () => (await head.locator('.ant-picker-dropdown:visible').count()) === 0, { what: 'the date pickers closed' });
+    await pickersClosed(head);
     await expectAccessible(head, 'the delegation picker');
     await screenshot(head, '56-delegate-picked');
     await head.getByRole('button', { name: '设置代签' }).click();
@@ -200,6 +202,7 @@ describe('document actions in the staff console', () => {
     await picker.click();
     await picker.fill(when);
     await picker.press('Enter');
+    await pickersClosed(principal);
     await principal.getByRole('button', { name: '设定发布时间' }).click();
     await principal.getByTestId('scheduled-at').waitFor();
     expect(await principal.getByTestId('scheduled-at').textContent()).toContain(when.slice(11, 16));
