@@ -113,9 +113,10 @@ describe.each(Object.entries(OVERLAYS))('overlay %s', (overlay, expected) => {
     expect(config?.data?.STREAM_REPLICAS).toBe(expected.streamReplicas);
   });
 
-  it('runs every service with the heap bounds the image sets, which the system benchmark measures', () => {
+  it('runs every service with the heap bounds and the idle memory release the image sets, which the system benchmark measures', () => {
     const options = deployedNodeOptions().join(' ');
     expect(options).toMatch(/--max-old-space-size=\d+/);
+    expect(options).toContain('--expose-gc');
     for (const deployment of byKind(objects, 'Deployment')) {
       expect(containerOf(deployment).env?.find((entry) => entry.name === 'NODE_OPTIONS')?.value, deployment.metadata.name).toBe(options);
     }

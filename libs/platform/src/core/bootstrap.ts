@@ -11,6 +11,7 @@ import { CORRELATION_HEADER, correlationIdFrom } from './logging.js';
 import { migrateSchema } from './database.js';
 import { describeHttpSpan, tracedServerFactory } from './http-tracing.js';
 import type { DatabaseOptions } from './database.js';
+import { releaseMemoryWhenIdle } from './idle-memory.js';
 import { httpRequestDuration } from './metrics.js';
 import { bootDeclarationsOf, databaseOptionsOf } from './module-tree.js';
 
@@ -71,8 +72,14 @@ export async function bootstrapService(
   await options.configure?.(app);
   await app.startAllMicroservices();
   await app.listen(options.config.port, options.config.host);
+  const logger = app.get(Logger);
+  releaseMemoryWhenIdle(({ beforeBytes, afterBytes, ms }) =>
+    logger.debug({ msg: 'memory released while idle', rssBeforeMiB: mib(beforeBytes), rssAfterMiB: mib(afterBytes), ms: Math.round(ms) }, 'Memory'),
+  );
   return app;
 }
+
+const mib = (bytes: number) => Math.round(bytes / 1_048_576);
 
 async function migrateAndExit(module: Type<unknown> | DynamicModule, options: ServiceBootOptions): Promise<never> {
   const database = 'module' in module ? databaseOptionsOf(module) : null;
