@@ -16,5 +16,5 @@ export { AppliedEventsResponder, RecordedEvents, awaitApplied } from './hand-ove
 export { DocumentTransition } from './document-transition.js';
 export type { TransitionOptions, TransitionOutbox, TransitionOutcome, TransitionStep } from './document-transition.js';
 export { RecordingOutbox, transitionOver } from './recording-outbox.js';
-export { insertRow, lockRow, updateRow } from './row.js';
+export { insertRow, lockRow, readRow, readRows, updateRow } from './row.js';
 export { preparedQuery, preparedStatement } from './prepared.js';

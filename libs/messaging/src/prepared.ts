@@ -8,8 +8,8 @@ interface NamedQueryClient {
  * Runs a statement that a hot path runs again and again (every event: inbox, cursor, outbox, relay;
  * every transition: its row) as a named prepared statement on the transaction's connection:
  * PostgreSQL parses and plans it once per connection instead of every time. Outside a transaction
- * (no connection held) it runs unnamed. `name` must be unique to `text` (pg keeps one statement per
- * name and connection).
+ * (no connection held) it takes a connection of the pool for the statement, and prepares it there.
+ * `name` must be unique to `text` (pg keeps one statement per name and connection).
  */
 export async function preparedStatement<T>(
   manager: EntityManager,
@@ -23,10 +23,12 @@ export async function preparedStatement<T>(
     const result = await client.query({ name: `sanshen_${name}`, text, values });
     return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
   }
+  // A connection of the pool for this statement alone: prepared on it once, as in a transaction.
   const own = manager.connection.createQueryRunner();
   try {
-    const result = await own.query(text, values, true);
-    return { rows: result.records as T[], rowCount: result.affected ?? result.records.length };
+    const pooled = (await own.connect()) as NamedQueryClient;
+    const result = await pooled.query({ name: `sanshen_${name}`, text, values });
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
   } finally {
     await own.release();
   }

@@ -12,6 +12,8 @@ interface RowStatements {
   written: readonly ColumnMetadata[];
   /** Set by the database on every update: the update date (now), the version (+ 1). */
   stamped: readonly string[];
+  /** `SELECT <every column> FROM <table>`: the start of every read. */
+  select: string;
   lock: string;
   /** INSERT and UPDATE statements by kind and the set of columns the row carries values for. */
   shaped: Map<string, { name: string; text: string }>;
@@ -42,6 +44,7 @@ function statementsOf(metadata: EntityMetadata): RowStatements {
       ...columns.filter((column) => column.isUpdateDate).map((column) => `${quote(column.databaseName)} = CURRENT_TIMESTAMP`),
       ...columns.filter((column) => column.isVersion).map((column) => `${quote(column.databaseName)} = ${quote(column.databaseName)} + 1`),
     ],
+    select: `SELECT ${columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${table}`,
     lock: `SELECT ${columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${table} WHERE ${quote(key.databaseName)} = $1 FOR UPDATE`,
     shaped: new Map(),
   };
@@ -58,8 +61,36 @@ export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, t
   const metadata = manager.connection.getMetadata(target);
   const built = statementsOf(metadata);
   const { rows } = await preparedStatement<Record<string, unknown>>(manager, `lock_${built.name}`, built.lock, [id]);
-  const raw = rows[0];
-  if (raw === undefined) return null;
+  return rows[0] === undefined ? null : hydrate<T>(manager, metadata, built, rows[0]);
+}
+
+/** Reads one row by primary key, as `lockRow` does but without the lock. */
+export async function readRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: unknown): Promise<T | null> {
+  const metadata = manager.connection.getMetadata(target);
+  const built = statementsOf(metadata);
+  const [row] = await readRows<T>(manager, target, 'by_key', `${quote(built.key.databaseName)} = $1`, [id]);
+  return row ?? null;
+}
+
+/**
+ * Reads the rows a fixed condition selects — `condition` is SQL over the table's column names with
+ * $1… for `values`, an ORDER BY if wanted — hydrated as `lockRow` does, as a named statement
+ * (`name` tells this condition from the entity's others: one text per name).
+ */
+export async function readRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  name: string,
+  condition: string,
+  values: unknown[],
+): Promise<T[]> {
+  const metadata = manager.connection.getMetadata(target);
+  const built = statementsOf(metadata);
+  const { rows } = await preparedStatement<Record<string, unknown>>(manager, `read_${built.name}_${name}`, `${built.select} WHERE ${condition}`, values);
+  return rows.map((raw) => hydrate<T>(manager, metadata, built, raw));
+}
+
+function hydrate<T extends ObjectLiteral>(manager: EntityManager, metadata: EntityMetadata, built: RowStatements, raw: Record<string, unknown>): T {
   const entity = metadata.create() as T;
   const driver = manager.connection.driver;
   for (const column of built.columns) column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));

@@ -3,7 +3,7 @@ import { dataSourceOptions, openDataSource } from '@sanshen/platform/core';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRow, lockRow, updateRow } from '../src/row.js';
+import { insertRow, lockRow, readRow, readRows, updateRow } from '../src/row.js';
 
 const cents = { to: (value: number) => Math.round(value * 100), from: (value: number) => value / 100 };
 
@@ -43,7 +43,7 @@ class RowSubjectTable1760000000001 implements MigrationInterface {
   }
 }
 
-describe('lockRow, updateRow and insertRow: plain SQL with TypeORM’s own conversions', () => {
+describe('lockRow, readRow(s), updateRow and insertRow: plain SQL with TypeORM’s own conversions', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
     dataSource = await openDataSource(
@@ -100,6 +100,25 @@ describe('lockRow, updateRow and insertRow: plain SQL with TypeORM’s own conve
     release();
     await Promise.all([first, second]);
     expect(order).toEqual(['first locked', 'first commits', 'second locked']);
+  });
+
+  it('reads rows by key and by a condition, outside a transaction as inside, as TypeORM hydrates them', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    await dataSource.transaction(async (manager) => {
+      for (const [index, id] of ids.entries()) await insertRow(manager, RowSubject, { id, title: `第${index}稿`, tags: ['批次'], decidedAt: new Date(Date.UTC(2026, 11, 6 - index)), amount: index + 0.25 });
+    });
+    for (const id of ids) expect(await readRow(dataSource.manager, RowSubject, id)).toEqual(await dataSource.manager.findOneByOrFail(RowSubject, { id }));
+    expect(await readRow(dataSource.manager, RowSubject, randomUUID())).toBeNull();
+    // Run again and again on the pool's connections, each prepares it once; the same answer every time.
+    for (let round = 0; round < 3; round += 1) {
+      const decided = await readRows(dataSource.manager, RowSubject, 'spec_decided', 'id = ANY($1::uuid[]) AND decided_at <= $2 ORDER BY decided_at', [ids, new Date(Date.UTC(2026, 11, 5, 12))]);
+      expect(decided.map((row) => row.id)).toEqual([ids[2], ids[1]]);
+      expect(decided[0]).toBeInstanceOf(RowSubject);
+      expect(decided[0]).toMatchObject({ title: '第2稿', tags: ['批次'], amount: 2.25 });
+    }
+    await dataSource.transaction(async (manager) => {
+      expect((await readRows(manager, RowSubject, 'spec_decided', 'id = ANY($1::uuid[]) AND decided_at <= $2 ORDER BY decided_at', [ids, new Date()])).length).toBe(3);
+    });
   });
 
   it('answers null for no row, and refuses to update a row that is not there', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/kernel';
-import { lockRow, updateRow } from '@sanshen/messaging';
+import { lockRow, readRow, updateRow } from '@sanshen/messaging';
 import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 import type { ReadScope } from '@sanshen/workflow';
 import { Brackets, DataSource, Not } from 'typeorm';
@@ -27,7 +27,7 @@ export class DocumentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<DocumentOrmEntity | null> {
-    return manager.findOne(DocumentOrmEntity, { where: { id } });
+    return readRow(manager, DocumentOrmEntity, id);
   }
 
   /** Locks the row for the rest of the transaction: concurrent writers queue behind it. */

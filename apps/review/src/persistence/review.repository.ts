@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { insertRow, lockRow, updateRow } from '@sanshen/messaging';
-import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
+import { insertRow, lockRow, readRows, updateRow } from '@sanshen/messaging';
+import { DataSource, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DocumentStatus } from '@sanshen/kernel';
 import type { RecordedSignature, ReviewCase, ReviewSignature } from '../domain/review-case.js';
@@ -10,6 +10,9 @@ import { ReviewCaseOrmEntity } from './review-case.orm-entity.js';
 import { ReviewDelegationOrmEntity } from './review-delegation.orm-entity.js';
 import { ReviewNotificationOrmEntity } from './review-notification.orm-entity.js';
 import { ReviewSignatureOrmEntity } from './review-signature.orm-entity.js';
+
+/** A delegation in force at the instant $3: not revoked, started, not ended. */
+const IN_FORCE_AT_3 = 'revoked_at IS NULL AND starts_at <= $3 AND ends_at > $3';
 
 @Injectable()
 export class ReviewRepository {
@@ -39,10 +42,7 @@ export class ReviewRepository {
 
   /** Approvals given on one version, oldest first. */
   approvalsOf(manager: EntityManager, documentId: string, version: number): Promise<RecordedSignature[]> {
-    return manager.find(ReviewSignatureOrmEntity, {
-      where: { documentId, version, decision: 'approved' },
-      order: { signedAt: 'ASC' },
-    });
+    return readRows(manager, ReviewSignatureOrmEntity, 'approvals', `document_id = $1 AND version = $2 AND decision = 'approved' ORDER BY signed_at`, [documentId, version]);
   }
 
   /** The returns (to the drafter or the level below) of versions before this one, oldest first. */
@@ -78,18 +78,21 @@ export class ReviewRepository {
 
   /** Delegations a user holds in an agency that are in force at `at`. */
   delegationsInForce(agencyId: string, toUserId: string, at: Date): Promise<ReviewDelegation[]> {
-    return this.dataSource.manager.find(ReviewDelegationOrmEntity, {
-      where: { agencyId, toUserId, revokedAt: IsNull(), startsAt: LessThanOrEqual(at), endsAt: MoreThan(at) },
-      order: { createdAt: 'ASC' },
-    });
+    return readRows(this.dataSource.manager, ReviewDelegationOrmEntity, 'in_force_to', `agency_id = $1 AND to_user_id = $2 AND ${IN_FORCE_AT_3} ORDER BY created_at`, [
+      agencyId,
+      toUserId,
+      at,
+    ]);
   }
 
   /** The users holding a delegation in force at `at` from any of these users. */
   async delegatesOf(agencyId: string, fromUserIds: string[], at: Date): Promise<string[]> {
     if (fromUserIds.length === 0) return [];
-    const rows = await this.dataSource.manager.find(ReviewDelegationOrmEntity, {
-      where: { agencyId, fromUserId: In(fromUserIds), revokedAt: IsNull(), startsAt: LessThanOrEqual(at), endsAt: MoreThan(at) },
-    });
+    const rows = await readRows(this.dataSource.manager, ReviewDelegationOrmEntity, 'in_force_from', `agency_id = $1 AND from_user_id = ANY($2::uuid[]) AND ${IN_FORCE_AT_3}`, [
+      agencyId,
+      fromUserIds,
+      at,
+    ]);
     return [...new Set(rows.map((row) => row.toUserId))];
   }
 
