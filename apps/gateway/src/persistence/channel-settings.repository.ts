@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { ChannelKind } from '../domain/channels/channel-kinds.js';
@@ -6,6 +7,9 @@ import type { AgencyChannelSetting, ChannelPreferences } from '../domain/channel
 import { openSecret, sealSecret } from '../domain/channels/secret-box.js';
 import { GATEWAY_CONFIG } from '../config/gateway.config.js';
 import type { GatewayConfig } from '../config/gateway.config.js';
+
+/** How long the channels an agency enabled are reused by the notices before they are read again. */
+export const ENABLED_CHANNELS_TTL_MS = 5_000;
 
 const SETTING_COLUMNS = `channel, enabled, webhook_url AS "webhookUrl", secret, msgtype, sign_name AS "signName"`;
 
@@ -16,6 +20,7 @@ const SETTING_COLUMNS = `channel, enabled, webhook_url AS "webhookUrl", secret, 
 @Injectable()
 export class ChannelSettingsRepository {
   private readonly key: Buffer | null;
+  private readonly enabled = new LRUCache<string, ChannelKind[]>({ max: 10_000, ttl: ENABLED_CHANNELS_TTL_MS });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,6 +34,22 @@ export class ChannelSettingsRepository {
       agencyId,
     ])) as AgencyChannelSetting[];
     return rows.map((row) => this.opened(row));
+  }
+
+  /**
+   * The channels an agency has enabled, asked for every notice: kept a few seconds, so a transition
+   * costs no read of them. A change saved through this gateway is seen at once; through another
+   * replica, within ENABLED_CHANNELS_TTL_MS.
+   */
+  async enabledChannels(agencyId: string): Promise<readonly ChannelKind[]> {
+    const known = this.enabled.get(agencyId);
+    if (known !== undefined) return known;
+    const rows = (await this.dataSource.query('SELECT channel FROM agency_notice_channels WHERE agency_id = $1 AND enabled ORDER BY channel', [agencyId])) as {
+      channel: ChannelKind;
+    }[];
+    const channels = rows.map((row) => row.channel);
+    this.enabled.set(agencyId, channels);
+    return channels;
   }
 
   async agencyChannel(agencyId: string, channel: ChannelKind, manager: EntityManager = this.dataSource.manager): Promise<AgencyChannelSetting | null> {
@@ -46,6 +67,7 @@ export class ChannelSettingsRepository {
        ON CONFLICT (agency_id, channel) DO UPDATE SET enabled = $3, webhook_url = $4, secret = $5, msgtype = $6, sign_name = $7, updated_by = $8, updated_at = now()`,
       [agencyId, setting.channel, setting.enabled, this.sealed(setting.webhookUrl), this.sealed(setting.secret), setting.msgtype, setting.signName, by],
     );
+    this.enabled.delete(agencyId);
   }
 
   async preferences(userId: string): Promise<ChannelPreferences | null> {

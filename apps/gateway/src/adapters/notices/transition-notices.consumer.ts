@@ -6,6 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { BASE_CONFIG } from '@sanshen/platform/core';
 import { NATS_CONNECTION } from '@sanshen/platform/rpc';
 import type { BaseConfig } from '@sanshen/platform/core';
+import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import { NotifyTransitionUseCase } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 import { SendNoticeToChannelsUseCase } from '../../use-cases/send-notice-to-channels/send-notice-to-channels.use-case.js';
@@ -15,13 +16,16 @@ import type { AnnouncedNotice } from './notice-stream.js';
 /**
  * Every document event, in order per document: the notices it owes and their deliveries on the
  * outbound channels (recorded in the same transaction), then a ping to every gateway's live streams;
- * after the commit the deliveries go to the queue.
+ * after the commit the deliveries, if it recorded any, go to the queue (what a rolled-back batch
+ * recorded is recorded again on its retry; the dispatcher's sweep catches anything else).
  */
 @Injectable()
 export class TransitionNoticesConsumer implements EventHandlerDefinition {
   readonly durable = 'transition-notices';
   readonly eventTypes = ['document.>'];
   readonly ordered = true;
+  /** Events whose transaction recorded channel deliveries: only their commit has the dispatcher look. */
+  private readonly delivering = new LRUCache<string, true>({ max: 4096 });
 
   constructor(
     private readonly notify: NotifyTransitionUseCase,
@@ -39,10 +43,10 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition {
     const announced: AnnouncedNotice = { userIds, documentId, kind, title, message, createdAt };
     this.nc.publish(noticeSubject(this.config.namespace), JSON.stringify(announced));
     // Recorded with the notice (a redelivered event records none twice); Redis is only needed later.
-    await this.channels.execute(recorded, manager);
+    if ((await this.channels.execute(recorded, manager)) > 0) this.delivering.set(event.id, true);
   }
 
-  afterCommit(): void {
-    this.dispatcher.nudge();
+  afterCommit(event: EventEnvelope): void {
+    if (this.delivering.delete(event.id)) this.dispatcher.nudge();
   }
 }

@@ -20,7 +20,7 @@ export class SendNoticeToChannelsUseCase {
   ) {}
 
   async execute(notice: RecordedNotice, manager: EntityManager): Promise<number> {
-    const enabled = new Set((await this.settings.agencyChannels(notice.agencyId)).filter((setting) => setting.enabled).map((setting) => setting.channel));
+    const enabled = new Set(await this.settings.enabledChannels(notice.agencyId));
     if (enabled.size === 0) return 0;
     const preferences = await this.settings.preferencesOf(notice.userIds);
     const plan = planDeliveries(
