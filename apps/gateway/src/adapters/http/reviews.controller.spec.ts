@@ -44,12 +44,22 @@ describe('ReviewsController', () => {
     expect(level.json()).toMatchObject({ code: 'REQUEST.INVALID', details: { errors: [expect.objectContaining({ field: 'level' })] } });
   });
 
-  it('decides nothing on a document the reviewer may not read', async () => {
+  it('asks drafting only about a refusal: 404 to a caller who may not read the document, the refusal to one who may', async () => {
+    const url = `/api/v1/documents/${IDS.document}/approve`;
+    const asked = () => http.payloadsOf(DRAFTING_RPC.access).length;
+    const before = asked();
+    expect((await http.request('POST', url, { as: head, body: { version: 3 } })).statusCode).toBe(200);
+    expect(asked()).toBe(before);
+
+    http.reply(REVIEW_RPC.approve, new DomainError('DOCUMENT.NOT_IN_SCOPE'));
     http.reply(DRAFTING_RPC.access, new DomainError('DOCUMENT.NOT_FOUND'));
-    const before = http.payloadsOf(REVIEW_RPC.approve).length;
-    expect((await http.request('POST', `/api/v1/documents/${IDS.document}/approve`, { as: head, body: { version: 3 } })).statusCode).toBe(404);
-    expect(http.payloadsOf(REVIEW_RPC.approve)).toHaveLength(before);
+    const hidden = await http.request('POST', url, { as: head, body: { version: 3 } });
+    expect([hidden.statusCode, hidden.json().code]).toEqual([404, 'DOCUMENT.NOT_FOUND']);
     http.reply(DRAFTING_RPC.access, {});
+    const refused = await http.request('POST', url, { as: head, body: { version: 3 } });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'DOCUMENT.NOT_IN_SCOPE']);
+    expect(http.payloadsOf(DRAFTING_RPC.access).slice(before)).toEqual([{ documentId: IDS.document }, { documentId: IDS.document }]);
+    http.reply(REVIEW_RPC.approve, DECISION_EXAMPLE);
   });
 
   it('hands a batch to its use case item by item; an empty batch is 400', async () => {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { REVIEW_RPC } from '@sanshen/contracts';
 import type { BatchApproveView, InboxView, ReviewDecisionView } from '@sanshen/contracts';
-import { DocumentRoute } from '../auth/document-visible.guard.js';
 import { Ctx } from '../auth/request-context.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { BatchApproveUseCase } from '../../use-cases/batch-approve/batch-approve.use-case.js';
@@ -80,10 +79,10 @@ export class ReviewsController {
     errors: DECISION_ERRORS,
   })
   @Post('documents/:id/approve')
-  @DocumentRoute()
   @HttpCode(200)
   approve(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveDto): Promise<ReviewDecisionView> {
-    return this.services.send(REVIEW_RPC.approve, context, { documentId: id, version: dto.version, comment: dto.comment ?? null, level: dto.level ?? null });
+    // Review decides first; only a refusal asks drafting whether the caller may read the document.
+    return this.services.decide(REVIEW_RPC.approve, context, { documentId: id, version: dto.version, comment: dto.comment ?? null, level: dto.level ?? null });
   }
 
   @ApiRoute({
@@ -93,9 +92,8 @@ export class ReviewsController {
     errors: [...DECISION_ERRORS, 'REVIEW.REASON_REQUIRED'],
   })
   @Post('documents/:id/return')
-  @DocumentRoute()
   @HttpCode(200)
   return(@Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnDto): Promise<ReviewDecisionView> {
-    return this.services.send(REVIEW_RPC.return, context, { documentId: id, version: dto.version, reason: dto.reason, to: dto.to, level: dto.level ?? null });
+    return this.services.decide(REVIEW_RPC.return, context, { documentId: id, version: dto.version, reason: dto.reason, to: dto.to, level: dto.level ?? null });
   }
 }

@@ -4,40 +4,42 @@ import type { Actor } from '@sanshen/kernel';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../adapters/auth/request-context.js';
-import type { ServiceCalls } from '../../adapters/http/service-calls.js';
+import type { ServiceClient } from '@sanshen/platform/rpc';
+import { ServiceCalls } from '../../adapters/http/service-calls.js';
 import { BatchApproveUseCase } from './batch-approve.use-case.js';
 
 const actor: Actor = { userId: 'head', agencyId: 'a', agencyName: '', departmentId: 'd', roles: ['dept_head'], oversees: [], displayName: '李科长' };
 const context: RequestContext = { actor, sessionId: 's', correlationId: 'c' };
 
-/** A strict stand-in for the services: each (pattern, document) answers as scripted; anything else fails the test. */
+/** The gateway's service calls over a strict stand-in client: each (pattern, document) answers as scripted; anything else fails the test. */
 function services(script: Record<string, (payload: Record<string, unknown>) => unknown>): { calls: string[]; port: ServiceCalls } {
   const calls: string[] = [];
-  const port = {
-    send: (pattern: string, _context: RequestContext, payload: Record<string, unknown>) => {
-      const key = `${pattern} ${String(payload.documentId)}`;
+  const client = {
+    send: (pattern: string, request: { payload: Record<string, unknown> }) => {
+      const key = `${pattern} ${String(request.payload.documentId)}`;
       calls.push(key);
       const answer = script[key];
       if (answer === undefined) throw new Error(`unexpected call ${key}`);
-      return Promise.resolve().then(() => answer(payload));
+      return Promise.resolve().then(() => answer(request.payload));
     },
-  } as unknown as ServiceCalls;
-  return { calls, port };
+  } as unknown as ServiceClient;
+  return { calls, port: new ServiceCalls(client) };
 }
 
 describe('BatchApproveUseCase', () => {
   it('decides each document on its own, in order, and reports each outcome', async () => {
     const { calls, port } = services({
-      [`${DRAFTING_RPC.access} d1`]: () => ({}),
       [`${REVIEW_RPC.approve} d1`]: (payload) => ({ documentId: 'd1', version: payload.version, status: 'pending_l2', level: 1 }),
+      [`${REVIEW_RPC.approve} d2`]: () => {
+        throw new DomainError('DOCUMENT.NOT_IN_SCOPE');
+      },
       [`${DRAFTING_RPC.access} d2`]: () => {
         throw new DomainError('DOCUMENT.NOT_FOUND');
       },
-      [`${DRAFTING_RPC.access} d3`]: () => ({}),
       [`${REVIEW_RPC.approve} d3`]: () => {
         throw new DomainError('REVIEW.SELF_APPROVAL');
       },
-      [`${DRAFTING_RPC.access} d4`]: () => ({}),
+      [`${DRAFTING_RPC.access} d3`]: () => ({}),
       [`${REVIEW_RPC.approve} d4`]: () => {
         throw new Error('socket hang up');
       },
@@ -53,14 +55,13 @@ describe('BatchApproveUseCase', () => {
       { documentId: 'd3', ok: false, error: { code: 'REVIEW.SELF_APPROVAL', message: expect.any(String) } },
       { documentId: 'd4', ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } },
     ]);
-    // An invisible document is never sent to review.
+    // Review decides first; drafting is asked only about a refusal, which an invisible document's caller sees as 404.
     expect(calls).toEqual([
-      `${DRAFTING_RPC.access} d1`,
       `${REVIEW_RPC.approve} d1`,
+      `${REVIEW_RPC.approve} d2`,
       `${DRAFTING_RPC.access} d2`,
-      `${DRAFTING_RPC.access} d3`,
       `${REVIEW_RPC.approve} d3`,
-      `${DRAFTING_RPC.access} d4`,
+      `${DRAFTING_RPC.access} d3`,
       `${REVIEW_RPC.approve} d4`,
     ]);
   });

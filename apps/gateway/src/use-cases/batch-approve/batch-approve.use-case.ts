@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFTING_RPC, REVIEW_RPC } from '@sanshen/contracts';
+import { REVIEW_RPC } from '@sanshen/contracts';
 import type { ApproveDocumentRequest, BatchApproveItem, BatchApproveResult, BatchApproveView, ReviewDecisionView } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Role } from '@sanshen/kernel';
@@ -39,8 +39,7 @@ export class BatchApproveUseCase {
 
   private async approveOne(context: RequestContext, item: BatchApproveItem, comment: string | null): Promise<BatchApproveResult> {
     try {
-      await this.services.send(DRAFTING_RPC.access, context, { documentId: item.documentId });
-      const decision = await this.services.send<ReviewDecisionView, ApproveDocumentRequest>(REVIEW_RPC.approve, context, {
+      const decision = await this.services.decide<ReviewDecisionView, ApproveDocumentRequest>(REVIEW_RPC.approve, context, {
         documentId: item.documentId,
         version: item.version,
         comment,
