@@ -64,6 +64,7 @@ import { CreateIdentitySchema1763769600000 } from './persistence/migrations/1763
 import { AdminLockoutAndIdentityAudit1763942400000 } from './persistence/migrations/1763942400000-AdminLockoutAndIdentityAudit.js';
 import { OneTimePasswordsAndPlatformAdmins1796525936804 } from './persistence/migrations/1796525936804-OneTimePasswordsAndPlatformAdmins.js';
 import { OrganisationRepository } from './persistence/organisation.repository.js';
+import { SessionStates } from './persistence/session-states.js';
 import { SignInGuardRepository } from './persistence/sign-in-guard.repository.js';
 import { ShowApprovalSheetUseCase } from './use-cases/show-approval-sheet/show-approval-sheet.use-case.js';
 import { ListTasksUseCase } from './use-cases/list-tasks/list-tasks.use-case.js';
@@ -164,6 +165,7 @@ export class GatewayModule {
         { provide: getOptionsToken(), useValue: throttlerOptions(config.rateLimits) },
         SignInRateLimit,
         IdentityRepository,
+        SessionStates,
         SessionTokens,
         SignInUseCase,
         RefreshSessionUseCase,

@@ -21,7 +21,7 @@ export { outboxReplayPattern, eventsAppliedPattern } from './rpc.js';
 export type { RpcRequest, RpcSignature, RpcReply, OutboxReplayRequest, OutboxReplayReply, EventsAppliedRequest, EventsAppliedReply } from './rpc.js';
 export { SECRECY_RPC, SECRECY_CONCLUSIONS, REFERRAL_CONCLUSIONS, FINDING_DISPOSITIONS, SECRECY_INFO_EVENTS } from './secrecy-rpc.js';
 export type { SecrecyConclusion, ReferralConclusion, FindingDisposition, SecrecyDecisionRequest, ReferralAnswerRequest, SecrecyDecisionView, FindingDispositionView, SecrecyFindingView, SecrecyScanView, SecrecyReviewView, DisposeFindingRequest, DictionaryChangeRequest, DictionaryEntryView, AddDictionaryEntryRequest, DictionaryExceptionView, AddDictionaryExceptionRequest, LeaderView, AddLeaderRequest, RemoveDictionaryItemRequest, ListDictionaryRequest, DictionaryPage, DictionaryVersionView, ListDictionaryVersionsRequest, DictionaryVersionPage, FindingDisposedPayload, ReferredPayload } from './secrecy-rpc.js';
-export { EVENTS_ROOT, STREAM_BASE, streamName, eventSubject, streamSubjects, deadLetterSubject, rpcSubject, noticeSubject, eventTypeFromSubject, isValidNamespace } from './subjects.js';
+export { EVENTS_ROOT, STREAM_BASE, streamName, eventSubject, streamSubjects, deadLetterSubject, rpcSubject, noticeSubject, sessionsEndedSubject, eventTypeFromSubject, isValidNamespace } from './subjects.js';
 export type { Namespace } from './subjects.js';
 export { TASK_KINDS, TASK_KIND_LABELS } from './tasks.js';
 export type { TaskKind, ServiceTask, ServiceTaskList, TaskItem, TaskListView, TaskCountsView } from './tasks.js';

@@ -47,6 +47,11 @@ export function noticeSubject(ns: Namespace): string {
   return prefixed(ns, 'gateway.notice.created');
 }
 
+/** Where a gateway that ended sessions (sign-out, revocation) tells every gateway to forget what it kept of them. */
+export function sessionsEndedSubject(ns: Namespace): string {
+  return prefixed(ns, 'gateway.sessions.ended');
+}
+
 export function eventTypeFromSubject(ns: Namespace, subject: string): string {
   const root = prefixed(ns, `${EVENTS_ROOT}.`);
   return subject.startsWith(root) ? subject.slice(root.length) : subject;

@@ -3,6 +3,10 @@ import { isRole } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
 import { RefreshTokenOrmEntity, SessionOrmEntity, UserOrmEntity } from './identity.orm-entities.js';
+import { SessionStates } from './session-states.js';
+import type { SessionState } from './session-states.js';
+
+export type { SessionState } from './session-states.js';
 
 interface ActorRow {
   id: string;
@@ -17,12 +21,12 @@ interface ActorRow {
 /** The agency id of an actor who belongs to none (a platform administrator): the nil UUID. */
 export const NO_AGENCY_ID = '00000000-0000-0000-0000-000000000000';
 
-/** A live session, and whether its user must change a one-time password before anything else. */
-export type SessionState = 'live' | 'password_change_required';
-
 @Injectable()
 export class IdentityRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionStates,
+  ) {}
 
   findActiveUserByUsername(username: string): Promise<UserOrmEntity | null> {
     return this.dataSource.manager.findOne(UserOrmEntity, { where: { username, active: true } });
@@ -84,21 +88,15 @@ export class IdentityRepository {
 
   async revokeSession(sessionId: string): Promise<void> {
     await this.dataSource.manager.update(SessionOrmEntity, { id: sessionId }, { revokedAt: new Date() });
+    this.sessions.ended({ sessionId });
   }
 
   async isSessionLive(sessionId: string): Promise<boolean> {
     return (await this.sessionState(sessionId)) !== null;
   }
 
-  /** The session's state, or null when it is revoked, expired or unknown. */
-  async sessionState(sessionId: string): Promise<SessionState | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT u.must_change_password FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [sessionId],
-    )) as { must_change_password: boolean }[];
-    const row = rows[0];
-    if (row === undefined) return null;
-    return row.must_change_password ? 'password_change_required' : 'live';
+  /** The session's state, or null when it is revoked, expired or unknown (kept a few seconds: SessionStates). */
+  sessionState(sessionId: string): Promise<SessionState | null> {
+    return this.sessions.stateOf(sessionId);
   }
 }

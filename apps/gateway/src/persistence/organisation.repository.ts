@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { isRole, PLATFORM_ADMIN_ROLE } from '@sanshen/kernel';
 import type { Actor, Role } from '@sanshen/kernel';
 import { DataSource } from 'typeorm';
+import { SessionStates } from './session-states.js';
 import type { EntityManager } from 'typeorm';
 import { LOCKED_SQL } from './sign-in-guard.repository.js';
 
@@ -116,10 +117,23 @@ function toUserView(row: UserRow): UserView {
  */
 @Injectable()
 export class OrganisationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Users whose sessions a transaction in progress revoked: told to SessionStates once it commits. */
+  private readonly revoking = new WeakMap<EntityManager, Set<string>>();
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  constructor(
+    private readonly dataSource: DataSource,
+    // The operator's command line (no NATS) has none: it ends no sessions.
+    @Optional() private readonly sessions?: SessionStates,
+  ) {}
+
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const revoked = new Set<string>();
+    const result = await this.dataSource.transaction((manager) => {
+      this.revoking.set(manager, revoked);
+      return work(manager);
+    });
+    for (const userId of revoked) this.sessions?.ended({ userId });
+    return result;
   }
 
   /** A new agency; false when its code is taken. */
@@ -303,6 +317,10 @@ export class OrganisationRepository {
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`,
       [userId, exceptSessionId ?? null],
     );
+    // Forgotten after the commit; the session kept (a password change) is forgotten too: its state changed.
+    const revoked = this.revoking.get(manager);
+    if (revoked !== undefined) revoked.add(userId);
+    else this.sessions?.ended({ userId });
   }
 
   async unlock(manager: EntityManager, username: string): Promise<boolean> {
