@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@sanshen/contracts';
-import { insertRow, lockRow, updateRow } from '@sanshen/messaging';
+import { lockRow, preparedStatement } from '@sanshen/messaging';
+import type { LifecycleState } from '@sanshen/workflow';
 import type { LedgerHeadView, StoredEntry, StreamedEntry } from '../domain/ledger-chain.js';
 import type { Violation } from '../domain/lifecycle-verdict.js';
 import { LedgerEntryOrmEntity } from './ledger-entry.orm-entity.js';
@@ -37,41 +38,80 @@ export interface NewLedgerEntry {
   violation: Violation | null;
 }
 
+/** The document's state after an append (written with the entry). */
+export interface DocumentStateAfter {
+  /** Taken by a document's first entry only: a known document's agency never changes here. */
+  agencyId: string;
+  state: LifecycleState | null;
+}
+
+/**
+ * One append: the entry, the head moved onto it, and the document's state (a first entry creates it,
+ * a later one counts on) — one statement, so an event costs one round trip here besides its reads.
+ */
+const APPEND = `WITH entry AS (
+    INSERT INTO ledger_entry (position, event_id, event_type, document_id, sequence, occurred_at, actor_id, on_behalf_of_id,
+      actor_agency_id, envelope, canonical, document_prev_hash, document_hash, prev_hash, hash, status_after, violation)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17::jsonb)
+  ), head AS (
+    UPDATE ledger_head SET position = $1, hash = $15, event_id = $2, updated_at = now() WHERE id = ${HEAD_ID}
+  )
+  INSERT INTO document_state (document_id, agency_id, state, entry_count, last_position, last_event_id, last_hash, updated_at)
+  VALUES ($4, $18, $19::jsonb, 1, $1, $2, $13, now())
+  ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, entry_count = document_state.entry_count + 1,
+    last_position = EXCLUDED.last_position, last_event_id = EXCLUDED.last_event_id, last_hash = EXCLUDED.last_hash,
+    updated_at = EXCLUDED.updated_at`;
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
 /** The ledger table and its head: append under the head's lock, read in position order. */
 @Injectable()
 export class LedgerRepository {
+  /** The head as each transaction's last append left it: held under its lock, so not read again. */
+  private readonly heads = new WeakMap<EntityManager, LedgerHeadView>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Locks the head row for the rest of the transaction: appends are serialized on it. */
+  /**
+   * Locks the head row for the rest of the transaction: appends are serialized on it. A transaction
+   * that appends several events (a consumer's batch) reads it once: it holds the lock, and its own
+   * appends are the only moves of the head meanwhile.
+   */
   async lockHead(manager: EntityManager): Promise<LedgerHeadView> {
+    const held = this.heads.get(manager);
+    if (held !== undefined) return held;
     const head = await lockRow(manager, LedgerHeadOrmEntity, HEAD_ID);
     if (head === null) throw new Error('ledger_head row is missing: the migration seeds it');
-    return { position: head.position, hash: head.hash, eventId: head.eventId };
+    const view = { position: head.position, hash: head.hash, eventId: head.eventId };
+    this.heads.set(manager, view);
+    return view;
   }
 
-  async append(manager: EntityManager, entry: NewLedgerEntry): Promise<void> {
+  /** Appends under the head locked by `lockHead` in the same transaction. */
+  async append(manager: EntityManager, entry: NewLedgerEntry, document: DocumentStateAfter): Promise<void> {
     const { envelope } = entry;
-    await insertRow(manager, LedgerEntryOrmEntity, {
-      position: entry.position,
-      eventId: envelope.id,
-      eventType: envelope.type,
-      documentId: envelope.documentId,
-      sequence: envelope.sequence,
-      occurredAt: new Date(envelope.occurredAt),
-      actorId: envelope.actor.userId,
-      onBehalfOfId: envelope.actor.onBehalfOf?.userId ?? null,
-      actorAgencyId: envelope.actor.agencyId,
-      // jsonb of an arbitrary payload: TypeORM's deep-partial type cannot express `unknown`.
-      envelope,
-      canonical: entry.canonical,
-      documentPrevHash: entry.documentPrevHash,
-      documentHash: entry.documentHash,
-      prevHash: entry.prevHash,
-      hash: entry.hash,
-      statusAfter: entry.statusAfter,
-      violation: entry.violation,
-    });
-    await updateRow(manager, LedgerHeadOrmEntity, { id: HEAD_ID, position: entry.position, hash: entry.hash, eventId: envelope.id, updatedAt: new Date() });
+    await preparedStatement(manager, 'ledger_append', APPEND, [
+      entry.position,
+      envelope.id,
+      envelope.type,
+      envelope.documentId,
+      envelope.sequence,
+      new Date(envelope.occurredAt),
+      envelope.actor.userId,
+      envelope.actor.onBehalfOf?.userId ?? null,
+      envelope.actor.agencyId,
+      json(envelope),
+      entry.canonical,
+      entry.documentPrevHash,
+      entry.documentHash,
+      entry.prevHash,
+      entry.hash,
+      entry.statusAfter,
+      json(entry.violation),
+      document.agencyId,
+      json(document.state),
+    ]);
+    this.heads.set(manager, { position: entry.position, hash: entry.hash, eventId: envelope.id });
   }
 
   /** A document's entries in ledger order. */

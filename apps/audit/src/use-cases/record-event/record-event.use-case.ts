@@ -57,25 +57,11 @@ export class RecordEventUseCase {
     const hash = chainHash(prevHash, canonical);
     const documentHash = chainHash(documentPrevHash, canonical);
 
-    await this.ledger.append(manager, {
-      position,
-      envelope,
-      canonical,
-      documentPrevHash,
-      documentHash,
-      prevHash,
-      hash,
-      statusAfter: verdict.state?.status ?? null,
-      violation: verdict.violation,
-    });
-    await this.documents.saveAfterAppend(manager, document, {
-      documentId: envelope.documentId,
-      agencyId: agencyOf(envelope),
-      state: verdict.state,
-      position,
-      eventId: envelope.id,
-      documentHash,
-    });
+    await this.ledger.append(
+      manager,
+      { position, envelope, canonical, documentPrevHash, documentHash, prevHash, hash, statusAfter: verdict.state?.status ?? null, violation: verdict.violation },
+      { agencyId: agencyOf(envelope), state: verdict.state },
+    );
 
     if (verdict.violation) {
       this.logger.warn(
