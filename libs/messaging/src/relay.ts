@@ -42,6 +42,7 @@ export class OutboxRelay {
   private readonly logger: MessagingLogger;
   private readonly lockKey: string;
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
@@ -65,7 +66,9 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
     await this.running?.catch(() => undefined);
   }
 
@@ -110,11 +113,16 @@ export class OutboxRelay {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
+    // Now means now: a timer of 0 ms waits at least 1 ms, on the path of every event that has just committed.
+    if (delayMs === 0) this.immediate = setImmediate(() => void this.tick());
+    else this.timer = setTimeout(() => void this.tick(), delayMs);
   }
 
   private async tick(): Promise<void> {
     this.timer = null;
+    this.immediate = null;
     this.again = false;
     this.running = this.flush()
       .then(() => this.cleanupIfDue())
