@@ -25,6 +25,13 @@ export function pushJobId(publicationId: string, run: number): string {
 
 const RETAIN_FINISHED_S = 30 * 24 * 60 * 60;
 
+/**
+ * A job added inside the transaction that creates its run waits this long, unless `startNow` starts
+ * it once that transaction has committed: a worker taking it before the commit would find no run and
+ * put it back for a while; were `startNow` lost (Redis away at that instant), it still starts then.
+ */
+export const AWAITING_COMMIT_MS = 2_000;
+
 /** Enqueues pushes: one job per publication run, attempts with exponential backoff. */
 @Injectable()
 export class PushQueue {
@@ -37,8 +44,8 @@ export class PushQueue {
    * Idempotent by job id: a run already queued (or finished and retained) is left alone. `notBefore`
    * (定时发布) makes it a delayed job that starts at that time.
    */
-  async enqueue(data: PushJobData, notBefore: Date | null = null): Promise<void> {
-    const delay = notBefore === null ? 0 : Math.max(0, notBefore.getTime() - Date.now());
+  async enqueue(data: PushJobData, notBefore: Date | null = null, options: { awaitingCommit?: boolean } = {}): Promise<void> {
+    const delay = notBefore !== null ? Math.max(0, notBefore.getTime() - Date.now()) : options.awaitingCommit === true ? AWAITING_COMMIT_MS : 0;
     await this.queue.add(PUSH_JOB, data, {
       jobId: pushJobId(data.publicationId, data.run),
       ...(delay > 0 ? { delay } : {}),
@@ -66,6 +73,17 @@ export class PushQueue {
       return 'restarted';
     }
     return 'live';
+  }
+
+  /**
+   * The transaction that added a run's job `awaitingCommit` has committed: the job starts now. Best
+   * effort (it starts after AWAITING_COMMIT_MS anyway); a job no longer waiting is left alone.
+   */
+  async startNow(publicationId: string, run: number): Promise<void> {
+    const job = await this.queue.getJob(pushJobId(publicationId, run));
+    if (job === undefined || !(await job.isDelayed())) return;
+    // The delay may lapse in between: then it has started on its own.
+    await job.promote().catch(() => undefined);
   }
 
   /** A scheduled publication's time moved: its waiting job starts at the new time. */

@@ -156,7 +156,9 @@ export function publicationHarness(world: PublicationWorld = {}) {
     },
   } as unknown as PublicationRepository;
   const queue = {
-    enqueue: async (data: PushJobData) => log.push(`enqueue ${data.publicationId} run ${data.run}`),
+    enqueue: async (data: PushJobData, _notBefore: Date | null = null, options: { awaitingCommit?: boolean } = {}) =>
+      log.push(`enqueue ${data.publicationId} run ${data.run}${options.awaitingCommit === true ? ' awaiting commit' : ''}`),
+    startNow: async (publicationId: string, run: number) => log.push(`start now ${publicationId} run ${run}`),
     ensure: async (data: PushJobData, notBefore: Date | null) => {
       log.push(`ensure ${data.publicationId} run ${data.run}${notBefore === null ? '' : ` at ${notBefore.toISOString()}`}`);
       return world.jobs ?? 'live';

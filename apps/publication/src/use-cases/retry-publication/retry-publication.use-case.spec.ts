@@ -16,7 +16,8 @@ describe('RetryPublicationUseCase', () => {
   it('starts a new run: publishing again, its job queued in the transaction, publish_retried recorded as the run’s cause', async () => {
     const { useCase, log, outbox, now } = retry(failed);
     const view = await useCase.execute(publisher, { documentId: DOC }, 'c-2');
-    expect(log).toEqual(['transition publish_failed→publishing seq 9', 'enqueue pub-1 run 2', 'emit document.publish_retried #9', 'published']);
+    // The job waits for the commit, then starts at once.
+    expect(log).toEqual(['transition publish_failed→publishing seq 9', 'enqueue pub-1 run 2 awaiting commit', 'emit document.publish_retried #9', 'published', 'start now pub-1 run 2']);
     expect(outbox.emitted[0]).toMatchObject({ correlationId: 'c-2', actor: { userId: 'u-publisher' }, payload: { publicationId: 'pub-1', version: 1 } });
     expect(now()).toMatchObject({ run: 2, failureReason: null, correlationId: 'c-2', causeEventId: outbox.emitted[0].id });
     expect(view.state).toBe('publishing');

@@ -37,9 +37,10 @@ export class RetryPublicationUseCase {
       context: { actor: eventActorOf(actor), correlationId, causationId: null },
       changes: { run, failureReason: null, correlationId },
       startsRun: true,
-      // Before the commit: a failed enqueue undoes the retry; the job waits until the run is visible.
-      also: () => this.queue.enqueue({ publicationId: publication.id, run, correlationId }),
+      // Before the commit: a failed enqueue undoes the retry; the job waits for the commit, then starts.
+      also: () => this.queue.enqueue({ publicationId: publication.id, run, correlationId }, null, { awaitingCommit: true }),
     });
+    await this.queue.startNow(publication.id, run).catch(() => undefined);
     this.logger.info(
       { documentId: publication.documentId, publicationId: publication.id, run, userId: actor.userId, correlationId },
       'publication retried',

@@ -37,7 +37,10 @@ function harness(schedule: Date | null, alreadyPublished = false) {
       return true;
     },
   } as unknown as PublicationRepository;
-  const queue = { enqueue: async (_data: unknown, at: Date | null) => log.push(`enqueue${at === null ? '' : ` at ${at.toISOString()}`}`) } as unknown as PushQueue;
+  const queue = {
+    enqueue: async (_data: unknown, at: Date | null, options: { awaitingCommit?: boolean } = {}) =>
+      log.push(`enqueue${at === null ? '' : ` at ${at.toISOString()}`}${options.awaitingCommit === true ? ' awaiting commit' : ''}`),
+  } as unknown as PushQueue;
   const outbox = new RecordingOutbox(log, 'publication');
   const logger = { info: () => undefined, warn: () => undefined } as unknown as Logger;
   return { useCase: new StartPublicationUseCase(transitionOver(outbox), repository, queue, logger), log, rows, outbox };
@@ -46,9 +49,10 @@ function harness(schedule: Date | null, alreadyPublished = false) {
 describe('StartPublicationUseCase', () => {
   it('starts publishing at once: the publication, its push job and publish_started, in the consumer’s transaction', async () => {
     const { useCase, log, rows, outbox } = harness(null);
-    await useCase.execute(cleared, {} as EntityManager);
+    // Its push starts once the consumer's transaction commits (the consumer's afterCommit).
+    expect(await useCase.execute(cleared, {} as EntityManager)).toBe(rows[0]?.id ?? 'no row');
     // No nudge here: the consumer's commit nudges the relay (MessagingRuntime).
-    expect(log).toEqual(['lock', 'create publishing #8', 'enqueue', 'emit document.publish_started #8']);
+    expect(log).toEqual(['lock', 'create publishing #8', 'enqueue awaiting commit', 'emit document.publish_started #8']);
     expect(rows[0].causeEventId).toBe(outbox.emitted[0].id);
     expect(outbox.emitted[0]).toMatchObject({ causationId: cleared.id, actor: { userId: 'system' }, payload: { version: 3, contentHash: HASH, scheduledAt: null } });
   });
@@ -56,7 +60,7 @@ describe('StartPublicationUseCase', () => {
   it('waits for a schedule in the future: no event yet, a delayed job', async () => {
     const at = new Date(Date.now() + 3_600_000);
     const { useCase, log, rows } = harness(at);
-    await useCase.execute(cleared, {} as EntityManager);
+    expect(await useCase.execute(cleared, {} as EntityManager)).toBeNull();
     expect(log).toEqual(['lock', 'create scheduled #7', `enqueue at ${at.toISOString()}`]);
     expect(rows[0].causeEventId).toBe(cleared.id);
   });

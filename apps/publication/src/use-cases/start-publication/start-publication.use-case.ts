@@ -27,7 +27,8 @@ interface Started {
  * document stays `approved`) and its push job is delayed until then; the job fires
  * `publish_started` at that time (PushPublicationUseCase). Runs in the
  * transaction that records the event in the inbox, so all of it happens once or not at all; the job
- * is enqueued before the commit and waits for the row (see PushPublicationUseCase).
+ * is enqueued before the commit, waiting, and started once the commit is done (the consumer's
+ * afterCommit: PushQueue.startNow).
  */
 @Injectable()
 export class StartPublicationUseCase {
@@ -38,7 +39,8 @@ export class StartPublicationUseCase {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(event: SecrecyCleared, manager: EntityManager): Promise<void> {
+  /** Returns the publication whose push is to start once the caller's transaction commits (`PushQueue.startNow`), if any. */
+  async execute(event: SecrecyCleared, manager: EntityManager): Promise<string | null> {
     const { version, contentHash } = event.payload;
     const agencyId = event.actor.agencyId;
     const publicationId = publicationIdFor(event.id);
@@ -46,7 +48,7 @@ export class StartPublicationUseCase {
     const sequence = event.sequence + 1;
     const log = { documentId: event.documentId, version, publicationId, correlationId: event.correlationId };
     // In the consumer's transaction: the runtime nudges the relay once it has committed.
-    await this.transition.within(manager, {
+    const { decision } = await this.transition.within(manager, {
       lock: (locking) => this.publications.lockDocument(locking, event.documentId),
       decide: async (_locked, within): Promise<Started> => {
         const schedule = await this.publications.findSchedule(within, event.documentId, version);
@@ -71,7 +73,7 @@ export class StartPublicationUseCase {
           this.logger.warn({ ...log, eventId: event.id }, 'version already has a publication: secrecy_cleared ignored');
           return { start: false, scheduledAt: null };
         }
-        await this.queue.enqueue({ publicationId, run: 0, correlationId: event.correlationId }, waitUntil);
+        await this.queue.enqueue({ publicationId, run: 0, correlationId: event.correlationId }, waitUntil, { awaitingCommit: waitUntil === null });
         if (waitUntil !== null) {
           this.logger.info({ ...log, publishAt: waitUntil.toISOString() }, 'publication scheduled');
           return { start: false, scheduledAt: waitUntil };
@@ -96,5 +98,6 @@ export class StartPublicationUseCase {
             ]
           : [],
     });
+    return decision.start ? publicationId : null;
   }
 }
