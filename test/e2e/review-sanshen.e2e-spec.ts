@@ -29,7 +29,7 @@ describe('三审 review: duties, races, returns, delegation, reminders, approval
   const teams = {} as Record<'gx' | 'zw' | 'pp', Team>;
 
   beforeAll(async () => {
-    system = await startSystem({ REVIEW_REMINDER_UNIT_MS: '1000', REVIEW_REMINDER_DAYS: '3', REVIEW_ESCALATION_DAYS: '6' });
+    system = await startSystem({ REVIEW_REMINDER_UNIT_MS: '1000', REVIEW_REMINDER_DAYS: '3', REVIEW_ESCALATION_DAYS: '6', REVIEW_REMINDER_SWEEP_MS: '500' });
     for (const code of ['gx', 'zw', 'pp'] as const) {
       const [drafter, head, deputy, principal, secrecy, publisher, auditor] = await Promise.all(
         ['drafter', 'dept_head', 'deputy', 'principal', 'secrecy_officer', 'publisher', 'auditor'].map((role) => signIn(system, `${code}_${role}`)),

@@ -15,6 +15,7 @@ import { REVIEW_CONFIG } from './config/review.config.js';
 import type { ReviewConfig } from './config/review.config.js';
 import { CreateReviewSchema1763769600000 } from './persistence/migrations/1763769600000-CreateReviewSchema.js';
 import { DelegationsRemindersNotifications1795500000000 } from './persistence/migrations/1795500000000-DelegationsRemindersNotifications.js';
+import { ReminderSweep1798000000000 } from './persistence/migrations/1798000000000-ReminderSweep.js';
 import { ReviewCaseOrmEntity } from './persistence/review-case.orm-entity.js';
 import { ReviewDelegationOrmEntity } from './persistence/review-delegation.orm-entity.js';
 import { ReviewNotificationOrmEntity } from './persistence/review-notification.orm-entity.js';
@@ -33,8 +34,9 @@ import { ListNotificationsUseCase } from './use-cases/list-notifications/list-no
 import { OpenReviewUseCase } from './use-cases/open-review/open-review.use-case.js';
 import { ReturnDocumentUseCase } from './use-cases/return-document/return-document.use-case.js';
 import { RevokeDelegationUseCase } from './use-cases/revoke-delegation/revoke-delegation.use-case.js';
-import { EnsureRemindersUseCase } from './use-cases/send-reminder/ensure-reminders.use-case.js';
+import { ScheduleReminderSweepUseCase } from './use-cases/send-reminder/schedule-reminder-sweep.use-case.js';
 import { SendReminderUseCase } from './use-cases/send-reminder/send-reminder.use-case.js';
+import { SweepRemindersUseCase } from './use-cases/send-reminder/sweep-reminders.use-case.js';
 import { WithdrawDocumentUseCase } from './use-cases/withdraw-document/withdraw-document.use-case.js';
 
 export const REVIEW_SERVICE = 'review';
@@ -53,7 +55,7 @@ export class ReviewModule {
           database: {
             schema: REVIEW_SERVICE,
             entities: [ReviewCaseOrmEntity, ReviewSignatureOrmEntity, ReviewDelegationOrmEntity, ReviewNotificationOrmEntity],
-            migrations: [CreateReviewSchema1763769600000, DelegationsRemindersNotifications1795500000000],
+            migrations: [CreateReviewSchema1763769600000, DelegationsRemindersNotifications1795500000000, ReminderSweep1798000000000],
           },
         }),
         RpcModule.forService({ service: REVIEW_SERVICE, config }),
@@ -81,7 +83,8 @@ export class ReviewModule {
         RevokeDelegationUseCase,
         ListNotificationsUseCase,
         SendReminderUseCase,
-        EnsureRemindersUseCase,
+        SweepRemindersUseCase,
+        ScheduleReminderSweepUseCase,
         DocumentSubmittedConsumer,
         ReviewReminderProcessor,
       ],

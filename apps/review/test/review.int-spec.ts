@@ -91,7 +91,7 @@ beforeAll(async () => {
   await drafting.start();
   db = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
   client = new ServiceClient(config);
-  const review = loadReviewConfig({ ...process.env, REVIEW_REMINDER_UNIT_MS: '300', REVIEW_REMINDER_DAYS: '2', REVIEW_ESCALATION_DAYS: '4' });
+  const review = loadReviewConfig({ ...process.env, REVIEW_REMINDER_UNIT_MS: '300', REVIEW_REMINDER_DAYS: '2', REVIEW_ESCALATION_DAYS: '4', REVIEW_REMINDER_SWEEP_MS: '100' });
   app = await bootstrapService(ReviewModule.register(config, createRootLogger('review', config.logLevel), review), { service: 'review', config });
 });
 
@@ -235,24 +235,23 @@ describe('review service', () => {
     expect(rows[0]).toEqual({ n: 2 });
   });
 
-  it('removes the reminder and escalation of a decided task and schedules the next level’s', async () => {
+  it('reminds open tasks only: a task decided in time is not escalated, the next level’s is, from when it opened; no job per decision', async () => {
     const queue = new Queue(QUEUES.reviewReminders, { connection: { url: process.env.REDIS_URL }, prefix: queuePrefix(NAMESPACE) });
     try {
       const documentId = randomUUID();
       await emitSubmitted(documentId, 2, 1, 'sha256:decided');
       await opened(documentId);
-      const level1 = (await caseOf(documentId))!.event_seq;
-      const jobIds = (seq: number) => [`${documentId}-${seq}-remind`, `${documentId}-${seq}-escalate`];
-      // The escalation (four 300 ms "days") is still waiting when the head decides.
-      await waitFor(async () => (await queue.getJob(jobIds(level1)[1]!)) !== undefined || undefined, { what: 'the level-1 escalation job' });
+      // Well before its escalation (four 300 ms "days"): the level-1 task closes.
       await rpc<ReviewDecisionView>(REVIEW_RPC.approve, head, { documentId, version: 1 });
-      for (const id of jobIds(level1)) {
-        const job = await queue.getJob(id);
-        // Gone, or (the reminder only) already run before the decision.
-        expect(job === undefined || (id.endsWith('-remind') && (await job.isCompleted())), `${id} left in the queue`).toBe(true);
-      }
-      expect(await queue.getJob(jobIds(level1)[1]!)).toBeUndefined();
-      expect(await queue.getJob(jobIds(level1 + 1)[1]!)).toBeDefined();
+      const kinds = () => webhook.received.filter((item) => item.documentId === documentId).map((item) => `${item.kind}@${item.level}`);
+      await waitFor(() => kinds().includes('review_escalation@3') || undefined, { what: 'the level-2 task escalated to the principal' });
+      expect(kinds()).toContain('review_reminder@2');
+      // The level-1 task's escalation (to the deputy) never came: it was decided.
+      expect(kinds()).not.toContain('review_escalation@2');
+      // The sweep reads the cases: the queue holds its own jobs and nothing per task.
+      const jobs = await queue.getJobs(['delayed', 'waiting', 'active', 'completed', 'failed']);
+      expect(jobs.filter((job) => job !== undefined && job.name !== 'reminder-sweep').map((job) => job.id)).toEqual([]);
+      expect(jobs.some((job) => job?.name === 'reminder-sweep')).toBe(true);
     } finally {
       await queue.close();
     }

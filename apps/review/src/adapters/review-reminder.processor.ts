@@ -6,21 +6,23 @@ import { REDIS_CONNECTION, remakeJobsNowAndAfterRedisLoss } from '@sanshen/platf
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { REMINDER_QUEUE } from '../queue/reminder-queue.js';
+import { REMINDER_QUEUE, SWEEP_JOB } from '../queue/reminder-queue.js';
 import type { ReminderJobData } from '../queue/reminder-queue.js';
-import { EnsureRemindersUseCase } from '../use-cases/send-reminder/ensure-reminders.use-case.js';
+import { ScheduleReminderSweepUseCase } from '../use-cases/send-reminder/schedule-reminder-sweep.use-case.js';
 import { SendReminderUseCase } from '../use-cases/send-reminder/send-reminder.use-case.js';
+import { SweepRemindersUseCase } from '../use-cases/send-reminder/sweep-reminders.use-case.js';
 
 /**
- * The BullMQ worker of `review-reminders`: a delayed job per task and kind (reminder, escalation).
- * At boot, and whenever Redis is back (it may have lost the jobs), it makes sure every open task has its
- * jobs (idempotent by job id).
+ * The BullMQ worker of `review-reminders`: the sweep, every REVIEW_REMINDER_SWEEP_MS (one job at a
+ * time whatever the replicas: BullMQ's job scheduler), and any `task-overdue` job left from before
+ * the sweep. At boot, and whenever Redis is back (it may have lost the schedule), the schedule is set.
  */
-@Processor(REMINDER_QUEUE, { concurrency: 4 })
+@Processor(REMINDER_QUEUE, { concurrency: 1 })
 export class ReviewReminderProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
+    private readonly sweep: SweepRemindersUseCase,
     private readonly sendReminder: SendReminderUseCase,
-    private readonly ensureReminders: EnsureRemindersUseCase,
+    private readonly scheduleSweep: ScheduleReminderSweepUseCase,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
@@ -28,10 +30,11 @@ export class ReviewReminderProcessor extends WorkerHost implements OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await remakeJobsNowAndAfterRedisLoss(this.redis, 'review reminders re-made', this.logger, () => this.ensureReminders.execute());
+    await remakeJobsNowAndAfterRedisLoss(this.redis, 'review reminder sweep scheduled', this.logger, () => this.scheduleSweep.execute());
   }
 
-  async process(job: Job<ReminderJobData>): Promise<{ outcome: 'sent' | 'stale' }> {
+  async process(job: Job<ReminderJobData>): Promise<{ outcome: 'sent' | 'stale' } | { swept: number }> {
+    if (job.name === SWEEP_JOB) return { swept: await this.sweep.execute() };
     return { outcome: await this.sendReminder.execute(job.data) };
   }
 }

@@ -7,6 +7,7 @@ describe('loadReviewConfig', () => {
       reminderDays: 2,
       escalationDays: 4,
       unitMs: 86_400_000,
+      sweepMs: 60_000,
       holidays: [],
       extraWorkdays: [],
       webhookUrl: null,

@@ -13,6 +13,7 @@ const schema = z
     REVIEW_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(2),
     REVIEW_ESCALATION_DAYS: z.coerce.number().int().min(1).max(90).default(4),
     REVIEW_REMINDER_UNIT_MS: z.coerce.number().int().min(100).max(DAY_MS).default(DAY_MS),
+    REVIEW_REMINDER_SWEEP_MS: z.coerce.number().int().min(100).max(DAY_MS).default(60_000),
     REVIEW_HOLIDAYS: dateList,
     REVIEW_EXTRA_WORKDAYS: dateList,
     REVIEW_NOTIFY_WEBHOOK_URL: z.url().optional(),
@@ -32,6 +33,8 @@ export interface ReviewConfig {
    * calendar below (Beijing time); any other unit (tests: seconds) counts plain units, no calendar.
    */
   unitMs: number;
+  /** How often open tasks are looked over for a reminder or escalation that has come due. */
+  sweepMs: number;
   /** Non-working days besides weekends (法定节假日), YYYY-MM-DD. */
   holidays: string[];
   /** Weekend days that are working days (调休上班), YYYY-MM-DD. */
@@ -50,6 +53,7 @@ export function loadReviewConfig(env: NodeJS.ProcessEnv): ReviewConfig {
     reminderDays: parsed.REVIEW_REMINDER_DAYS,
     escalationDays: parsed.REVIEW_ESCALATION_DAYS,
     unitMs: parsed.REVIEW_REMINDER_UNIT_MS,
+    sweepMs: parsed.REVIEW_REMINDER_SWEEP_MS,
     holidays: parsed.REVIEW_HOLIDAYS,
     extraWorkdays: parsed.REVIEW_EXTRA_WORKDAYS,
     webhookUrl: parsed.REVIEW_NOTIFY_WEBHOOK_URL ?? null,

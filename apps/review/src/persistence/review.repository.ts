@@ -66,9 +66,22 @@ export class ReviewRepository {
     });
   }
 
-  /** Every case waiting at a review level, in all agencies (for the reminder sweep at boot). */
-  allOpenCases(statuses: DocumentStatus[]): Promise<ReviewCase[]> {
-    return this.dataSource.manager.find(ReviewCaseOrmEntity, { where: { status: In(statuses) }, order: { stageEnteredAt: 'ASC' } });
+  /**
+   * Open tasks, in all agencies, that may owe a reminder (not reminded, open since `remindFrom` at
+   * the latest) or an escalation (not escalated, since `escalateFrom`), oldest first after `after`
+   * (a page's last): the sweep's candidates, read from the index of tasks not escalated yet.
+   */
+  awaitingReminder(remindFrom: Date, escalateFrom: Date, after: { stageEnteredAt: Date; documentId: string }, limit: number): Promise<ReviewCase[]> {
+    return readRows(
+      this.dataSource.manager,
+      ReviewCaseOrmEntity,
+      'awaiting_reminder',
+      `escalated_at IS NULL AND status IN ('pending_l1', 'pending_l2', 'pending_l3')
+        AND ((reminded_at IS NULL AND stage_entered_at <= $1) OR stage_entered_at <= $2)
+        AND (stage_entered_at, document_id) > ($3, $4)
+        ORDER BY stage_entered_at, document_id LIMIT $5`,
+      [remindFrom, escalateFrom, after.stageEnteredAt, after.documentId, limit],
+    );
   }
 
   async addDelegation(delegation: NewDelegation): Promise<ReviewDelegation> {

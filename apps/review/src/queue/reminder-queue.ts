@@ -15,8 +15,9 @@ export const REMINDER_KINDS = ['remind', 'escalate'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
- * Payload of a `task-overdue` job. A task is (document, the case's event sequence when it opened,
- * level): the job does nothing if the case has moved on since.
+ * A reminder or escalation come due (and the payload of a `task-overdue` job left from before the
+ * sweep). A task is (document, the case's event sequence when it opened, level): nothing is sent if
+ * the case has moved on since.
  */
 export interface ReminderJobData {
   documentId: string;
@@ -25,17 +26,18 @@ export interface ReminderJobData {
   kind: ReminderKind;
 }
 
-export function reminderJobId(data: Pick<ReminderJobData, 'documentId' | 'seq' | 'kind'>): string {
-  return `${data.documentId}-${data.seq}-${data.kind}`;
-}
+/** The job the sweep runs as (one scheduler, whatever the replicas: BullMQ's job scheduler). */
+export const SWEEP_JOB = 'reminder-sweep';
 
-const RETAIN_FINISHED_S = 7 * 24 * 60 * 60;
-
-/** Schedules the reminder (after N working days) and the escalation (after M) of a task that opens. */
+/**
+ * Due dates of review tasks, and the schedule of the sweep that reminds and escalates them
+ * (SweepRemindersUseCase). A decision costs no job: the sweep reads the open tasks from the cases.
+ * `task-overdue` jobs left from before the sweep still run (ReviewReminderProcessor).
+ */
 @Injectable()
 export class ReminderQueue {
   constructor(
-    @InjectQueue(REMINDER_QUEUE) private readonly queue: Queue<ReminderJobData>,
+    @InjectQueue(REMINDER_QUEUE) private readonly queue: Queue<ReminderJobData | Record<string, never>>,
     @Inject(REVIEW_CONFIG) private readonly config: ReviewConfig,
   ) {}
 
@@ -48,32 +50,8 @@ export class ReminderQueue {
     return addWorkingDays(openedAt, this.config.escalationDays, this.config);
   }
 
-  /**
-   * Removes the reminder and escalation of a task that has been decided (they would only be skipped
-   * when due, and would pile up in the queue meanwhile). A job already running finishes on its own.
-   */
-  async cancel(task: { documentId: string; seq: number }): Promise<void> {
-    await Promise.all(REMINDER_KINDS.map((kind) => this.queue.remove(reminderJobId({ documentId: task.documentId, seq: task.seq, kind }))));
-  }
-
-  /** Idempotent by job id (document, sequence, kind). */
-  async schedule(task: { documentId: string; seq: number; level: ReviewLevel; openedAt: Date }, now = new Date()): Promise<void> {
-    const plan: [ReminderKind, Date][] = [
-      ['remind', this.dueAt(task.openedAt)],
-      ['escalate', this.escalatesAt(task.openedAt)],
-    ];
-    await Promise.all(
-      plan.map(([kind, at]) => {
-        const data: ReminderJobData = { documentId: task.documentId, seq: task.seq, level: task.level, kind };
-        return this.queue.add(REMINDER_JOB, data, {
-          jobId: reminderJobId(data),
-          delay: Math.max(0, at.getTime() - now.getTime()),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: { age: RETAIN_FINISHED_S },
-          removeOnFail: { age: RETAIN_FINISHED_S },
-        });
-      }),
-    );
+  /** The sweep every REVIEW_REMINDER_SWEEP_MS (idempotent: one scheduler by id, updated in place). */
+  async scheduleSweep(): Promise<void> {
+    await this.queue.upsertJobScheduler(SWEEP_JOB, { every: this.config.sweepMs }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 }

@@ -61,13 +61,8 @@ export function reviewHarness(current: ReviewCase | null, options: { approvals?:
     approvalsOf: async () => signatures.filter((signed) => signed.decision === 'approved'),
     delegationsInForce: async () => options.delegations ?? [],
   });
-  const reminders = {
-    cancel: async (task: { seq: number }) => log.push(`reminders cancel #${task.seq}`),
-    schedule: async (task: { seq: number; level: number }) => log.push(`reminders schedule l${task.level} #${task.seq}`),
-  } as unknown as ReminderQueue;
   const outbox = new RecordingOutbox(log, 'review');
-  const { logger } = recordingLogger();
-  return { transition: new CaseTransition(transitionOver(outbox), reviews, reminders, logger), reviews, outbox, log, signatures };
+  return { transition: new CaseTransition(transitionOver(outbox), reviews), reviews, outbox, log, signatures };
 }
 
 /** `head`'s 一审 duty delegated to `stand-in` for January 2026 (in force at NOW). */
@@ -138,16 +133,15 @@ export function recordingLogger() {
 }
 
 /** Days of one hour, 2 to remind and 4 to escalate: plain counting, no calendar. */
-export const REMINDER_CONFIG: ReviewConfig = { reminderDays: 2, escalationDays: 4, unitMs: 3_600_000, holidays: [], extraWorkdays: [], webhookUrl: null };
+export const REMINDER_CONFIG: ReviewConfig = { reminderDays: 2, escalationDays: 4, unitMs: 3_600_000, sweepMs: 60_000, holidays: [], extraWorkdays: [], webhookUrl: null };
 
-/** The real reminder queue over an in-memory BullMQ queue that, like BullMQ, keeps one job per job id. */
-export function reminderQueue() {
-  const jobs = new Map<string, ReminderJobData>();
+/** The real reminder queue over a stand-in BullMQ queue that keeps the sweep's schedules by id. */
+export function reminderQueue(config: ReviewConfig = REMINDER_CONFIG) {
+  const schedulers = new Map<string, { every?: number; name: string }>();
   const queue = {
-    add: async (_name: string, data: ReminderJobData, options: { jobId: string }) => void (jobs.has(options.jobId) || jobs.set(options.jobId, data)),
-    remove: async (jobId: string) => jobs.delete(jobId),
+    upsertJobScheduler: async (id: string, repeat: { every?: number }, template: { name: string }) => void schedulers.set(id, { every: repeat.every, name: template.name }),
   } as unknown as Queue<ReminderJobData>;
-  return { reminders: new ReminderQueue(queue, REMINDER_CONFIG), jobs };
+  return { reminders: new ReminderQueue(queue as never, config), schedulers };
 }
 
 /** A port method that keeps the arguments of each call (`calls`) and answers `reply`. */

@@ -4,7 +4,7 @@ import { RecordingOutbox, buildEnvelope } from '@sanshen/messaging';
 import type { EventOutbox } from '@sanshen/platform';
 import { describe, expect, it } from 'vitest';
 import type { RecordedSignature, ReviewCase } from '../../domain/review-case.js';
-import { AGENCY, DEPT, DOC, person, reminderQueue, reviewCase, reviewsWith, signature } from '../review-case.fixture.js';
+import { AGENCY, DEPT, DOC, person, reviewCase, reviewsWith, signature } from '../review-case.fixture.js';
 import { OpenReviewUseCase } from './open-review.use-case.js';
 
 const HASH = `sha256:${'a'.repeat(64)}`;
@@ -29,9 +29,8 @@ async function open(existing: ReviewCase | null, event: DocumentEvent<'submitted
     approvalsOf: async (_manager, _documentId, version) => approvals.filter((approval) => approval.version === version),
   });
   const outbox = new RecordingOutbox([], 'review');
-  const { reminders, jobs } = reminderQueue();
-  await new OpenReviewUseCase(reviews, outbox as unknown as EventOutbox, reminders).execute(event, {} as never);
-  return { saved, emitted: outbox.emitted, jobs: [...jobs.entries()].map(([id, job]) => `${id} l${job.level}`) };
+  await new OpenReviewUseCase(reviews, outbox as unknown as EventOutbox).execute(event, {} as never);
+  return { saved, emitted: outbox.emitted };
 }
 
 /** A version the reviewer at `level` returned to the drafter, with its approvals below that level. */
@@ -39,33 +38,31 @@ const returnedAt = (level: 1 | 2 | 3) => reviewCase('draft', { returnedLevel: le
 const standing = [signature(1, 'approved', { signerId: 'early' }), signature(1, 'approved'), signature(2, 'approved')];
 
 describe('OpenReviewUseCase', () => {
-  it('opens 一审 for a first submission and schedules its reminder and escalation', async () => {
-    const { saved, emitted, jobs } = await open(null, submitted(7));
+  it('opens 一审 for a first submission, the task reminded from when it opened (the sweep reads the case)', async () => {
+    const { saved, emitted } = await open(null, submitted(7));
     expect(saved).toEqual([
       reviewCase('pending_l1', { eventSeq: 7, submittedAt: new Date('2026-01-08T00:00:00Z'), stageEnteredAt: new Date('2026-01-08T00:00:00Z') }),
     ]);
     expect(emitted).toEqual([]);
-    expect(jobs).toEqual([`${DOC}-7-remind l1`, `${DOC}-7-escalate l1`]);
   });
 
   it.each([
     ['the same event redelivered', 7],
     ['an event older than the case', 6],
-  ])('ignores %s: nothing saved, emitted or scheduled', async (_label, sequence) => {
+  ])('ignores %s: nothing saved or emitted', async (_label, sequence) => {
     const result = await open(reviewCase('pending_l1', { eventSeq: 7 }), submitted(sequence));
-    expect(result).toEqual({ saved: [], emitted: [], jobs: [] });
+    expect(result).toEqual({ saved: [], emitted: [] });
   });
 
   it('resumes an unchanged resubmission at the level that returned it, carrying each standing signature forward', async () => {
     const event = submitted(9);
-    const { saved, emitted, jobs } = await open(returnedAt(3), event, standing);
-    expect(saved).toMatchObject([{ status: 'pending_l3', eventSeq: 11, returnedLevel: null, remindedAt: null }]);
+    const { saved, emitted } = await open(returnedAt(3), event, standing);
+    expect(saved).toMatchObject([{ status: 'pending_l3', eventSeq: 11, returnedLevel: null, remindedAt: null, escalatedAt: null }]);
     expect(emitted.map((resumed) => [resumed.type, resumed.sequence, resumed.payload])).toEqual([
       ['document.resumed', 10, { version: 2, contentHash: HASH, level: 1, signerId: 'l1', signerName: '审核人1' }],
       ['document.resumed', 11, { version: 2, contentHash: HASH, level: 2, signerId: 'l2', signerName: '审核人2' }],
     ]);
     expect(emitted[0]).toMatchObject({ causationId: event.id, correlationId: 'c-1', actor: { userId: 'system', agencyId: AGENCY } });
-    expect(jobs).toEqual([`${DOC}-11-remind l3`, `${DOC}-11-escalate l3`]);
   });
 
   it.each([
@@ -76,9 +73,8 @@ describe('OpenReviewUseCase', () => {
     ['a level below has no standing approval', returnedAt(3), submitted(9), [signature(2, 'approved')]],
     ['an approval is bound to other content', returnedAt(2), submitted(9), [signature(1, 'approved', { contentHash: 'sha256:old' })]],
   ])('starts again at 一审 when %s', async (_label, existing, event, approvals) => {
-    const { saved, emitted, jobs } = await open(existing, event, approvals);
+    const { saved, emitted } = await open(existing, event, approvals);
     expect(saved).toMatchObject([{ status: 'pending_l1', eventSeq: 9, version: event.payload.version, contentHash: event.payload.contentHash }]);
     expect(emitted).toEqual([]);
-    expect(jobs).toEqual([`${DOC}-9-remind l1`, `${DOC}-9-escalate l1`]);
   });
 });

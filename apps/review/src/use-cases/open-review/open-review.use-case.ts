@@ -7,7 +7,6 @@ import { EventOutbox } from '@sanshen/platform';
 import type { EntityManager } from 'typeorm';
 import type { ReviewCase, ReviewSignature } from '../../domain/review-case.js';
 import { ReviewRepository } from '../../persistence/review.repository.js';
-import { ReminderQueue } from '../../queue/reminder-queue.js';
 
 const PENDING = { 1: 'pending_l1', 2: 'pending_l2', 3: 'pending_l3' } as const;
 
@@ -17,13 +16,13 @@ const PENDING = { 1: 'pending_l1', 2: 'pending_l2', 3: 'pending_l3' } as const;
  * resumes at the level that returned it, re-emitting no approval but one `resumed` event per level
  * whose still-valid signature it carries forward (the ledger checks each one is bound to this hash).
  * A changed document is a new version: its signatures are void and review starts again at level 1.
+ * The task's reminder and escalation come from the sweep, which reads the case (SweepRemindersUseCase).
  */
 @Injectable()
 export class OpenReviewUseCase {
   constructor(
     private readonly reviews: ReviewRepository,
     private readonly outbox: EventOutbox,
-    private readonly reminders: ReminderQueue,
   ) {}
 
   async execute(event: DocumentEvent<'submitted'>, manager: EntityManager): Promise<void> {
@@ -68,7 +67,6 @@ export class OpenReviewUseCase {
         })),
       );
     }
-    await this.reminders.schedule({ documentId: event.documentId, seq: reviewCase.eventSeq, level: resumeAt, openedAt: reviewCase.stageEnteredAt });
   }
 
   /**

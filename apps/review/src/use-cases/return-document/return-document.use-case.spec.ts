@@ -9,7 +9,7 @@ describe('ReturnDocumentUseCase', () => {
     const { transition, reviews, outbox, log } = reviewHarness(reviewCase('pending_l2'));
     const view = await new ReturnDocumentUseCase(transition, reviews).execute(deputy, { documentId: DOC, version: 2, reason: ' 数据有误 ', to: 'drafter' }, 'c-1');
     expect(view).toEqual({ documentId: DOC, version: 2, status: 'draft', level: 2 });
-    expect(log).toEqual(['sign returned l2 by deputy', 'save draft #6', 'emit document.returned #6', 'published', 'reminders cancel #5', 'hand-over document.returned']);
+    expect(log).toEqual(['sign returned l2 by deputy', 'save draft #6', 'emit document.returned #6', 'published', 'hand-over document.returned']);
     expect(outbox.emitted[0].payload).toMatchObject({ level: 2, reason: '数据有误', to: 'drafter' });
   });
 
@@ -17,7 +17,7 @@ describe('ReturnDocumentUseCase', () => {
     const { transition, reviews, outbox, log } = reviewHarness(reviewCase('pending_l2'));
     const view = await new ReturnDocumentUseCase(transition, reviews).execute(deputy, { documentId: DOC, version: 2, reason: '请复核', to: 'previous' }, 'c-1');
     expect(view.status).toBe('pending_l1');
-    expect(log).toContain('reminders schedule l1 #6');
+    expect(log).toContain('save pending_l1 #6');
     expect(outbox.emitted[0]).toMatchObject({ type: 'document.returned_previous', payload: { to: 'previous', level: 2 } });
   });
 

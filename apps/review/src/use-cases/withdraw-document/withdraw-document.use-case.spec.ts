@@ -7,7 +7,7 @@ describe('WithdrawDocumentUseCase', () => {
     const { transition, outbox, log } = reviewHarness(reviewCase('pending_l1', { returnedLevel: 2 }));
     const view = await new WithdrawDocumentUseCase(transition).execute(person('author', ['drafter']), { documentId: DOC, version: 2 }, 'c-1');
     expect(view).toEqual({ documentId: DOC, version: 2, status: 'draft', level: null });
-    expect(log).toEqual(['save draft #6', 'emit document.withdrawn #6', 'published', 'reminders cancel #5', 'hand-over document.withdrawn']);
+    expect(log).toEqual(['save draft #6', 'emit document.withdrawn #6', 'published', 'hand-over document.withdrawn']);
     expect(outbox.emitted[0].payload).toEqual({ version: 2, contentHash: `sha256:${'a'.repeat(64)}`, reason: null });
   });
 
