@@ -43,6 +43,14 @@ describe('RedisThrottlerStorage', () => {
     expect(await redis.connection.keys(`${redis.keyPrefix}:rate:sign-in:${key}:*`)).toEqual([`${redis.keyPrefix}:rate:sign-in:${key}:hits`]);
   });
 
+  it('keeps counting when Redis has lost its scripts (a restart): the script is loaded again', async () => {
+    await waitFor(async () => redis.connection.status === 'ready', { what: 'Redis to be ready', timeoutMs: 10_000, intervalMs: 50 });
+    const key = `user:test-${randomBytes(3).toString('hex')}`;
+    expect((await storage.increment(key, 60_000, 10, 1_000, 'api')).totalHits).toBe(1);
+    await redis.connection.script('FLUSH');
+    expect((await storage.increment(key, 60_000, 10, 1_000, 'api')).totalHits).toBe(2);
+  });
+
   it('lets requests through when Redis cannot be reached, rather than failing the API', async () => {
     const record = await new RedisThrottlerStorage(unreachable, logger).increment('ip:test', 60_000, 1, 60_000, 'api');
     expect(record).toEqual({ totalHits: 0, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });

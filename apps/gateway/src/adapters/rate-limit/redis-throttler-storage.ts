@@ -27,6 +27,8 @@ end
 return {hits, windowLeft, 0, 0}
 `;
 
+const INCREMENT_COMMAND = 'sanshenRateIncrement';
+
 /**
  * @nestjs/throttler's storage on the gateway's Redis, so limits hold across replicas. When Redis is
  * unreachable the request is let through and a warning logged: rate limits protect the API, they must
@@ -47,10 +49,20 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * The script as a command of the connection: sent by its SHA (EVALSHA) on every request after the
+   * first, not as its whole text; ioredis loads it again when Redis has lost it (a restart).
+   */
+  private incrementScript(): (...args: (string | number)[]) => Promise<number[]> {
+    const connection = this.redis.connection as unknown as Record<string, unknown> & { defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): void };
+    if (typeof connection[INCREMENT_COMMAND] !== 'function') connection.defineCommand(INCREMENT_COMMAND, { numberOfKeys: 2, lua: INCREMENT });
+    return (connection[INCREMENT_COMMAND] as (...args: (string | number)[]) => Promise<number[]>).bind(connection);
+  }
+
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const base = `${this.redis.keyPrefix}:rate:${throttlerName}:${key}`;
     try {
-      const reply = (await this.redis.connection.eval(INCREMENT, 2, `${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration)) as number[];
+      const reply = await this.incrementScript()(`${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration);
       const [totalHits = 0, windowLeft = ttl, blocked = 0, blockLeft = 0] = reply;
       return { totalHits, timeToExpire: toSeconds(windowLeft), isBlocked: blocked === 1, timeToBlockExpire: toSeconds(blockLeft) };
     } catch (error) {
