@@ -90,8 +90,8 @@ export class ReviewRepository {
   }
 
   /** Delegations a user holds in an agency that are in force at `at`. */
-  delegationsInForce(agencyId: string, toUserId: string, at: Date): Promise<ReviewDelegation[]> {
-    return readRows(this.dataSource.manager, ReviewDelegationOrmEntity, 'in_force_to', `agency_id = $1 AND to_user_id = $2 AND ${IN_FORCE_AT_3} ORDER BY created_at`, [
+  delegationsInForce(agencyId: string, toUserId: string, at: Date, manager: EntityManager = this.dataSource.manager): Promise<ReviewDelegation[]> {
+    return readRows(manager, ReviewDelegationOrmEntity, 'in_force_to', `agency_id = $1 AND to_user_id = $2 AND ${IN_FORCE_AT_3} ORDER BY created_at`, [
       agencyId,
       toUserId,
       at,

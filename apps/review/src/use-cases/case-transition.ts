@@ -3,8 +3,11 @@ import { documentEventName } from '@sanshen/contracts';
 import type { DocumentEventPayloads, EventActor, ReviewDecisionView } from '@sanshen/contracts';
 import type { Actor, DocumentEventType, DocumentStatus, ReviewLevel } from '@sanshen/kernel';
 import { DocumentTransition } from '@sanshen/messaging';
+import { reviewLevelOf } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import type { ReviewCase } from '../domain/review-case.js';
+import { reviewCapacities } from '../domain/reviewer-capacity.js';
+import type { DelegatedDuty } from '../domain/reviewer-capacity.js';
 import { ReviewRepository } from '../persistence/review.repository.js';
 import { assertCaseAt } from './review-case-guard.js';
 
@@ -77,5 +80,16 @@ export class CaseTransition {
       { handOver: true },
     );
     return moved.view;
+  }
+
+  /**
+   * The caller's delegations in force, as a decision on the locked case needs them: none are read
+   * when the caller reviews the case's level by their own duty (their own capacity comes first, and
+   * a decision in it signs for nobody else) — the everyday case costs no query.
+   */
+  async delegationsFor(actor: Actor, reviewCase: ReviewCase, manager: EntityManager): Promise<DelegatedDuty[]> {
+    const level = reviewLevelOf(reviewCase.status);
+    if (level !== null && reviewCapacities(actor, [], reviewCase).some((capacity) => capacity.level === level)) return [];
+    return this.reviews.delegationsInForce(actor.agencyId, actor.userId, new Date(), manager);
   }
 }

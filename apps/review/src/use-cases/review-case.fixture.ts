@@ -45,6 +45,8 @@ export function reviewCase(status: DocumentStatus, changes: Partial<ReviewCase> 
 /** One case, its signatures and delegations in memory; `log` tells the order of what happened. */
 export function reviewHarness(current: ReviewCase | null, options: { approvals?: RecordedSignature[]; delegations?: ReviewDelegation[] } = {}) {
   const log: string[] = [];
+  /** What was read besides the case (not a change: kept apart from `log`). */
+  const reads: string[] = [];
   const signatures: RecordedSignature[] = [...(options.approvals ?? [])];
   const reviews = reviewsWith({
     lockCase: async () => current,
@@ -59,10 +61,13 @@ export function reviewHarness(current: ReviewCase | null, options: { approvals?:
       log.push(`sign ${signed.decision} l${signed.level} by ${signed.signerId}`);
     },
     approvalsOf: async () => signatures.filter((signed) => signed.decision === 'approved'),
-    delegationsInForce: async () => options.delegations ?? [],
+    delegationsInForce: async () => {
+      reads.push('delegations');
+      return options.delegations ?? [];
+    },
   });
   const outbox = new RecordingOutbox(log, 'review');
-  return { transition: new CaseTransition(transitionOver(outbox), reviews), reviews, outbox, log, signatures };
+  return { transition: new CaseTransition(transitionOver(outbox), reviews), reviews, outbox, log, reads, signatures };
 }
 
 /** `head`'s 一审 duty delegated to `stand-in` for January 2026 (in force at NOW). */

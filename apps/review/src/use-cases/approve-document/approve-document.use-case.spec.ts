@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DOC, person, reviewCase, reviewHarness } from '../review-case.fixture.js';
+import { DOC, delegation, person, reviewCase, reviewHarness } from '../review-case.fixture.js';
 import { ApproveDocumentUseCase } from './approve-document.use-case.js';
 
 describe('ApproveDocumentUseCase', () => {
   it('signs at the case level, moves the case on, emits the approval, and hands over (the new task’s reminders come from the sweep)', async () => {
-    const { transition, reviews, outbox, log } = reviewHarness(reviewCase('pending_l1'));
+    const { transition, reviews, outbox, log, reads } = reviewHarness(reviewCase('pending_l1'));
     const view = await new ApproveDocumentUseCase(transition, reviews).execute(person('head', ['dept_head']), { documentId: DOC, version: 2, comment: ' 同意 ' }, 'c-1');
+    // By their own duty: no delegation is read.
+    expect(reads).toEqual([]);
     expect(view).toEqual({ documentId: DOC, version: 2, status: 'pending_l2', level: 1 });
     expect(log).toEqual([
       'sign approved l1 by head',
@@ -15,6 +17,14 @@ describe('ApproveDocumentUseCase', () => {
       'hand-over document.approved_l1',
     ]);
     expect(outbox.emitted[0].payload).toMatchObject({ version: 2, level: 1, signerId: 'head', comment: '同意' });
+  });
+
+  it('reads the delegations in force only for a caller without their own duty at the case’s level', async () => {
+    const standIn = reviewHarness(reviewCase('pending_l1'), { delegations: [delegation({ toUserId: 'stand-in' })] });
+    const view = await new ApproveDocumentUseCase(standIn.transition, standIn.reviews).execute(person('stand-in', ['publisher']), { documentId: DOC, version: 2 }, 'c-1');
+    expect(view.status).toBe('pending_l2');
+    expect(standIn.reads).toEqual(['delegations']);
+    expect(standIn.outbox.emitted[0].actor).toMatchObject({ onBehalfOf: { userId: 'head' } });
   });
 
   it.each([

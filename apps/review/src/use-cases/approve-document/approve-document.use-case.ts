@@ -15,8 +15,8 @@ export class ApproveDocumentUseCase {
   ) {}
 
   async execute(actor: Actor, request: ApproveDocumentRequest, correlationId: string): Promise<ReviewDecisionView> {
-    const delegations = await this.reviews.delegationsInForce(actor.agencyId, actor.userId, new Date());
     return this.transition.run(actor, request, correlationId, async (reviewCase, manager) => {
+      const delegations = await this.transition.delegationsFor(actor, reviewCase, manager);
       const approvals = await this.reviews.approvalsOf(manager, reviewCase.documentId, reviewCase.version);
       const { level, next, eventActor, onBehalfOf } = authorizeReviewDecision({
         actor,

@@ -21,8 +21,8 @@ export class ReturnDocumentUseCase {
   async execute(actor: Actor, request: ReturnDocumentRequest, correlationId: string): Promise<ReviewDecisionView> {
     const reason = request.reason?.trim() ?? '';
     if (reason === '') throw new DomainError('REVIEW.REASON_REQUIRED');
-    const delegations = await this.reviews.delegationsInForce(actor.agencyId, actor.userId, new Date());
     return this.transition.run(actor, request, correlationId, async (reviewCase, manager) => {
+      const delegations = await this.transition.delegationsFor(actor, reviewCase, manager);
       const previous = (level: ReviewLevel) => request.to === 'previous' && level > 1;
       const { level, next, eventActor, onBehalfOf } = authorizeReviewDecision({
         actor,
