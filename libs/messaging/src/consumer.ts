@@ -11,7 +11,7 @@ import { DocumentLanes } from './lanes.js';
 import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
 import { silentLogger } from './types.js';
-import type { EventHandlerDefinition, MessagingLogger } from './types.js';
+import type { AfterCommit, EventHandlerDefinition, MessagingLogger } from './types.js';
 
 export interface ConsumerRunnerOptions {
   namespace: Namespace;
@@ -31,7 +31,9 @@ export interface ConsumerRunnerOptions {
   lanes?: number;
 }
 
-type Outcome = 'applied' | 'duplicate';
+/** Applied (with the handler's work for after the commit, if any), or a duplicate. */
+type Outcome = { applied: true; after: AfterCommit | undefined } | { applied: false };
+const DUPLICATE: Outcome = { applied: false };
 
 interface Decoded {
   msg: JsMsg;
@@ -283,7 +285,7 @@ export class EventConsumerRunner {
   /** After the commit: hand-over waits hear of it, and an applied event's post-commit work runs. */
   private recorded(envelope: EventEnvelope, outcome: Outcome, manager: EntityManager): void {
     this.options.onRecorded?.(this.name, envelope, manager);
-    if (outcome === 'applied') this.definition.afterCommit?.(envelope);
+    if (outcome.applied) outcome.after?.();
   }
 
   private async transactionOf<T>(work: (manager: EntityManager) => Promise<T>): Promise<{ result: T; manager: EntityManager }> {
@@ -299,14 +301,14 @@ export class EventConsumerRunner {
   private async record(manager: EntityManager, envelope: EventEnvelope): Promise<Outcome> {
     if (this.definition.ordered) {
       const { inserted, last } = await this.recordInOrder(manager, envelope);
-      if (!inserted) return 'duplicate';
+      if (!inserted) return DUPLICATE;
       if (envelope.sequence <= last) {
         // A new event id with a sequence already applied: two producers emitted the same number.
         this.logger.warn(
           { consumer: this.name, eventId: envelope.id, documentId: envelope.documentId, sequence: envelope.sequence, last },
           'event reuses an applied sequence number; skipped',
         );
-        return 'duplicate';
+        return DUPLICATE;
       }
       if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
     } else {
@@ -317,9 +319,9 @@ export class EventConsumerRunner {
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
       );
-      if (inserted.length === 0) return 'duplicate';
+      if (inserted.length === 0) return DUPLICATE;
     }
-    if (this.handles(envelope.type)) await this.definition.handle(envelope, manager);
+    const after = this.handles(envelope.type) ? await this.definition.handle(envelope, manager) : undefined;
     this.logger.debug?.(
       {
         consumer: this.name,
@@ -331,7 +333,7 @@ export class EventConsumerRunner {
       },
       'event handled',
     );
-    return 'applied';
+    return { applied: true, after: after ?? undefined };
   }
 
   private handles(type: string): boolean {

@@ -11,7 +11,7 @@ export type { NewEvent } from './envelope.js';
 export { ensureStream, DUPLICATE_WINDOW_MS } from './jetstream.js';
 export { MESSAGING_TABLES_UP, MESSAGING_TABLES_DOWN } from './schema.js';
 export { silentLogger } from './types.js';
-export type { EventHandlerDefinition, MessagingLogger, MessagingOptions } from './types.js';
+export type { AfterCommit, EventHandlerDefinition, MessagingLogger, MessagingOptions } from './types.js';
 export { AppliedEventsResponder, RecordedEvents, awaitApplied } from './hand-over.js';
 export { DocumentTransition } from './document-transition.js';
 export type { TransitionOptions, TransitionOutbox, TransitionOutcome, TransitionStep } from './document-transition.js';

@@ -43,8 +43,14 @@ export interface EventHandlerDefinition {
   readonly lanes?: number;
   /** Deliveries before a failing event goes to the dead-letter subject (default 5). */
   readonly maxDeliveries?: number;
-  /** Runs inside the transaction that records the event in the inbox: effect and record commit together. */
-  handle(event: EventEnvelope, manager: EntityManager): Promise<void>;
-  /** Called once the transaction in which `handle` applied an event has committed (not for duplicates); must not throw. */
-  afterCommit?(event: EventEnvelope): void;
+  /**
+   * Runs inside the transaction that records the event in the inbox: effect and record commit
+   * together. It may return the event's work for after that commit (queueing what it recorded), run
+   * once the transaction has committed and never for a duplicate or a rolled-back attempt; it must
+   * not throw.
+   */
+  handle(event: EventEnvelope, manager: EntityManager): Promise<AfterCommit | void>;
 }
+
+/** Work a handler leaves for after the commit of the transaction that applied its event. */
+export type AfterCommit = () => void;

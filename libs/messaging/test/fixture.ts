@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { streamName } from '@sanshen/contracts';
 import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { MESSAGING_TABLES_UP, MessagingRuntime } from '@sanshen/messaging';
-import type { EventHandlerDefinition, MessagingLogger, MessagingRuntimeOptions, NewEvent } from '@sanshen/messaging';
+import type { AfterCommit, EventHandlerDefinition, MessagingLogger, MessagingRuntimeOptions, NewEvent } from '@sanshen/messaging';
 import { dataSourceOptions, openDataSource } from '@sanshen/platform/core';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { TEST_NATS_URL } from '../../../test/support/env.js';
@@ -220,22 +220,28 @@ export interface RecordingHandlerOptions {
   after?: (event: EventEnvelope) => void;
 }
 
-/** A handler whose effect is a row in `effect`; `calls` counts every invocation, committed or not. */
-export function recordingHandler(options: RecordingHandlerOptions): EventHandlerDefinition & { calls: EventEnvelope[] } {
+/**
+ * A handler whose effect is a row in `effect`; `calls` counts every invocation, committed or not,
+ * `committed` the events whose work after the commit ran.
+ */
+export function recordingHandler(options: RecordingHandlerOptions): EventHandlerDefinition & { calls: EventEnvelope[]; committed: EventEnvelope[] } {
   const calls: EventEnvelope[] = [];
+  const committed: EventEnvelope[] = [];
   return {
     durable: options.durable,
     eventTypes: options.eventTypes,
     ...(options.ordered === undefined ? {} : { ordered: options.ordered }),
     ...(options.maxDeliveries === undefined ? {} : { maxDeliveries: options.maxDeliveries }),
     calls,
-    async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    committed,
+    async handle(event: EventEnvelope, manager: EntityManager): Promise<AfterCommit> {
       calls.push(event);
       await manager.query(
         'INSERT INTO effect (consumer, event_id, document_id, sequence) VALUES ($1, $2, $3, $4)',
         [options.durable, event.id, event.documentId, event.sequence],
       );
       options.after?.(event);
+      return () => void committed.push(event);
     },
   };
 }

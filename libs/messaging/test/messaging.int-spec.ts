@@ -109,6 +109,8 @@ describe('handler failures and redelivery', () => {
 
     expect(attempts.get(event.id)).toBe(3);
     expect(handler.calls.filter((call) => call.id === event.id)).toHaveLength(3);
+    // The handler's work after the commit ran once: for the attempt that committed.
+    expect(handler.committed.filter((call) => call.id === event.id)).toHaveLength(1);
     expect((await consumer.effects()).map((row) => row.event_id)).toEqual([event.id]);
     expect(await count(consumer, 'SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).toBe(1);
     expect(await consumer.deadLetters()).toEqual([]);
@@ -136,6 +138,7 @@ describe('handler failures and redelivery', () => {
 
     expect((await consumer.effects()).filter((row) => row.event_id === event.id)).toHaveLength(1);
     expect(handler.calls.filter((call) => call.id === event.id)).toHaveLength(1);
+    expect(handler.committed.filter((call) => call.id === event.id)).toHaveLength(1);
     expect(await consumer.deadLetters()).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { documentEventName, isDocumentEvent } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
-import type { EventHandlerDefinition } from '@sanshen/messaging';
-import { LRUCache } from 'lru-cache';
+import type { AfterCommit, EventHandlerDefinition } from '@sanshen/messaging';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { PushQueue } from '../queue/push-queue.js';
@@ -22,27 +21,18 @@ export class SecrecyClearedConsumer implements EventHandlerDefinition {
   readonly durable = 'publisher';
   readonly eventTypes = [documentEventName('secrecy_cleared')];
 
-  /** Publications whose push starts once the transaction that applied their event commits, by event id. */
-  private readonly starting = new LRUCache<string, string>({ max: 4096 });
-
   constructor(
     private readonly startPublication: StartPublicationUseCase,
     private readonly queue: PushQueue,
   ) {}
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    if (!isDocumentEvent(event, 'secrecy_cleared')) return;
+  async handle(event: EventEnvelope, manager: EntityManager): Promise<AfterCommit | undefined> {
+    if (!isDocumentEvent(event, 'secrecy_cleared')) return undefined;
     // The payload decides what is published: refused (redelivered, then dead-lettered) unless well formed.
     const payload = payloadSchema.safeParse(event.payload);
     if (!payload.success) throw new Error(`malformed secrecy_cleared payload: ${payload.error.message}`);
     const started = await this.startPublication.execute({ ...event, payload: payload.data }, manager);
-    if (started !== null) this.starting.set(event.id, started);
-  }
-
-  afterCommit(event: EventEnvelope): void {
-    const publicationId = this.starting.get(event.id);
-    if (publicationId === undefined) return;
-    this.starting.delete(event.id);
-    void this.queue.startNow(publicationId, 0).catch(() => undefined);
+    // Its push job waits for this commit; then it starts at once.
+    return started === null ? undefined : () => void this.queue.startNow(started, 0).catch(() => undefined);
   }
 }

@@ -34,18 +34,17 @@ function consumerRecording(deliveries: number) {
 }
 
 describe('TransitionNoticesConsumer', () => {
-  it('has the dispatcher queue deliveries after the commit of an event that recorded some, once', async () => {
+  it('has the dispatcher queue deliveries after the commit of an event that recorded some', async () => {
     const { consumer, nudges } = consumerRecording(2);
-    await consumer.handle(event('e-1'), {} as EntityManager);
-    consumer.afterCommit(event('e-1'));
-    consumer.afterCommit(event('e-1'));
+    const after = await consumer.handle(event('e-1'), {} as EntityManager);
+    expect(nudges.count).toBe(0);
+    after?.();
     expect(nudges.count).toBe(1);
   });
 
   it('leaves the dispatcher alone after an event that recorded no delivery (no channel enabled)', async () => {
     const { consumer, nudges } = consumerRecording(0);
-    await consumer.handle(event('e-2'), {} as EntityManager);
-    consumer.afterCommit(event('e-2'));
+    expect(await consumer.handle(event('e-2'), {} as EntityManager)).toBeUndefined();
     expect(nudges.count).toBe(0);
   });
 });

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { noticeSubject } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
-import type { EventHandlerDefinition } from '@sanshen/messaging';
+import type { AfterCommit, EventHandlerDefinition } from '@sanshen/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { BASE_CONFIG } from '@sanshen/platform/core';
 import { NATS_CONNECTION } from '@sanshen/platform/rpc';
 import type { BaseConfig } from '@sanshen/platform/core';
-import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import { NotifyTransitionUseCase } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 import { SendNoticeToChannelsUseCase } from '../../use-cases/send-notice-to-channels/send-notice-to-channels.use-case.js';
@@ -24,9 +23,6 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition {
   readonly durable = 'transition-notices';
   readonly eventTypes = ['document.>'];
   readonly ordered = true;
-  /** Events whose transaction recorded channel deliveries: only their commit has the dispatcher look. */
-  private readonly delivering = new LRUCache<string, true>({ max: 4096 });
-
   constructor(
     private readonly notify: NotifyTransitionUseCase,
     private readonly channels: SendNoticeToChannelsUseCase,
@@ -35,18 +31,15 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition {
     @Inject(BASE_CONFIG) private readonly config: BaseConfig,
   ) {}
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope, manager: EntityManager): Promise<AfterCommit | undefined> {
     const recorded = await this.notify.execute(event, manager);
-    if (recorded === null) return;
+    if (recorded === null) return undefined;
     // Best effort and only a nudge: the notices are in the table; a stream that misses it still lists them.
     const { userIds, documentId, kind, title, message, createdAt } = recorded;
     const announced: AnnouncedNotice = { userIds, documentId, kind, title, message, createdAt };
     this.nc.publish(noticeSubject(this.config.namespace), JSON.stringify(announced));
     // Recorded with the notice (a redelivered event records none twice); Redis is only needed later.
-    if ((await this.channels.execute(recorded, manager)) > 0) this.delivering.set(event.id, true);
-  }
-
-  afterCommit(event: EventEnvelope): void {
-    if (this.delivering.delete(event.id)) this.dispatcher.nudge();
+    // Deliveries recorded: the dispatcher queues them once they are committed.
+    return (await this.channels.execute(recorded, manager)) > 0 ? () => this.dispatcher.nudge() : undefined;
   }
 }

@@ -49,7 +49,7 @@ function harness(schedule: Date | null, alreadyPublished = false) {
 describe('StartPublicationUseCase', () => {
   it('starts publishing at once: the publication, its push job and publish_started, in the consumer’s transaction', async () => {
     const { useCase, log, rows, outbox } = harness(null);
-    // Its push starts once the consumer's transaction commits (the consumer's afterCommit).
+    // Its push starts once the consumer's transaction commits (the consumer's work after the commit).
     expect(await useCase.execute(cleared, {} as EntityManager)).toBe(rows[0]?.id ?? 'no row');
     // No nudge here: the consumer's commit nudges the relay (MessagingRuntime).
     expect(log).toEqual(['lock', 'create publishing #8', 'enqueue awaiting commit', 'emit document.publish_started #8']);

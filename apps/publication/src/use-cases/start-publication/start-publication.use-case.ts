@@ -28,7 +28,7 @@ interface Started {
  * `publish_started` at that time (PushPublicationUseCase). Runs in the
  * transaction that records the event in the inbox, so all of it happens once or not at all; the job
  * is enqueued before the commit, waiting, and started once the commit is done (the consumer's
- * afterCommit: PushQueue.startNow).
+ * work after the commit: PushQueue.startNow).
  */
 @Injectable()
 export class StartPublicationUseCase {
