@@ -34,7 +34,7 @@ export function reviewCapacities(
 ): ReviewCapacity[] {
   const capacities: ReviewCapacity[] = [];
   for (const level of LEVELS) {
-    if (user.roles.includes(REVIEWER_ROLE[level]) && isInReviewScope(level, user, document)) {
+    if (reviewsByOwnDuty(user, level, document)) {
       capacities.push({ level, onBehalfOf: null, scope: user });
       continue;
     }
@@ -47,4 +47,12 @@ export function reviewCapacities(
     }
   }
   return capacities;
+}
+
+/**
+ * Whether the user reviews `level` of the document by their own role and scope. Their own capacity
+ * comes before any delegation, so a decision at that level needs no delegation read.
+ */
+export function reviewsByOwnDuty(user: ReviewerScope & { roles: readonly Role[] }, level: ReviewLevel, document: ReviewedDocument): boolean {
+  return user.roles.includes(REVIEWER_ROLE[level]) && isInReviewScope(level, user, document);
 }

@@ -6,7 +6,7 @@ import { DocumentTransition } from '@sanshen/messaging';
 import { reviewLevelOf } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import type { ReviewCase } from '../domain/review-case.js';
-import { reviewCapacities } from '../domain/reviewer-capacity.js';
+import { reviewsByOwnDuty } from '../domain/reviewer-capacity.js';
 import type { DelegatedDuty } from '../domain/reviewer-capacity.js';
 import { ReviewRepository } from '../persistence/review.repository.js';
 import { assertCaseAt } from './review-case-guard.js';
@@ -89,7 +89,7 @@ export class CaseTransition {
    */
   async delegationsFor(actor: Actor, reviewCase: ReviewCase, manager: EntityManager): Promise<DelegatedDuty[]> {
     const level = reviewLevelOf(reviewCase.status);
-    if (level !== null && reviewCapacities(actor, [], reviewCase).some((capacity) => capacity.level === level)) return [];
+    if (level !== null && reviewsByOwnDuty(actor, level, reviewCase)) return [];
     return this.reviews.delegationsInForce(actor.agencyId, actor.userId, new Date(), manager);
   }
 }

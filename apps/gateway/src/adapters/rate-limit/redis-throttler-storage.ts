@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { ROOT_LOGGER } from '@sanshen/platform/core';
 import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
 import { GatewayRedis } from '../redis/gateway-redis.js';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -44,25 +45,25 @@ const INCREMENT_COMMAND = 'sanshenRateIncrement';
  */
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
-  constructor(
-    private readonly redis: GatewayRedis,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
-
   /**
    * The script as a command of the connection: sent by its SHA (EVALSHA) on every request after the
    * first, not as its whole text; ioredis loads it again when Redis has lost it (a restart).
    */
-  private incrementScript(): (...args: (string | number)[]) => Promise<number[]> {
-    const connection = this.redis.connection as unknown as Record<string, unknown> & { defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): void };
-    if (typeof connection[INCREMENT_COMMAND] !== 'function') connection.defineCommand(INCREMENT_COMMAND, { numberOfKeys: 2, lua: INCREMENT });
-    return (connection[INCREMENT_COMMAND] as (...args: (string | number)[]) => Promise<number[]>).bind(connection);
+  private readonly incrementScript: (...args: (string | number)[]) => Promise<number[]>;
+
+  constructor(
+    private readonly redis: GatewayRedis,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {
+    const connection = redis.connection as unknown as Redis & Record<typeof INCREMENT_COMMAND, (...args: (string | number)[]) => Promise<number[]>>;
+    connection.defineCommand(INCREMENT_COMMAND, { numberOfKeys: 2, lua: INCREMENT });
+    this.incrementScript = connection[INCREMENT_COMMAND].bind(connection);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const base = `${this.redis.keyPrefix}:rate:${throttlerName}:${key}`;
     try {
-      const reply = await this.incrementScript()(`${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration);
+      const reply = await this.incrementScript(`${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration);
       const [totalHits = 0, windowLeft = ttl, blocked = 0, blockLeft = 0] = reply;
       return { totalHits, timeToExpire: toSeconds(windowLeft), isBlocked: blocked === 1, timeToBlockExpire: toSeconds(blockLeft) };
     } catch (error) {
