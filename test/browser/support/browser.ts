@@ -53,8 +53,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
 
-/** axe-core over the page as it is now: no serious or critical violation. */
+/** What PAGE_AT_REST reads of the page's document (this project's types have no DOM). */
+interface AnimatedDocument {
+  getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
+}
+
+/** In the page: every animation finished but endless ones (spinners). A function: the console's CSP allows no eval. */
+const PAGE_AT_REST = (): boolean =>
+  (globalThis as unknown as { document: AnimatedDocument }).document
+    .getAnimations()
+    .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity);
+
+/** axe-core over the page once its animations have finished: no serious or critical violation. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // The page at rest: the pointer off the control just used (its hover colour is transient), and no
+  // toast fading in or panel closing (colours it never settles on).
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(PAGE_AT_REST);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
