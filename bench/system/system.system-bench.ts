@@ -104,7 +104,7 @@ it('measures the whole system', async () => {
   const perOperation = (values: Record<string, number>, operations: number, scale: number) =>
     Object.fromEntries(Object.entries(values).map(([key, value]) => [key, (scale * value) / Math.max(1, operations)]));
 
-  let profileWindow: { from: number; to: number; decisions: number; logFrom: number; logTo: number } | null = null;
+  let profileWindow: { label: string; from: number; to: number; decisions: number; logFrom: number; logTo: number } | null = null;
   const report: SystemReport = { phaseSeconds: PHASE_SECONDS, ceilings, approvals: [], pipelines: [], rss: { idle: {}, peak: {}, after: {}, afterSeconds: 0 } };
   try {
     await sleep(QUICK ? 5000 : 15_000);
@@ -120,7 +120,7 @@ it('measures the whole system', async () => {
         const from = Number(process.hrtime.bigint() / 1000n);
         const logFrom = logOffset();
         const run = await measureCpu(() => approvals(casts, documents, reviewers));
-        if (profileWindow === null) profileWindow = { from, to: Number(process.hrtime.bigint() / 1000n), decisions: run.value.operations, logFrom, logTo: logOffset() };
+        if (profileWindow === null) profileWindow = { label: `level-1 approvals, ${reviewers} reviewer(s)`, from, to: Number(process.hrtime.bigint() / 1000n), decisions: run.value.operations, logFrom, logTo: logOffset() };
         const entry: ApprovalRun = {
           reviewers,
           load: run.value,
@@ -137,7 +137,11 @@ it('measures the whole system', async () => {
       const sampler = new RssSampler(servicePids);
       sampler.start();
       for (const clients of CLIENTS) {
+        const from = Number(process.hrtime.bigint() / 1000n);
+        const logFrom = logOffset();
         const run = await measureCpu(() => pipeline(casts, clients, PHASE_SECONDS * 1000, serial));
+        // Profiled alone (--only=pipeline), the first phase is the window, per document.
+        if (profileWindow === null) profileWindow = { label: `full pipeline, ${clients} client(s), per document`, from, to: Number(process.hrtime.bigint() / 1000n), decisions: run.value.load.operations, logFrom, logTo: logOffset() };
         serial += run.value.load.operations + run.value.load.failures;
         const entry: PipelineRun = {
           result: run.value,
@@ -181,7 +185,7 @@ it('measures the whole system', async () => {
         if (file) byApp[app] = summariseProfile(`${profileDir}/${file}`, window.from, window.to);
       }
       report.profile = {
-        window: `level-1 approvals, ${REVIEWERS[0]} reviewer(s)`,
+        window: window.label,
         decisions: window.decisions,
         byApp,
         statements: statementsBetween(window.logFrom, window.logTo, database),

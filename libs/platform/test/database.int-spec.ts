@@ -47,4 +47,26 @@ describe('openDataSource', () => {
     const locks = await first!.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(locks).toEqual([{ held: 0 }]);
   });
+
+  it('prepares a statement with parameters the second time it runs, and runs it as before', async () => {
+    const dataSource = await open(`prepare_${randomBytes(3).toString('hex')}`);
+    opened.push(dataSource);
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // Unique text for this run: the process's statement names are shared by every data source.
+      const text = `SELECT $1::int + 1 AS next, '${randomBytes(4).toString('hex')}' AS tag`;
+      const prepared = () => runner.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text]) as Promise<{ n: number }[]>;
+      expect(await runner.query(text, [1])).toMatchObject([{ next: 2 }]);
+      expect(await prepared()).toEqual([{ n: 0 }]);
+      expect(await runner.query(text, [2])).toMatchObject([{ next: 3 }]);
+      expect(await prepared()).toEqual([{ n: 1 }]);
+      expect(await runner.query(text, [41])).toMatchObject([{ next: 42 }]);
+      // A statement without parameters goes unnamed however often it runs.
+      for (let run = 0; run < 3; run += 1) await runner.query('SELECT 1 AS one');
+      expect(await runner.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = 'SELECT 1 AS one'`)).toEqual([{ n: 0 }]);
+    } finally {
+      await runner.release();
+    }
+  });
 });

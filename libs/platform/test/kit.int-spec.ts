@@ -110,6 +110,8 @@ describe('the service kit', () => {
     await expect(toFirst.send(ECHO, request('one'))).resolves.toEqual({ userId: 'u1', text: 'one' });
     await expect(toSecond.send(ECHO, request('two'))).resolves.toEqual({ userId: 'u1', text: 'two' });
     await expect(forged.send(ECHO, request('three'))).rejects.toMatchObject({ code: 'ACTOR.INVALID', details: { reason: 'signature' } });
+    // Nobody answers this pattern: unavailable at once (no responders), not after the minute it may wait.
+    await expect(toFirst.send('kit-none.echo.say', request('four'), 60_000)).rejects.toMatchObject({ code: 'SERVICE.UNAVAILABLE', details: { service: 'kit-none' } });
 
     // The subject is namespaced: nobody answers the bare pattern, and an unsigned request is refused.
     nc = await connect({ servers: first.natsUrl });

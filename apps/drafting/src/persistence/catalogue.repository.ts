@@ -25,16 +25,27 @@ export const provisionalAgencyCode = (agencyId: string): string => agencyId.repl
 @Injectable()
 export class CatalogueRepository {
   /**
+   * Agencies whose settings row this process has seen committed: nothing deletes one, so they need
+   * no further provisioning (each document's catalogue check would otherwise try the insert again).
+   */
+  private readonly provisioned = new Set<string>();
+
+  /**
    * Gives an agency its settings and the default columns the first time anything of its catalogue is
    * used (a new agency needs no other step); idempotent and safe under concurrency.
    */
   async provision(manager: EntityManager, agencyId: string): Promise<void> {
+    if (this.provisioned.has(agencyId)) return;
     const inserted = (await manager.query(
       `INSERT INTO catalogue_settings (agency_id, agency_code, index_pattern, topics) VALUES ($1, $2, $3, $4)
        ON CONFLICT (agency_id) DO NOTHING RETURNING agency_id`,
       [agencyId, provisionalAgencyCode(agencyId), DEFAULT_INDEX_PATTERN, JSON.stringify(DEFAULT_TOPICS)],
     )) as unknown[];
-    if (inserted.length === 0) return;
+    if (inserted.length === 0) {
+      // The conflicting row is committed (an insert in flight would have been waited for).
+      this.provisioned.add(agencyId);
+      return;
+    }
     for (const [position, column] of DEFAULT_COLUMNS.entries()) {
       await manager.query('INSERT INTO site_columns (agency_id, code, name, position) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [agencyId, column.code, column.name, position]);
     }

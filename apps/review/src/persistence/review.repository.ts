@@ -26,7 +26,12 @@ export class ReviewRepository {
     return this.dataSource.manager.findOne(ReviewCaseOrmEntity, { where: { documentId } });
   }
 
-  /** Inserts a new case or replaces one (opening a review). */
+  /** A document's first case (opening its first review; TypeORM's save would read the row first). */
+  async insertCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {
+    await insertRow(manager, ReviewCaseOrmEntity, reviewCase as ReviewCaseOrmEntity);
+  }
+
+  /** Inserts a new case or replaces one. */
   async saveCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {
     await manager.save(ReviewCaseOrmEntity, reviewCase);
   }

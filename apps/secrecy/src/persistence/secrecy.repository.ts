@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { lockRow, updateRow } from '@sanshen/messaging';
+import { insertRow, lockRow, updateRow } from '@sanshen/messaging';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { SecrecyCaseOrmEntity } from './secrecy-case.orm-entity.js';
@@ -19,8 +19,9 @@ export class SecrecyRepository {
     return this.dataSource.manager.findOne(SecrecyCaseOrmEntity, { where: { documentId } });
   }
 
-  async saveCase(manager: EntityManager, secrecyCase: SecrecyCaseOrmEntity): Promise<void> {
-    await manager.save(SecrecyCaseOrmEntity, secrecyCase);
+  /** A document's first case (TypeORM's save would read the row first to find it is new). */
+  async insertCase(manager: EntityManager, secrecyCase: SecrecyCaseOrmEntity): Promise<void> {
+    await insertRow(manager, SecrecyCaseOrmEntity, secrecyCase);
   }
 
   /** Writes back a case read in this transaction (one UPDATE, no second read). */

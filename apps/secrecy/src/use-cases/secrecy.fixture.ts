@@ -132,7 +132,7 @@ export function secrecyHarness(world: SecrecyWorld = {}) {
   const secrecy = {
     findCase: async () => world.current ?? null,
     lockCase: async () => world.current ?? null,
-    saveCase: recordCase,
+    insertCase: recordCase,
     updateCase: recordCase,
     findScan: async () => world.scan ?? null,
     findings: async () => findings,

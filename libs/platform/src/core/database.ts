@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { BASE_CONFIG } from './config.js';
+import { PreparingClient } from './preparing-client.js';
 import type { BaseConfig } from './config.js';
 
 export interface DatabaseOptions {
@@ -27,7 +28,14 @@ export function dataSourceOptions(databaseUrl: string, options: DatabaseOptions)
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { options: `-c search_path=${options.schema}`, max: 10, application_name: `sanshen-${options.schema}`, connectionTimeoutMillis: 5_000 },
+    extra: {
+      options: `-c search_path=${options.schema}`,
+      max: 10,
+      application_name: `sanshen-${options.schema}`,
+      connectionTimeoutMillis: 5_000,
+      // Repeated statements prepared once per connection (TypeORM sends each unnamed).
+      Client: PreparingClient,
+    },
   };
 }
 

@@ -7,8 +7,12 @@ import { PROBE_TIMEOUT_MS, within } from '../core/within.js';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
+/**
+ * The service's connection. `noAsyncTraces`: a request no longer makes two errors up front (for a
+ * stack trace of the caller, should it fail), a cost every hand-over and replay request paid.
+ */
 export async function connectNats(url: string, name: string): Promise<NatsConnection> {
-  return connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 1000 });
+  return connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 1000, noAsyncTraces: true });
 }
 
 /** Drains the shared NATS connection when the application stops. */

@@ -1,18 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CanActivate, ExecutionContext, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Transport } from '@nestjs/microservices';
-import type { ClientProxy, NatsContext } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
+import type { NatsContext } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { rpcSubject } from '@sanshen/contracts';
 import type { RpcRequest } from '@sanshen/contracts';
 import { DomainError, domainErrorFromBody } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
 import { SpanKind, inSpan, traceHeaders, tracingEnabled } from '@sanshen/telemetry';
-import { firstValueFrom, timeout } from 'rxjs';
 import { BASE_CONFIG } from '../core/config.js';
 import type { BaseConfig } from '../core/config.js';
 import { latencyHistogram } from '../core/metrics.js';
 import { isOutage } from '../core/outage.js';
+import { NATS_CONNECTION, connectNats } from './nats.js';
 import { hasValidRpcSignature, signRpcRequest } from './request-signing.js';
 
 /** Requests to other services over NATS, by pattern (subject without namespace) and outcome. */
@@ -90,21 +92,41 @@ export class RpcSignatureGuard implements CanActivate {
 
 export const SERVICE_CLIENT_TIMEOUT_MS = 10_000;
 
+/** What a Nest NATS server answers a request with (its `NatsRecordSerializer`, `{ id, response | err }`). */
+interface ReplyPacket<T> {
+  id?: string;
+  response?: T;
+  err?: unknown;
+  isDisposed?: boolean;
+}
+
 /**
  * Request-reply to other services over NATS, with typed errors back. A service that does not answer
  * (no responders, nobody subscribed, the timeout, NATS itself unreachable) is SERVICE.UNAVAILABLE
  * with the service's name, never a bare error: the gateway answers 503 with Retry-After.
+ *
+ * Requests go out on the service's shared connection (NATS_CONNECTION) as plain NATS requests, their
+ * replies coming back on the connection's one inbox subscription: no subscription made and removed
+ * per request (as Nest's client does). The packets are Nest's, so the services' Nest servers answer
+ * them as ever. Made without the shared connection (tests, tools), it opens its own when first used.
+ * While the connection is down a request fails at once, as unavailable, instead of waiting it out.
  */
 @Injectable()
 export class ServiceClient implements OnApplicationShutdown {
-  private readonly client: ClientProxy;
   private readonly namespace: { name: string };
   private readonly secret: string | null;
+  private connection: Promise<NatsConnection> | null = null;
+  private readonly owned: boolean;
+  private disconnected = false;
 
-  constructor(@Inject(BASE_CONFIG) config: Pick<BaseConfig, 'namespace' | 'internalTokenSecret' | 'natsUrl'>) {
+  constructor(
+    @Inject(BASE_CONFIG) private readonly config: Pick<BaseConfig, 'namespace' | 'internalTokenSecret' | 'natsUrl'>,
+    @Optional() @Inject(NATS_CONNECTION) shared?: NatsConnection,
+  ) {
     this.namespace = config.namespace;
     this.secret = config.internalTokenSecret;
-    this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: config.natsUrl.split(',') } });
+    this.owned = shared === undefined;
+    if (shared !== undefined) this.connection = Promise.resolve(this.followed(shared));
   }
 
   /**
@@ -124,16 +146,20 @@ export class ServiceClient implements OnApplicationShutdown {
     const h = natsHeaders();
     h.set('X-Correlation-Id', request.correlationId);
     for (const [name, value] of Object.entries(traceHeaders())) h.set(name, value);
+    const subject = rpcSubject(this.namespace, pattern);
     const signed: RpcRequest<TPayload> = { ...request, signature: signRpcRequest(this.secret, pattern, request) };
-    const record = new NatsRecordBuilder(signed).setHeaders(h).build();
     const timer = rpcClientDuration.startTimer({ pattern });
     try {
-      const reply = await firstValueFrom(
-        this.client.send<TReply>(rpcSubject(this.namespace, pattern), record).pipe(timeout(timeoutMs)),
-      );
+      const nc = await this.nats();
+      if (this.disconnected || nc.isClosed()) throw new Error('connection lost');
+      const msg = await nc.request(subject, JSON.stringify({ pattern: subject, data: signed, id: randomUUID() }), { timeout: timeoutMs, headers: h });
+      if (msg.data.length === 0) throw new Error('empty response');
+      const reply = msg.json<ReplyPacket<TReply>>();
+      if (reply.err !== undefined && reply.err !== null) throw new RefusedReply(reply.err);
       timer({ outcome: 'ok' });
-      return reply;
-    } catch (error) {
+      return reply.response as TReply;
+    } catch (caught) {
+      const error = caught instanceof RefusedReply ? caught.body : caught;
       const domain = domainErrorFromBody(error);
       if (domain) {
         timer({ outcome: 'refused' });
@@ -146,16 +172,45 @@ export class ServiceClient implements OnApplicationShutdown {
     }
   }
 
+  private nats(): Promise<NatsConnection> {
+    this.connection ??= connectNats(this.config.natsUrl, 'sanshen-client').then((nc) => this.followed(nc));
+    const connection = this.connection;
+    // A failed first connection is not kept: the next request tries again.
+    connection.catch(() => {
+      if (this.connection === connection) this.connection = null;
+    });
+    return connection;
+  }
+
+  /** Follows the connection's state: down from a disconnect until the reconnect. */
+  private followed(nc: NatsConnection): NatsConnection {
+    void (async () => {
+      for await (const status of nc.status()) {
+        if (status.type === 'disconnect') this.disconnected = true;
+        else if (status.type === 'reconnect') this.disconnected = false;
+      }
+    })().catch(() => undefined);
+    return nc;
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    if (!this.owned || this.connection === null) return;
+    const nc = await this.connection.catch(() => null);
+    this.connection = null;
+    if (nc !== null && !nc.isClosed()) await nc.close();
   }
 }
 
-const RECONNECTING = /connection lost|trying to reconnect/i;
+/** A reply carrying the answering service's error (a refusal, or what its handler threw). */
+class RefusedReply {
+  constructor(readonly body: unknown) {}
+}
+
+const RECONNECTING = /connection lost|trying to reconnect|closed connection|connection draining/i;
 
 /**
- * rxjs' timeout, Nest's EmptyResponseException (no subscriber answered), or a NATS outage — also as
- * the bare string Nest's NATS client errors with while it reconnects ("Connection lost. Trying to reconnect...").
+ * NATS' timeout or no responders (a RequestError caused by NoResponders), an empty reply, a connection
+ * that is down, closed or draining, or any other outage.
  */
 function isUnavailable(error: unknown): boolean {
   if (typeof error === 'string') return RECONNECTING.test(error);

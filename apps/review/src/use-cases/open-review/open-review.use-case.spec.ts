@@ -25,7 +25,8 @@ async function open(existing: ReviewCase | null, event: DocumentEvent<'submitted
   const saved: ReviewCase[] = [];
   const reviews = reviewsWith({
     lockCase: async () => existing,
-    saveCase: async (_manager, reviewCase) => void saved.push({ ...reviewCase }),
+    insertCase: async (_manager, reviewCase) => void saved.push({ ...reviewCase }),
+    updateCase: async (_manager, reviewCase) => void saved.push({ ...reviewCase }),
     approvalsOf: async (_manager, _documentId, version) => approvals.filter((approval) => approval.version === version),
   });
   const outbox = new RecordingOutbox([], 'review');

@@ -51,7 +51,8 @@ export class OpenReviewUseCase {
       remindedAt: null,
       escalatedAt: null,
     });
-    await this.reviews.saveCase(manager, reviewCase);
+    if (existing) await this.reviews.updateCase(manager, reviewCase);
+    else await this.reviews.insertCase(manager, reviewCase);
     if (carried.length > 0) {
       await this.outbox.emit(
         manager,

@@ -76,7 +76,7 @@ export class ConcludeReview {
       secrecyCase.status = next;
       secrecyCase.openReferralId = null;
     }
-    await this.secrecy.saveCase(manager, secrecyCase);
+    await this.secrecy.updateCase(manager, secrecyCase);
     return { decision, event: this.event(actor, secrecyCase, decision, open.map((finding) => finding.id), correlationId) };
   }
 

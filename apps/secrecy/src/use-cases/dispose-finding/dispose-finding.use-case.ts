@@ -66,7 +66,7 @@ export class DisposeFindingUseCase {
         });
         await this.secrecy.saveFinding(manager, finding);
         secrecyCase.eventSeq += 1;
-        await this.secrecy.saveCase(manager, secrecyCase);
+        await this.secrecy.updateCase(manager, secrecyCase);
         return { finding, dictionaryVersion, at };
       },
       emit: ({ finding, dictionaryVersion, at }, secrecyCase) => {

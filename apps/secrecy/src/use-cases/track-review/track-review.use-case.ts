@@ -43,7 +43,8 @@ export class TrackReviewUseCase {
         reachedSecrecy: existing?.reachedSecrecy ?? false,
         enteredAt: null,
       });
-      await this.secrecy.saveCase(manager, secrecyCase);
+      if (existing) await this.secrecy.updateCase(manager, secrecyCase);
+      else await this.secrecy.insertCase(manager, secrecyCase);
       return;
     }
     if (existing === null) return;
