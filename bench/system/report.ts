@@ -15,6 +15,8 @@ export interface ApprovalRun {
   /** CPU ms per decision, by process, net of the process's idle CPU over the phase. */
   cpuMsPerDecision: Record<string, number>;
   grossCpuMsPerDecision: Record<string, number>;
+  /** The machine's nats-server and redis-server, net of idle: beside the totals. */
+  besideCpuMsPerDecision?: Record<string, number>;
   postgresPerDecision: Record<string, number>;
 }
 
@@ -22,6 +24,7 @@ export interface PipelineRun {
   result: PipelineResult;
   cpuMsPerDocument: Record<string, number>;
   grossCpuMsPerDocument: Record<string, number>;
+  besideCpuMsPerDocument?: Record<string, number>;
 }
 
 export interface SystemReport {
@@ -46,6 +49,13 @@ const sum = (values: Record<string, number>) => Object.values(values).reduce((to
 function keyedTable(label: string, rows: [number, Record<string, number>][]): string[] {
   const keys = Object.keys(rows[0]?.[1] ?? {});
   return [`| ${label} | ${keys.join(' | ')} |`, `|---:|${keys.map(() => '---:').join('|')}|`, ...rows.map(([run, values]) => `| ${run} | ${keys.map((key) => n(values[key] ?? Number.NaN)).join(' | ')} |`)];
+}
+
+/** The machine's NATS and Redis servers per operation, when measured: not in the totals above them. */
+function besideTable(label: string, unit: string, rows: [number, Record<string, number> | undefined][]): string[] {
+  const measured = rows.filter((row): row is [number, Record<string, number>] => row[1] !== undefined && Object.keys(row[1]).length > 0);
+  if (measured.length === 0) return [];
+  return [`Beside them, not in the totals: the machine's NATS and Redis servers, CPU ms per ${unit}, net of idle:`, '', ...keyedTable(label, measured), ''];
 }
 
 /** The system section of docs/benchmarks.md, rewritten between its markers (the rest of the page stays). */
@@ -82,6 +92,7 @@ export function writeReport(file: string, report: SystemReport): void {
     '',
     ...keyedTable('reviewers', report.approvals.map((a) => [a.reviewers, a.cpuMsPerDecision])),
     '',
+    ...besideTable('reviewers', 'decision', report.approvals.map((a) => [a.reviewers, a.besideCpuMsPerDecision])),
     'PostgreSQL per decision (pg_stat_database deltas over the phase):',
     '',
     ...keyedTable('reviewers', report.approvals.map((a) => [a.reviewers, a.postgresPerDecision])),
@@ -99,6 +110,7 @@ export function writeReport(file: string, report: SystemReport): void {
     '',
     ...keyedTable('clients', report.pipelines.map((p) => [p.result.clients, p.cpuMsPerDocument])),
     '',
+    ...besideTable('clients', 'document', report.pipelines.map((p) => [p.result.clients, p.besideCpuMsPerDocument])),
     'Per step, p50 / p95 / p99 ms:',
     '',
     `| clients | ${PIPELINE_STEPS.join(' | ')} |`,

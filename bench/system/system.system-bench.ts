@@ -10,7 +10,7 @@ import { summariseProfile } from './cpu-profile.js';
 import { growthPhase } from './growth-phase.js';
 import { sleep } from './measure.js';
 import { seedCasts } from './population.js';
-import { CpuMeter, RssSampler, deployedNodeOptions, rssNow } from './processes.js';
+import { CpuMeter, RssSampler, deployedNodeOptions, pidsNamed, rssNow } from './processes.js';
 import { DatabaseStats, counterDelta, logOffset, statementsBetween } from './postgres-stats.js';
 import { writeReport } from './report.js';
 import type { ApprovalRun, PipelineRun, SystemReport } from './report.js';
@@ -27,6 +27,8 @@ const QUICK = PHASE_SECONDS < 300;
 const PROFILE = process.env.BENCH_CPU_PROF === '1';
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'ceilings,approvals,pipeline,growth').split(','));
 const REVIEWERS = (process.env.BENCH_REVIEWERS ?? '1,8,32').split(',').map(Number);
+/** The machine's NATS and Redis servers: measured beside the system, outside its totals (shared servers). */
+const BESIDE = ['nats-server', 'redis-server'];
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '4,16,64').split(',').map(Number);
 const DECISIONS: Record<number, number> = QUICK ? { 1: 100, 8: 300, 32: 600 } : { 1: 300, 8: 1500, 32: 3000 };
 const CASTS = 32;
@@ -80,8 +82,13 @@ it('measures the whole system', async () => {
    */
   const measureCpu = async <T>(
     work: () => Promise<T>,
-  ): Promise<{ value: T; cpuSeconds: Record<string, number>; grossCpuSeconds: Record<string, number>; postgres: Record<string, number> }> => {
-    const pids = async () => new Map<string, number[]>([...[...servicePids()].map(([app, pid]) => [app, [pid]] as [string, number[]]), ['postgres', await stats.backendPids()]]);
+  ): Promise<{ value: T; cpuSeconds: Record<string, number>; grossCpuSeconds: Record<string, number>; besideCpuSeconds: Record<string, number>; postgres: Record<string, number> }> => {
+    const pids = async () =>
+      new Map<string, number[]>([
+        ...[...servicePids()].map(([app, pid]) => [app, [pid]] as [string, number[]]),
+        ['postgres', await stats.backendPids()],
+        ...BESIDE.map((name) => [name, pidsNamed(name)] as [string, number[]]),
+      ]);
     // Settle first: the events of what came before (documents prepared for the phase) are still being applied.
     for (let second = 0; second < 60; second += 1) {
       meter.start(await pids());
@@ -98,8 +105,15 @@ it('measures the whole system', async () => {
     const value = await work();
     const gross = meter.stop(await pids());
     const elapsedMs = performance.now() - started;
-    const net = Object.fromEntries([...gross].map(([name, seconds]) => [name, Math.max(0, seconds - ((idle.get(name) ?? 0) * elapsedMs) / idleMs)]));
-    return { value, cpuSeconds: net, grossCpuSeconds: Object.fromEntries(gross), postgres: counterDelta(counters, await stats.counters(), 1) };
+    const net = [...gross].map(([name, seconds]) => [name, Math.max(0, seconds - ((idle.get(name) ?? 0) * elapsedMs) / idleMs)] as [string, number]);
+    const ours = (name: string) => !BESIDE.includes(name);
+    return {
+      value,
+      cpuSeconds: Object.fromEntries(net.filter(([name]) => ours(name))),
+      grossCpuSeconds: Object.fromEntries([...gross].filter(([name]) => ours(name))),
+      besideCpuSeconds: Object.fromEntries(net.filter(([name]) => !ours(name))),
+      postgres: counterDelta(counters, await stats.counters(), 1),
+    };
   };
   const perOperation = (values: Record<string, number>, operations: number, scale: number) =>
     Object.fromEntries(Object.entries(values).map(([key, value]) => [key, (scale * value) / Math.max(1, operations)]));
@@ -126,6 +140,7 @@ it('measures the whole system', async () => {
           load: run.value,
           cpuMsPerDecision: perOperation(run.cpuSeconds, run.value.operations, 1000),
           grossCpuMsPerDecision: perOperation(run.grossCpuSeconds, run.value.operations, 1000),
+          besideCpuMsPerDecision: perOperation(run.besideCpuSeconds, run.value.operations, 1000),
           postgresPerDecision: perOperation(run.postgres, run.value.operations, 1),
         };
         report.approvals.push(entry);
@@ -147,6 +162,7 @@ it('measures the whole system', async () => {
           result: run.value,
           cpuMsPerDocument: perOperation(run.cpuSeconds, run.value.load.operations, 1000),
           grossCpuMsPerDocument: perOperation(run.grossCpuSeconds, run.value.load.operations, 1000),
+          besideCpuMsPerDocument: perOperation(run.besideCpuSeconds, run.value.load.operations, 1000),
         };
         report.pipelines.push(entry);
         console.log(`pipeline at ${clients}: ${run.value.load.perSecond.toFixed(2)} documents/s, ${run.value.load.failures} failed, lag p99 ${run.value.lag.p99.toFixed(1)} ms`);
