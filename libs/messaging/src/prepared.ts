@@ -9,7 +9,9 @@ interface NamedQueryClient {
  * every transition: its row) as a named prepared statement on the transaction's connection:
  * PostgreSQL parses and plans it once per connection instead of every time. Outside a transaction
  * (no connection held) it takes a connection of the pool for the statement, and prepares it there.
- * `name` must be unique to `text` (pg keeps one statement per name and connection).
+ * `name` must be unique to `text` (pg keeps one statement per name and connection). The services'
+ * pool client (`PreparingClient`) prepares any repeated statement too; this one is named from its
+ * first run, outside that client's cap, and reports the row count TypeORM's `query` does not.
  */
 export async function preparedStatement<T>(
   manager: EntityManager,

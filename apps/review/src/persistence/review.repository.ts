@@ -31,10 +31,6 @@ export class ReviewRepository {
     await insertRow(manager, ReviewCaseOrmEntity, reviewCase as ReviewCaseOrmEntity);
   }
 
-  /** Inserts a new case or replaces one. */
-  async saveCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {
-    await manager.save(ReviewCaseOrmEntity, reviewCase);
-  }
 
   /** Writes back a case locked in this transaction (one UPDATE, no second read). */
   async updateCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {

@@ -50,9 +50,6 @@ export function reviewHarness(current: ReviewCase | null, options: { approvals?:
   const signatures: RecordedSignature[] = [...(options.approvals ?? [])];
   const reviews = reviewsWith({
     lockCase: async () => current,
-    saveCase: async (_manager, saved) => {
-      log.push(`save ${saved.status} #${saved.eventSeq}`);
-    },
     updateCase: async (_manager, saved) => {
       log.push(`save ${saved.status} #${saved.eventSeq}`);
     },

@@ -173,8 +173,9 @@ export class ServiceClient implements OnApplicationShutdown {
   }
 
   private nats(): Promise<NatsConnection> {
-    this.connection ??= connectNats(this.config.natsUrl, 'sanshen-client').then((nc) => this.followed(nc));
-    const connection = this.connection;
+    if (this.connection !== null) return this.connection;
+    const connection = connectNats(this.config.natsUrl, 'sanshen-client').then((nc) => this.followed(nc));
+    this.connection = connection;
     // A failed first connection is not kept: the next request tries again.
     connection.catch(() => {
       if (this.connection === connection) this.connection = null;

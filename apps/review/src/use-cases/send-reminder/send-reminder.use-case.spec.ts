@@ -14,7 +14,7 @@ function reminderOf(current: ReviewCase | null) {
   const posted: unknown[] = [];
   const reviews = reviewsWith({
     lockCase: async () => current,
-    saveCase: async (_manager, reviewCase) => void saved.push({ ...reviewCase }),
+    updateCase: async (_manager, reviewCase) => void saved.push({ ...reviewCase }),
     addNotification: async (_manager, created: NewReviewNotification) => {
       if (stored.some((existing) => existing.taskKey === created.taskKey)) return null;
       const row = notification({ ...created, id: `n-${stored.length + 1}` });

@@ -47,7 +47,7 @@ export class SendReminderUseCase {
       });
       if (escalate) reviewCase.escalatedAt ??= new Date();
       else reviewCase.remindedAt ??= new Date();
-      await this.reviews.saveCase(manager, reviewCase);
+      await this.reviews.updateCase(manager, reviewCase);
       return notification;
     });
     if (created === undefined) return 'stale';
