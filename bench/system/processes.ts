@@ -40,17 +40,32 @@ export function rssBytes(pid: number): number {
   }
 }
 
-/** CPU seconds of named groups of processes between `start` and `stop` (a process is counted from when it is first seen). */
+/** System calls that read or wrote (/proc/<pid>/io syscr + syscw) a process has made so far; 0 once it is gone. */
+export function syscalls(pid: number): number {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    return Number(/syscr: (\d+)/.exec(io)?.[1] ?? 0) + Number(/syscw: (\d+)/.exec(io)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A per-process counter (CPU seconds by default, or system calls) of named groups of processes
+ * between `start` and `stop` (a process is counted from when it is first seen).
+ */
 export class CpuMeter {
   private readonly before = new Map<number, number>();
 
+  constructor(private readonly read: (pid: number) => number = cpuSeconds) {}
+
   start(groups: Map<string, number[]>): void {
     this.before.clear();
-    for (const list of groups.values()) for (const pid of list) this.before.set(pid, cpuSeconds(pid));
+    for (const list of groups.values()) for (const pid of list) this.before.set(pid, this.read(pid));
   }
 
   stop(groups: Map<string, number[]>): Map<string, number> {
-    return new Map([...groups].map(([name, list]) => [name, sum(list.map((pid) => cpuSeconds(pid) - (this.before.get(pid) ?? 0)))]));
+    return new Map([...groups].map(([name, list]) => [name, sum(list.map((pid) => this.read(pid) - (this.before.get(pid) ?? 0)))]));
   }
 }
 

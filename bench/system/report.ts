@@ -17,6 +17,8 @@ export interface ApprovalRun {
   grossCpuMsPerDecision: Record<string, number>;
   /** The machine's nats-server and redis-server, net of idle: beside the totals. */
   besideCpuMsPerDecision?: Record<string, number>;
+  /** Read and write system calls per decision by process (the machine's NATS and Redis included), net of idle. */
+  syscallsPerDecision?: Record<string, number>;
   postgresPerDecision: Record<string, number>;
 }
 
@@ -25,6 +27,7 @@ export interface PipelineRun {
   cpuMsPerDocument: Record<string, number>;
   grossCpuMsPerDocument: Record<string, number>;
   besideCpuMsPerDocument?: Record<string, number>;
+  syscallsPerDocument?: Record<string, number>;
 }
 
 export interface SystemReport {
@@ -56,6 +59,19 @@ function besideTable(label: string, unit: string, rows: [number, Record<string, 
   const measured = rows.filter((row): row is [number, Record<string, number>] => row[1] !== undefined && Object.keys(row[1]).length > 0);
   if (measured.length === 0) return [];
   return [`Beside them, not in the totals: the machine's NATS and Redis servers, CPU ms per ${unit}, net of idle:`, '', ...keyedTable(label, measured), ''];
+}
+
+/**
+ * Read and write system calls per operation by process, with their sum: a count of the messages a
+ * step costs (each query, request, publish and acknowledgement is a write and a read somewhere), far
+ * steadier than CPU time on a shared machine.
+ */
+function syscallTable(label: string, unit: string, rows: [number, Record<string, number> | undefined][]): string[] {
+  const measured = rows
+    .filter((row): row is [number, Record<string, number>] => row[1] !== undefined && Object.keys(row[1]).length > 0)
+    .map(([run, values]): [number, Record<string, number>] => [run, { ...values, all: sum(values) }]);
+  if (measured.length === 0) return [];
+  return [`Read and write system calls per ${unit} by process (/proc/<pid>/io syscr + syscw, net of idle; NATS and Redis included):`, '', ...keyedTable(label, measured), ''];
 }
 
 /** The system section of docs/benchmarks.md, rewritten between its markers (the rest of the page stays). */
@@ -93,6 +109,7 @@ export function writeReport(file: string, report: SystemReport): void {
     ...keyedTable('reviewers', report.approvals.map((a) => [a.reviewers, a.cpuMsPerDecision])),
     '',
     ...besideTable('reviewers', 'decision', report.approvals.map((a) => [a.reviewers, a.besideCpuMsPerDecision])),
+    ...syscallTable('reviewers', 'decision', report.approvals.map((a) => [a.reviewers, a.syscallsPerDecision])),
     'PostgreSQL per decision (pg_stat_database deltas over the phase):',
     '',
     ...keyedTable('reviewers', report.approvals.map((a) => [a.reviewers, a.postgresPerDecision])),
@@ -111,6 +128,7 @@ export function writeReport(file: string, report: SystemReport): void {
     ...keyedTable('clients', report.pipelines.map((p) => [p.result.clients, p.cpuMsPerDocument])),
     '',
     ...besideTable('clients', 'document', report.pipelines.map((p) => [p.result.clients, p.besideCpuMsPerDocument])),
+    ...syscallTable('clients', 'document', report.pipelines.map((p) => [p.result.clients, p.syscallsPerDocument])),
     'Per step, p50 / p95 / p99 ms:',
     '',
     `| clients | ${PIPELINE_STEPS.join(' | ')} |`,

@@ -10,7 +10,7 @@ import { summariseProfile } from './cpu-profile.js';
 import { growthPhase } from './growth-phase.js';
 import { sleep } from './measure.js';
 import { seedCasts } from './population.js';
-import { CpuMeter, RssSampler, deployedNodeOptions, pidsNamed, rssNow } from './processes.js';
+import { CpuMeter, RssSampler, deployedNodeOptions, pidsNamed, rssNow, syscalls } from './processes.js';
 import { DatabaseStats, counterDelta, logOffset, statementsBetween } from './postgres-stats.js';
 import { writeReport } from './report.js';
 import type { ApprovalRun, PipelineRun, SystemReport } from './report.js';
@@ -73,6 +73,7 @@ it('measures the whole system', async () => {
   const stats = await DatabaseStats.open(TEST_PG_ADMIN_URL, database);
   const servicePids = () => new Map(APPS.map((app) => [app, system.pid(app) ?? 0]));
   const meter = new CpuMeter();
+  const calls = new CpuMeter(syscalls);
   const idleMs = QUICK ? 4000 : 10_000;
   /**
    * CPU of each process over `work`, gross and net of what it spends idle (relay polls, hand-over
@@ -82,7 +83,14 @@ it('measures the whole system', async () => {
    */
   const measureCpu = async <T>(
     work: () => Promise<T>,
-  ): Promise<{ value: T; cpuSeconds: Record<string, number>; grossCpuSeconds: Record<string, number>; besideCpuSeconds: Record<string, number>; postgres: Record<string, number> }> => {
+  ): Promise<{
+    value: T;
+    cpuSeconds: Record<string, number>;
+    grossCpuSeconds: Record<string, number>;
+    besideCpuSeconds: Record<string, number>;
+    syscalls: Record<string, number>;
+    postgres: Record<string, number>;
+  }> => {
     const pids = async () =>
       new Map<string, number[]>([
         ...[...servicePids()].map(([app, pid]) => [app, [pid]] as [string, number[]]),
@@ -96,22 +104,29 @@ it('measures the whole system', async () => {
       const busy = [...meter.stop(await pids()).values()].reduce((total, seconds) => total + seconds, 0);
       if (busy < 0.1) break;
     }
-    meter.start(await pids());
+    const both = {
+      start: (groups: Map<string, number[]>) => [meter, calls].forEach((each) => each.start(groups)),
+      stop: (groups: Map<string, number[]>) => [meter, calls].map((each) => each.stop(groups)) as [Map<string, number>, Map<string, number>],
+    };
+    both.start(await pids());
     await sleep(idleMs);
-    const idle = meter.stop(await pids());
+    const [idle, idleCalls] = both.stop(await pids());
     const counters = await stats.counters();
-    meter.start(await pids());
+    both.start(await pids());
     const started = performance.now();
     const value = await work();
-    const gross = meter.stop(await pids());
+    const [gross, grossCalls] = both.stop(await pids());
     const elapsedMs = performance.now() - started;
-    const net = [...gross].map(([name, seconds]) => [name, Math.max(0, seconds - ((idle.get(name) ?? 0) * elapsedMs) / idleMs)] as [string, number]);
+    const netOf = (totals: Map<string, number>, idleTotals: Map<string, number>) =>
+      [...totals].map(([name, total]) => [name, Math.max(0, total - ((idleTotals.get(name) ?? 0) * elapsedMs) / idleMs)] as [string, number]);
+    const net = netOf(gross, idle);
     const ours = (name: string) => !BESIDE.includes(name);
     return {
       value,
       cpuSeconds: Object.fromEntries(net.filter(([name]) => ours(name))),
       grossCpuSeconds: Object.fromEntries([...gross].filter(([name]) => ours(name))),
       besideCpuSeconds: Object.fromEntries(net.filter(([name]) => !ours(name))),
+      syscalls: Object.fromEntries(netOf(grossCalls, idleCalls)),
       postgres: counterDelta(counters, await stats.counters(), 1),
     };
   };
@@ -141,6 +156,7 @@ it('measures the whole system', async () => {
           cpuMsPerDecision: perOperation(run.cpuSeconds, run.value.operations, 1000),
           grossCpuMsPerDecision: perOperation(run.grossCpuSeconds, run.value.operations, 1000),
           besideCpuMsPerDecision: perOperation(run.besideCpuSeconds, run.value.operations, 1000),
+          syscallsPerDecision: perOperation(run.syscalls, run.value.operations, 1),
           postgresPerDecision: perOperation(run.postgres, run.value.operations, 1),
         };
         report.approvals.push(entry);
@@ -163,6 +179,7 @@ it('measures the whole system', async () => {
           cpuMsPerDocument: perOperation(run.cpuSeconds, run.value.load.operations, 1000),
           grossCpuMsPerDocument: perOperation(run.grossCpuSeconds, run.value.load.operations, 1000),
           besideCpuMsPerDocument: perOperation(run.besideCpuSeconds, run.value.load.operations, 1000),
+          syscallsPerDocument: perOperation(run.syscalls, run.value.load.operations, 1),
         };
         report.pipelines.push(entry);
         console.log(`pipeline at ${clients}: ${run.value.load.perSecond.toFixed(2)} documents/s, ${run.value.load.failures} failed, lag p99 ${run.value.lag.p99.toFixed(1)} ms`);

@@ -11,6 +11,7 @@ import { DocumentLanes } from './lanes.js';
 import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
 import { silentLogger } from './types.js';
+import { withWritesSettled } from './write-behind.js';
 import type { AfterCommit, EventHandlerDefinition, MessagingLogger } from './types.js';
 
 export interface ConsumerRunnerOptions {
@@ -86,7 +87,7 @@ export class EventConsumerRunner {
     this.js = jetstream(nc);
     this.logger = options.logger ?? silentLogger;
     this.name = `${options.service}-${definition.durable}`;
-    this.lanes = new DocumentLanes(definition.lanes ?? options.lanes ?? DEFAULT_LANES, MAX_BATCH, (items) => this.applyLane(items));
+    this.lanes = new DocumentLanes(definition.lanes ?? options.lanes ?? DEFAULT_LANES, MAX_BATCH, (items) => this.applyLane(items), definition.gatherMs);
   }
 
   get consumerName(): string {
@@ -321,7 +322,7 @@ export class EventConsumerRunner {
       );
       if (inserted.length === 0) return DUPLICATE;
     }
-    const after = this.handles(envelope.type) ? await this.definition.handle(envelope, manager) : undefined;
+    const after = this.handles(envelope.type) ? await withWritesSettled(manager, async () => this.definition.handle(envelope, manager)) : undefined;
     this.logger.debug?.(
       {
         consumer: this.name,

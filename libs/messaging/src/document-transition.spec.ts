@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { EntityManager } from 'typeorm';
 import { RecordingOutbox, transitionOver } from './recording-outbox.js';
+import { writeBehind } from './write-behind.js';
 
 const DOC = '0b9f4c4e-8d57-4c53-9a7e-3c2b8f1d6a10';
 const actor = { userId: 'u-1', agencyId: 'ag-1', roles: ['drafter' as const], departmentId: null };
@@ -41,5 +43,39 @@ describe('DocumentTransition', () => {
     const outbox = new RecordingOutbox();
     await transitionOver(outbox).within({} as never, { lock: async () => null, decide: async () => 0, emit: () => [] });
     expect(outbox.log).toEqual([]);
+  });
+
+  it('waits for the writes sent behind before the commit, and a failed one fails the step with its own error', async () => {
+    const manager = {} as EntityManager;
+    const outbox = new RecordingOutbox();
+    let finish: () => void = () => undefined;
+    const behind = new Promise<void>((resolve) => (finish = resolve));
+    const running = transitionOver(outbox, manager).run({
+      lock: async () => null,
+      decide: async (_row, m) => {
+        writeBehind(m, behind.then(() => void outbox.log.push('write settled')));
+        return 1;
+      },
+      emit: () => [event(1)],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(outbox.log).toEqual(['emit document.revised #1']);
+    finish();
+    await running;
+    expect(outbox.log).toEqual(['emit document.revised #1', 'write settled', 'published']);
+
+    // The statement after a failed write fails too ("transaction is aborted"): the write's error is the step's.
+    const failing = new RecordingOutbox();
+    failing.emit = async () => Promise.reject(new Error('current transaction is aborted'));
+    const step = {
+      lock: async () => null,
+      decide: async (_row: null, m: EntityManager) => {
+        writeBehind(m, Promise.reject(new Error('duplicate key value')));
+        return 1;
+      },
+      emit: () => [event(1)],
+    };
+    await expect(transitionOver(failing, manager).run(step)).rejects.toThrow('duplicate key value');
+    expect(failing.log).toEqual([]);
   });
 });

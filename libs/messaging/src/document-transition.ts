@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@sanshen/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { NewEvent } from './envelope.js';
+import { withWritesSettled } from './write-behind.js';
 
 /** What a transition needs of the service's event backbone (the platform's EventOutbox is one). */
 export interface TransitionOutbox {
@@ -18,7 +19,8 @@ export interface TransitionStep<A, D> {
   lock(manager: EntityManager): Promise<A>;
   /**
    * Checks the move on the locked aggregate (the state machine's `assertTransition`, the owner's own
-   * rules), decides, and saves what changes, in the transaction.
+   * rules), decides, and saves what changes, in the transaction (writes whose answer it does not need
+   * may go `writeBehind`: the transition waits for them before the commit, and a failed one's error is the step's).
    */
   decide(aggregate: A, manager: EntityManager): Promise<D>;
   /** The events the decision emits, each with the document's next sequence number. */
@@ -61,10 +63,12 @@ export class DocumentTransition {
    * handles in the inbox. The messaging runtime nudges the relay after that transaction commits.
    */
   async within<A, D>(manager: EntityManager, step: TransitionStep<A, D>): Promise<TransitionOutcome<D>> {
-    const aggregate = await step.lock(manager);
-    const decision = await step.decide(aggregate, manager);
-    const planned = step.emit(decision, aggregate);
-    const events = planned.length === 0 ? [] : await this.outbox.emit(manager, planned);
-    return { decision, events };
+    return withWritesSettled(manager, async () => {
+      const aggregate = await step.lock(manager);
+      const decision = await step.decide(aggregate, manager);
+      const planned = step.emit(decision, aggregate);
+      const events = planned.length === 0 ? [] : await this.outbox.emit(manager, planned);
+      return { decision, events };
+    });
   }
 }

@@ -37,6 +37,17 @@ describe('DocumentLanes', () => {
     expect(lanes.size).toBe(0);
   });
 
+  it('with a gathering time, lets an idle lane wait for more before it starts its batch', async () => {
+    const batches: number[][] = [];
+    const lanes = new DocumentLanes<number>(1, 8, async (items) => void batches.push(items), 30);
+    lanes.push('doc', 1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    lanes.push('doc', 2);
+    expect(batches).toEqual([]);
+    await lanes.idle();
+    expect(batches).toEqual([[1, 2]]);
+  });
+
   it('puts a document in the same lane every time', () => {
     expect(laneOf('3f2b6c1e-0000-4000-8000-000000000001', 4)).toBe(laneOf('3f2b6c1e-0000-4000-8000-000000000001', 4));
     const spread = new Set(Array.from({ length: 64 }, (_, index) => laneOf(`document-${index}`, 4)));

@@ -1,7 +1,9 @@
 /**
  * Work on documents spread over a fixed number of lanes that run side by side: every item of one
  * document goes to the same lane, in the order pushed, so a document's events stay in order while
- * other documents' go on beside them. A lane takes what has queued up in it as one batch.
+ * other documents' go on beside them. A lane takes what has queued up in it as one batch; with
+ * `gatherMs`, an idle lane that is given an item waits that long first, so that what arrives
+ * meanwhile goes in the same batch.
  */
 export class DocumentLanes<T> {
   private readonly queues: T[][];
@@ -13,6 +15,7 @@ export class DocumentLanes<T> {
     lanes: number,
     private readonly maxBatch: number,
     private readonly work: (items: T[]) => Promise<void>,
+    private readonly gatherMs = 0,
   ) {
     this.queues = Array.from({ length: Math.max(1, lanes) }, () => []);
     this.running = this.queues.map(() => null);
@@ -42,6 +45,7 @@ export class DocumentLanes<T> {
 
   private async drain(lane: number): Promise<void> {
     const queue = this.queues[lane] as T[];
+    if (this.gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
     while (queue.length > 0) {
       const items = queue.splice(0, this.maxBatch);
       // `work` settles every item itself (applied, retried or dead-lettered); a throw only ends the batch early.

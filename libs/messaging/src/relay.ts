@@ -155,7 +155,12 @@ export class OutboxRelay {
       await Promise.all(rows.map((row) => this.publish(row)));
       const published = rows.map((row) => row.id);
       await this.options.afterPublish?.(published);
-      await preparedQuery(manager, 'relay_sent', 'UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [published]);
+      // Not awaited: the COMMIT goes out right behind it (the pool's client pipelines). Should the mark
+      // fail, PostgreSQL rolls the transaction back at that COMMIT, and the events, still unsent, are
+      // published again, which the stream's Nats-Msg-Id window and the inboxes drop.
+      preparedQuery(manager, 'relay_sent', 'UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [published]).catch((error: unknown) => {
+        this.logger.error({ err: error, events: published.length }, 'outbox relay could not mark published events sent; they will be published again');
+      });
       return published.length;
     });
   }

@@ -41,6 +41,11 @@ export interface EventHandlerDefinition {
    * for a handler whose effect is one sequence across documents (the ledger's global chain).
    */
   readonly lanes?: number;
+  /**
+   * For a handler no step waits for (not a hand-over target): how long an idle lane waits for more
+   * events before applying what it was given (default 0), so that several share one transaction.
+   */
+  readonly gatherMs?: number;
   /** Deliveries before a failing event goes to the dead-letter subject (default 5). */
   readonly maxDeliveries?: number;
   /**

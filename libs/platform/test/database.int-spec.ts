@@ -3,6 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { dataSourceOptions, openDataSource } from '../src/index.js';
+import { PreparingClient } from '../src/core/preparing-client.js';
 
 /** Slow on purpose: replicas without a lock would both see it pending and both run it. */
 class CreateWidgets1770000000000 implements MigrationInterface {
@@ -67,6 +68,82 @@ describe('openDataSource', () => {
       expect(await runner.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = 'SELECT 1 AS one'`)).toEqual([{ n: 0 }]);
     } finally {
       await runner.release();
+    }
+  });
+
+  it('opens each transaction with its first statement, and keeps every transaction whole', async () => {
+    const schema = `begin_${randomBytes(3).toString('hex')}`;
+    const dataSource = await open(schema);
+    opened.push(dataSource);
+    await dataSource.query('CREATE TABLE marks (id int PRIMARY KEY)');
+    const pids = new Set<number>();
+    // The first statement already runs inside the transaction: now() is the transaction's start.
+    const [first, second] = await dataSource.transaction(async (manager) => {
+      const [a] = (await manager.query('SELECT now() AS at, pg_backend_pid() AS pid')) as { at: Date; pid: number }[];
+      await manager.query('SELECT pg_sleep(0.02)');
+      const [b] = (await manager.query('SELECT now() AS at, pg_backend_pid() AS pid')) as { at: Date; pid: number }[];
+      pids.add(a!.pid);
+      return [a!, b!];
+    });
+    expect(second.at.getTime()).toBe(first.at.getTime());
+
+    // A failing first statement rolls the whole transaction back, and its connection goes on.
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO marks (id) VALUES ($1::int)', ['not a number']);
+      }),
+    ).rejects.toThrow(/invalid input syntax/);
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO marks (id) VALUES ($1)', [1]);
+        await manager.query('INSERT INTO marks (id) VALUES ($1)', [1]);
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM marks')).toEqual([{ n: 0 }]);
+
+    // Transactions with no statement, committed and rolled back, leave no transaction open behind them.
+    await dataSource.transaction(async () => undefined);
+    await expect(dataSource.transaction(async () => Promise.reject(new Error('changed my mind')))).rejects.toThrow('changed my mind');
+    await dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO marks (id) VALUES ($1)', [2]);
+    });
+    expect(await dataSource.query('SELECT id FROM marks')).toEqual([{ id: 2 }]);
+    const states = (await dataSource.query(
+      `SELECT state FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`,
+      [`sanshen-${schema}`],
+    )) as unknown[];
+    expect(states).toEqual([]);
+  });
+
+  it('writes BEGIN in one packet with the first statement, and nothing for a transaction without one', async () => {
+    const client = new PreparingClient({ connectionString: requireDatabaseUrl() });
+    await client.connect();
+    try {
+      // The socket's own writes (one per packet: a corked batch goes out in one _writev).
+      type Writer = (...args: unknown[]) => void;
+      const stream = (client as unknown as { connection: { stream: { _write: Writer; _writev: Writer } } }).connection.stream;
+      let writes = 0;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = stream[method].bind(stream);
+        stream[method] = (...args: unknown[]) => {
+          writes += 1;
+          original(...args);
+        };
+      }
+      await client.query('START TRANSACTION');
+      expect(writes).toBe(0);
+      const first = await client.query('SELECT $1::int + 1 AS next, pg_current_xact_id()::text AS xact', [1]);
+      expect(writes).toBe(1);
+      // Both statements in the transaction BEGIN opened: one transaction id (each would have its own without it).
+      const second = await client.query('SELECT pg_current_xact_id()::text AS xact');
+      expect(first.rows).toEqual([{ next: 2, xact: second.rows[0].xact }]);
+      await client.query('COMMIT');
+      expect(writes).toBe(3);
+      await client.query('START TRANSACTION');
+      await client.query('ROLLBACK');
+      expect(writes).toBe(3);
+    } finally {
+      await client.end();
     }
   });
 });

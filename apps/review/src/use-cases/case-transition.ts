@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { documentEventName } from '@sanshen/contracts';
 import type { DocumentEventPayloads, EventActor, ReviewDecisionView } from '@sanshen/contracts';
 import type { Actor, DocumentEventType, DocumentStatus, ReviewLevel } from '@sanshen/kernel';
-import { DocumentTransition } from '@sanshen/messaging';
+import { DocumentTransition, writeBehind } from '@sanshen/messaging';
 import { reviewLevelOf } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import type { ReviewCase } from '../domain/review-case.js';
@@ -37,21 +37,27 @@ export class CaseTransition {
     private readonly reviews: ReviewRepository,
   ) {}
 
-  async run<T extends DocumentEventType>(
+  /**
+   * `readAlong` is a read the decision needs that depends only on the target: it goes out with the
+   * case's lock (one round trip for both) and runs under it; its result is dropped when the case
+   * is not the caller's to decide (the lock's refusal comes first).
+   */
+  async run<T extends DocumentEventType, R = undefined>(
     actor: Actor,
     target: { documentId: string; version: number },
     correlationId: string,
-    decide: (reviewCase: ReviewCase, manager: EntityManager) => Promise<CaseDecision<T>>,
+    decide: (reviewCase: ReviewCase, manager: EntityManager, read: R) => Promise<CaseDecision<T>>,
+    readAlong?: (manager: EntityManager) => Promise<R>,
   ): Promise<ReviewDecisionView> {
-    const { decision: moved } = await this.transition.run<ReviewCase, MovedCase & { decision: CaseDecision<T> }>(
+    const { decision: moved } = await this.transition.run<{ reviewCase: ReviewCase; read: R }, MovedCase & { decision: CaseDecision<T> }>(
       {
         lock: async (manager) => {
-          const reviewCase = await this.reviews.lockCase(manager, target.documentId);
+          const [reviewCase, read] = await Promise.all([this.reviews.lockCase(manager, target.documentId), readAlong?.(manager)]);
           assertCaseAt(actor, reviewCase, target.version);
-          return reviewCase;
+          return { reviewCase, read: read as R };
         },
-        decide: async (reviewCase, manager) => {
-          const decision = await decide(reviewCase, manager);
+        decide: async ({ reviewCase, read }, manager) => {
+          const decision = await decide(reviewCase, manager, read);
           Object.assign(reviewCase, {
             status: decision.next,
             eventSeq: reviewCase.eventSeq + 1,
@@ -59,13 +65,13 @@ export class CaseTransition {
             remindedAt: null,
             escalatedAt: null,
           });
-          await this.reviews.updateCase(manager, reviewCase);
+          writeBehind(manager, this.reviews.updateCase(manager, reviewCase));
           return {
             decision,
             view: { documentId: reviewCase.documentId, version: reviewCase.version, status: reviewCase.status, level: decision.level },
           };
         },
-        emit: ({ decision }, reviewCase) => [
+        emit: ({ decision }, { reviewCase }) => [
           {
             type: documentEventName(decision.event),
             documentId: reviewCase.documentId,

@@ -41,19 +41,73 @@ export const statementNames = new StatementNames();
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 const plainQuery = pg.Client.prototype.query as unknown as Query;
 
-/**
- * node-postgres' client, running a repeated statement with parameters as a named prepared statement
- * (pg prepares it on the connection the first time and then only binds and executes it). Given to
- * the pool as its `Client` (TypeORM passes `extra` to pg's Pool). Statements without parameters
- * (BEGIN, COMMIT, DDL) and query objects go as they are.
- */
-export class PreparingClient extends pg.Client {}
+/** How TypeORM opens, commits and rolls back a transaction (PostgresQueryRunner). */
+const BEGIN = 'START TRANSACTION';
+const ENDS: ReadonlySet<string> = new Set(['COMMIT', 'ROLLBACK']);
 
-PreparingClient.prototype.query = function queryPreparedWhenRepeated(this: pg.Client, ...args: unknown[]): unknown {
+/** A result as pg gives it for a statement that returns no rows (TypeORM reads `rows` and `command`). */
+const noRows = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+
+/**
+ * node-postgres' client, with two savings on every connection of the pool (given to pg's Pool as its
+ * `Client` through TypeORM's `extra`):
+ *
+ * - A repeated statement with parameters runs as a named prepared statement (pg prepares it on the
+ *   connection the first time, then only binds and executes it). Statements without parameters
+ *   (BEGIN, COMMIT, DDL) and query objects go as they are.
+ * - A transaction's BEGIN costs no round trip of its own: TypeORM's `START TRANSACTION` is answered
+ *   at once and held, then written in one packet with the transaction's first statement, the two
+ *   pipelined (pg's `pipeline` mode: the second is sent without waiting for the first's reply). The
+ *   caller of that first statement gets BEGIN's error if BEGIN failed. PostgreSQL refuses BEGIN only
+ *   inside an aborted transaction, where it refuses the statement behind it too, so nothing runs
+ *   outside the transaction it was meant for. A transaction that ends before any statement
+ *   (BEGIN, then COMMIT or ROLLBACK) sends nothing at all.
+ */
+export class PreparingClient extends pg.Client {
+  /** A `START TRANSACTION` answered but not yet sent. */
+  beginHeld = false;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super({ ...(typeof config === 'string' ? { connectionString: config } : config), pipeline: true });
+  }
+}
+
+PreparingClient.prototype.query = function query(this: PreparingClient, ...args: unknown[]): unknown {
+  const [text, values, ...rest] = args;
+  const promised = rest.length === 0 && typeof values !== 'function';
+  if (promised && values === undefined && typeof text === 'string') {
+    if (text === BEGIN && !this.beginHeld) {
+      this.beginHeld = true;
+      return Promise.resolve(noRows('BEGIN'));
+    }
+    if (ENDS.has(text) && this.beginHeld) {
+      this.beginHeld = false;
+      return Promise.resolve(noRows(text));
+    }
+  }
+  if (!this.beginHeld) return sendPrepared(this, args);
+  this.beginHeld = false;
+  const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  stream.cork();
+  try {
+    const begun = plainQuery.call(this, BEGIN) as Promise<pg.QueryResult>;
+    const sent = sendPrepared(this, args);
+    if (!promised) {
+      begun.catch(() => undefined);
+      return sent;
+    }
+    return Promise.all([begun, sent]).then(([, result]) => result);
+  } finally {
+    stream.uncork();
+  }
+} as pg.Client['query'];
+
+/** The query as asked, a repeated text with parameters as a named prepared statement. */
+function sendPrepared(client: pg.Client, args: unknown[]): unknown {
   const [text, values, ...rest] = args;
   if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
     const name = statementNames.nameFor(text);
-    if (name !== null) return plainQuery.call(this, { name, text, values }, ...rest);
+    if (name !== null) return plainQuery.call(client, { name, text, values }, ...rest);
   }
-  return plainQuery.apply(this, args);
-} as pg.Client['query'];
+  return plainQuery.apply(client, args);
+}

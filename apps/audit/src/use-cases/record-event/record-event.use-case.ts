@@ -45,9 +45,9 @@ export class RecordEventUseCase {
 
   private async append(envelope: EventEnvelope, manager: EntityManager): Promise<RecordedEntry> {
     // The head first, always: every append takes the same lock in the same order, so two appends
-    // (two replicas, or a replay beside a delivery) serialize here and never deadlock.
-    const head = await this.ledger.lockHead(manager);
-    const document = await this.documents.lockForAppend(manager, envelope.documentId);
+    // (two replicas, or a replay beside a delivery) serialize here and never deadlock. Both reads go
+    // out together on the transaction's connection (pipelined), which runs them in that order.
+    const [head, document] = await Promise.all([this.ledger.lockHead(manager), this.documents.lockForAppend(manager, envelope.documentId)]);
 
     const verdict = judgeEvent(document?.state ?? null, envelope);
     const canonical = canonicalJson(envelope);

@@ -23,6 +23,8 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition {
   readonly durable = 'transition-notices';
   readonly eventTypes = ['document.>'];
   readonly ordered = true;
+  // No step waits for notices (they are no hand-over target): events a few milliseconds apart share a transaction.
+  readonly gatherMs = 10;
   constructor(
     private readonly notify: NotifyTransitionUseCase,
     private readonly channels: SendNoticeToChannelsUseCase,

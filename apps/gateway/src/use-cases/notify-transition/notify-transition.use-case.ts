@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { lifecycleTypeOf } from '@sanshen/contracts';
 import type { DocumentEventPayloads, DocumentFacts, EventEnvelope, SignaturePayload } from '@sanshen/contracts';
 import { isDocumentEventType, ROLES } from '@sanshen/kernel';
+import { writeBehind } from '@sanshen/messaging';
 import type { DocumentEventType, DocumentStatus } from '@sanshen/kernel';
 import { ROOT_LOGGER } from '@sanshen/platform';
 import { checkTransition } from '@sanshen/workflow';
@@ -55,19 +56,18 @@ export class NotifyTransitionUseCase {
     userIds.delete(event.actor.userId);
     if (userIds.size === 0) return null;
     const createdAt = new Date().toISOString();
-    await this.notices.insert(
-      manager,
-      [...userIds].map((userId) => ({
-        id: randomUUID(),
-        userId,
-        agencyId: document.agencyId,
-        documentId: document.documentId,
-        eventId: event.id,
-        kind: draft.kind,
-        title: document.title,
-        message: draft.message,
-      })),
-    );
+    const notices = [...userIds].map((userId) => ({
+      id: randomUUID(),
+      userId,
+      agencyId: document.agencyId,
+      documentId: document.documentId,
+      eventId: event.id,
+      kind: draft.kind,
+      title: document.title,
+      message: draft.message,
+    }));
+    // Sent behind: the consumer waits for it before the commit (nothing here needs its answer).
+    writeBehind(manager, this.notices.insert(manager, notices));
     return {
       userIds: [...userIds],
       agencyId: document.agencyId,
@@ -92,7 +92,7 @@ export class NotifyTransitionUseCase {
       if (signature.version === document.version) document.signers = [...new Set([...document.signers, signature.signerId])];
     }
     document.status = next;
-    await this.notices.saveDocument(manager, document);
+    writeBehind(manager, this.notices.saveDocument(manager, document));
     const draft = noticeFor(type, event.payload as DocumentEventPayloads[typeof type], document.title, moved.ok ? next : null);
     return draft === null ? null : { document, draft };
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ApproveDocumentRequest, ReviewDecisionView } from '@sanshen/contracts';
 import type { Actor } from '@sanshen/kernel';
+import { writeBehind } from '@sanshen/messaging';
 import { APPROVAL_EVENT } from '@sanshen/workflow';
+import type { EntityManager } from 'typeorm';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { CaseTransition } from '../case-transition.js';
 import { authorizeReviewDecision } from '../review-case-guard.js';
@@ -15,9 +17,10 @@ export class ApproveDocumentUseCase {
   ) {}
 
   async execute(actor: Actor, request: ApproveDocumentRequest, correlationId: string): Promise<ReviewDecisionView> {
-    return this.transition.run(actor, request, correlationId, async (reviewCase, manager) => {
+    // The version's approvals are read with the case's lock, in the same round trip.
+    const approvalsAlong = (manager: EntityManager) => this.reviews.approvalsOf(manager, request.documentId, request.version);
+    return this.transition.run(actor, request, correlationId, async (reviewCase, manager, approvals) => {
       const delegations = await this.transition.delegationsFor(actor, reviewCase, manager);
-      const approvals = await this.reviews.approvalsOf(manager, reviewCase.documentId, reviewCase.version);
       const { level, next, eventActor, onBehalfOf } = authorizeReviewDecision({
         actor,
         reviewCase,
@@ -27,7 +30,7 @@ export class ApproveDocumentUseCase {
         expectedLevel: request.level ?? null,
       });
       const comment = request.comment?.trim() || null;
-      await this.reviews.addSignature(manager, {
+      writeBehind(manager, this.reviews.addSignature(manager, {
         documentId: reviewCase.documentId,
         version: reviewCase.version,
         contentHash: reviewCase.contentHash,
@@ -38,7 +41,7 @@ export class ApproveDocumentUseCase {
         onBehalfOfId: onBehalfOf?.userId ?? null,
         onBehalfOfName: onBehalfOf?.displayName ?? null,
         comment,
-      });
+      }));
       return {
         event: APPROVAL_EVENT[level],
         next,
@@ -53,6 +56,6 @@ export class ApproveDocumentUseCase {
           comment,
         },
       };
-    });
+    }, approvalsAlong);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReturnDocumentRequest, ReviewDecisionView } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor, ReviewLevel } from '@sanshen/kernel';
+import { writeBehind } from '@sanshen/messaging';
 import { ReviewRepository } from '../../persistence/review.repository.js';
 import { CaseTransition } from '../case-transition.js';
 import { authorizeReviewDecision } from '../review-case-guard.js';
@@ -33,7 +34,7 @@ export class ReturnDocumentUseCase {
         expectedLevel: request.level ?? null,
       });
       const toPrevious = previous(level);
-      await this.reviews.addSignature(manager, {
+      writeBehind(manager, this.reviews.addSignature(manager, {
         documentId: reviewCase.documentId,
         version: reviewCase.version,
         contentHash: reviewCase.contentHash,
@@ -44,7 +45,7 @@ export class ReturnDocumentUseCase {
         onBehalfOfId: onBehalfOf?.userId ?? null,
         onBehalfOfName: onBehalfOf?.displayName ?? null,
         comment: reason,
-      });
+      }));
       const ref = { version: reviewCase.version, contentHash: reviewCase.contentHash, level, reason };
       if (toPrevious) {
         return { event: 'returned_previous' as const, next, level, eventActor, payload: { ...ref, to: 'previous' as const } };
