@@ -71,7 +71,7 @@ function syscallTable(label: string, unit: string, rows: [number, Record<string,
     .filter((row): row is [number, Record<string, number>] => row[1] !== undefined && Object.keys(row[1]).length > 0)
     .map(([run, values]): [number, Record<string, number>] => [run, { ...values, all: sum(values) }]);
   if (measured.length === 0) return [];
-  return [`Read and write system calls per ${unit} by process (/proc/<pid>/io syscr + syscw, net of idle; NATS and Redis included):`, '', ...keyedTable(label, measured), ''];
+  return [`Read and write system calls per ${unit} by process (/proc/<pid>/io syscr + syscw, net of idle; NATS and Redis included; PostgreSQL's socket send/recv are not counted there):`, '', ...keyedTable(label, measured), ''];
 }
 
 /** The system section of docs/benchmarks.md, rewritten between its markers (the rest of the page stays). */

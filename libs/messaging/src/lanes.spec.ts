@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DocumentLanes, laneOf } from './lanes.js';
 
 describe('DocumentLanes', () => {
@@ -38,14 +38,27 @@ describe('DocumentLanes', () => {
   });
 
   it('with a gathering time, lets an idle lane wait for more before it starts its batch', async () => {
-    const batches: number[][] = [];
-    const lanes = new DocumentLanes<number>(1, 8, async (items) => void batches.push(items), 30);
-    lanes.push('doc', 1);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    lanes.push('doc', 2);
-    expect(batches).toEqual([]);
-    await lanes.idle();
-    expect(batches).toEqual([[1, 2]]);
+    vi.useFakeTimers();
+    try {
+      const batches: number[][] = [];
+      const lanes = new DocumentLanes<number>(1, 8, async (items) => void batches.push(items), 30);
+      lanes.push('doc', 1);
+      await vi.advanceTimersByTimeAsync(20);
+      lanes.push('doc', 2);
+      expect(batches).toEqual([]);
+      await vi.advanceTimersByTimeAsync(10);
+      await lanes.idle();
+      expect(batches).toEqual([[1, 2]]);
+      // Idle again: the next item waits its gathering time as well.
+      lanes.push('doc', 3);
+      await vi.advanceTimersByTimeAsync(29);
+      expect(batches).toEqual([[1, 2]]);
+      await vi.advanceTimersByTimeAsync(1);
+      await lanes.idle();
+      expect(batches).toEqual([[1, 2], [3]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('puts a document in the same lane every time', () => {
