@@ -54,7 +54,7 @@ export function syscalls(pid: number): number {
  * A per-process counter (CPU seconds by default, or system calls) of named groups of processes
  * between `start` and `stop` (a process is counted from when it is first seen).
  */
-export class CpuMeter {
+export class ProcessMeter {
   private readonly before = new Map<number, number>();
 
   constructor(private readonly read: (pid: number) => number = cpuSeconds) {}

@@ -10,7 +10,7 @@ import { summariseProfile } from './cpu-profile.js';
 import { growthPhase } from './growth-phase.js';
 import { sleep } from './measure.js';
 import { seedCasts } from './population.js';
-import { CpuMeter, RssSampler, deployedNodeOptions, pidsNamed, rssNow, syscalls } from './processes.js';
+import { ProcessMeter, RssSampler, deployedNodeOptions, pidsNamed, rssNow, syscalls } from './processes.js';
 import { DatabaseStats, counterDelta, logOffset, statementsBetween } from './postgres-stats.js';
 import { writeReport } from './report.js';
 import type { ApprovalRun, PipelineRun, SystemReport } from './report.js';
@@ -27,9 +27,9 @@ const QUICK = PHASE_SECONDS < 300;
 const PROFILE = process.env.BENCH_CPU_PROF === '1';
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'ceilings,approvals,pipeline,growth').split(','));
 const REVIEWERS = (process.env.BENCH_REVIEWERS ?? '1,8,32').split(',').map(Number);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '4,16,64').split(',').map(Number);
 /** The machine's NATS and Redis servers: measured beside the system, outside its totals (shared servers). */
 const BESIDE = ['nats-server', 'redis-server'];
-const CLIENTS = (process.env.BENCH_CLIENTS ?? '4,16,64').split(',').map(Number);
 const DECISIONS: Record<number, number> = QUICK ? { 1: 100, 8: 300, 32: 600 } : { 1: 300, 8: 1500, 32: 3000 };
 const CASTS = 32;
 /** Documents and ledger entries the growth phase adds (`--growth=N`). */
@@ -72,8 +72,8 @@ it('measures the whole system', async () => {
   );
   const stats = await DatabaseStats.open(TEST_PG_ADMIN_URL, database);
   const servicePids = () => new Map(APPS.map((app) => [app, system.pid(app) ?? 0]));
-  const meter = new CpuMeter();
-  const calls = new CpuMeter(syscalls);
+  const meter = new ProcessMeter();
+  const calls = new ProcessMeter(syscalls);
   const idleMs = QUICK ? 4000 : 10_000;
   /**
    * CPU of each process over `work`, gross and net of what it spends idle (relay polls, hand-over

@@ -9,12 +9,13 @@ const pending = new WeakMap<EntityManager, Promise<Settled>[]>();
  * Sends a write whose answer nothing later in the transaction needs, without waiting for it: the
  * statements after it go out behind it on the transaction's connection (the pool's client pipelines,
  * PreparingClient), and PostgreSQL runs them in the order sent — three writes cost one round trip,
- * not three. DocumentTransition and the event consumers wait for them (`withWritesSettled`) before the transaction commits; one
- * that failed aborted the transaction, so nothing after it commits, and its error is the step's.
+ * not three. DocumentTransition and the event consumers wait for them (`withWritesSettled`) before
+ * the transaction commits; one that failed aborted the transaction, so nothing after it commits, and
+ * its error is the step's.
  */
 export function writeBehind(manager: EntityManager, write: Promise<unknown>): void {
   const writes = pending.get(manager) ?? [];
-  // Observed at once: a failure is thrown by settleWrites, never left unhandled.
+  // Observed at once: a failure is thrown by withWritesSettled, never left unhandled.
   writes.push(write.then((): Settled => ({ failed: false }), (error: unknown): Settled => ({ failed: true, error })));
   pending.set(manager, writes);
 }

@@ -31,7 +31,6 @@ export class ReviewRepository {
     await insertRow(manager, ReviewCaseOrmEntity, reviewCase as ReviewCaseOrmEntity);
   }
 
-
   /** Writes back a case locked in this transaction (one UPDATE, no second read). */
   async updateCase(manager: EntityManager, reviewCase: ReviewCase): Promise<void> {
     await updateRow(manager, ReviewCaseOrmEntity, reviewCase as ReviewCaseOrmEntity);

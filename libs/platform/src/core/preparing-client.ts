@@ -32,7 +32,6 @@ export class StatementNames {
     this.names.set(text, name);
     return name;
   }
-
 }
 
 /** The process's statement names: one table, so a name means one text on every connection. */
