@@ -10,6 +10,7 @@ import { EventsModule } from '@sanshen/platform/events';
 import { RpcModule } from '@sanshen/platform/rpc';
 import type { Logger } from 'pino';
 import { DelegatedDuties } from './adapters/auth/delegated-duties.js';
+import { ClearedDocuments } from './adapters/auth/cleared-documents.js';
 import { DocumentVisibleGuard } from './adapters/auth/document-visible.guard.js';
 import { RequireRoleGuard } from './adapters/auth/require-role.guard.js';
 import { JwtAuthGuard } from './adapters/auth/jwt-auth.guard.js';
@@ -193,6 +194,7 @@ export class GatewayModule {
         ServiceCalls,
         DelegatedDuties,
         DocumentVisibleGuard,
+        ClearedDocuments,
         RequireRoleGuard,
         ListNotificationsUseCase,
         BatchApproveUseCase,

@@ -207,6 +207,10 @@ export interface DocumentAccessView {
   agencyId: string;
   /** The current version (what a step that needs no content checks against). */
   version: number;
+  /** It has been at `pending_secrecy` at least once (a visibility fact). */
+  reachedSecrecy: boolean;
+  /** Secrecy review has cleared it at least once (a visibility fact; from then on its facts are final). */
+  cleared: boolean;
 }
 
 /** Documents by status and kind: metadata for the system administrator, no titles or content. */

@@ -7,5 +7,5 @@ export { applyLifecycleEvent, foldLifecycle, fullySigned } from './lifecycle.js'
 export type { LifecycleError, LifecycleErrorCode, LifecycleEvent, LifecycleState, SignedStep } from './lifecycle.js';
 export { reviewLevelOf, isInReviewScope, checkSeparationOfDuties, APPROVAL_EVENT, REVIEWER_ROLE } from './review-policy.js';
 export type { ReviewerScope, ReviewedDocument, SeparationError, PriorSignature } from './review-policy.js';
-export { readScopeOf, isInReadScope, canReadDocument, isClearedStatus } from './visibility.js';
+export { readScopeOf, isInReadScope, canReadDocument, finalReadFacts, isClearedStatus } from './visibility.js';
 export type { DocumentReader, DocumentReadFacts, ReadScope } from './visibility.js';

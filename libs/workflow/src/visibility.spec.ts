@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DelegatedDuty, Role } from '@sanshen/kernel';
-import { canReadDocument, isInReadScope, readScopeOf } from './visibility.js';
+import { canReadDocument, finalReadFacts, isInReadScope, readScopeOf } from './visibility.js';
 import type { DocumentReadFacts, DocumentReader } from './visibility.js';
 
 const AGENCY = 'agency-a';
@@ -109,6 +109,16 @@ describe('document visibility', () => {
     for (const [role, place, stage] of CASES) {
       const scope = readScopeOf(reader(role), NOW);
       expect(isInReadScope(scope, document(place, stage))).toBe(EXPECTED[role](place, stage));
+    }
+  });
+
+  it('keeps the facts of a cleared document only: they answer every reader as the document would', () => {
+    expect(finalReadFacts(document('own', 'draft'))).toBeNull();
+    expect(finalReadFacts(document('own', 'secrecy'))).toBeNull();
+    for (const [role, place, stage] of CASES.filter(([, , stage]) => stage === 'cleared')) {
+      const kept = finalReadFacts({ ...document(place, stage), title: 'not a read fact' } as DocumentReadFacts);
+      expect(kept).toEqual(document(place, stage));
+      expect(canReadDocument(reader(role), kept as DocumentReadFacts, NOW)).toBe(EXPECTED[role](place, stage));
     }
   });
 });

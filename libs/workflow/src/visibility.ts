@@ -132,3 +132,15 @@ export function isInReadScope(scope: ReadScope | null, document: DocumentReadFac
 export function canReadDocument(reader: DocumentReader, document: DocumentReadFacts, now: Date): boolean {
   return isInReadScope(readScopeOf(reader, now), document);
 }
+
+/**
+ * The read facts of a document that secrecy review has cleared are final: its agency and department
+ * never change, `reachedSecrecy` and `cleared` only ever turn true, and a cleared document is never
+ * discarded (drafting refuses). From then on who reads it depends on the reader alone, so these facts
+ * may be kept and the policy applied to each reader without asking drafting again. `null` while the
+ * document has not been cleared (it may still be discarded, or reach secrecy review).
+ */
+export function finalReadFacts(facts: DocumentReadFacts): DocumentReadFacts | null {
+  if (!facts.cleared) return null;
+  return { agencyId: facts.agencyId, departmentId: facts.departmentId, reachedSecrecy: facts.reachedSecrecy, cleared: true };
+}

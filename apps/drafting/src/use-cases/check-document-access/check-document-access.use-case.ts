@@ -16,6 +16,14 @@ export class CheckDocumentAccessUseCase {
   async execute(actor: Actor, request: GetDocumentRequest): Promise<DocumentAccessView> {
     const document = await this.documents.findById(request.documentId);
     assertVisible(actor, document);
-    return { documentId: document.id, departmentId: document.departmentId, status: document.status, agencyId: document.agencyId, version: document.version };
+    return {
+      documentId: document.id,
+      departmentId: document.departmentId,
+      status: document.status,
+      agencyId: document.agencyId,
+      version: document.version,
+      reachedSecrecy: document.reachedSecrecy,
+      cleared: document.cleared,
+    };
   }
 }

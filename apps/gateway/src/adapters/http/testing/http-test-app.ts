@@ -15,6 +15,7 @@ import type { GatewayConfig } from '../../../config/gateway.config.js';
 import { IdentityRepository } from '../../../persistence/identity.repository.js';
 import { SessionTokens } from '../../../use-cases/session-tokens.js';
 import { DelegatedDuties } from '../../auth/delegated-duties.js';
+import { ClearedDocuments } from '../../auth/cleared-documents.js';
 import { DocumentVisibleGuard } from '../../auth/document-visible.guard.js';
 import { JwtAuthGuard } from '../../auth/jwt-auth.guard.js';
 import { RequireRoleGuard } from '../../auth/require-role.guard.js';
@@ -97,6 +98,7 @@ export class HttpTestApp {
         SessionTokens,
         DelegatedDuties,
         DocumentVisibleGuard,
+        ClearedDocuments,
         RequireRoleGuard,
         ServiceCalls,
         ...(options.providers ?? []),
