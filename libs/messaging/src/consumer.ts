@@ -300,9 +300,13 @@ export class EventConsumerRunner {
 
   /** In the caller's transaction: the inbox row, the document's cursor (ordered), the handler's effect. */
   private async record(manager: EntityManager, envelope: EventEnvelope): Promise<Outcome> {
+    const handled = this.handles(envelope.type);
+    const inbox = this.definition.ordered ? this.recordInOrder(manager, envelope) : this.recordOnce(manager, envelope);
+    // Issued right behind the inbox statement, before its answer (unused for a duplicate or a gap).
+    const read = handled ? this.readAlong(manager, envelope) : undefined;
+    const { inserted, last } = await inbox;
+    if (!inserted) return DUPLICATE;
     if (this.definition.ordered) {
-      const { inserted, last } = await this.recordInOrder(manager, envelope);
-      if (!inserted) return DUPLICATE;
       if (envelope.sequence <= last) {
         // A new event id with a sequence already applied: two producers emitted the same number.
         this.logger.warn(
@@ -312,17 +316,8 @@ export class EventConsumerRunner {
         return DUPLICATE;
       }
       if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
-    } else {
-      const inserted = await preparedQuery(
-        manager,
-        'inbox_record',
-        `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
-      );
-      if (inserted.length === 0) return DUPLICATE;
     }
-    const after = this.handles(envelope.type) ? await withWritesSettled(manager, async () => this.definition.handle(envelope, manager)) : undefined;
+    const after = handled ? await withWritesSettled(manager, async () => this.definition.handle(envelope, manager, await read)) : undefined;
     this.logger.debug?.(
       {
         consumer: this.name,
@@ -337,10 +332,33 @@ export class EventConsumerRunner {
     return { applied: true, after: after ?? undefined };
   }
 
+  /**
+   * The handler's read, started now: on the one connection of the transaction it follows the inbox
+   * statement issued just before it (a statement on a pipelined connection goes out as it is issued).
+   * Caught here as well, so that one left unawaited (a duplicate, a gap) is no unhandled rejection.
+   */
+  private readAlong(manager: EntityManager, envelope: EventEnvelope): Promise<unknown> | undefined {
+    const read = this.definition.readAlong?.(envelope, manager);
+    read?.catch(() => undefined);
+    return read;
+  }
+
   private handles(type: string): boolean {
     return this.definition.eventTypes.some(
       (pattern) => pattern === type || (pattern.endsWith('>') && type.startsWith(pattern.slice(0, -1))),
     );
+  }
+
+  /** The inbox row of an event an unordered consumer applies (no cursor: `last` is not used). */
+  private async recordOnce(manager: EntityManager, envelope: EventEnvelope): Promise<{ inserted: boolean; last: number }> {
+    const inserted = await preparedQuery(
+      manager,
+      'inbox_record',
+      `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
+    );
+    return { inserted: inserted.length > 0, last: 0 };
   }
 
   /**

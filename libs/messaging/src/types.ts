@@ -26,7 +26,7 @@ export interface MessagingOptions {
 }
 
 /** What a service implements to consume events: one durable consumer per class. */
-export interface EventHandlerDefinition {
+export interface EventHandlerDefinition<Read = unknown> {
   /** Durable consumer name (a wire contract: never rename). Prefixed with the service name. */
   readonly durable: string;
   /** Event types handled, e.g. ['document.submitted']; 'document.>' for every event of an aggregate. */
@@ -49,12 +49,19 @@ export interface EventHandlerDefinition {
   /** Deliveries before a failing event goes to the dead-letter subject (default 5). */
   readonly maxDeliveries?: number;
   /**
+   * The handler's first read (typically its row, locked), sent on the transaction's connection right
+   * behind the inbox statement instead of after its answer: one round trip for both. It is sent for
+   * every event the handler handles, a duplicate or an event after a gap too (their transaction then
+   * ends without `handle`), so it must only read; a row lock is fine. Its result is `handle`'s `read`.
+   */
+  readAlong?(event: EventEnvelope, manager: EntityManager): Promise<Read>;
+  /**
    * Runs inside the transaction that records the event in the inbox: effect and record commit
    * together. It may return the event's work for after that commit (queueing what it recorded), run
    * once the transaction has committed and never for a duplicate or a rolled-back attempt; it must
-   * not throw.
+   * not throw. `read`: what `readAlong` read, when the handler has one.
    */
-  handle(event: EventEnvelope, manager: EntityManager): Promise<AfterCommit | void>;
+  handle(event: EventEnvelope, manager: EntityManager, read?: Read): Promise<AfterCommit | void>;
 }
 
 /** Work a handler leaves for after the commit of the transaction that applied its event. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingWorld, newEvent, recordingHandler } from './fixture.js';
 import type { EffectRow, TestService } from './fixture.js';
+import type { EventHandlerDefinition } from '../src/types.js';
 
 /** Sequences applied per document, in application order. */
 function sequencesByDocument(rows: readonly EffectRow[]): Map<string, number[]> {
@@ -392,5 +393,72 @@ describe('a stream made anew (NATS lost its store, or a database restored after 
     });
     const effects = await consumer.effects();
     expect(effects.map((row) => row.event_id).sort()).toEqual([...before, ...after].map((event) => event.id).sort());
+  });
+});
+
+describe("a handler's first read, sent along with the inbox statement", () => {
+  const world = new MessagingWorld('read-along');
+  afterAll(() => world.close());
+
+  interface Read {
+    cursor: number | null;
+    effects: number;
+    xid: string;
+  }
+
+  it('runs after the inbox statement in the event’s transaction, reaches the handler, and is dropped for a duplicate', async () => {
+    const producer = await world.service('producer');
+    const consumer = await world.service('consumer');
+    let consumerName = '';
+    const reads: { eventId: string; read: Read }[] = [];
+    const given: { read: Read | undefined; xid: string }[] = [];
+    const recording = recordingHandler({ durable: 'read-along', eventTypes: ['test.read-along'], ordered: true });
+    const handler: EventHandlerDefinition<Read> = {
+      ...recording,
+      async readAlong(event, manager) {
+        const [read] = (await manager.query(
+          `SELECT (SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $2) AS cursor,
+                  (SELECT count(*)::int FROM effect WHERE document_id = $2) AS effects, txid_current()::text AS xid`,
+          [consumerName, event.documentId],
+        )) as Read[];
+        reads.push({ eventId: event.id, read: read as Read });
+        return read as Read;
+      },
+      async handle(event, manager, read) {
+        const [{ xid }] = (await manager.query('SELECT txid_current()::text AS xid')) as { xid: string }[];
+        given.push({ read, xid });
+        return recording.handle(event, manager);
+      },
+    };
+    const runtime = await consumer.start({ produces: false, handlers: [handler], replaySources: [producer.name] });
+    consumerName = runtime.consumers[0].consumerName;
+    const emitter = await producer.start({ produces: true });
+    const documentId = randomUUID();
+
+    const [first, second] = await producer.emit(emitter, [newEvent('test.read-along', documentId, 1), newEvent('test.read-along', documentId, 2)]);
+    await waitFor(async () => (await consumer.effects()).length === 2 && (await world.consumerIdle(consumerName)), { what: 'both events to be applied' });
+
+    // The cursor had already moved to the event (the inbox statement ran first), the earlier effect was there.
+    expect(reads.map(({ read }) => [read.cursor, read.effects])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
+    expect(given.map(({ read }) => read)).toEqual(reads.map(({ read }) => read));
+    expect(given.map(({ xid }) => xid)).toEqual(reads.map(({ read }) => read.xid));
+
+    // A copy the stream no longer deduplicates: the read goes out with the inbox statement, the handler never runs.
+    const js = jetstream(await world.nats());
+    const copy = await js.publish(eventSubject(world.namespace, 'test.read-along'), JSON.stringify(first), { msgID: `${first?.id}:again` });
+    await waitFor(
+      async () => {
+        const info = await world.consumerInfo(consumerName);
+        return info.ack_floor.stream_seq >= copy.seq && info.num_ack_pending === 0;
+      },
+      { what: 'the consumer to acknowledge the copy' },
+    );
+    expect(reads.map(({ eventId }) => eventId)).toEqual([first?.id, second?.id, first?.id]);
+    expect(given).toHaveLength(2);
+    expect((await consumer.effects()).map((row) => row.event_id)).toEqual([first?.id, second?.id]);
+    expect(await consumer.deadLetters()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { ROOT_LOGGER } from '@sanshen/platform/core';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
+import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { returnOf } from './document-return.js';
 
@@ -32,10 +33,16 @@ export class ProjectLifecycleUseCase {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  /** The document's row, locked, for a lifecycle event (null otherwise): what `execute` reads first. */
+  lock(event: EventEnvelope, manager: EntityManager): Promise<DocumentOrmEntity | null> {
+    return lifecycleTypeOf(event.type) === null ? Promise.resolve(null) : this.documents.findForUpdate(manager, event.documentId);
+  }
+
+  /** `locked`: the row `lock` read in this transaction, if the caller read it ahead. */
+  async execute(event: EventEnvelope, manager: EntityManager, locked?: DocumentOrmEntity | null): Promise<void> {
     const type = lifecycleTypeOf(event.type);
     if (type === null) return;
-    const document = await this.documents.findForUpdate(manager, event.documentId);
+    const document = locked === undefined ? await this.lock(event, manager) : locked;
     if (document === null || event.sequence <= document.eventSeq) return;
     const transition = checkTransition(document.status, type, performersOf(event.actor));
     if (!transition.ok) {

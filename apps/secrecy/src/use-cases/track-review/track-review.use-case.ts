@@ -24,8 +24,14 @@ export class TrackReviewUseCase {
     private readonly scan: ScanVersionUseCase,
   ) {}
 
-  async execute(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const existing = await this.secrecy.lockCase(manager, event.documentId);
+  /** The document's case, locked: what `execute` reads first. */
+  lock(event: EventEnvelope, manager: EntityManager): Promise<SecrecyCaseOrmEntity | null> {
+    return this.secrecy.lockCase(manager, event.documentId);
+  }
+
+  /** `locked`: the case `lock` read in this transaction, if the caller read it ahead. */
+  async execute(event: EventEnvelope, manager: EntityManager, locked?: SecrecyCaseOrmEntity | null): Promise<void> {
+    const existing = locked === undefined ? await this.lock(event, manager) : locked;
     if (existing && existing.eventSeq >= event.sequence) return;
     if (isDocumentEvent(event, 'submitted')) {
       const secrecyCase = Object.assign(existing ?? new SecrecyCaseOrmEntity(), {
