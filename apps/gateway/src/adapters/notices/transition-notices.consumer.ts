@@ -7,6 +7,7 @@ import { BASE_CONFIG } from '@sanshen/platform/core';
 import { NATS_CONNECTION } from '@sanshen/platform/rpc';
 import type { BaseConfig } from '@sanshen/platform/core';
 import type { EntityManager } from 'typeorm';
+import type { NoticeDocument } from '../../persistence/notice.repository.js';
 import { NotifyTransitionUseCase } from '../../use-cases/notify-transition/notify-transition.use-case.js';
 import { SendNoticeToChannelsUseCase } from '../../use-cases/send-notice-to-channels/send-notice-to-channels.use-case.js';
 import { ChannelDeliveryDispatcher } from '../channels/channel-delivery.dispatcher.js';
@@ -19,7 +20,7 @@ import type { AnnouncedNotice } from './notice-stream.js';
  * recorded is recorded again on its retry; the dispatcher's sweep catches anything else).
  */
 @Injectable()
-export class TransitionNoticesConsumer implements EventHandlerDefinition {
+export class TransitionNoticesConsumer implements EventHandlerDefinition<NoticeDocument | null> {
   readonly durable = 'transition-notices';
   readonly eventTypes = ['document.>'];
   readonly ordered = true;
@@ -33,8 +34,13 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition {
     @Inject(BASE_CONFIG) private readonly config: BaseConfig,
   ) {}
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<AfterCommit | undefined> {
-    const recorded = await this.notify.execute(event, manager);
+  // What notices know of the document goes out with the inbox statement.
+  readAlong(event: EventEnvelope, manager: EntityManager): Promise<NoticeDocument | null> {
+    return this.notify.read(event, manager);
+  }
+
+  async handle(event: EventEnvelope, manager: EntityManager, known?: NoticeDocument | null): Promise<AfterCommit | undefined> {
+    const recorded = await this.notify.execute(event, manager, known);
     if (recorded === null) return undefined;
     // Best effort and only a nudge: the notices are in the table; a stream that misses it still lists them.
     const { userIds, documentId, kind, title, message, createdAt } = recorded;

@@ -44,10 +44,17 @@ export class NotifyTransitionUseCase {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(event: EventEnvelope, manager: EntityManager): Promise<RecordedNotice | null> {
+  /** The document as notices know it, for an event they follow (null otherwise): what `execute` reads first. */
+  read(event: EventEnvelope, manager: EntityManager): Promise<NoticeDocument | null> {
+    return lifecycleTypeOf(event.type) === null ? Promise.resolve(null) : this.notices.document(manager, event.documentId);
+  }
+
+  /** `known`: what `read` read in this transaction, if the caller read it ahead. */
+  async execute(event: EventEnvelope, manager: EntityManager, known?: NoticeDocument | null): Promise<RecordedNotice | null> {
     const type = lifecycleTypeOf(event.type);
     if (type === null) return null;
-    const followed = isDocumentEventType(type) ? await this.follow(event, type, manager) : await this.informational(event, manager);
+    const stored = known === undefined ? await this.read(event, manager) : known;
+    const followed = isDocumentEventType(type) ? this.follow(event, type, stored, manager) : this.informational(event, stored);
     if (followed === null) return null;
     const { document, draft } = followed;
     const userIds = new Set<string>();
@@ -81,8 +88,7 @@ export class NotifyTransitionUseCase {
   }
 
   /** A lifecycle event: keeps the document's facts and status, and says whom the transition concerns. */
-  private async follow(event: EventEnvelope, type: DocumentEventType, manager: EntityManager): Promise<{ document: NoticeDocument; draft: NoticeDraft } | null> {
-    const known = await this.notices.document(manager, event.documentId);
+  private follow(event: EventEnvelope, type: DocumentEventType, known: NoticeDocument | null, manager: EntityManager): { document: NoticeDocument; draft: NoticeDraft } | null {
     const document = FACT_EVENTS.has(type) ? withFacts(known, event.documentId, event.payload as DocumentFacts) : known;
     if (document === null) return null;
     const moved = checkTransition(document.status as DocumentStatus, type, ANYONE);
@@ -98,8 +104,7 @@ export class NotifyTransitionUseCase {
   }
 
   /** An informational event (a referral, a retraction request): moves nothing, may concern someone. */
-  private async informational(event: EventEnvelope, manager: EntityManager): Promise<{ document: NoticeDocument; draft: NoticeDraft } | null> {
-    const document = await this.notices.document(manager, event.documentId);
+  private informational(event: EventEnvelope, document: NoticeDocument | null): { document: NoticeDocument; draft: NoticeDraft } | null {
     const draft = document === null ? null : informationalNoticeFor(event.type, event.payload, document.title);
     return document === null || draft === null ? null : { document, draft };
   }
