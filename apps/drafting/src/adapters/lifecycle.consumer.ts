@@ -18,7 +18,7 @@ export class LifecycleConsumer implements EventHandlerDefinition<DocumentOrmEnti
     return this.project.lock(event, manager);
   }
 
-  handle(event: EventEnvelope, manager: EntityManager, locked?: DocumentOrmEntity | null): Promise<void> {
+  handle(event: EventEnvelope, manager: EntityManager, locked: DocumentOrmEntity | null): Promise<void> {
     return this.project.execute(event, manager, locked);
   }
 }

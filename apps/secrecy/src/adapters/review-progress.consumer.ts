@@ -22,7 +22,7 @@ export class ReviewProgressConsumer implements EventHandlerDefinition<SecrecyCas
     return this.trackReview.lock(event, manager);
   }
 
-  handle(event: EventEnvelope, manager: EntityManager, locked?: SecrecyCaseOrmEntity | null): Promise<void> {
+  handle(event: EventEnvelope, manager: EntityManager, locked: SecrecyCaseOrmEntity | null): Promise<void> {
     return this.trackReview.execute(event, manager, locked);
   }
 }

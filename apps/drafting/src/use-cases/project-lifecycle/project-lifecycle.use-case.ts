@@ -38,11 +38,10 @@ export class ProjectLifecycleUseCase {
     return lifecycleTypeOf(event.type) === null ? Promise.resolve(null) : this.documents.findForUpdate(manager, event.documentId);
   }
 
-  /** `locked`: the row `lock` read in this transaction, if the caller read it ahead. */
-  async execute(event: EventEnvelope, manager: EntityManager, locked?: DocumentOrmEntity | null): Promise<void> {
+  /** `document`: what `lock` read in this transaction (the consumer reads it along with the inbox statement). */
+  async execute(event: EventEnvelope, manager: EntityManager, document: DocumentOrmEntity | null): Promise<void> {
     const type = lifecycleTypeOf(event.type);
     if (type === null) return;
-    const document = locked === undefined ? await this.lock(event, manager) : locked;
     if (document === null || event.sequence <= document.eventSeq) return;
     const transition = checkTransition(document.status, type, performersOf(event.actor));
     if (!transition.ok) {

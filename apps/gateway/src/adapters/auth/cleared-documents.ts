@@ -20,11 +20,9 @@ export class ClearedDocuments {
     return this.facts.get(documentId);
   }
 
-  /** Keeps drafting's answer when the document has been cleared (an answer without the facts is not kept). */
-  remember(view: Partial<DocumentAccessView>): void {
-    const { documentId, agencyId, departmentId, reachedSecrecy, cleared } = view;
-    if (documentId === undefined || agencyId === undefined || departmentId === undefined || reachedSecrecy === undefined || cleared === undefined) return;
-    const final = finalReadFacts({ agencyId, departmentId, reachedSecrecy, cleared });
-    if (final !== null) this.facts.set(documentId, final);
+  /** Keeps drafting's answer when the document has been cleared. */
+  remember(view: DocumentAccessView): void {
+    const final = finalReadFacts(view);
+    if (final !== null) this.facts.set(view.documentId, final);
   }
 }

@@ -36,7 +36,7 @@ function consumerRecording(deliveries: number) {
 describe('TransitionNoticesConsumer', () => {
   it('has the dispatcher queue deliveries after the commit of an event that recorded some', async () => {
     const { consumer, nudges } = consumerRecording(2);
-    const after = await consumer.handle(event('e-1'), {} as EntityManager);
+    const after = await consumer.handle(event('e-1'), {} as EntityManager, null);
     expect(nudges.count).toBe(0);
     after?.();
     expect(nudges.count).toBe(1);
@@ -44,7 +44,7 @@ describe('TransitionNoticesConsumer', () => {
 
   it('leaves the dispatcher alone after an event that recorded no delivery (no channel enabled)', async () => {
     const { consumer, nudges } = consumerRecording(0);
-    expect(await consumer.handle(event('e-2'), {} as EntityManager)).toBeUndefined();
+    expect(await consumer.handle(event('e-2'), {} as EntityManager, null)).toBeUndefined();
     expect(nudges.count).toBe(0);
   });
 });

@@ -39,7 +39,7 @@ export class TransitionNoticesConsumer implements EventHandlerDefinition<NoticeD
     return this.notify.read(event, manager);
   }
 
-  async handle(event: EventEnvelope, manager: EntityManager, known?: NoticeDocument | null): Promise<AfterCommit | undefined> {
+  async handle(event: EventEnvelope, manager: EntityManager, known: NoticeDocument | null): Promise<AfterCommit | undefined> {
     const recorded = await this.notify.execute(event, manager, known);
     if (recorded === null) return undefined;
     // Best effort and only a nudge: the notices are in the table; a stream that misses it still lists them.

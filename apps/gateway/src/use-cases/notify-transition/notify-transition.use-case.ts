@@ -49,12 +49,11 @@ export class NotifyTransitionUseCase {
     return lifecycleTypeOf(event.type) === null ? Promise.resolve(null) : this.notices.document(manager, event.documentId);
   }
 
-  /** `known`: what `read` read in this transaction, if the caller read it ahead. */
-  async execute(event: EventEnvelope, manager: EntityManager, known?: NoticeDocument | null): Promise<RecordedNotice | null> {
+  /** `known`: what `read` read in this transaction (the consumer reads it along with the inbox statement). */
+  async execute(event: EventEnvelope, manager: EntityManager, known: NoticeDocument | null): Promise<RecordedNotice | null> {
     const type = lifecycleTypeOf(event.type);
     if (type === null) return null;
-    const stored = known === undefined ? await this.read(event, manager) : known;
-    const followed = isDocumentEventType(type) ? this.follow(event, type, stored, manager) : this.informational(event, stored);
+    const followed = isDocumentEventType(type) ? this.follow(event, type, known, manager) : this.informational(event, known);
     if (followed === null) return null;
     const { document, draft } = followed;
     const userIds = new Set<string>();

@@ -30,7 +30,8 @@ const approved = (level: 1 | 2 | 3, sequence: number, version = 3) =>
 async function track(current: SecrecyCaseOrmEntity | null, ...events: EventEnvelope[]) {
   const { secrecy, scan, log, saved } = secrecyHarness({ current });
   const useCase = new TrackReviewUseCase(secrecy, scan);
-  for (const next of events) await useCase.execute(next, {} as EntityManager);
+  const manager = {} as EntityManager;
+  for (const next of events) await useCase.execute(next, manager, await useCase.lock(next, manager));
   return { log, saved };
 }
 

@@ -29,9 +29,8 @@ export class TrackReviewUseCase {
     return this.secrecy.lockCase(manager, event.documentId);
   }
 
-  /** `locked`: the case `lock` read in this transaction, if the caller read it ahead. */
-  async execute(event: EventEnvelope, manager: EntityManager, locked?: SecrecyCaseOrmEntity | null): Promise<void> {
-    const existing = locked === undefined ? await this.lock(event, manager) : locked;
+  /** `existing`: what `lock` read in this transaction (the consumer reads it along with the inbox statement). */
+  async execute(event: EventEnvelope, manager: EntityManager, existing: SecrecyCaseOrmEntity | null): Promise<void> {
     if (existing && existing.eventSeq >= event.sequence) return;
     if (isDocumentEvent(event, 'submitted')) {
       const secrecyCase = Object.assign(existing ?? new SecrecyCaseOrmEntity(), {
