@@ -11,7 +11,7 @@ import { DocumentLanes } from './lanes.js';
 import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
 import { silentLogger } from './types.js';
-import { withWritesSettled } from './write-behind.js';
+import { transactionBehindWrites, withWritesSettled } from './write-behind.js';
 import type { AfterCommit, EventHandlerDefinition, MessagingLogger } from './types.js';
 
 export interface ConsumerRunnerOptions {
@@ -196,13 +196,16 @@ export class EventConsumerRunner {
     if (ready.length < 2) return this.processEach(ready.map(({ msg }) => msg));
     let applied: { result: Outcome[]; manager: EntityManager };
     try {
-      applied = await this.transactionOf(async (manager) => {
+      const last = ready.length - 1;
+      // Each event's writes sent behind are confirmed before the next event; the last one's by the COMMIT.
+      applied = await transactionBehindWrites(this.dataSource, async (manager) => {
         const outcomes: Outcome[] = [];
         for (const [index, { envelope }] of ready.entries()) {
-          outcomes.push(await this.record(manager, envelope).catch((error: unknown) => Promise.reject(new BatchFailure(index, error))));
+          const recording = index === last ? this.record(manager, envelope) : withWritesSettled(manager, () => this.record(manager, envelope));
+          outcomes.push(await recording.catch((error: unknown) => Promise.reject(new BatchFailure(index, error))));
         }
         return outcomes;
-      });
+      }, (writeError) => new BatchFailure(last, writeError));
     } catch (failure) {
       if (!(failure instanceof BatchFailure) || failure.cause instanceof SequenceGapError) return this.processEach(ready.map(({ msg }) => msg));
       const failed = ready[failure.index] as Decoded;
@@ -278,7 +281,7 @@ export class EventConsumerRunner {
 
   /** Records the event in the inbox and applies it in one transaction; a recorded event is skipped. */
   private async applyOnce(envelope: EventEnvelope): Promise<Outcome> {
-    const { result: outcome, manager } = await this.transactionOf((manager) => this.record(manager, envelope));
+    const { result: outcome, manager } = await transactionBehindWrites(this.dataSource, (manager) => this.record(manager, envelope));
     this.recorded(envelope, outcome, manager);
     return outcome;
   }
@@ -287,15 +290,6 @@ export class EventConsumerRunner {
   private recorded(envelope: EventEnvelope, outcome: Outcome, manager: EntityManager): void {
     this.options.onRecorded?.(this.name, envelope, manager);
     if (outcome.applied) outcome.after?.();
-  }
-
-  private async transactionOf<T>(work: (manager: EntityManager) => Promise<T>): Promise<{ result: T; manager: EntityManager }> {
-    let used: EntityManager | null = null;
-    const result = await this.dataSource.transaction((manager) => {
-      used = manager;
-      return work(manager);
-    });
-    return { result, manager: used as unknown as EntityManager };
   }
 
   /** In the caller's transaction: the inbox row, the document's cursor (ordered), the handler's effect. */
@@ -317,7 +311,7 @@ export class EventConsumerRunner {
       }
       if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
     }
-    const after = handled ? await withWritesSettled(manager, async () => this.definition.handle(envelope, manager, await read)) : undefined;
+    const after = handled ? await this.definition.handle(envelope, manager, await read) : undefined;
     this.logger.debug?.(
       {
         consumer: this.name,

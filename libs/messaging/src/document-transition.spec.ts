@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DocumentTransition } from './document-transition.js';
 import { RecordingOutbox, transitionOver } from './recording-outbox.js';
 import { writeBehind } from './write-behind.js';
 
@@ -45,12 +46,19 @@ describe('DocumentTransition', () => {
     expect(outbox.log).toEqual([]);
   });
 
-  it('waits for the writes sent behind before the commit, and a failed one fails the step with its own error', async () => {
+  it('sends the commit behind the writes sent behind, ends once they are confirmed, and a failed one fails the step with its own error', async () => {
     const manager = {} as EntityManager;
     const outbox = new RecordingOutbox();
     let finish: () => void = () => undefined;
     const behind = new Promise<void>((resolve) => (finish = resolve));
-    const running = transitionOver(outbox, manager).run({
+    const committing = {
+      transaction: async <T>(work: (m: EntityManager) => Promise<T>) => {
+        const result = await work(manager);
+        outbox.log.push('commit');
+        return result;
+      },
+    } as unknown as DataSource;
+    const running = new DocumentTransition(committing, outbox).run({
       lock: async () => null,
       decide: async (_row, m) => {
         writeBehind(m, behind.then(() => void outbox.log.push('write settled')));
@@ -59,10 +67,10 @@ describe('DocumentTransition', () => {
       emit: () => [event(1)],
     });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(outbox.log).toEqual(['emit document.revised #1']);
+    expect(outbox.log).toEqual(['emit document.revised #1', 'commit']);
     finish();
     await running;
-    expect(outbox.log).toEqual(['emit document.revised #1', 'write settled', 'published']);
+    expect(outbox.log).toEqual(['emit document.revised #1', 'commit', 'write settled', 'published']);
 
     // The statement after a failed write fails too ("transaction is aborted"): the write's error is the step's.
     const failing = new RecordingOutbox();

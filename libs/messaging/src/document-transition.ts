@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@sanshen/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { NewEvent } from './envelope.js';
-import { withWritesSettled } from './write-behind.js';
+import { transactionBehindWrites } from './write-behind.js';
 
 /** What a transition needs of the service's event backbone (the platform's EventOutbox is one). */
 export interface TransitionOutbox {
@@ -20,7 +20,7 @@ export interface TransitionStep<A, D> {
   /**
    * Checks the move on the locked aggregate (the state machine's `assertTransition`, the owner's own
    * rules), decides, and saves what changes, in the transaction (writes whose answer it does not need
-   * may go `writeBehind`: the transition waits for them before the commit, and a failed one's error is the step's).
+   * may go `writeBehind`: the COMMIT goes out behind them and confirms them, and a failed one's error is the step's).
    */
   decide(aggregate: A, manager: EntityManager): Promise<D>;
   /** The events the decision emits, each with the document's next sequence number. */
@@ -51,7 +51,7 @@ export class DocumentTransition {
   ) {}
 
   async run<A, D>(step: TransitionStep<A, D>, options: TransitionOptions<D> = {}): Promise<TransitionOutcome<D>> {
-    const outcome = await this.dataSource.transaction((manager) => this.within(manager, step));
+    const { result: outcome } = await transactionBehindWrites(this.dataSource, (manager) => this.within(manager, step));
     this.outbox.published();
     // The post-commit work and the wait for the next owners overlap: the caller gets both done.
     await Promise.all([options.afterCommit?.(outcome), options.handOver === true ? this.outbox.handOver(outcome.events) : undefined]);
@@ -60,15 +60,14 @@ export class DocumentTransition {
 
   /**
    * The same step inside a transaction another owns: a consumer's, which records the event it
-   * handles in the inbox. The messaging runtime nudges the relay after that transaction commits.
+   * handles in the inbox. The messaging runtime nudges the relay after that transaction commits, and
+   * that transaction's owner confirms the writes sent behind (the outbox rows among them).
    */
   async within<A, D>(manager: EntityManager, step: TransitionStep<A, D>): Promise<TransitionOutcome<D>> {
-    return withWritesSettled(manager, async () => {
-      const aggregate = await step.lock(manager);
-      const decision = await step.decide(aggregate, manager);
-      const planned = step.emit(decision, aggregate);
-      const events = planned.length === 0 ? [] : await this.outbox.emit(manager, planned);
-      return { decision, events };
-    });
+    const aggregate = await step.lock(manager);
+    const decision = await step.decide(aggregate, manager);
+    const planned = step.emit(decision, aggregate);
+    const events = planned.length === 0 ? [] : await this.outbox.emit(manager, planned);
+    return { decision, events };
   }
 }

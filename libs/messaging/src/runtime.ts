@@ -13,6 +13,7 @@ import { OutboxRelay } from './relay.js';
 import type { RelayOptions } from './relay.js';
 import { OutboxReplayResponder } from './replay.js';
 import { silentLogger } from './types.js';
+import { writeBehind } from './write-behind.js';
 import type { EventHandlerDefinition, MessagingOptions } from './types.js';
 
 export interface MessagingRuntimeOptions extends MessagingOptions {
@@ -150,16 +151,19 @@ export class MessagingRuntime {
   }
 
   /**
-   * Writes events to the outbox in the caller's transaction. Call `afterCommit()` once the
-   * transaction has committed, so the relay publishes at once.
+   * Writes events to the outbox in the caller's transaction, sent behind (`writeBehind`): run that
+   * transaction with `transactionBehindWrites` so a failed row's error is the caller's (any other
+   * transaction's COMMIT fails all the same). Call `afterCommit()` once it has committed, so the
+   * relay publishes at once.
    */
-  async emit(manager: EntityManager, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
+  emit(manager: EntityManager, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) => buildEnvelope(this.options.service, event));
     // The step's trace context goes with each row: the relay continues the trace from it.
     const headers = traceHeaders();
-    for (const envelope of envelopes) await appendToOutbox(manager, envelope, headers);
+    // Sent behind: the transaction's COMMIT confirms them (transactionBehindWrites), one round trip less.
+    for (const envelope of envelopes) writeBehind(manager, appendToOutbox(manager, envelope, headers));
     if (envelopes.length > 0) this.emittedIn.add(manager);
-    return envelopes;
+    return Promise.resolve(envelopes);
   }
 
   afterCommit(): void {

@@ -59,7 +59,8 @@ export interface EventHandlerDefinition<Read = unknown> {
    * Runs inside the transaction that records the event in the inbox: effect and record commit
    * together. It may return the event's work for after that commit (queueing what it recorded), run
    * once the transaction has committed and never for a duplicate or a rolled-back attempt; it must
-   * not throw. `read`: what `readAlong` read, when the handler has one.
+   * not throw. `read`: what `readAlong` read, when the handler has one. Writes whose answer it does
+   * not need may go `writeBehind`: the transaction's COMMIT is sent behind them and confirms them.
    */
   handle(event: EventEnvelope, manager: EntityManager, read?: Read): Promise<AfterCommit | void>;
 }

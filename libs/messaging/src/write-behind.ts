@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
-type Settled = { failed: false } | { failed: true; error: unknown };
+type Failed = { failed: true; error: unknown };
+type Settled = { failed: false } | Failed;
 
 /** Writes sent in a transaction (its EntityManager) and not awaited yet. */
 const pending = new WeakMap<EntityManager, Promise<Settled>[]>();
@@ -9,23 +10,27 @@ const pending = new WeakMap<EntityManager, Promise<Settled>[]>();
  * Sends a write whose answer nothing later in the transaction needs, without waiting for it: the
  * statements after it go out behind it on the transaction's connection (the pool's client pipelines,
  * PreparingClient), and PostgreSQL runs them in the order sent — three writes cost one round trip,
- * not three. DocumentTransition and the event consumers wait for them (`withWritesSettled`) before
- * the transaction commits; one that failed aborted the transaction, so nothing after it commits, and
- * its error is the step's.
+ * not three. The transaction's COMMIT goes out right behind them (`transactionBehindWrites`: the
+ * transitions' and the consumers'), or a caller waits for them first (`withWritesSettled`); one that
+ * failed aborted the transaction, so nothing of it commits, and its error is the step's.
+ *
+ * `write` must send its statement without waiting for any answer (one statement: the row helpers,
+ * `preparedQuery`, a TypeORM insert or update): a write that awaits a first statement's answer before
+ * sending its second would send that one after the COMMIT, outside the transaction.
  */
 export function writeBehind(manager: EntityManager, write: Promise<unknown>): void {
   const writes = pending.get(manager) ?? [];
-  // Observed at once: a failure is thrown by withWritesSettled, never left unhandled.
+  // Observed at once: a failure is thrown by whoever settles the writes, never left unhandled.
   writes.push(write.then((): Settled => ({ failed: false }), (error: unknown): Settled => ({ failed: true, error })));
   pending.set(manager, writes);
 }
 
-/** Waits for the transaction's writes sent behind; throws the first one's error if any failed. */
-async function settleWrites(manager: EntityManager): Promise<void> {
+/** Waits for the transaction's writes sent behind: the first that failed, if any. */
+async function failedWrite(manager: EntityManager): Promise<Failed | undefined> {
   const writes = pending.get(manager);
-  if (writes === undefined) return;
+  if (writes === undefined) return undefined;
   pending.delete(manager);
-  for (const outcome of await Promise.all(writes)) if (outcome.failed) throw outcome.error;
+  return (await Promise.all(writes)).find((outcome): outcome is Failed => outcome.failed);
 }
 
 /**
@@ -38,9 +43,43 @@ export async function withWritesSettled<T>(manager: EntityManager, work: () => P
   try {
     result = await work();
   } catch (error) {
-    await settleWrites(manager);
-    throw error;
+    throw (await failedWrite(manager))?.error ?? error;
   }
-  await settleWrites(manager);
+  const failed = await failedWrite(manager);
+  if (failed !== undefined) throw failed.error;
   return result;
+}
+
+/**
+ * A transaction whose COMMIT is sent right behind the writes `work` sent behind, not after their
+ * answers: PostgreSQL runs them in the order sent, and one that failed has aborted the transaction,
+ * so that COMMIT rolls it back and fails (the pool's client reports it: PreparingClient). The writes
+ * are confirmed with it, and a step costs one round trip less. When the transaction fails and one of
+ * its writes failed first, that write's error is thrown (`blame` may wrap it: whose it was).
+ */
+export async function transactionBehindWrites<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  blame: (writeError: unknown) => unknown = (writeError) => writeError,
+): Promise<{ result: T; manager: EntityManager }> {
+  let used: EntityManager | undefined;
+  let result: T;
+  try {
+    result = await dataSource.transaction(async (manager) => {
+      used = manager;
+      const done = await work(manager);
+      // A turn of the event loop before the COMMIT: a write whose statement is still on its way to the
+      // connection (TypeORM's builders send theirs a few microtasks after the call) goes out first.
+      if (pending.has(manager)) await new Promise((resolve) => setImmediate(resolve));
+      return done;
+    });
+  } catch (error) {
+    const failed = used === undefined ? undefined : await failedWrite(used);
+    throw failed === undefined ? error : blame(failed.error);
+  }
+  const manager = used as unknown as EntityManager;
+  // Answered before the COMMIT was (one connection, answers in order): this only frees the list.
+  const failed = await failedWrite(manager);
+  if (failed !== undefined) throw blame(failed.error);
+  return { result, manager };
 }

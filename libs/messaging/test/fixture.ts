@@ -5,7 +5,7 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { streamName } from '@sanshen/contracts';
 import type { EventEnvelope, Namespace } from '@sanshen/contracts';
-import { MESSAGING_TABLES_UP, MessagingRuntime } from '@sanshen/messaging';
+import { MESSAGING_TABLES_UP, MessagingRuntime, transactionBehindWrites } from '@sanshen/messaging';
 import type { AfterCommit, EventHandlerDefinition, MessagingLogger, MessagingRuntimeOptions, NewEvent } from '@sanshen/messaging';
 import { dataSourceOptions, openDataSource } from '@sanshen/platform/core';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
@@ -113,7 +113,7 @@ export class TestService {
 
   /** Writes events in one transaction, then nudges the relay, as a use case does. */
   async emit(runtime: MessagingRuntime, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
-    const envelopes = await this.dataSource.transaction((manager) => runtime.emit(manager, events));
+    const { result: envelopes } = await transactionBehindWrites(this.dataSource, (manager) => runtime.emit(manager, events));
     runtime.afterCommit();
     return envelopes;
   }

@@ -8,6 +8,7 @@ import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingWorld, newEvent, recordingHandler } from './fixture.js';
 import type { EffectRow, TestService } from './fixture.js';
 import type { EventHandlerDefinition } from '../src/types.js';
+import { transactionBehindWrites, writeBehind } from '../src/write-behind.js';
 
 /** Sequences applied per document, in application order. */
 function sequencesByDocument(rows: readonly EffectRow[]): Map<string, number[]> {
@@ -460,5 +461,93 @@ describe("a handler's first read, sent along with the inbox statement", () => {
     expect(given).toHaveLength(2);
     expect((await consumer.effects()).map((row) => row.event_id)).toEqual([first?.id, second?.id]);
     expect(await consumer.deadLetters()).toEqual([]);
+  });
+});
+
+describe('writes sent behind, confirmed by the COMMIT sent right behind them', () => {
+  const world = new MessagingWorld('behind');
+  afterAll(() => world.close());
+
+  const insertEffect = 'INSERT INTO effect (consumer, event_id, document_id, sequence) VALUES ($1, $2, $3, $4)';
+  /** A write PostgreSQL refuses (the sequence is no number) for a poisoned event, the effect row otherwise. */
+  const effectOf = (durable: string, event: EventEnvelope): unknown[] => [
+    durable,
+    event.id,
+    event.documentId,
+    (event.payload as { poison?: boolean }).poison === true ? 'not a number' : event.sequence,
+  ];
+
+  it('commits what the work sent without waiting for the answers, and a refused write undoes it all with its own error', async () => {
+    const service = await world.service('behind-tx');
+    const row = (sequence: unknown) => ['tx', randomUUID(), randomUUID(), sequence];
+    let answered = false;
+    const { result } = await transactionBehindWrites(service.dataSource, async (manager) => {
+      writeBehind(manager, manager.query(insertEffect, row(1)).then(() => (answered = true)));
+      // A statement sent some microtasks after the call (as TypeORM's builders send theirs): still before the COMMIT.
+      const later = async () => {
+        for (let tick = 0; tick < 50; tick += 1) await Promise.resolve();
+        return manager.query(insertEffect, row(2));
+      };
+      writeBehind(manager, later());
+      return answered;
+    });
+    // The work was done before the writes' answers came; the COMMIT behind them kept both rows, in its transaction.
+    expect(result).toBe(false);
+    expect(answered).toBe(true);
+    expect((await service.effects()).map((effect) => effect.sequence)).toEqual([1, 2]);
+    expect(await count(service, 'SELECT DISTINCT xmin::text FROM effect')).toBe(1);
+
+    const refused = transactionBehindWrites(service.dataSource, async (manager) => {
+      writeBehind(manager, manager.query(insertEffect, row(3)));
+      writeBehind(manager, manager.query(insertEffect, row('not a number')));
+      writeBehind(manager, manager.query(insertEffect, row(4)));
+      return 'done';
+    });
+    await expect(refused).rejects.toThrow(/invalid input syntax for type integer/);
+    expect((await service.effects()).map((effect) => effect.sequence)).toEqual([1, 2]);
+  });
+
+  it('applies the events of a batch whose writes went behind, and a refused write fails only its own event', async () => {
+    const producer = await world.service('behind-producer');
+    const consumer = await world.service('behind-consumer');
+    const calls: EventEnvelope[] = [];
+    const committed: EventEnvelope[] = [];
+    const handler = (): EventHandlerDefinition => ({
+      durable: 'behind',
+      eventTypes: ['test.behind'],
+      ordered: true,
+      maxDeliveries: 3,
+      handle(event, manager) {
+        calls.push(event);
+        writeBehind(manager, manager.query(insertEffect, effectOf('behind', event)));
+        return Promise.resolve(() => void committed.push(event));
+      },
+    });
+    // Down while the events wait, so that they arrive together: the poisoned one last of its lane's batch.
+    const first = await consumer.start({ produces: false, handlers: [handler()], replaySources: ['behind-producer'] });
+    const [consumerName] = first.consumers.map((runner) => runner.consumerName);
+    await first.stop();
+    const emitter = await producer.start({ produces: true });
+    const documentIds = range(1, 12).map(() => randomUUID());
+    const healthy = await producer.emit(emitter, documentIds.map((documentId) => newEvent('test.behind', documentId, 1)));
+    healthy.push(...(await producer.emit(emitter, documentIds.map((documentId) => newEvent('test.behind', documentId, 2)))));
+    const [poison] = await producer.emit(emitter, [newEvent('test.behind', randomUUID(), 1, { poison: true })]);
+    await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the relay to publish' });
+
+    await consumer.start({ produces: false, handlers: [handler()], replaySources: ['behind-producer'], consumer: { baseRetryDelayMs: 20 } });
+    await waitFor(
+      async () => (await consumer.deadLetters()).length === 1 && (await world.consumerIdle(consumerName as string)),
+      { what: 'the healthy events applied and the poisoned one dead-lettered' },
+    );
+
+    expect(new Set((await consumer.effects()).map((row) => row.event_id))).toEqual(new Set(healthy.map((event) => event.id)));
+    for (const applied of sequencesByDocument(await consumer.effects()).values()) expect(applied).toEqual([1, 2]);
+    expect(committed.map((event) => event.id).sort()).toEqual(healthy.map((event) => event.id).sort());
+    // The refused write's own error, once per delivery (the batch knew whose write it was).
+    const [parked] = await consumer.deadLetters();
+    expect(parked).toMatchObject({ event_id: poison?.id, deliveries: 3 });
+    expect(parked?.error).toMatch(/invalid input syntax for type integer/);
+    expect(calls.filter((call) => call.id === poison?.id)).toHaveLength(3);
+    expect(await count(consumer, 'SELECT 1 FROM inbox WHERE event_id = $1', [poison?.id])).toBe(0);
   });
 });

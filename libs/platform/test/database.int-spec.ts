@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { dataSourceOptions, openDataSource } from '../src/index.js';
-import { PreparingClient } from '../src/core/preparing-client.js';
+import { PreparingClient, RolledBackAtCommitError } from '../src/core/preparing-client.js';
 
 /** Slow on purpose: replicas without a lock would both see it pending and both run it. */
 class CreateWidgets1770000000000 implements MigrationInterface {
@@ -99,6 +99,16 @@ describe('openDataSource', () => {
         await manager.query('INSERT INTO marks (id) VALUES ($1)', [1]);
       }),
     ).rejects.toThrow(/duplicate key/);
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM marks')).toEqual([{ n: 0 }]);
+
+    // A failed statement whose error was caught: PostgreSQL answers the COMMIT with ROLLBACK, and the
+    // COMMIT fails here instead of passing for a commit.
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO marks (id) VALUES ($1)', [3]);
+        await manager.query('INSERT INTO marks (id) VALUES ($1::int)', ['not a number']).catch(() => undefined);
+      }),
+    ).rejects.toMatchObject({ driverError: expect.any(RolledBackAtCommitError) });
     expect(await dataSource.query('SELECT count(*)::int AS n FROM marks')).toEqual([{ n: 0 }]);
 
     // Transactions with no statement, committed and rolled back, leave no transaction open behind them.

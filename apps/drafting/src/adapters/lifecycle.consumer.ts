@@ -19,6 +19,7 @@ export class LifecycleConsumer implements EventHandlerDefinition<DocumentOrmEnti
   }
 
   handle(event: EventEnvelope, manager: EntityManager, locked: DocumentOrmEntity | null): Promise<void> {
-    return this.project.execute(event, manager, locked);
+    this.project.execute(event, manager, locked);
+    return Promise.resolve();
   }
 }

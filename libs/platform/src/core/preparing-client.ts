@@ -42,10 +42,22 @@ const plainQuery = pg.Client.prototype.query as unknown as Query;
 
 /** How TypeORM opens, commits and rolls back a transaction (PostgresQueryRunner). */
 const BEGIN = 'START TRANSACTION';
-const ENDS: ReadonlySet<string> = new Set(['COMMIT', 'ROLLBACK']);
+const COMMIT = 'COMMIT';
+const ENDS: ReadonlySet<string> = new Set([COMMIT, 'ROLLBACK']);
 
 /** A result as pg gives it for a statement that returns no rows (TypeORM reads `rows` and `command`). */
 const noRows = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+
+/**
+ * A COMMIT that PostgreSQL answered with ROLLBACK: a statement of the transaction had failed (one sent
+ * without waiting for its answer, or one whose error the caller caught), so nothing of it was kept.
+ */
+export class RolledBackAtCommitError extends Error {
+  constructor() {
+    super('COMMIT rolled the transaction back: a statement in it had failed');
+    this.name = 'RolledBackAtCommitError';
+  }
+}
 
 /**
  * node-postgres' client, with two savings on every connection of the pool (given to pg's Pool as its
@@ -61,6 +73,10 @@ const noRows = (command: string): pg.QueryResult => ({ command, rowCount: null, 
  *   inside an aborted transaction, where it refuses the statement behind it too, so nothing runs
  *   outside the transaction it was meant for. A transaction that ends before any statement
  *   (BEGIN, then COMMIT or ROLLBACK) sends nothing at all.
+ *
+ * And one check: PostgreSQL answers the COMMIT of a transaction in which a statement failed with
+ * ROLLBACK, not with an error; here that COMMIT fails (RolledBackAtCommitError). So a COMMIT may be
+ * sent right behind writes whose answers nobody has awaited yet: it succeeds only if they all did.
  */
 export class PreparingClient extends pg.Client {
   /** A `START TRANSACTION` answered but not yet sent. */
@@ -84,7 +100,7 @@ PreparingClient.prototype.query = function query(this: PreparingClient, ...args:
       return Promise.resolve(noRows(text));
     }
   }
-  if (!this.beginHeld) return sendPrepared(this, args);
+  if (!this.beginHeld) return text === COMMIT && promised ? commit(this) : sendPrepared(this, args);
   this.beginHeld = false;
   const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
   stream.cork();
@@ -100,6 +116,13 @@ PreparingClient.prototype.query = function query(this: PreparingClient, ...args:
     stream.uncork();
   }
 } as pg.Client['query'];
+
+function commit(client: pg.Client): Promise<pg.QueryResult> {
+  return (plainQuery.call(client, COMMIT) as Promise<pg.QueryResult>).then((result) => {
+    if (result.command === 'ROLLBACK') throw new RolledBackAtCommitError();
+    return result;
+  });
+}
 
 /** The query as asked, a repeated text with parameters as a named prepared statement. */
 function sendPrepared(client: pg.Client, args: unknown[]): unknown {

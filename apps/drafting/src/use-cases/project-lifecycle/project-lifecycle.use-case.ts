@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { lifecycleTypeOf } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
+import { writeBehind } from '@sanshen/messaging';
 import { ROOT_LOGGER } from '@sanshen/platform/core';
 import { checkTransition, performersOf } from '@sanshen/workflow';
 import type { Logger } from 'pino';
@@ -38,8 +39,11 @@ export class ProjectLifecycleUseCase {
     return lifecycleTypeOf(event.type) === null ? Promise.resolve(null) : this.documents.findForUpdate(manager, event.documentId);
   }
 
-  /** `document`: what `lock` read in this transaction (the consumer reads it along with the inbox statement). */
-  async execute(event: EventEnvelope, manager: EntityManager, document: DocumentOrmEntity | null): Promise<void> {
+  /**
+   * `document`: what `lock` read in this transaction (the consumer reads it along with the inbox
+   * statement). Its row goes back behind: the consumer's COMMIT confirms it.
+   */
+  execute(event: EventEnvelope, manager: EntityManager, document: DocumentOrmEntity | null): void {
     const type = lifecycleTypeOf(event.type);
     if (type === null) return;
     if (document === null || event.sequence <= document.eventSeq) return;
@@ -61,6 +65,6 @@ export class ProjectLifecycleUseCase {
       if (typeof version === 'number' && Number.isInteger(version)) document.decidedVersion = version;
     }
     document.eventSeq = event.sequence;
-    await this.documents.save(manager, document);
+    writeBehind(manager, this.documents.save(manager, document));
   }
 }

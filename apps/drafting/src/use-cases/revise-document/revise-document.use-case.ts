@@ -3,7 +3,7 @@ import { documentEventName } from '@sanshen/contracts';
 import type { DocumentView, ReviseDocumentRequest } from '@sanshen/contracts';
 import { contentHashOf, DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
-import { DocumentTransition } from '@sanshen/messaging';
+import { DocumentTransition, writeBehind } from '@sanshen/messaging';
 import { assertTransition } from '@sanshen/workflow';
 import { isAnnualReportContent, reviseAnnualReportContent } from '../../content/annual-report-content.js';
 import { articleOf, reviseArticleContent } from '../../content/document-content.js';
@@ -59,8 +59,11 @@ export class ReviseDocumentUseCase {
         document.contentHash = contentHash;
         document.eventSeq += 1;
         if (document.kind === 'article') document.title = articleOf(content).title;
-        await this.documents.insertVersion(
+        // Sent behind, as the document's row below: the transition's COMMIT confirms them.
+        writeBehind(
           manager,
+          this.documents.insertVersion(
+            manager,
           Object.assign(new DocumentVersionOrmEntity(), {
             documentId: document.id,
             version: document.version,
@@ -69,8 +72,9 @@ export class ReviseDocumentUseCase {
             title: document.title,
             createdBy: actor.userId,
           }),
+          ),
         );
-        await this.documents.save(manager, document);
+        writeBehind(manager, this.documents.save(manager, document));
         return { document, content, previousVersion };
       },
       // An unchanged content is no new version: nothing to emit.

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AddDictionaryEntryRequest, AddDictionaryExceptionRequest, AddLeaderRequest, DictionaryEntryView, DictionaryExceptionView, DictionaryVersionView, LeaderView, RemoveDictionaryItemRequest } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
+import { transactionBehindWrites } from '@sanshen/messaging';
 import { CATEGORY_LABEL, compileLeaders } from '@sanshen/content-checks';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -106,7 +107,9 @@ export class ChangeDictionaryUseCase {
 
   /** One change in one transaction with the version it opened, published; answers once drafting holds it. */
   private async inNewVersion<T>(actor: Actor, correlationId: string, change: (manager: EntityManager) => Promise<{ result: T; version: number }>): Promise<T> {
-    const { result, events } = await this.dataSource.transaction(async (manager) => {
+    const {
+      result: { result, events },
+    } = await transactionBehindWrites(this.dataSource, async (manager) => {
       const { result, version } = await change(manager);
       return { result, events: await this.publisher.emit(manager, actor, version, correlationId, new Date()) };
     });

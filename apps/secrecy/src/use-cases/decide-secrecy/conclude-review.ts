@@ -4,6 +4,7 @@ import { documentEventName, SECRECY_INFO_EVENTS } from '@sanshen/contracts';
 import type { ReferredPayload, SecrecyConclusion } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
+import { writeBehind } from '@sanshen/messaging';
 import type { NewEvent } from '@sanshen/messaging';
 import { assertTransition } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
@@ -68,7 +69,8 @@ export class ConcludeReview {
       referralDecisionId: conclusion.referralDecisionId ?? null,
       answerReference: conclusion.answerReference ?? null,
     });
-    await this.secrecy.addDecision(manager, decision);
+    // Sent behind, as the case below: the transition's COMMIT confirms them.
+    writeBehind(manager, this.secrecy.addDecision(manager, decision));
     secrecyCase.eventSeq += 1;
     if (conclusion.conclusion === 'refer') {
       secrecyCase.openReferralId = decision.id;
@@ -76,7 +78,7 @@ export class ConcludeReview {
       secrecyCase.status = next;
       secrecyCase.openReferralId = null;
     }
-    await this.secrecy.updateCase(manager, secrecyCase);
+    writeBehind(manager, this.secrecy.updateCase(manager, secrecyCase));
     return { decision, event: this.event(actor, secrecyCase, decision, open.map((finding) => finding.id), correlationId) };
   }
 

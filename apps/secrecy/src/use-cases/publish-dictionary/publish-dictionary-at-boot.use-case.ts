@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { DICTIONARY_AGGREGATE_ID } from '@sanshen/contracts';
 import { systemActor } from '@sanshen/kernel';
+import { transactionBehindWrites } from '@sanshen/messaging';
 import { DataSource } from 'typeorm';
 import { DictionaryRepository } from '../../persistence/dictionary.repository.js';
 import { DictionaryPublisher } from './dictionary-publisher.js';
@@ -21,7 +22,7 @@ export class PublishDictionaryAtBootUseCase implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const emitted = await this.dataSource.transaction(async (manager) => {
+    const { result: emitted } = await transactionBehindWrites(this.dataSource, async (manager) => {
       await this.dictionary.lock(manager);
       const version = await this.dictionary.currentVersion(manager);
       if (version === 0 || (await this.dictionary.versionInOutbox(manager, DICTIONARY_AGGREGATE_ID, version))) return false;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isDocumentEvent, lifecycleTypeOf } from '@sanshen/contracts';
 import type { EventEnvelope } from '@sanshen/contracts';
 import { isDocumentEventType, ROLES } from '@sanshen/kernel';
+import { writeBehind } from '@sanshen/messaging';
 import { checkTransition } from '@sanshen/workflow';
 import type { Performer } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
@@ -29,7 +30,10 @@ export class TrackReviewUseCase {
     return this.secrecy.lockCase(manager, event.documentId);
   }
 
-  /** `existing`: what `lock` read in this transaction (the consumer reads it along with the inbox statement). */
+  /**
+   * `existing`: what `lock` read in this transaction (the consumer reads it along with the inbox
+   * statement). The case goes back behind: the consumer's COMMIT confirms it.
+   */
   async execute(event: EventEnvelope, manager: EntityManager, existing: SecrecyCaseOrmEntity | null): Promise<void> {
     if (existing && existing.eventSeq >= event.sequence) return;
     if (isDocumentEvent(event, 'submitted')) {
@@ -48,8 +52,7 @@ export class TrackReviewUseCase {
         reachedSecrecy: existing?.reachedSecrecy ?? false,
         enteredAt: null,
       });
-      if (existing) await this.secrecy.updateCase(manager, secrecyCase);
-      else await this.secrecy.insertCase(manager, secrecyCase);
+      writeBehind(manager, existing ? this.secrecy.updateCase(manager, secrecyCase) : this.secrecy.insertCase(manager, secrecyCase));
       return;
     }
     if (existing === null) return;
@@ -68,7 +71,7 @@ export class TrackReviewUseCase {
         existing.enteredAt = new Date(event.occurredAt);
       }
     }
-    await this.secrecy.updateCase(manager, existing);
+    writeBehind(manager, this.secrecy.updateCase(manager, existing));
     if (isDocumentEvent(event, 'approved_l3') && event.payload.version === existing.version) {
       await this.scan.tryInto(manager, existing, event.correlationId);
     }
