@@ -6,7 +6,8 @@ import { preparedStatement } from './prepared.js';
 interface RowStatements {
   name: string;
   table: string;
-  key: ColumnMetadata;
+  /** The single-column primary key that locking, reading by key and updating take (null: a composite key). */
+  key: ColumnMetadata | null;
   columns: readonly ColumnMetadata[];
   /** Written by `updateRow` when the row carries a value: every column but the key, dates and generated ones. */
   written: readonly ColumnMetadata[];
@@ -26,10 +27,8 @@ const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""
 function statementsOf(metadata: EntityMetadata): RowStatements {
   const known = statements.get(metadata);
   if (known !== undefined) return known;
-  const [key, ...more] = metadata.primaryColumns;
-  if (key === undefined || more.length > 0 || metadata.relations.length > 0 || metadata.embeddeds.length > 0) {
-    throw new Error(`${metadata.name}: row access takes flat entities with a single-column primary key`);
-  }
+  if (metadata.relations.length > 0 || metadata.embeddeds.length > 0) throw new Error(`${metadata.name}: row access takes flat entities`);
+  const key = metadata.primaryColumns.length === 1 ? (metadata.primaryColumns[0] as ColumnMetadata) : null;
   const table = metadata.schema === undefined ? quote(metadata.tableName) : `${quote(metadata.schema)}.${quote(metadata.tableName)}`;
   const columns = metadata.columns;
   const built: RowStatements = {
@@ -45,11 +44,17 @@ function statementsOf(metadata: EntityMetadata): RowStatements {
       ...columns.filter((column) => column.isVersion).map((column) => `${quote(column.databaseName)} = ${quote(column.databaseName)} + 1`),
     ],
     select: `SELECT ${columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${table}`,
-    lock: `SELECT ${columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${table} WHERE ${quote(key.databaseName)} = $1 FOR UPDATE`,
+    lock: key === null ? '' : `SELECT ${columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${table} WHERE ${quote(key.databaseName)} = $1 FOR UPDATE`,
     shaped: new Map(),
   };
   statements.set(metadata, built);
   return built;
+}
+
+/** The entity's single-column primary key: locking, reading by key and updating go by it. */
+function keyOf(metadata: EntityMetadata, built: RowStatements): ColumnMetadata {
+  if (built.key === null) throw new Error(`${metadata.name}: locking, reading by key and updating take a single-column primary key`);
+  return built.key;
 }
 
 /**
@@ -60,6 +65,7 @@ function statementsOf(metadata: EntityMetadata): RowStatements {
 export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: unknown): Promise<T | null> {
   const metadata = manager.connection.getMetadata(target);
   const built = statementsOf(metadata);
+  keyOf(metadata, built);
   const { rows } = await preparedStatement<Record<string, unknown>>(manager, `lock_${built.name}`, built.lock, [id]);
   return rows[0] === undefined ? null : hydrate<T>(manager, metadata, built, rows[0]);
 }
@@ -68,12 +74,12 @@ export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, t
 export async function readRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: unknown): Promise<T | null> {
   const metadata = manager.connection.getMetadata(target);
   const built = statementsOf(metadata);
-  const [row] = await readRows<T>(manager, target, 'by_key', `${quote(built.key.databaseName)} = $1`, [id]);
+  const [row] = await readRows<T>(manager, target, 'by_key', `${quote(keyOf(metadata, built).databaseName)} = $1`, [id]);
   return row ?? null;
 }
 
 /**
- * Reads the rows a fixed condition selects — `condition` is SQL over the table's column names with
+ * Reads the rows a fixed condition selects (of any flat entity, a composite key too) — `condition` is SQL over the table's column names with
  * $1… for `values`, an ORDER BY if wanted — hydrated as `lockRow` does, as a named statement
  * (`name` tells this condition from the entity's others: one text per name).
  */
@@ -107,14 +113,15 @@ export async function updateRow<T extends ObjectLiteral>(manager: EntityManager,
   const metadata = manager.connection.getMetadata(target);
   const built = statementsOf(metadata);
   const driver = manager.connection.driver;
-  const id: unknown = built.key.getEntityValue(row);
+  const key = keyOf(metadata, built);
+  const id: unknown = key.getEntityValue(row);
   if (id === undefined || id === null) throw new Error(`${metadata.name}: a row without its primary key cannot be updated`);
   // Only the columns the row carries a value for, as TypeORM's update did.
   const carried = built.written.filter((column) => column.getEntityValue(row) !== undefined);
   const update = shapedStatement(built, 'update', carried, () => {
     const assignments = [...carried.map((column, index) => `${quote(column.databaseName)} = $${index + 2}`), ...built.stamped];
     if (assignments.length === 0) throw new Error(`${metadata.name}: the row carries nothing to update`);
-    return `UPDATE ${built.table} SET ${assignments.join(', ')} WHERE ${quote(built.key.databaseName)} = $1`;
+    return `UPDATE ${built.table} SET ${assignments.join(', ')} WHERE ${quote(key.databaseName)} = $1`;
   });
   const values = carried.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column));
   const { rowCount } = await preparedStatement(manager, update.name, update.text, [id, ...values]);

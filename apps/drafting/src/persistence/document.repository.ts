@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/kernel';
-import { lockRow, readRow, updateRow } from '@sanshen/messaging';
+import { lockRow, readRow, readRows, updateRow } from '@sanshen/messaging';
 import type { DocumentKind, DocumentStatus } from '@sanshen/kernel';
 import type { ReadScope } from '@sanshen/workflow';
 import { Brackets, DataSource, Not } from 'typeorm';
@@ -35,8 +35,24 @@ export class DocumentRepository {
     return lockRow(manager, DocumentOrmEntity, id);
   }
 
-  findVersion(documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
-    return this.dataSource.manager.findOne(DocumentVersionOrmEntity, { where: { documentId, version } });
+  async findVersion(documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
+    const [found] = await readRows(this.dataSource.manager, DocumentVersionOrmEntity, 'by_number', 'document_id = $1 AND version = $2', [documentId, version]);
+    return found ?? null;
+  }
+
+  /**
+   * A document and its current version, the two read side by side (two connections: one round trip's
+   * wait, not two). Should a revision commit between the two reads, the version the document names is
+   * read again. Null when there is no such document.
+   */
+  async findWithCurrentVersion(id: string): Promise<{ document: DocumentOrmEntity; version: DocumentVersionOrmEntity | null } | null> {
+    const [document, [current]] = await Promise.all([
+      this.findById(id),
+      readRows(this.dataSource.manager, DocumentVersionOrmEntity, 'current', 'document_id = $1 AND version = (SELECT version FROM documents WHERE id = $1)', [id]),
+    ]);
+    if (document === null) return null;
+    const version = current?.version === document.version ? current : await this.findVersion(id, document.version);
+    return { document, version };
   }
 
   /** The version a request names (default: the current one); 404 DOCUMENT.NOT_FOUND when there is none. */

@@ -10,9 +10,10 @@ export class GetDocumentUseCase {
   constructor(private readonly documents: DocumentRepository) {}
 
   async execute(actor: Actor, request: GetDocumentRequest): Promise<DocumentView> {
-    const document = await this.documents.findById(request.documentId);
+    const found = await this.documents.findWithCurrentVersion(request.documentId);
+    const document = found?.document ?? null;
     assertVisible(actor, document);
-    const version = await this.documents.findVersion(document.id, document.version);
+    const version = found?.version ?? null;
     return toDocumentView(document, version?.content ?? null, version?.findingExplanations ?? []);
   }
 }

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { DocumentView, ExplainedFinding, SubmitDocumentRequest } from '@sanshen/contracts';
 import { DomainError } from '@sanshen/kernel';
 import type { Actor } from '@sanshen/kernel';
-import { DocumentTransition } from '@sanshen/messaging';
+import { DocumentTransition, writeBehind } from '@sanshen/messaging';
 import { assertTransition } from '@sanshen/workflow';
 import type { EntityManager } from 'typeorm';
 import { isAnnualReportContent, unresolvedCells } from '../../content/annual-report-content.js';
+import type { DocumentContent } from '../../content/document-content.js';
 import type { DocumentOrmEntity } from '../../persistence/document.orm-entity.js';
 import { DocumentRepository } from '../../persistence/document.repository.js';
 import { DocumentVersionOrmEntity } from '../../persistence/document-version.orm-entity.js';
@@ -19,6 +20,13 @@ import { PreviousYearReports } from '../previous-year-report.js';
 import { explainBlockingFindings } from './explained-findings.js';
 
 const MAX_EXPLANATION_LENGTH = 5_000;
+
+/** What the content gate read and found: the version's content, the blocking findings explained, the counts. */
+interface ContentGate {
+  content: DocumentContent;
+  explained: ExplainedFinding[];
+  counts: { total: number; blocking: number };
+}
 
 /**
  * The drafter hands the exact version over to review: draft → pending_l1, event `submitted`.
@@ -52,11 +60,11 @@ export class SubmitDocumentUseCase {
           found.status = status;
           found.eventSeq += 1;
           found.warningsExplanation = explanation;
-          await this.documents.save(manager, found);
-          await manager.update(
-            DocumentVersionOrmEntity,
-            { documentId: found.id, version: found.version },
-            { findingExplanations: gate.explained, findingCounts: gate.counts },
+          // Sent behind: the COMMIT confirms them.
+          writeBehind(manager, this.documents.save(manager, found));
+          writeBehind(
+            manager,
+            manager.update(DocumentVersionOrmEntity, { documentId: found.id, version: found.version }, { findingExplanations: gate.explained, findingCounts: gate.counts }),
           );
           return found;
         },
@@ -66,8 +74,8 @@ export class SubmitDocumentUseCase {
       },
       { handOver: true },
     );
-    const version = await this.documents.findVersion(document.id, document.version);
-    return toDocumentView(document, version?.content ?? null, version?.findingExplanations ?? []);
+    // The version submitted is the one the gate read (the step refuses any other): its content, and the explanations just kept with it.
+    return toDocumentView(document, gate.content, gate.explained);
   }
 
   /** Refuses while errors remain; returns the explanation when warnings need one, else null. */
@@ -78,16 +86,17 @@ export class SubmitDocumentUseCase {
   private async contentGate(
     actor: Actor,
     request: SubmitDocumentRequest,
-  ): Promise<{ explained: ExplainedFinding[]; counts: { total: number; blocking: number } }> {
-    const document = await this.documents.findById(request.documentId);
+  ): Promise<ContentGate> {
+    const found = await this.documents.findWithCurrentVersion(request.documentId);
+    const document = found?.document ?? null;
     assertVisible(actor, document);
     assertDrafterOf(actor, document);
     assertVersion(document, request.version);
-    const version = await this.documents.findVersion(document.id, document.version);
+    const version = found?.version ?? null;
     if (version === null) throw new DomainError('DOCUMENT.NOT_FOUND', { version: document.version });
     const findings = await this.checks.contentFindings(document.agencyId, document.kind, version.content, version.createdAt);
     const explained = explainBlockingFindings(findings, request.findingExplanations);
-    return { explained, counts: { total: findings.length, blocking: findings.filter((finding) => finding.severity === 'blocking').length } };
+    return { content: version.content, explained, counts: { total: findings.length, blocking: findings.filter((finding) => finding.severity === 'blocking').length } };
   }
 
   private async requireConsistency(manager: EntityManager, document: DocumentOrmEntity, explanation: string | undefined): Promise<string | null> {

@@ -30,7 +30,9 @@ async function open(existing: ReviewCase | null, event: DocumentEvent<'submitted
     approvalsOf: async (_manager, _documentId, version) => approvals.filter((approval) => approval.version === version),
   });
   const outbox = new RecordingOutbox([], 'review');
-  await new OpenReviewUseCase(reviews, outbox as unknown as EventOutbox).execute(event, {} as never);
+  const useCase = new OpenReviewUseCase(reviews, outbox as unknown as EventOutbox);
+  const manager = {} as never;
+  await useCase.execute(event, manager, await useCase.lock(event, manager));
   return { saved, emitted: outbox.emitted };
 }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { documentEventName } from '@sanshen/contracts';
-import type { DocumentEvent } from '@sanshen/contracts';
+import type { DocumentEvent, EventEnvelope } from '@sanshen/contracts';
 import { systemActor } from '@sanshen/kernel';
 import type { ReviewLevel } from '@sanshen/kernel';
+import { writeBehind } from '@sanshen/messaging';
 import { EventOutbox } from '@sanshen/platform';
 import type { EntityManager } from 'typeorm';
 import type { ReviewCase, ReviewSignature } from '../../domain/review-case.js';
@@ -25,8 +26,16 @@ export class OpenReviewUseCase {
     private readonly outbox: EventOutbox,
   ) {}
 
-  async execute(event: DocumentEvent<'submitted'>, manager: EntityManager): Promise<void> {
-    const existing = await this.reviews.lockCase(manager, event.documentId);
+  /** The document's case, locked: what `execute` reads first. */
+  lock(event: EventEnvelope, manager: EntityManager): Promise<ReviewCase | null> {
+    return this.reviews.lockCase(manager, event.documentId);
+  }
+
+  /**
+   * `existing`: what `lock` read in this transaction (the consumer reads it along with the inbox
+   * statement). The case goes back behind: the consumer's COMMIT confirms it.
+   */
+  async execute(event: DocumentEvent<'submitted'>, manager: EntityManager, existing: ReviewCase | null): Promise<void> {
     if (existing && existing.eventSeq >= event.sequence) return;
     const { version, contentHash } = event.payload;
     const carried = existing ? await this.carriedSignatures(manager, existing, version, contentHash) : [];
@@ -51,8 +60,7 @@ export class OpenReviewUseCase {
       remindedAt: null,
       escalatedAt: null,
     });
-    if (existing) await this.reviews.updateCase(manager, reviewCase);
-    else await this.reviews.insertCase(manager, reviewCase);
+    writeBehind(manager, existing ? this.reviews.updateCase(manager, reviewCase) : this.reviews.insertCase(manager, reviewCase));
     if (carried.length > 0) {
       await this.outbox.emit(
         manager,
