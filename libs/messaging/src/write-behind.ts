@@ -68,9 +68,10 @@ export async function transactionBehindWrites<T>(
     result = await dataSource.transaction(async (manager) => {
       used = manager;
       const done = await work(manager);
-      // A turn of the event loop before the COMMIT: a write whose statement is still on its way to the
-      // connection (TypeORM's builders send theirs a few microtasks after the call) goes out first.
-      if (pending.has(manager)) await new Promise((resolve) => setImmediate(resolve));
+      // Before the COMMIT, the microtasks already queued run out: a write whose statement is still on its
+      // way to the connection (TypeORM's builders send theirs a few microtasks after the call) goes out
+      // first. A tick, not a turn of the event loop: no I/O callback runs in between (the row locks held).
+      if (pending.has(manager)) await new Promise((resolve) => process.nextTick(resolve));
       return done;
     });
   } catch (error) {
