@@ -65,7 +65,7 @@ function keyOf(metadata: EntityMetadata, built: RowStatements): ColumnMetadata {
 export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: unknown): Promise<T | null> {
   const metadata = manager.connection.getMetadata(target);
   const built = statementsOf(metadata);
-  keyOf(metadata, built);
+  keyOf(metadata, built); // refuses an entity with a composite key
   const { rows } = await preparedStatement<Record<string, unknown>>(manager, `lock_${built.name}`, built.lock, [id]);
   return rows[0] === undefined ? null : hydrate<T>(manager, metadata, built, rows[0]);
 }
@@ -79,9 +79,10 @@ export async function readRow<T extends ObjectLiteral>(manager: EntityManager, t
 }
 
 /**
- * Reads the rows a fixed condition selects (of any flat entity, a composite key too) — `condition` is SQL over the table's column names with
- * $1… for `values`, an ORDER BY if wanted — hydrated as `lockRow` does, as a named statement
- * (`name` tells this condition from the entity's others: one text per name).
+ * Reads the rows a fixed condition selects, of any flat entity (a composite key too) — `condition` is
+ * SQL over the table's column names with $1… for `values`, an ORDER BY if wanted — hydrated as
+ * `lockRow` does, as a named statement (`name` tells this condition from the entity's others: one
+ * text per name).
  */
 export async function readRows<T extends ObjectLiteral>(
   manager: EntityManager,

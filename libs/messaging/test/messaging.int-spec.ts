@@ -21,6 +21,14 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
+/** Starts the consumer once, so that its durable exists, and stops it: what is published next waits for it and arrives together. */
+async function durableThenDown(consumer: TestService, handler: EventHandlerDefinition, replaySource: string): Promise<string> {
+  const runtime = await consumer.start({ produces: false, handlers: [handler], replaySources: [replaySource] });
+  const [consumerName] = runtime.consumers.map((runner) => runner.consumerName);
+  await runtime.stop();
+  return consumerName as string;
+}
+
 async function count(service: TestService, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = (await service.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) AS q`, params)) as { n: number }[];
   return row.n;
@@ -286,9 +294,7 @@ describe('poison messages', () => {
         },
       });
     // The durable consumer exists, then the service is down while 40 events (one poisoned) wait for it.
-    const first = await consumer.start({ produces: false, handlers: [handler()], replaySources: ['batch-producer'] });
-    const [consumerName] = first.consumers.map((runner) => runner.consumerName);
-    await first.stop();
+    const consumerName = await durableThenDown(consumer, handler(), 'batch-producer');
     const emitter = await producer.start({ produces: true });
     const documentIds = range(1, 20).map(() => randomUUID());
     const healthy = await producer.emit(emitter, documentIds.map((documentId) => newEvent('test.batched', documentId, 1)));
@@ -302,7 +308,7 @@ describe('poison messages', () => {
       async () =>
         (await consumer.deadLetters()).length === 1 &&
         (await consumer.effects()).length === healthy.length &&
-        (await world.consumerIdle(consumerName as string)),
+        (await world.consumerIdle(consumerName)),
       { what: 'the batch applied and the poison dead-lettered' },
     );
 
@@ -524,9 +530,7 @@ describe('writes sent behind, confirmed by the COMMIT sent right behind them', (
       },
     });
     // Down while the events wait, so that they arrive together: the poisoned one last of its lane's batch.
-    const first = await consumer.start({ produces: false, handlers: [handler()], replaySources: ['behind-producer'] });
-    const [consumerName] = first.consumers.map((runner) => runner.consumerName);
-    await first.stop();
+    const consumerName = await durableThenDown(consumer, handler(), 'behind-producer');
     const emitter = await producer.start({ produces: true });
     const documentIds = range(1, 12).map(() => randomUUID());
     const healthy = await producer.emit(emitter, documentIds.map((documentId) => newEvent('test.behind', documentId, 1)));
@@ -536,7 +540,7 @@ describe('writes sent behind, confirmed by the COMMIT sent right behind them', (
 
     await consumer.start({ produces: false, handlers: [handler()], replaySources: ['behind-producer'], consumer: { baseRetryDelayMs: 20 } });
     await waitFor(
-      async () => (await consumer.deadLetters()).length === 1 && (await world.consumerIdle(consumerName as string)),
+      async () => (await consumer.deadLetters()).length === 1 && (await world.consumerIdle(consumerName)),
       { what: 'the healthy events applied and the poisoned one dead-lettered' },
     );
 

@@ -59,21 +59,16 @@ export class ReviseDocumentUseCase {
         document.contentHash = contentHash;
         document.eventSeq += 1;
         if (document.kind === 'article') document.title = articleOf(content).title;
-        // Sent behind, as the document's row below: the transition's COMMIT confirms them.
-        writeBehind(
-          manager,
-          this.documents.insertVersion(
-            manager,
-          Object.assign(new DocumentVersionOrmEntity(), {
-            documentId: document.id,
-            version: document.version,
-            content,
-            contentHash,
-            title: document.title,
-            createdBy: actor.userId,
-          }),
-          ),
-        );
+        const next = Object.assign(new DocumentVersionOrmEntity(), {
+          documentId: document.id,
+          version: document.version,
+          content,
+          contentHash,
+          title: document.title,
+          createdBy: actor.userId,
+        });
+        // Sent behind, as the document's row: the transition's COMMIT confirms them.
+        writeBehind(manager, this.documents.insertVersion(manager, next));
         writeBehind(manager, this.documents.save(manager, document));
         return { document, content, previousVersion };
       },

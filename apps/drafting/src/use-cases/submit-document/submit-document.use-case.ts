@@ -74,7 +74,8 @@ export class SubmitDocumentUseCase {
       },
       { handOver: true },
     );
-    // The version submitted is the one the gate read (the step refuses any other): its content, and the explanations just kept with it.
+    // The version submitted is the one the gate read (the step refuses any other): its content, and
+    // the explanations just kept with it.
     return toDocumentView(document, gate.content, gate.explained);
   }
 
