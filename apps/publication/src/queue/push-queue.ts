@@ -81,9 +81,9 @@ export class PushQueue {
    */
   async startNow(publicationId: string, run: number): Promise<void> {
     const job = await this.queue.getJob(pushJobId(publicationId, run));
-    if (job === undefined || !(await job.isDelayed())) return;
-    // The delay may lapse in between: then it has started on its own.
-    await job.promote().catch(() => undefined);
+    // Promoting checks the job is still delayed (BullMQ's script, at once): one that is not is refused
+    // and left alone — started already, or its delay lapsed and it started on its own.
+    await job?.promote().catch(() => undefined);
   }
 
   /** A scheduled publication's time moved: its waiting job starts at the new time. */
