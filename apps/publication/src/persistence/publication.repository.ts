@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@sanshen/kernel';
+import { readRows } from '@sanshen/messaging';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { PublicationAttemptOrmEntity } from './publication-attempt.orm-entity.js';
@@ -194,6 +195,27 @@ export class PublicationRepository {
       order: { createdAt: 'DESC', id: 'ASC' },
       take: limit,
     });
+  }
+
+  /**
+   * A document's latest publication and its attempts, the two read side by side (two connections:
+   * one round trip's wait, not two). Should another publication of the document start between the
+   * two reads, the attempts of the one read are read again. Null when the document has none.
+   */
+  async findLatestWithAttempts(documentId: string): Promise<{ publication: PublicationOrmEntity; attempts: PublicationAttemptOrmEntity[] } | null> {
+    const [publication, attempts] = await Promise.all([
+      this.findLatestForDocument(documentId),
+      readRows(
+        this.dataSource.manager,
+        PublicationAttemptOrmEntity,
+        'of_latest',
+        'publication_id = (SELECT id FROM publications WHERE document_id = $1 ORDER BY version DESC, created_at DESC LIMIT 1) ORDER BY attempt',
+        [documentId],
+      ),
+    ]);
+    if (publication === null) return null;
+    const own = attempts.every((attempt) => attempt.publicationId === publication.id);
+    return { publication, attempts: own ? attempts : await this.attemptsOf(publication.id) };
   }
 
   attemptsOf(publicationId: string): Promise<PublicationAttemptOrmEntity[]> {

@@ -132,6 +132,7 @@ export function publicationHarness(world: PublicationWorld = {}) {
     findLatestForDocument: async () => current,
     findById: async () => current,
     attemptsOf: async () => world.attempts ?? [],
+    findLatestWithAttempts: async () => (current === null ? null : { publication: current, attempts: world.attempts ?? [] }),
     lockAsRead: async (_manager: unknown, read: PublicationOrmEntity) => {
       if (world.movedMeanwhile === true || current === null || current.state !== read.state || current.eventSeq !== read.eventSeq) {
         throw new DomainError('DOCUMENT.VERSION_CONFLICT', { documentId: read.documentId });

@@ -11,11 +11,11 @@ export class GetPublicationUseCase {
   constructor(private readonly publications: PublicationRepository) {}
 
   async execute(actor: Actor, request: PublicationRequest): Promise<PublicationView> {
-    const publication = await this.publications.findLatestForDocument(request.documentId);
+    const found = await this.publications.findLatestWithAttempts(request.documentId);
     // Another agency's document is reported exactly like a missing one.
-    if (publication === null || publication.agencyId !== actor.agencyId) {
+    if (found === null || found.publication.agencyId !== actor.agencyId) {
       throw new DomainError('PUBLICATION.NOT_FOUND', { documentId: request.documentId });
     }
-    return toPublicationView(publication, await this.publications.attemptsOf(publication.id));
+    return toPublicationView(found.publication, found.attempts);
   }
 }
