@@ -18,4 +18,4 @@ export type { TransitionOptions, TransitionOutbox, TransitionOutcome, Transition
 export { RecordingOutbox, transitionOver } from './recording-outbox.js';
 export { insertRow, lockRow, readRow, readRows, updateRow } from './row.js';
 export { preparedQuery, preparedStatement } from './prepared.js';
-export { transactionBehindWrites, withWritesSettled, writeBehind } from './write-behind.js';
+export { transactionBehindWrites, writeBehind } from './write-behind.js';

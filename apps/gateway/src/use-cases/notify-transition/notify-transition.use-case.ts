@@ -72,7 +72,7 @@ export class NotifyTransitionUseCase {
       title: document.title,
       message: draft.message,
     }));
-    // Sent behind: the consumer waits for it before the commit (nothing here needs its answer).
+    // Sent behind: the consumer's COMMIT confirms it (nothing here needs its answer).
     writeBehind(manager, this.notices.insert(manager, notices));
     return {
       userIds: [...userIds],
