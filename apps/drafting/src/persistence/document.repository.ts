@@ -35,8 +35,8 @@ export class DocumentRepository {
     return lockRow(manager, DocumentOrmEntity, id);
   }
 
-  async findVersion(documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
-    const [found] = await readRows(this.dataSource.manager, DocumentVersionOrmEntity, 'by_number', 'document_id = $1 AND version = $2', [documentId, version]);
+  async findVersion(documentId: string, version: number, manager: EntityManager = this.dataSource.manager): Promise<DocumentVersionOrmEntity | null> {
+    const [found] = await readRows(manager, DocumentVersionOrmEntity, 'by_number', 'document_id = $1 AND version = $2', [documentId, version]);
     return found ?? null;
   }
 
@@ -70,10 +70,6 @@ export class DocumentRepository {
   /** Every agency's annual report for a year. */
   findAnnualReportsOfYear(year: number): Promise<DocumentOrmEntity[]> {
     return this.dataSource.manager.find(DocumentOrmEntity, { where: { year, kind: 'annual_report', status: Not('discarded') }, order: { agencyName: 'ASC' } });
-  }
-
-  findVersionWith(manager: EntityManager, documentId: string, version: number): Promise<DocumentVersionOrmEntity | null> {
-    return manager.findOne(DocumentVersionOrmEntity, { where: { documentId, version } });
   }
 
   listVersions(documentId: string): Promise<DocumentVersionOrmEntity[]> {

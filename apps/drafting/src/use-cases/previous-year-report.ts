@@ -22,9 +22,7 @@ export class PreviousYearReports {
   async find(agencyId: string, year: number, manager?: EntityManager): Promise<PreviousYearReport | null> {
     const document = await this.documents.findAnnualReport(agencyId, year - 1, manager);
     if (document === null || (document.status !== 'published' && document.origin !== 'imported')) return null;
-    const version = manager
-      ? await this.documents.findVersionWith(manager, document.id, document.version)
-      : await this.documents.findVersion(document.id, document.version);
+    const version = await this.documents.findVersion(document.id, document.version, manager);
     if (version === null || !isAnnualReportContent(version.content)) return null;
     return { documentId: document.id, version: document.version, year: year - 1, report: contentToReport(version.content) };
   }

@@ -66,6 +66,9 @@ export type TransitionChanges = Partial<
   >
 >;
 
+/** A document's latest publication among its rows: the newest version's, the last started. */
+const LATEST = 'ORDER BY version DESC, created_at DESC LIMIT 1';
+
 @Injectable()
 export class PublicationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -100,11 +103,9 @@ export class PublicationRepository {
   }
 
   /** The document's most recent publication (the newest version's). */
-  findLatestForDocument(documentId: string): Promise<PublicationOrmEntity | null> {
-    return this.dataSource.manager.findOne(PublicationOrmEntity, {
-      where: { documentId },
-      order: { version: 'DESC', createdAt: 'DESC' },
-    });
+  async findLatestForDocument(documentId: string): Promise<PublicationOrmEntity | null> {
+    const [latest] = await readRows(this.dataSource.manager, PublicationOrmEntity, 'latest_of_document', `document_id = $1 ${LATEST}`, [documentId]);
+    return latest ?? null;
   }
 
   /** Publications whose push is under way or waiting for its scheduled time (to re-enqueue on boot). */
@@ -209,7 +210,7 @@ export class PublicationRepository {
         this.dataSource.manager,
         PublicationAttemptOrmEntity,
         'of_latest',
-        'publication_id = (SELECT id FROM publications WHERE document_id = $1 ORDER BY version DESC, created_at DESC LIMIT 1) ORDER BY attempt',
+        `publication_id = (SELECT id FROM publications WHERE document_id = $1 ${LATEST}) ORDER BY attempt`,
         [documentId],
       ),
     ]);

@@ -101,7 +101,7 @@ export class SubmitDocumentUseCase {
   }
 
   private async requireConsistency(manager: EntityManager, document: DocumentOrmEntity, explanation: string | undefined): Promise<string | null> {
-    const version = await this.documents.findVersionWith(manager, document.id, document.version);
+    const version = await this.documents.findVersion(document.id, document.version, manager);
     if (version === null || !isAnnualReportContent(version.content)) throw new DomainError('ANNUAL_REPORT.NOT_AN_ANNUAL_REPORT');
     const unresolved = unresolvedCells(version.content);
     if (unresolved.length > 0) {
