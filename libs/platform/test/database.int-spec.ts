@@ -125,33 +125,64 @@ describe('openDataSource', () => {
     expect(states).toEqual([]);
   });
 
-  it('writes BEGIN in one packet with the first statement, and nothing for a transaction without one', async () => {
+  /** A connected PreparingClient and a count of its socket's writes (one per packet: a corked batch goes out in one _writev). */
+  async function countingClient(): Promise<{ client: PreparingClient; writes: () => number }> {
     const client = new PreparingClient({ connectionString: requireDatabaseUrl() });
     await client.connect();
+    type Writer = (...args: unknown[]) => void;
+    const stream = (client as unknown as { connection: { stream: { _write: Writer; _writev: Writer } } }).connection.stream;
+    let writes = 0;
+    for (const method of ['_write', '_writev'] as const) {
+      const original = stream[method].bind(stream);
+      stream[method] = (...args: unknown[]) => {
+        writes += 1;
+        original(...args);
+      };
+    }
+    return { client, writes: () => writes };
+  }
+
+  it('writes BEGIN in one packet with the first statement, and nothing for a transaction without one', async () => {
+    const { client, writes: count } = await countingClient();
     try {
-      // The socket's own writes (one per packet: a corked batch goes out in one _writev).
-      type Writer = (...args: unknown[]) => void;
-      const stream = (client as unknown as { connection: { stream: { _write: Writer; _writev: Writer } } }).connection.stream;
-      let writes = 0;
-      for (const method of ['_write', '_writev'] as const) {
-        const original = stream[method].bind(stream);
-        stream[method] = (...args: unknown[]) => {
-          writes += 1;
-          original(...args);
-        };
-      }
       await client.query('START TRANSACTION');
-      expect(writes).toBe(0);
+      expect(count()).toBe(0);
       const first = await client.query('SELECT $1::int + 1 AS next, pg_current_xact_id()::text AS xact', [1]);
-      expect(writes).toBe(1);
+      expect(count()).toBe(1);
       // Both statements in the transaction BEGIN opened: one transaction id (each would have its own without it).
       const second = await client.query('SELECT pg_current_xact_id()::text AS xact');
       expect(first.rows).toEqual([{ next: 2, xact: second.rows[0].xact }]);
       await client.query('COMMIT');
-      expect(writes).toBe(3);
+      expect(count()).toBe(3);
       await client.query('START TRANSACTION');
       await client.query('ROLLBACK');
-      expect(writes).toBe(3);
+      expect(count()).toBe(3);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('writes the statements issued in one burst of work in one packet', async () => {
+    const { client, writes } = await countingClient();
+    try {
+      await client.query('CREATE TEMP TABLE burst (id int PRIMARY KEY)');
+      const before = writes();
+      // BEGIN, a statement and one issued some microtasks later (as a read sent along, or a TypeORM builder's).
+      await client.query('START TRANSACTION');
+      const along = (async () => {
+        for (let hop = 0; hop < 10; hop += 1) await Promise.resolve();
+        return client.query('SELECT count(*)::int AS n FROM burst');
+      })();
+      const [first, second] = await Promise.all([client.query('SELECT $1::int AS id', [1]), along]);
+      expect([first.rows, second.rows]).toEqual([[{ id: 1 }], [{ n: 0 }]]);
+      expect(writes() - before).toBe(1);
+      // Writes sent behind, and the COMMIT a tick later (as transactionBehindWrites sends it): one packet.
+      const inserted = [1, 2, 3].map((id) => client.query('INSERT INTO burst (id) VALUES ($1)', [id]));
+      await new Promise((resolve) => process.nextTick(resolve));
+      const committed = client.query('COMMIT');
+      await Promise.all([...inserted, committed]);
+      expect(writes() - before).toBe(2);
+      expect((await client.query('SELECT count(*)::int AS n FROM burst')).rows).toEqual([{ n: 3 }]);
     } finally {
       await client.end();
     }

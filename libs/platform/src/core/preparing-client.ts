@@ -60,7 +60,7 @@ export class RolledBackAtCommitError extends Error {
 }
 
 /**
- * node-postgres' client, with two savings on every connection of the pool (given to pg's Pool as its
+ * node-postgres' client, with three savings on every connection of the pool (given to pg's Pool as its
  * `Client` through TypeORM's `extra`):
  *
  * - A repeated statement with parameters runs as a named prepared statement (pg prepares it on the
@@ -73,6 +73,7 @@ export class RolledBackAtCommitError extends Error {
  *   inside an aborted transaction, where it refuses the statement behind it too, so nothing runs
  *   outside the transaction it was meant for. A transaction that ends before any statement
  *   (BEGIN, then COMMIT or ROLLBACK) sends nothing at all.
+ * - The statements issued in one burst of work go out in one write (holdBurst).
  *
  * And one check: PostgreSQL answers the COMMIT of a transaction in which a statement failed with
  * ROLLBACK, not with an error; here that COMMIT fails (RolledBackAtCommitError). So a COMMIT may be
@@ -81,6 +82,8 @@ export class RolledBackAtCommitError extends Error {
 export class PreparingClient extends pg.Client {
   /** A `START TRANSACTION` answered but not yet sent. */
   beginHeld = false;
+  /** The socket is corked until the statements issued in this burst of work are all written. */
+  burstHeld = false;
 
   constructor(config?: string | pg.ClientConfig) {
     super({ ...(typeof config === 'string' ? { connectionString: config } : config), pipeline: true });
@@ -88,6 +91,7 @@ export class PreparingClient extends pg.Client {
 }
 
 PreparingClient.prototype.query = function query(this: PreparingClient, ...args: unknown[]): unknown {
+  holdBurst(this);
   const [text, values, ...rest] = args;
   const promised = rest.length === 0 && typeof values !== 'function';
   if (promised && values === undefined && typeof text === 'string') {
@@ -102,20 +106,54 @@ PreparingClient.prototype.query = function query(this: PreparingClient, ...args:
   }
   if (!this.beginHeld) return text === COMMIT && promised ? commit(this) : sendPrepared(this, args);
   this.beginHeld = false;
-  const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
-  stream.cork();
-  try {
-    const begun = plainQuery.call(this, BEGIN) as Promise<pg.QueryResult>;
-    const sent = sendPrepared(this, args);
-    if (!promised) {
-      begun.catch(() => undefined);
-      return sent;
-    }
-    return Promise.all([begun, sent]).then(([, result]) => result);
-  } finally {
-    stream.uncork();
+  // Written in one packet with the statement behind it: the burst holds the socket (holdBurst).
+  const begun = plainQuery.call(this, BEGIN) as Promise<pg.QueryResult>;
+  const sent = sendPrepared(this, args);
+  if (!promised) {
+    begun.catch(() => undefined);
+    return sent;
   }
+  return Promise.all([begun, sent]).then(([, result]) => result);
 } as pg.Client['query'];
+
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+const socketOf = (client: pg.Client): Corkable => (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+
+/**
+ * How many times the work in hand runs out before a held burst is written: once for the statements
+ * issued along with the first, once more for a COMMIT issued behind them (transactionBehindWrites
+ * waits one tick for its writes, then sends the COMMIT).
+ */
+const BURST_HOPS = 2;
+
+/** Calls `done` once the microtasks and ticks queued now, and those they queue, have run `hops` times over. */
+function whenWorkRunsOut(hops: number, done: () => void): void {
+  // A tick queued from a microtask runs once the microtask queue is empty: all that is in hand has run.
+  queueMicrotask(() => process.nextTick(() => (hops > 1 ? whenWorkRunsOut(hops - 1, done) : done())));
+}
+
+/**
+ * Statements issued in one burst of work (the same turn of the event loop, before it waits for I/O
+ * again) go to PostgreSQL in one write rather than one each: a transaction's BEGIN, inbox statement
+ * and the read sent along; its writes sent behind and the COMMIT behind them. Every write system call
+ * costs each side (the sender's syscall, the server's wake-up and read) more than the bytes it
+ * carries. The socket is uncorked before the process waits for anything, so no statement waits for
+ * I/O: one whose answer is awaited goes out when the work that issued it runs out, as soon as it could.
+ */
+function holdBurst(client: PreparingClient): void {
+  if (client.burstHeld) return;
+  client.burstHeld = true;
+  const stream = socketOf(client);
+  stream.cork();
+  whenWorkRunsOut(BURST_HOPS, () => {
+    client.burstHeld = false;
+    stream.uncork();
+  });
+}
 
 function commit(client: pg.Client): Promise<pg.QueryResult> {
   return (plainQuery.call(client, COMMIT) as Promise<pg.QueryResult>).then((result) => {
