@@ -25,7 +25,7 @@ export class RecordingOutbox implements TransitionOutbox {
     return envelopes;
   }
 
-  published(): void {
+  published(_events: readonly EventEnvelope[]): void {
     this.log.push('published');
   }
 
