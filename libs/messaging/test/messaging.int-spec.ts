@@ -93,7 +93,7 @@ describe('events handed to the relay by the commit that wrote them', () => {
     const [runner] = (await consumer.start({ produces: false, handlers: [handler] })).consumers;
     // Another replica's scan holds the relay's lock: this process's scan finds nothing to publish.
     const lockKey = `sanshen-outbox-relay:${world.namespace.name}:direct-producer`;
-    const holder = producer.dataSource.createQueryRunner();
+    const holder = await producer.dataSource.createQueryRunner();
     await holder.connect();
     await holder.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
     let failNext = true;
