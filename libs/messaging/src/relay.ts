@@ -36,13 +36,10 @@ export interface RelayOptions {
   afterPublish?: (published: readonly string[]) => void | Promise<void>;
 }
 
-/** How long published events wait to be marked sent, so that many share one statement. */
-const MARK_AFTER_MS = 100;
-
 /**
  * Publishes outbox rows to JetStream. The events a transaction of this process committed are handed
  * to it as they were written (`publishCommitted`) and published at once, without reading them back;
- * then marked sent, many in one statement. Whatever is left unsent (a publish or a mark
+ * then marked sent, those of one burst in one statement. Whatever is left unsent (a publish or a mark
  * that failed, a process that died after its commit) the outbox scan finds: at each interval, or at
  * once when nudged, one relay per service at a time (an advisory lock inside the scan's transaction),
  * in outbox order, skipping what this process is publishing. Each message carries Nats-Msg-Id = event
@@ -63,13 +60,10 @@ export class OutboxRelay {
   private lastCleanup = 0;
   /** Events this process is publishing or marking sent: the scan leaves them alone. */
   private readonly inFlight = new Set<string>();
-  /** Committed events waiting for the publishes in flight: they go out together once those are stored. */
-  private queued: OutboxRow[] = [];
-  private publishing: Promise<void> | null = null;
-  /** Published and stored, waiting to be marked sent together. */
+  /** Published and acknowledged, waiting to be marked sent with the rest of their burst. */
   private toMark: string[] = [];
-  private markTimer: NodeJS.Timeout | null = null;
-  private marking: Promise<void> | null = null;
+  private marking: NodeJS.Immediate | null = null;
+  private readonly direct = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -93,66 +87,50 @@ export class OutboxRelay {
     this.timer = null;
     this.immediate = null;
     await this.running?.catch(() => undefined);
-    await this.publishing;
-    await this.markNow();
+    await Promise.all(this.direct);
   }
 
   /**
-   * After the commit that wrote them to the outbox: publishes the events now, as written, or, while
-   * publishes are in flight, together with the others committed meanwhile once those are stored (one
-   * batch in flight at a time: a lone event waits for nothing, many share their writes). Marked sent
-   * a little later, many in one statement. On any failure they stay unsent, for the scan.
+   * After the commit that wrote them to the outbox: publishes the events now, as written, and marks
+   * them sent once JetStream has stored them. On any failure they stay unsent, for the scan.
    */
   publishCommitted(events: readonly CommittedEvent[]): void {
     if (this.stopped || events.length === 0) return;
-    for (const { envelope, headers } of events) {
-      this.inFlight.add(envelope.id);
-      this.queued.push({ id: envelope.id, envelope, headers });
-    }
-    this.publishing ??= this.publishQueued();
+    const rows = events.map(({ envelope, headers }) => ({ id: envelope.id, envelope, headers }));
+    for (const row of rows) this.inFlight.add(row.id);
+    const published = rows.map((row) => row.id);
+    const done = Promise.all(rows.map((row) => this.publish(row)))
+      .then(() => this.options.afterPublish?.(published))
+      .then(
+        () => this.markSoon(published),
+        (error: unknown) => {
+          for (const id of published) this.inFlight.delete(id);
+          this.logger.error({ err: error, events: published.length }, 'outbox relay could not publish committed events; the outbox scan will');
+          this.schedule(this.options.intervalMs ?? 500);
+        },
+      );
+    this.direct.add(done);
+    void done.finally(() => this.direct.delete(done));
   }
 
-  private async publishQueued(): Promise<void> {
-    while (this.queued.length > 0) {
-      const rows = this.queued;
-      this.queued = [];
-      const published = rows.map((row) => row.id);
-      try {
-        await Promise.all(rows.map((row) => this.publish(row)));
-        await this.options.afterPublish?.(published);
-        this.markLater(published);
-      } catch (error) {
-        for (const id of published) this.inFlight.delete(id);
-        this.logger.error({ err: error, events: published.length }, 'outbox relay could not publish committed events; the outbox scan will');
-        this.schedule(this.options.intervalMs ?? 500);
-      }
-    }
-    this.publishing = null;
-  }
-
-  /** Nothing waits for the mark (the scan leaves these events alone meanwhile): many go in one statement. */
-  private markLater(ids: readonly string[]): void {
+  /** Marks published events sent: those acknowledged in the same turn of the event loop in one statement. */
+  private markSoon(ids: readonly string[]): void {
     this.toMark.push(...ids);
-    this.markTimer ??= setTimeout(() => void this.markNow(), MARK_AFTER_MS);
-  }
-
-  private async markNow(): Promise<void> {
-    if (this.markTimer) clearTimeout(this.markTimer);
-    this.markTimer = null;
-    await this.marking;
-    const marked = this.toMark;
-    this.toMark = [];
-    if (marked.length === 0) return;
-    // One statement, its own transaction.
-    this.marking = this.markSent(this.dataSource.manager, marked)
-      .catch((error: unknown) => {
-        this.logger.error({ err: error, events: marked.length }, 'outbox relay could not mark published events sent; they will be published again');
-      })
-      .finally(() => {
-        for (const id of marked) this.inFlight.delete(id);
-        this.marking = null;
-      });
-    await this.marking;
+    this.marking ??= setImmediate(() => {
+      this.marking = null;
+      const marked = this.toMark;
+      this.toMark = [];
+      // One statement, its own transaction.
+      const done = this.markSent(this.dataSource.manager, marked)
+        .catch((error: unknown) => {
+          this.logger.error({ err: error, events: marked.length }, 'outbox relay could not mark published events sent; they will be published again');
+        })
+        .finally(() => {
+          for (const id of marked) this.inFlight.delete(id);
+        });
+      this.direct.add(done);
+      void done.finally(() => this.direct.delete(done));
+    });
   }
 
   /**
