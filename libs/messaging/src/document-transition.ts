@@ -7,9 +7,9 @@ import { transactionBehindWrites } from './write-behind.js';
 export interface TransitionOutbox {
   /** Appends events to the outbox in the caller's transaction. */
   emit(manager: EntityManager, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]>;
-  /** After the commit that wrote `events`: the relay publishes them at once. */
-  published(events: readonly EventEnvelope[]): void;
-  /** After commit, in a step a person waits for: publishes (once), then waits for the next owners (bounded). */
+  /** After commit: the relay publishes at once instead of at its next poll. */
+  published(): void;
+  /** After commit, in a step a person waits for: publishes, then waits for the next owners (bounded). */
   handOver(events: readonly EventEnvelope[]): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export class DocumentTransition {
 
   async run<A, D>(step: TransitionStep<A, D>, options: TransitionOptions<D> = {}): Promise<TransitionOutcome<D>> {
     const { result: outcome } = await transactionBehindWrites(this.dataSource, (manager) => this.within(manager, step));
-    this.outbox.published(outcome.events);
+    this.outbox.published();
     // The post-commit work and the wait for the next owners overlap: the caller gets both done.
     await Promise.all([options.afterCommit?.(outcome), options.handOver === true ? this.outbox.handOver(outcome.events) : undefined]);
     return outcome;

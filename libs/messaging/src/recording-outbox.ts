@@ -25,7 +25,7 @@ export class RecordingOutbox implements TransitionOutbox {
     return envelopes;
   }
 
-  published(_events: readonly EventEnvelope[]): void {
+  published(): void {
     this.log.push('published');
   }
 

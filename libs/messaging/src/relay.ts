@@ -5,19 +5,14 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { eventSubject } from '@sanshen/contracts';
 import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { SpanKind, contextFromHeaders, inSpan, traceHeaders, tracingEnabled } from '@sanshen/telemetry';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { preparedQuery } from './prepared.js';
 import { silentLogger } from './types.js';
 import type { MessagingLogger } from './types.js';
 
 interface OutboxRow {
+  position: string;
   id: string;
-  envelope: EventEnvelope;
-  headers: Record<string, string>;
-}
-
-/** An event its producer has just committed to the outbox, handed to the relay as it was written. */
-export interface CommittedEvent {
   envelope: EventEnvelope;
   headers: Record<string, string>;
 }
@@ -37,16 +32,10 @@ export interface RelayOptions {
 }
 
 /**
- * Publishes outbox rows to JetStream. The events a transaction of this process committed are handed
- * to it as they were written (`publishCommitted`) and published at once, without reading them back;
- * then marked sent, those of one burst in one statement. Whatever is left unsent (a publish or a mark
- * that failed, a process that died after its commit) the outbox scan finds: at each interval, or at
- * once when nudged, one relay per service at a time (an advisory lock inside the scan's transaction),
- * in outbox order, skipping what this process is publishing. Each message carries Nats-Msg-Id = event
- * id, so an event published twice is stored once by JetStream, and the consumers' inboxes drop any
- * copy that arrives after the duplicate window. A document's events reach the stream in their order:
- * each is emitted only after the one before it was committed (ownership passes by consuming it); a
- * consumer that still finds a gap (an earlier event left to the scan) asks for it again (replay).
+ * Publishes outbox rows to JetStream in order. One relay per service publishes at a time (an
+ * advisory lock inside the batch's transaction); each message carries Nats-Msg-Id = event id so a
+ * batch republished after a crash is stored once by JetStream, and the consumers' inboxes drop any
+ * copy that arrives after the duplicate window.
  */
 export class OutboxRelay {
   private readonly js: JetStreamClient;
@@ -58,12 +47,6 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private lastCleanup = 0;
-  /** Events this process is publishing or marking sent: the scan leaves them alone. */
-  private readonly inFlight = new Set<string>();
-  /** Published and acknowledged, waiting to be marked sent with the rest of their burst. */
-  private toMark: string[] = [];
-  private marking: NodeJS.Immediate | null = null;
-  private readonly direct = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,64 +70,6 @@ export class OutboxRelay {
     this.timer = null;
     this.immediate = null;
     await this.running?.catch(() => undefined);
-    await Promise.all(this.direct);
-  }
-
-  /**
-   * After the commit that wrote them to the outbox: publishes the events now, as written, and marks
-   * them sent once JetStream has stored them. On any failure they stay unsent, for the scan.
-   */
-  publishCommitted(events: readonly CommittedEvent[]): void {
-    if (this.stopped || events.length === 0) return;
-    const rows = events.map(({ envelope, headers }) => ({ id: envelope.id, envelope, headers }));
-    for (const row of rows) this.inFlight.add(row.id);
-    const published = rows.map((row) => row.id);
-    const done = Promise.all(rows.map((row) => this.publish(row)))
-      .then(() => this.options.afterPublish?.(published))
-      .then(
-        () => this.markSoon(published),
-        (error: unknown) => {
-          for (const id of published) this.inFlight.delete(id);
-          this.logger.error({ err: error, events: published.length }, 'outbox relay could not publish committed events; the outbox scan will');
-          this.schedule(this.options.intervalMs ?? 500);
-        },
-      );
-    this.direct.add(done);
-    void done.finally(() => this.direct.delete(done));
-  }
-
-  /** Marks published events sent: those acknowledged in the same turn of the event loop in one statement. */
-  private markSoon(ids: readonly string[]): void {
-    this.toMark.push(...ids);
-    this.marking ??= setImmediate(() => {
-      this.marking = null;
-      const marked = this.toMark;
-      this.toMark = [];
-      // One statement, its own transaction.
-      const done = this.markSent(this.dataSource.manager, marked)
-        .catch((error: unknown) => {
-          this.logger.error({ err: error, events: marked.length }, 'outbox relay could not mark published events sent; they will be published again');
-        })
-        .finally(() => {
-          for (const id of marked) this.inFlight.delete(id);
-        });
-      this.direct.add(done);
-      void done.finally(() => this.direct.delete(done));
-    });
-  }
-
-  /**
-   * In the caller's transaction (or its own), with no flush to disk at its commit: a mark lost in a
-   * crash republishes those events, which JetStream's Nats-Msg-Id window and the inboxes drop.
-   */
-  private async markSent(manager: EntityManager, ids: readonly string[]): Promise<void> {
-    await preparedQuery(
-      manager,
-      'relay_sent',
-      `WITH relay AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true) AS durability)
-       UPDATE outbox SET sent_at = now() FROM relay WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
   }
 
   /** Called after a commit that wrote to the outbox: publish now instead of at the next tick. */
@@ -211,15 +136,18 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      // One statement: the relay's lock (another replica holding it gets no rows) and the pending rows
-      // but those this process is publishing already.
+      // One statement: the relay's lock (another replica holding it gets no rows), no flush to disk at
+      // the commit (the transaction only marks rows sent: a mark lost in a crash republishes those
+      // events, which JetStream's Nats-Msg-Id window and the inboxes drop), and the pending rows.
       const rows = await preparedQuery<OutboxRow>(
         manager,
         'relay_pending',
-        `WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked)
-         SELECT id, envelope, headers FROM outbox, relay
-          WHERE relay.locked AND sent_at IS NULL AND id <> ALL($3::uuid[]) ORDER BY position LIMIT $2`,
-        [this.lockKey, this.options.batchSize ?? 100, [...this.inFlight]],
+        `WITH relay AS MATERIALIZED (
+           SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked, set_config('synchronous_commit', 'off', true) AS durability
+         )
+         SELECT position, id, envelope, headers FROM outbox, relay
+          WHERE relay.locked AND sent_at IS NULL ORDER BY position LIMIT $2`,
+        [this.lockKey, this.options.batchSize ?? 100],
       );
       if (rows.length === 0) return 0;
       // Sent in outbox order on the one connection (the stream stores them in that order), the acks
@@ -230,7 +158,7 @@ export class OutboxRelay {
       // Not awaited: the COMMIT goes out right behind it (the pool's client pipelines). Should the mark
       // fail, PostgreSQL rolls the transaction back at that COMMIT, and the events, still unsent, are
       // published again, which the stream's Nats-Msg-Id window and the inboxes drop.
-      this.markSent(manager, published).catch((error: unknown) => {
+      preparedQuery(manager, 'relay_sent', 'UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [published]).catch((error: unknown) => {
         this.logger.error({ err: error, events: published.length }, 'outbox relay could not mark published events sent; they will be published again');
       });
       return published.length;

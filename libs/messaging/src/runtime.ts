@@ -32,12 +32,8 @@ export class MessagingRuntime {
   readonly relay: OutboxRelay | null;
   private readonly responder: OutboxReplayResponder | null;
   private readonly recorded = new RecordedEvents();
-  /** What each transaction wrote to the outbox: a consumer's commit hands it to the relay. */
-  private readonly emittedIn = new WeakMap<EntityManager, EventEnvelope[]>();
-  /** The trace context each event was written with (the relay continues the trace from it). */
-  private readonly headersOf = new WeakMap<EventEnvelope, Record<string, string>>();
-  /** Events already handed to the relay after their commit (a step publishes, then hands over). */
-  private readonly handed = new WeakSet<EventEnvelope>();
+  /** The transactions that wrote to the outbox: a consumer's commit nudges the relay only after one of these. */
+  private readonly emittedIn = new WeakSet<EntityManager>();
   private readonly appliedResponder: AppliedEventsResponder;
   private consumerRunners: EventConsumerRunner[] = [];
   private streamCreated: number | null = null;
@@ -97,8 +93,7 @@ export class MessagingRuntime {
           onRecorded: (consumer, event, manager) => {
             this.recorded.notify(consumer, event);
             // A handler whose transaction emitted (a transition inside a consumer): publish now.
-            const emitted = this.emittedIn.get(manager);
-            if (emitted !== undefined) this.afterCommit(emitted);
+            if (this.emittedIn.has(manager)) this.afterCommit();
           },
           ...this.options.consumer,
         }),
@@ -158,49 +153,34 @@ export class MessagingRuntime {
   /**
    * Writes events to the outbox in the caller's transaction, sent behind (`writeBehind`): run that
    * transaction with `transactionBehindWrites` so a failed row's error is the caller's (any other
-   * transaction's COMMIT fails all the same). Call `afterCommit(envelopes)` once it has committed, so
-   * the relay publishes them at once.
+   * transaction's COMMIT fails all the same). Call `afterCommit()` once it has committed, so the
+   * relay publishes at once.
    */
   emit(manager: EntityManager, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) => buildEnvelope(this.options.service, event));
     // The step's trace context goes with each row: the relay continues the trace from it.
     const headers = traceHeaders();
     // Sent behind: the transaction's COMMIT confirms them (transactionBehindWrites), one round trip less.
-    for (const envelope of envelopes) {
-      writeBehind(manager, appendToOutbox(manager, envelope, headers));
-      this.headersOf.set(envelope, headers);
-    }
-    if (envelopes.length > 0) this.emittedIn.set(manager, [...(this.emittedIn.get(manager) ?? []), ...envelopes]);
+    for (const envelope of envelopes) writeBehind(manager, appendToOutbox(manager, envelope, headers));
+    if (envelopes.length > 0) this.emittedIn.add(manager);
     return Promise.resolve(envelopes);
   }
 
-  /**
-   * After the commit that wrote `events` (as `emit` returned them): the relay publishes them now,
-   * without reading them back, each once however often it is called. Without events, it looks for
-   * what the outbox holds unsent.
-   */
-  afterCommit(events?: readonly EventEnvelope[]): void {
-    if (events === undefined) {
-      this.relay?.nudge();
-      return;
-    }
-    const fresh = events.filter((envelope) => !this.handed.has(envelope));
-    for (const envelope of fresh) this.handed.add(envelope);
-    this.relay?.publishCommitted(fresh.map((envelope) => ({ envelope, headers: this.headersOf.get(envelope) ?? {} })));
+  afterCommit(): void {
+    this.relay?.nudge();
   }
 
   /**
-   * After the commit that wrote `events`: publishes them at once and waits, up to `waitMs`, until
-   * each has been applied by the services `targetsOf` names (each asked on
-   * `<service>.events.applied`). Returns, per event id, the services that had not applied it in time
-   * (none: an empty list).
+   * After commit: publishes at once and waits, up to `waitMs`, until each event has been applied by
+   * the services `targetsOf` names (each asked on `<service>.events.applied`). Returns, per event
+   * id, the services that had not applied it in time (none: an empty list).
    */
   async handOver(
     events: readonly EventEnvelope[],
     targetsOf: (event: EventEnvelope) => readonly string[],
     waitMs: number,
   ): Promise<Map<string, string[]>> {
-    this.afterCommit(events);
+    this.afterCommit();
     const late = new Map<string, string[]>();
     if (waitMs <= 0) return late;
     const started = Date.now();

@@ -114,7 +114,7 @@ export class TestService {
   /** Writes events in one transaction, then nudges the relay, as a use case does. */
   async emit(runtime: MessagingRuntime, events: readonly NewEvent<unknown>[]): Promise<EventEnvelope[]> {
     const { result: envelopes } = await transactionBehindWrites(this.dataSource, (manager) => runtime.emit(manager, events));
-    runtime.afterCommit(envelopes);
+    runtime.afterCommit();
     return envelopes;
   }
 

@@ -82,54 +82,6 @@ describe('outbox relay killed after publishing, before marking sent', () => {
   });
 });
 
-describe('events handed to the relay by the commit that wrote them', () => {
-  const world = new MessagingWorld('direct');
-  afterAll(() => world.close());
-
-  it('publishes them without the outbox scan, marks them sent, and leaves a failed publish to the scan', async () => {
-    const producer = await world.service('direct-producer');
-    const consumer = await world.service('direct-consumer');
-    const handler = recordingHandler({ durable: 'effects', eventTypes: ['test.direct'] });
-    const [runner] = (await consumer.start({ produces: false, handlers: [handler] })).consumers;
-    // Another replica's scan holds the relay's lock: this process's scan finds nothing to publish.
-    const lockKey = `sanshen-outbox-relay:${world.namespace.name}:direct-producer`;
-    const holder = await producer.dataSource.createQueryRunner();
-    await holder.connect();
-    await holder.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
-    let failNext = true;
-    const emitter = await producer.start({
-      produces: true,
-      relayIntervalMs: 100,
-      relay: {
-        afterPublish: () => {
-          if (!failNext) return;
-          failNext = false;
-          throw new Error('marking refused once');
-        },
-      },
-    });
-    try {
-      // The first transaction's mark is refused: its events stay unsent, for the scan.
-      const refused = await producer.emit(emitter, [newEvent('test.direct', randomUUID(), 1)]);
-      const documentId = randomUUID();
-      const handed = await producer.emit(emitter, range(1, 3).map((sequence) => newEvent('test.direct', documentId, sequence)));
-      await waitFor(async () => (await count(producer, 'SELECT 1 FROM outbox WHERE sent_at IS NOT NULL')) === 3, { what: 'the handed events marked sent' });
-      await waitFor(async () => (await consumer.effects()).length === 4 && (await world.consumerIdle(runner!.consumerName)), { what: 'the consumer to apply them' });
-      expect((await consumer.effects()).filter((row) => row.document_id === documentId).map((row) => row.sequence)).toEqual([1, 2, 3]);
-      expect(await count(producer, 'SELECT 1 FROM outbox WHERE sent_at IS NULL AND id = $1', [refused[0]!.id])).toBe(1);
-      expect(new Set((await producer.dataSource.query('SELECT id FROM outbox WHERE sent_at IS NOT NULL')).map((row: { id: string }) => row.id))).toEqual(new Set(handed.map((event) => event.id)));
-
-      // The lock released, the scan marks the refused one sent; JetStream stored it once.
-      await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
-      await waitFor(async () => (await producer.unsentOutboxRows()) === 0, { what: 'the scan to mark the refused event sent' });
-      expect((await world.streamInfo()).state.messages).toBe(4);
-      expect(handler.calls).toHaveLength(4);
-    } finally {
-      await holder.release();
-    }
-  });
-});
-
 describe('handler failures and redelivery', () => {
   const world = new MessagingWorld('redeliver');
   let producer: TestService;

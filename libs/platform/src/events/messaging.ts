@@ -156,9 +156,9 @@ export class EventOutbox {
     return this.runtime.emit(manager, events);
   }
 
-  /** After the transaction that wrote `events` committed: DocumentTransition calls it (a consumer's commit publishes by itself). */
-  published(events: readonly EventEnvelope[]): void {
-    this.runtime.afterCommit(events);
+  /** After the transaction committed: DocumentTransition calls it (a consumer's commit nudges by itself). */
+  published(): void {
+    this.runtime.afterCommit();
   }
 
   /**

@@ -36,7 +36,7 @@ export class DictionaryPublisher {
   }
 
   /** After commit, in the background (no one waits for the followers). */
-  published(events: readonly EventEnvelope[]): void {
-    this.outbox.published(events);
+  published(): void {
+    this.outbox.published();
   }
 }

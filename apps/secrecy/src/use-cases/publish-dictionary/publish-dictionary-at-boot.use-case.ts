@@ -25,9 +25,10 @@ export class PublishDictionaryAtBootUseCase implements OnApplicationBootstrap {
     const { result: emitted } = await transactionBehindWrites(this.dataSource, async (manager) => {
       await this.dictionary.lock(manager);
       const version = await this.dictionary.currentVersion(manager);
-      if (version === 0 || (await this.dictionary.versionInOutbox(manager, DICTIONARY_AGGREGATE_ID, version))) return [];
-      return this.publisher.emit(manager, systemActor(''), version, randomUUID(), new Date());
+      if (version === 0 || (await this.dictionary.versionInOutbox(manager, DICTIONARY_AGGREGATE_ID, version))) return false;
+      await this.publisher.emit(manager, systemActor(''), version, randomUUID(), new Date());
+      return true;
     });
-    if (emitted.length > 0) this.publisher.published(emitted);
+    if (emitted) this.publisher.published();
   }
 }
