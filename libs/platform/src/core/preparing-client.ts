@@ -91,7 +91,6 @@ export class PreparingClient extends pg.Client {
 }
 
 PreparingClient.prototype.query = function query(this: PreparingClient, ...args: unknown[]): unknown {
-  holdBurst(this);
   const [text, values, ...rest] = args;
   const promised = rest.length === 0 && typeof values !== 'function';
   if (promised && values === undefined && typeof text === 'string') {
@@ -104,6 +103,8 @@ PreparingClient.prototype.query = function query(this: PreparingClient, ...args:
       return Promise.resolve(noRows(text));
     }
   }
+  // Past here something is written: the held BEGIN and an empty transaction's end are not.
+  holdBurst(this);
   if (!this.beginHeld) return text === COMMIT && promised ? commit(this) : sendPrepared(this, args);
   this.beginHeld = false;
   // Written in one packet with the statement behind it: the burst holds the socket (holdBurst).
