@@ -31,6 +31,11 @@ export class Person {
     return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
   }
 
+  /** A GET whose answer is read as it comes (a server-sent event stream), until `signal` aborts it. */
+  open(path: string, signal: AbortSignal): Promise<Response> {
+    return fetch(`${this.gatewayUrl}${path}`, { headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' }, signal });
+  }
+
   /** The call, which must answer `expected`; else an error naming the step. */
   async expect(step: string, expected: number, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
     const answer = await this.call(method, path, body);
