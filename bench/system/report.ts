@@ -15,7 +15,7 @@ export interface ApprovalRun {
   /** CPU ms per decision, by process, net of the process's idle CPU over the phase. */
   cpuMsPerDecision: Record<string, number>;
   grossCpuMsPerDecision: Record<string, number>;
-  /** The machine's nats-server and redis-server, net of idle: beside the totals. */
+  /** The machine's nats-server and redis-server and the load generator, net of idle: beside the totals. */
   besideCpuMsPerDecision?: Record<string, number>;
   /** Read and write system calls per decision by process (the machine's NATS and Redis included), net of idle. */
   syscallsPerDecision?: Record<string, number>;
@@ -54,11 +54,11 @@ function keyedTable(label: string, rows: [number, Record<string, number>][]): st
   return [`| ${label} | ${keys.join(' | ')} |`, `|---:|${keys.map(() => '---:').join('|')}|`, ...rows.map(([run, values]) => `| ${run} | ${keys.map((key) => n(values[key] ?? Number.NaN)).join(' | ')} |`)];
 }
 
-/** The machine's NATS and Redis servers per operation, when measured: not in the totals above them. */
+/** The machine's NATS and Redis servers and the load generator per operation, when measured: not in the totals above them. */
 function besideTable(label: string, unit: string, rows: [number, Record<string, number> | undefined][]): string[] {
   const measured = rows.filter((row): row is [number, Record<string, number>] => row[1] !== undefined && Object.keys(row[1]).length > 0);
   if (measured.length === 0) return [];
-  return [`Beside them, not in the totals: the machine's NATS and Redis servers, CPU ms per ${unit}, net of idle:`, '', ...keyedTable(label, measured), ''];
+  return [`Beside them, not in the totals: the machine's NATS and Redis servers and the benchmark's own process (its HTTP clients), CPU ms per ${unit}, net of idle:`, '', ...keyedTable(label, measured), ''];
 }
 
 /**
