@@ -11,7 +11,7 @@ import { DocumentLanes } from './lanes.js';
 import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
 import { silentLogger } from './types.js';
-import { transactionBehindWrites, withWritesSettled } from './write-behind.js';
+import { transactionBehindWrites, withWritesSettled, writeBehind } from './write-behind.js';
 import type { AfterCommit, EventHandlerDefinition, MessagingLogger } from './types.js';
 
 export interface ConsumerRunnerOptions {
@@ -77,6 +77,8 @@ export class EventConsumerRunner {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   private readonly lanes: DocumentLanes<Decoded>;
+  /** Events delivered to this runner and not yet settled (recorded, retried or dead-lettered). */
+  private readonly inWork = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,11 +89,24 @@ export class EventConsumerRunner {
     this.js = jetstream(nc);
     this.logger = options.logger ?? silentLogger;
     this.name = `${options.service}-${definition.durable}`;
-    this.lanes = new DocumentLanes(definition.lanes ?? options.lanes ?? DEFAULT_LANES, MAX_BATCH, (items) => this.applyLane(items), definition.gatherMs);
+    this.lanes = new DocumentLanes(
+      definition.lanes ?? options.lanes ?? DEFAULT_LANES,
+      MAX_BATCH,
+      (items) => this.applyLane(items).finally(() => items.forEach(({ envelope }) => this.inWork.delete(envelope.id))),
+      definition.gatherMs,
+    );
   }
 
   get consumerName(): string {
     return this.name;
+  }
+
+  /**
+   * Whether the event was delivered to this runner and is still in its hands: it is recorded here
+   * (and heard) or given back to the stream, never recorded by another replica meanwhile.
+   */
+  holds(eventId: string): boolean {
+    return this.inWork.has(eventId);
   }
 
   /**
@@ -174,7 +189,10 @@ export class EventConsumerRunner {
     const envelope = this.decode(msg);
     if (envelope === null) await this.processEach([msg]);
     else if (!this.definition.ordered && !this.handles(envelope.type)) msg.ack();
-    else this.lanes.push(envelope.documentId, { msg, envelope });
+    else {
+      this.inWork.add(envelope.id);
+      this.lanes.push(envelope.documentId, { msg, envelope });
+    }
     await this.lanes.below(MAX_IN_WORK);
   }
 
@@ -187,7 +205,8 @@ export class EventConsumerRunner {
   }
 
   /**
-   * If a handler throws, nothing of the batch committed: the events before it are applied together
+   * The batch's inbox rows and cursors in one statement, then each new event's handler in order. If a
+   * handler throws, nothing of the batch committed: the events before it are applied together
    * again, the failing one is retried or dead-lettered as this delivery's attempt (its handler ran
    * once, as on its own), and the rest go on as a batch. Anything else (a sequence gap, a lock
    * conflict) and every event is applied on its own, with its own replay and retries.
@@ -196,13 +215,23 @@ export class EventConsumerRunner {
     if (ready.length < 2) return this.processEach(ready.map(({ msg }) => msg));
     let applied: { result: Outcome[]; manager: EntityManager };
     try {
-      const last = ready.length - 1;
-      // Each event's writes sent behind are confirmed before the next event; the last one's by the COMMIT.
+      const envelopes = ready.map(({ envelope }) => envelope);
+      const last = envelopes.length - 1;
       applied = await transactionBehindWrites(this.dataSource, async (manager) => {
+        const recording = this.recordAll(manager, envelopes);
+        // The first event's read goes right behind the batch's statement, as it would behind its own.
+        const firstRead = this.handles(envelopes[0]!.type) ? this.readAlong(manager, envelopes[0]!) : undefined;
+        const fresh = await recording.catch((error: unknown) => Promise.reject(new BatchFailure(0, error)));
         const outcomes: Outcome[] = [];
-        for (const [index, { envelope }] of ready.entries()) {
-          const recording = index === last ? this.record(manager, envelope) : withWritesSettled(manager, () => this.record(manager, envelope));
-          outcomes.push(await recording.catch((error: unknown) => Promise.reject(new BatchFailure(index, error))));
+        // Each event's writes sent behind are confirmed before the next event; the last one's by the COMMIT.
+        for (const [index, envelope] of envelopes.entries()) {
+          if (!fresh[index]) {
+            outcomes.push(DUPLICATE);
+            continue;
+          }
+          const apply = () => this.apply(manager, envelope, index === 0 ? firstRead : this.handles(envelope.type) ? this.readAlong(manager, envelope) : undefined);
+          const applying = index === last ? apply() : withWritesSettled(manager, apply);
+          outcomes.push(await applying.catch((error: unknown) => Promise.reject(new BatchFailure(index, error))));
         }
         return outcomes;
       }, (writeError) => new BatchFailure(last, writeError));
@@ -299,19 +328,29 @@ export class EventConsumerRunner {
     // Issued right behind the inbox statement, before its answer (unused for a duplicate or a gap).
     const read = handled ? this.readAlong(manager, envelope) : undefined;
     const { inserted, last } = await inbox;
-    if (!inserted) return DUPLICATE;
-    if (this.definition.ordered) {
-      if (envelope.sequence <= last) {
-        // A new event id with a sequence already applied: two producers emitted the same number.
-        this.logger.warn(
-          { consumer: this.name, eventId: envelope.id, documentId: envelope.documentId, sequence: envelope.sequence, last },
-          'event reuses an applied sequence number; skipped',
-        );
-        return DUPLICATE;
-      }
-      if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
+    if (!inserted || (this.definition.ordered && !this.follows(envelope, last))) return DUPLICATE;
+    return this.apply(manager, envelope, read);
+  }
+
+  /**
+   * Whether an ordered consumer's new event is the document's next one after `last`: a sequence
+   * already applied (two producers emitted the same number) is skipped, a gap throws.
+   */
+  private follows(envelope: EventEnvelope, last: number): boolean {
+    if (envelope.sequence <= last) {
+      this.logger.warn(
+        { consumer: this.name, eventId: envelope.id, documentId: envelope.documentId, sequence: envelope.sequence, last },
+        'event reuses an applied sequence number; skipped',
+      );
+      return false;
     }
-    const after = handled ? await this.definition.handle(envelope, manager, await read) : undefined;
+    if (envelope.sequence !== last + 1) throw new SequenceGapError(last + 1, envelope.sequence);
+    return true;
+  }
+
+  /** A new event's effect, in the transaction that recorded it; `read`: its read sent along, if any. */
+  private async apply(manager: EntityManager, envelope: EventEnvelope, read: Promise<unknown> | undefined): Promise<Outcome> {
+    const after = this.handles(envelope.type) ? await this.definition.handle(envelope, manager, await read) : undefined;
     this.logger.debug?.(
       {
         consumer: this.name,
@@ -353,6 +392,58 @@ export class EventConsumerRunner {
       [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
     );
     return { inserted: inserted.length > 0, last: 0 };
+  }
+
+  /**
+   * One statement for a batch: its inbox rows, and for an ordered consumer its documents' cursors,
+   * locked; then, written behind, the cursors moved on. Which events are new and due (each checked
+   * as on its own, in order; a gap throws before any handler runs), by index.
+   */
+  private async recordAll(manager: EntityManager, envelopes: readonly EventEnvelope[]): Promise<boolean[]> {
+    const column = <K extends keyof EventEnvelope>(key: K) => envelopes.map((envelope) => envelope[key]);
+    const values = [this.name, column('id'), column('documentId'), column('sequence'), column('type')];
+    const insert = `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type)
+         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::text[])
+         ON CONFLICT DO NOTHING RETURNING event_id AS "eventId"`;
+    const rows = await preparedQuery<{ eventId: string | null; documentId?: string | null; last?: number | null }>(
+      manager,
+      this.definition.ordered ? 'inbox_record_batch_in_order' : 'inbox_record_batch',
+      this.definition.ordered
+        ? `WITH recorded AS (${insert}), cursor AS (
+             SELECT document_id, last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = ANY($3::uuid[]) FOR UPDATE
+           )
+           SELECT "eventId", NULL::uuid AS "documentId", NULL::int AS last FROM recorded
+           UNION ALL SELECT NULL, document_id, last_sequence FROM cursor`
+        : insert,
+      values,
+    );
+    // PostgreSQL answers uuids in lower case.
+    const inserted = new Set(rows.flatMap((row) => (row.eventId === null ? [] : [row.eventId])));
+    const cursors = new Map(rows.flatMap((row) => (row.documentId == null ? [] : [[row.documentId, row.last ?? 0] as const])));
+    const moved = new Map<string, number>();
+    const fresh = envelopes.map((envelope) => {
+      // The same event twice in one batch is recorded once: the second is a duplicate.
+      if (!inserted.delete(envelope.id.toLowerCase())) return false;
+      if (!this.definition.ordered) return true;
+      const documentId = envelope.documentId.toLowerCase();
+      if (!this.follows(envelope, cursors.get(documentId) ?? 0)) return false;
+      cursors.set(documentId, envelope.sequence);
+      moved.set(documentId, envelope.sequence);
+      return true;
+    });
+    if (moved.size > 0) {
+      writeBehind(
+        manager,
+        preparedQuery(
+          manager,
+          'cursor_move_batch',
+          `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) SELECT $1, * FROM unnest($2::uuid[], $3::int[])
+           ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
+          [this.name, [...moved.keys()], [...moved.values()]],
+        ),
+      );
+    }
+    return fresh;
   }
 
   /**

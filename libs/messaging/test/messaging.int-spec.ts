@@ -321,6 +321,9 @@ describe('poison messages', () => {
     // Inbox rows written by one transaction share its id: 40 events took far fewer commits than events.
     const transactions = await count(consumer, 'SELECT DISTINCT xmin::text FROM inbox WHERE consumer = $1', [consumerName]);
     expect(transactions).toBeLessThan(healthy.length / 4);
+    // And one statement each: the rows a statement inserts share its command id within the transaction.
+    const commands = (await consumer.dataSource.query('SELECT count(DISTINCT cmin::text)::int AS n FROM inbox WHERE consumer = $1 GROUP BY xmin::text', [consumerName])) as { n: number }[];
+    expect(commands.map((row) => row.n)).toEqual(commands.map(() => 1));
   });
 });
 
