@@ -52,7 +52,8 @@ export class RecordedEvents {
  * Answers `<service>.events.applied`: once every consumer of this service that records the event has
  * its inbox row committed (the event's effect is visible here), `applied: true`; after the request's
  * wait, `applied: false`. It listens to its own runners and re-reads the inbox, so an event applied
- * by another replica or before the request arrived is seen too.
+ * by another replica or before the request arrived is seen too; not while its own runners hold the
+ * event (delivered here, in work), which they record and tell of themselves.
  */
 export class AppliedEventsResponder {
   private subscription: Subscription | null = null;
@@ -91,8 +92,11 @@ export class AppliedEventsResponder {
   }
 
   async answer(request: EventsAppliedRequest): Promise<EventsAppliedReply> {
-    const pending = new Set(this.consumers().filter((consumer) => consumer.records(request.eventType)).map((consumer) => consumer.consumerName));
+    const recording = this.consumers().filter((consumer) => consumer.records(request.eventType));
+    const pending = new Set(recording.map((consumer) => consumer.consumerName));
     if (pending.size === 0) return { applied: true };
+    // While this process's own consumers hold the event, they are the ones to record it: nothing to read.
+    const heldHere = () => recording.every((consumer) => !pending.has(consumer.consumerName) || consumer.holds(request.eventId));
     const deadline = Date.now() + Math.min(Math.max(0, request.waitMs), MAX_WAIT_MS);
     let woken: (() => void) | null = null;
     const stopListening = this.recorded.listen((consumer, event) => {
@@ -121,7 +125,7 @@ export class AppliedEventsResponder {
         });
         woken = null;
         if (pending.size === 0) return { applied: true };
-        await this.readInbox(request.eventId, pending);
+        if (!heldHere()) await this.readInbox(request.eventId, pending);
         wait = INBOX_POLL_MS;
       }
     } finally {

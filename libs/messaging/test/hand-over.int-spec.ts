@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { awaitApplied } from '@sanshen/messaging';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { MessagingWorld, newEvent, recordingHandler } from './fixture.js';
 import type { TestService } from './fixture.js';
@@ -81,6 +82,37 @@ describe('waiting for the next service to apply an event', () => {
 
     expect(late.get(events[0]!.id)).toEqual(['nobody']);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('a hand-over the next service is still applying', () => {
+  const world = new MessagingWorld('handheld');
+  /** Takes its time inside the transaction, so the waiter wakes several times while the event is in work. */
+  const slow = {
+    durable: 'slow',
+    eventTypes: ['test.slow'],
+    async handle(event: { id: string; documentId: string; sequence: number }, manager: EntityManager): Promise<void> {
+      await manager.query('INSERT INTO effect (consumer, event_id, document_id, sequence) VALUES ($1, $2, $3, $4)', ['slow', event.id, event.documentId, event.sequence]);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    },
+  };
+
+  afterAll(() => world.close());
+
+  it('is not looked up in the inbox while the consumer it was delivered to holds it', async () => {
+    const producer = await world.service('producer');
+    const consumer = await world.service('consumer');
+    const emitter = await producer.start({ produces: true, relayIntervalMs: 60_000 });
+    await consumer.start({ produces: false, handlers: [slow] });
+    const query = vi.spyOn(consumer.dataSource, 'query');
+    const events = await producer.dataSource.transaction((manager) => emitter.emit(manager, [newEvent('test.slow', randomUUID(), 1)]));
+
+    const late = await emitter.handOver(events, () => ['consumer'], 5_000);
+
+    expect(late.size).toBe(0);
+    expect((await consumer.effects('slow')).map((row) => row.event_id)).toEqual([events[0]!.id]);
+    // Woken at 50 and 250 ms with the event still in work: heard when recorded, never read.
+    expect(query.mock.calls.filter(([sql]) => /FROM inbox WHERE event_id/.test(sql))).toEqual([]);
   });
 });
 
