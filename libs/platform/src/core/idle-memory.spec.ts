@@ -59,7 +59,7 @@ async function growThenIdle(flags: string[]): Promise<MemoryRelease | 'not start
 
 describe('releaseMemoryWhenIdle', () => {
   it('gives the pages of a dropped load back to the system once the process is quiet', async () => {
-    const release = await growThenIdle(['--expose-gc', '--max-semi-space-size=2']);
+    const release = await growThenIdle(['--expose-gc', '--max-semi-space-size=4']);
     if (release === 'not started') throw new Error('started with --expose-gc, yet it did not run');
     expect(release.beforeBytes - release.afterBytes).toBeGreaterThan(30 * MiB);
   });
