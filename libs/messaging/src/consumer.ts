@@ -220,7 +220,7 @@ export class EventConsumerRunner {
       applied = await transactionBehindWrites(this.dataSource, async (manager) => {
         const recording = this.recordAll(manager, envelopes);
         // The first event's read goes right behind the batch's statement, as it would behind its own.
-        const firstRead = this.handles(envelopes[0]!.type) ? this.readAlong(manager, envelopes[0]!) : undefined;
+        const firstRead = this.readAlong(manager, envelopes[0]!);
         const fresh = await recording.catch((error: unknown) => Promise.reject(new BatchFailure(0, error)));
         const outcomes: Outcome[] = [];
         // Each event's writes sent behind are confirmed before the next event; the last one's by the COMMIT.
@@ -229,7 +229,7 @@ export class EventConsumerRunner {
             outcomes.push(DUPLICATE);
             continue;
           }
-          const apply = () => this.apply(manager, envelope, index === 0 ? firstRead : this.handles(envelope.type) ? this.readAlong(manager, envelope) : undefined);
+          const apply = () => this.apply(manager, envelope, index === 0 ? firstRead : this.readAlong(manager, envelope));
           const applying = index === last ? apply() : withWritesSettled(manager, apply);
           outcomes.push(await applying.catch((error: unknown) => Promise.reject(new BatchFailure(index, error))));
         }
@@ -323,10 +323,9 @@ export class EventConsumerRunner {
 
   /** In the caller's transaction: the inbox row, the document's cursor (ordered), the handler's effect. */
   private async record(manager: EntityManager, envelope: EventEnvelope): Promise<Outcome> {
-    const handled = this.handles(envelope.type);
     const inbox = this.definition.ordered ? this.recordInOrder(manager, envelope) : this.recordOnce(manager, envelope);
     // Issued right behind the inbox statement, before its answer (unused for a duplicate or a gap).
-    const read = handled ? this.readAlong(manager, envelope) : undefined;
+    const read = this.readAlong(manager, envelope);
     const { inserted, last } = await inbox;
     if (!inserted || (this.definition.ordered && !this.follows(envelope, last))) return DUPLICATE;
     return this.apply(manager, envelope, read);
@@ -369,8 +368,10 @@ export class EventConsumerRunner {
    * The handler's read, started now: on the one connection of the transaction it follows the inbox
    * statement issued just before it (a statement on a pipelined connection goes out as it is issued).
    * Caught here as well, so that one left unawaited (a duplicate, a gap) is no unhandled rejection.
+   * None for an event the handler does not handle (an ordered consumer records it only).
    */
   private readAlong(manager: EntityManager, envelope: EventEnvelope): Promise<unknown> | undefined {
+    if (!this.handles(envelope.type)) return undefined;
     const read = this.definition.readAlong?.(envelope, manager);
     read?.catch(() => undefined);
     return read;
