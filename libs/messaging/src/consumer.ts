@@ -7,6 +7,7 @@ import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { SpanKind, contextFromHeaders, inSpan, tracingEnabled } from '@sanshen/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { parseEnvelope } from './envelope.js';
+import { CURSORS_MOVE, INBOX_BATCH, INBOX_BATCH_IN_ORDER } from './inbox-batch.js';
 import { DocumentLanes } from './lanes.js';
 import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
@@ -403,19 +404,10 @@ export class EventConsumerRunner {
   private async recordAll(manager: EntityManager, envelopes: readonly EventEnvelope[]): Promise<boolean[]> {
     const column = <K extends keyof EventEnvelope>(key: K) => envelopes.map((envelope) => envelope[key]);
     const values = [this.name, column('id'), column('documentId'), column('sequence'), column('type')];
-    const insert = `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type)
-         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::text[])
-         ON CONFLICT DO NOTHING RETURNING event_id AS "eventId"`;
     const rows = await preparedQuery<{ eventId: string | null; documentId?: string | null; last?: number | null }>(
       manager,
       this.definition.ordered ? 'inbox_record_batch_in_order' : 'inbox_record_batch',
-      this.definition.ordered
-        ? `WITH recorded AS (${insert}), cursor AS (
-             SELECT document_id, last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = ANY($3::uuid[]) FOR UPDATE
-           )
-           SELECT "eventId", NULL::uuid AS "documentId", NULL::int AS last FROM recorded
-           UNION ALL SELECT NULL, document_id, last_sequence FROM cursor`
-        : insert,
+      this.definition.ordered ? INBOX_BATCH_IN_ORDER : INBOX_BATCH,
       values,
     );
     // PostgreSQL answers uuids in lower case.
@@ -435,13 +427,7 @@ export class EventConsumerRunner {
     if (moved.size > 0) {
       writeBehind(
         manager,
-        preparedQuery(
-          manager,
-          'cursor_move_batch',
-          `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) SELECT $1, * FROM unnest($2::uuid[], $3::int[])
-           ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
-          [this.name, [...moved.keys()], [...moved.values()]],
-        ),
+        preparedQuery(manager, 'cursor_move_batch', CURSORS_MOVE, [this.name, [...moved.keys()], [...moved.values()]]),
       );
     }
     return fresh;
