@@ -16,6 +16,7 @@ export class NoticeListener {
   private readonly waiting = new Map<string, { kinds: readonly string[]; heard: (kind: string) => void }>();
   private readonly stop = new AbortController();
   private reading: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
 
   private constructor(readonly person: Person) {}
 
@@ -34,9 +35,11 @@ export class NoticeListener {
     return new Promise((heard) => this.waiting.set(documentId, { kinds, heard }));
   }
 
+  /** Closes the stream; throws if it broke before (its waiters fell back to looking every second). */
   async close(): Promise<void> {
     this.stop.abort();
     await this.reading;
+    if (this.failure !== null) throw new Error(`notice stream of ${this.person.username} broke: ${String(this.failure)}`);
   }
 
   private async read(events: ReadableStream<{ event?: string; data: string }>): Promise<void> {
@@ -50,7 +53,7 @@ export class NoticeListener {
         waiter.heard(notice.kind);
       }
     } catch (error) {
-      if (!this.stop.signal.aborted) throw error;
+      if (!this.stop.signal.aborted) this.failure = error;
     }
   }
 }
