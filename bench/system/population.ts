@@ -24,7 +24,7 @@ export class Person {
   async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(`${this.gatewayUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...this.authorization(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -33,7 +33,11 @@ export class Person {
 
   /** A GET whose answer is read as it comes (a server-sent event stream), until `signal` aborts it. */
   open(path: string, signal: AbortSignal): Promise<Response> {
-    return fetch(`${this.gatewayUrl}${path}`, { headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' }, signal });
+    return fetch(`${this.gatewayUrl}${path}`, { headers: { ...this.authorization(), accept: 'text/event-stream' }, signal });
+  }
+
+  private authorization(): { authorization: string } {
+    return { authorization: `Bearer ${this.token}` };
   }
 
   /** The call, which must answer `expected`; else an error naming the step. */

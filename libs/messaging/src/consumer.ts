@@ -7,7 +7,7 @@ import type { EventEnvelope, Namespace } from '@sanshen/contracts';
 import { SpanKind, contextFromHeaders, inSpan, tracingEnabled } from '@sanshen/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { parseEnvelope } from './envelope.js';
-import { CURSORS_MOVE, INBOX_BATCH, INBOX_BATCH_IN_ORDER } from './inbox-batch.js';
+import { CURSORS_MOVE, INBOX_BATCH, INBOX_BATCH_IN_ORDER, INBOX_ONE, INBOX_ONE_IN_ORDER } from './inbox-statements.js';
 import { DocumentLanes } from './lanes.js';
 import { preparedQuery } from './prepared.js';
 import { requestReplay } from './replay.js';
@@ -324,7 +324,7 @@ export class EventConsumerRunner {
 
   /** In the caller's transaction: the inbox row, the document's cursor (ordered), the handler's effect. */
   private async record(manager: EntityManager, envelope: EventEnvelope): Promise<Outcome> {
-    const inbox = this.definition.ordered ? this.recordInOrder(manager, envelope) : this.recordOnce(manager, envelope);
+    const inbox = this.recordOne(manager, envelope);
     // Issued right behind the inbox statement, before its answer (unused for a duplicate or a gap).
     const read = this.readAlong(manager, envelope);
     const { inserted, last } = await inbox;
@@ -384,16 +384,15 @@ export class EventConsumerRunner {
     );
   }
 
-  /** The inbox row of an event an unordered consumer applies (no cursor: `last` is not used). */
-  private async recordOnce(manager: EntityManager, envelope: EventEnvelope): Promise<{ inserted: boolean; last: number }> {
-    const inserted = await preparedQuery(
-      manager,
-      'inbox_record',
-      `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
-    );
-    return { inserted: inserted.length > 0, last: 0 };
+  /** The event's inbox row, and for an ordered consumer its document's cursor (moved on when due) and its last value. */
+  private async recordOne(manager: EntityManager, envelope: EventEnvelope): Promise<{ inserted: boolean; last: number }> {
+    const values = [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type];
+    if (!this.definition.ordered) {
+      const inserted = await preparedQuery(manager, 'inbox_record', INBOX_ONE, values);
+      return { inserted: inserted.length > 0, last: 0 };
+    }
+    const [row] = await preparedQuery<{ inserted: boolean; last: number }>(manager, 'inbox_record_in_order', INBOX_ONE_IN_ORDER, values);
+    return row as { inserted: boolean; last: number };
   }
 
   /**
@@ -431,32 +430,6 @@ export class EventConsumerRunner {
       );
     }
     return fresh;
-  }
-
-  /**
-   * One statement: the inbox row; the document's cursor, locked (the latest committed value, read
-   * under the lock); and, when the event is new and the document's next one, the cursor moved on to
-   * it. A gap or a reused number moves nothing, and the caller decides.
-   */
-  private async recordInOrder(manager: EntityManager, envelope: EventEnvelope): Promise<{ inserted: boolean; last: number }> {
-    const [row] = await preparedQuery<{ inserted: boolean; last: number }>(
-      manager,
-      'inbox_record_in_order',
-      `WITH recorded AS (
-         INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING event_id
-       ), cursor AS (
-         SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $3 FOR UPDATE
-       ), moved AS (
-         -- Runs whether or not the query reads it (a data-modifying WITH always does).
-         INSERT INTO consumer_cursor (consumer, document_id, last_sequence)
-         SELECT $1, $3, $4 WHERE EXISTS (SELECT 1 FROM recorded) AND COALESCE((SELECT last_sequence FROM cursor), 0) = $4 - 1
-         ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
-       )
-       SELECT EXISTS (SELECT 1 FROM recorded) AS inserted, COALESCE((SELECT last_sequence FROM cursor), 0)::int AS last`,
-      [this.name, envelope.id, envelope.documentId, envelope.sequence, envelope.type],
-    );
-    return row as { inserted: boolean; last: number };
   }
 
   private async handleFailure(msg: JsMsg, envelope: EventEnvelope, error: unknown): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INBOX_BATCH_IN_ORDER } from '../src/inbox-batch.js';
+import { INBOX_BATCH_IN_ORDER } from '../src/inbox-statements.js';
 import { MessagingWorld } from './fixture.js';
 
 interface PlanNode {
