@@ -3,8 +3,13 @@
  * consumer, `$2`..`$5` the event's (or a batch's events') id, document, sequence and type.
  */
 
+const INTO_INBOX = 'INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type)';
+const INTO_CURSORS = 'INSERT INTO consumer_cursor (consumer, document_id, last_sequence)';
+/** An existing cursor moved on instead. */
+const CURSOR_MOVED_ON = 'ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence';
+
 /** One event's inbox row; a row back when it was not recorded before. */
-export const INBOX_ONE = `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type) VALUES ($1, $2, $3, $4, $5)
+export const INBOX_ONE = `${INTO_INBOX} VALUES ($1, $2, $3, $4, $5)
   ON CONFLICT DO NOTHING RETURNING event_id`;
 
 /**
@@ -16,14 +21,14 @@ export const INBOX_ONE_IN_ORDER = `WITH recorded AS (${INBOX_ONE}), cursor AS (
     SELECT last_sequence FROM consumer_cursor WHERE consumer = $1 AND document_id = $3 FOR UPDATE
   ), moved AS (
     -- Runs whether or not the query reads it (a data-modifying WITH always does).
-    INSERT INTO consumer_cursor (consumer, document_id, last_sequence)
+    ${INTO_CURSORS}
     SELECT $1, $3, $4 WHERE EXISTS (SELECT 1 FROM recorded) AND COALESCE((SELECT last_sequence FROM cursor), 0) = $4 - 1
-    ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
+    ${CURSOR_MOVED_ON}
   )
   SELECT EXISTS (SELECT 1 FROM recorded) AS inserted, COALESCE((SELECT last_sequence FROM cursor), 0)::int AS last`;
 
 /** A batch's inbox rows, in delivery order; those inserted (not recorded before) come back as `eventId`. */
-export const INBOX_BATCH = `INSERT INTO inbox (consumer, event_id, document_id, sequence, event_type)
+export const INBOX_BATCH = `${INTO_INBOX}
   SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::text[])
   ON CONFLICT DO NOTHING RETURNING event_id AS "eventId"`;
 
@@ -40,5 +45,5 @@ export const INBOX_BATCH_IN_ORDER = `WITH recorded AS (${INBOX_BATCH}), cursor A
   UNION ALL SELECT NULL, document_id, last_sequence FROM cursor`;
 
 /** The cursors moved on: `$2` the documents (each once), `$3` their last sequences applied. */
-export const CURSORS_MOVE = `INSERT INTO consumer_cursor (consumer, document_id, last_sequence) SELECT $1, * FROM unnest($2::uuid[], $3::int[])
-  ON CONFLICT (consumer, document_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`;
+export const CURSORS_MOVE = `${INTO_CURSORS} SELECT $1, * FROM unnest($2::uuid[], $3::int[])
+  ${CURSOR_MOVED_ON}`;
